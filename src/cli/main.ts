@@ -1,0 +1,54 @@
+/** Command-line entry: `npm run cli -- <command>` or the `linkpost` bin. */
+import { ConfigError } from '../config.js';
+import { isAppError } from '../domain/index.js';
+import { openCli, parseArgs, UsageError, type CliContext } from './context.js';
+import { keysCommand } from './keys.js';
+
+type Command = (ctx: CliContext, args: string[], flags: Record<string, string | true>) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  keys: keysCommand,
+};
+
+const HELP = `linkpost command line
+
+  keys create --name <name>   create an API key (printed once)
+  keys list                   list API keys
+  keys revoke <id>            revoke an API key
+
+Settings come from the environment (DATABASE_PATH, PUBLIC_URL, …) as for the server.`;
+
+export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  const { positional, flags } = parseArgs(argv);
+  const [name, ...rest] = positional;
+  if (!name || name === 'help' || flags.help) {
+    console.log(HELP);
+    return name || flags.help ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  let ctx: CliContext | undefined;
+  try {
+    ctx = await openCli(env, (line) => console.log(line));
+    await command(ctx, rest, flags);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) console.error(e.message);
+    else if (isAppError(e)) console.error(`error: ${e.message}`);
+    else throw e;
+    return 2;
+  } finally {
+    ctx?.database.close();
+  }
+}
+
+runCli(process.argv.slice(2), process.env).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', ''].includes(v), 'expected true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const settings = z.object({
+  /** Address to listen on; loopback by default so nothing is exposed by accident. */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** TCP port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** SQLite file (Node only); its folder is created. */
+  DATABASE_PATH: z.string().trim().min(1).default('./data/linkpost.db'),
+  /** Base of short URLs, e.g. https://go.example.com; default http://HOST:PORT. */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash;
+      } catch {
+        return false;
+      }
+    }, 'expected an http(s) URL such as https://go.example.com')
+    .optional(),
+  /** A key accepted besides the stored ones; handy for the first sign-in and for Workers secrets. */
+  ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Behind a proxy, read the client address from X-Forwarded-For or CF-Connecting-IP. */
+  TRUST_PROXY: bool.default(false),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  databasePath: string;
+  publicUrl: string;
+  adminApiKey: string | null;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses settings once; the first bad one is reported by name in one line. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const clean = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k in settings.shape && v !== undefined && v !== ''),
+  );
+  const result = settings.safeParse(clean);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
+  }
+  const s = result.data;
+  const hostForUrl = s.HOST.includes(':') ? `[${s.HOST}]` : s.HOST === '0.0.0.0' ? '127.0.0.1' : s.HOST;
+  return {
+    host: s.HOST,
+    port: s.PORT,
+    databasePath: s.DATABASE_PATH,
+    publicUrl: (s.PUBLIC_URL ?? `http://${hostForUrl}:${s.PORT}`).replace(/\/+$/, ''),
+    adminApiKey: s.ADMIN_API_KEY ?? null,
+    trustProxy: s.TRUST_PROXY,
+  };
+}

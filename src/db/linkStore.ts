@@ -1,0 +1,102 @@
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Link, LinkChanges, LinkFilter, LinkStore, NewLink, Network, Utm } from '../domain/index.js';
+import type { Database } from './database.js';
+import { links } from './schema.js';
+
+type Row = typeof links.$inferSelect;
+
+export function toLink(row: Row): Link {
+  return {
+    id: row.id,
+    slug: row.slug,
+    url: row.url,
+    destination: row.destination,
+    title: row.title,
+    campaign: row.campaign,
+    network: row.network as Network | null,
+    utm: parseUtm(row.utm),
+    postedAt: row.postedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    disabled: row.disabled,
+    expiresAt: row.expiresAt,
+    maxClicks: row.maxClicks,
+    humanClicks: row.humanClicks,
+  };
+}
+
+function parseUtm(text: string): Utm {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Utm) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function createLinkStore(db: Database): LinkStore {
+  return {
+    async insert(link: NewLink) {
+      const [row] = await db
+        .insert(links)
+        .values({ ...link, utm: JSON.stringify(link.utm) })
+        .returning();
+      return toLink(row!);
+    },
+
+    async bySlug(slug) {
+      const [row] = await db.select().from(links).where(eq(links.slug, slug)).limit(1);
+      return row ? toLink(row) : null;
+    },
+
+    async list(filter: LinkFilter) {
+      const where: SQL[] = [];
+      if (filter.campaign !== undefined) where.push(eq(links.campaign, filter.campaign));
+      if (filter.network !== undefined) where.push(eq(links.network, filter.network));
+      if (filter.beforeId !== undefined) where.push(lt(links.id, filter.beforeId));
+      if (filter.q) {
+        const term = likeTerm(filter.q);
+        const match = (col: typeof links.slug | typeof links.title | typeof links.url | typeof links.campaign) =>
+          sql`${col} LIKE ${term} ESCAPE '\\'`;
+        where.push(or(match(links.slug), match(links.title), match(links.url), match(links.campaign))!);
+      }
+      const rows = await db
+        .select()
+        .from(links)
+        .where(where.length ? and(...where) : undefined)
+        .orderBy(desc(links.id))
+        .limit(filter.limit);
+      return rows.map(toLink);
+    },
+
+    async update(id, changes: LinkChanges) {
+      const { utm, ...rest } = changes;
+      const values = utm === undefined ? rest : { ...rest, utm: JSON.stringify(utm) };
+      const [row] = await db.update(links).set(values).where(eq(links.id, id)).returning();
+      return row ? toLink(row) : null;
+    },
+
+    async remove(id) {
+      const rows = await db.delete(links).where(eq(links.id, id)).returning({ id: links.id });
+      return rows.length > 0;
+    },
+
+    async slugExists(slug) {
+      const rows = await db.select({ id: links.id }).from(links).where(eq(links.slug, slug)).limit(1);
+      return rows.length > 0;
+    },
+
+    async campaigns() {
+      const rows = await db
+        .selectDistinct({ campaign: links.campaign })
+        .from(links)
+        .where(sql`${links.campaign} IS NOT NULL`)
+        .orderBy(links.campaign);
+      return rows.map((r) => r.campaign!);
+    },
+  };
+}
+

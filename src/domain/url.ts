@@ -1,0 +1,32 @@
+import { invalid } from './errors.js';
+
+export const MAX_URL_LENGTH = 2048;
+
+/**
+ * Parses a destination and enforces the rules that keep short links safe to follow:
+ * http(s) only, a host, no credentials, bounded length, and never back to ourselves.
+ */
+export function parseDestination(raw: string, ownHost: string): URL {
+  const text = raw.trim();
+  if (text.length === 0) throw invalid('invalid_url', 'url is required');
+  if (text.length > MAX_URL_LENGTH) {
+    throw invalid('invalid_url', `url is longer than ${MAX_URL_LENGTH} characters`);
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalid('invalid_url', 'url is not an absolute URL (expected https://…)');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalid('invalid_url', `url must use http or https, not ${url.protocol.replace(':', '')}`);
+  }
+  if (!url.hostname) throw invalid('invalid_url', 'url has no host');
+  if (url.username || url.password) {
+    throw invalid('invalid_url', 'url must not contain a user name or password');
+  }
+  if (url.host.toLowerCase() === ownHost.toLowerCase()) {
+    throw invalid('invalid_url', 'url points at this shortener itself, which would loop');
+  }
+  return url;
+}

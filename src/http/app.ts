@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { CoreDeps } from '../services/index.js';
+import { requireApiKey } from './auth.js';
+import { errorBody, errorResponse } from './errors.js';
+import { notFoundPage } from './pages.js';
+import { linkRoutes } from './routes/links.js';
+import { redirectRoutes, type OnRedirect } from './routes/redirect.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppDeps extends CoreDeps {
+  /** Tracking after a redirect (click capture); absent means nothing is recorded. */
+  onRedirect?: OnRedirect;
+  /** Static dashboard files: node serves public/, Workers its assets binding. */
+  serveAsset?: (request: Request) => Promise<Response | null>;
+  log?: (message: string, err?: unknown) => void;
+}
+
+/** The whole HTTP surface, free of any runtime: each entry passes its own deps. */
+export function createApp(deps: AppDeps) {
+  const log = deps.log ?? console.error;
+  const app = new Hono();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
+  app.use('/api/*', requireApiKey(deps));
+  app.route('/api/links', linkRoutes(deps));
+  app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
+
+  app.get('/', (c) => c.redirect('/dashboard/', 302));
+  if (deps.serveAsset) {
+    const serveAsset = deps.serveAsset;
+    app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
+    for (const path of ['/dashboard/*', '/favicon.ico', '/robots.txt']) {
+      app.get(path, async (c, next) => (await serveAsset(c.req.raw)) ?? next());
+    }
+  }
+
+  app.route('/', redirectRoutes(deps));
+
+  app.notFound((c) =>
+    /application\/json/i.test(c.req.header('accept') ?? '')
+      ? c.json(errorBody('not_found', 'nothing here'), 404)
+      : c.html(notFoundPage(404, 'There is nothing at this address'), 404),
+  );
+  app.onError((err, c) => errorResponse(c, err, log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,25 @@
+import type { Link } from '../domain/index.js';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A link as the API shows it: camelCase, ISO times, and its short URL. */
+export function linkView(link: Link, publicUrl: string) {
+  return {
+    id: link.id,
+    slug: link.slug,
+    shortUrl: `${publicUrl}/${link.slug}`,
+    url: link.url,
+    destination: link.destination,
+    title: link.title,
+    campaign: link.campaign,
+    network: link.network,
+    utm: link.utm,
+    postedAt: iso(link.postedAt),
+    createdAt: iso(link.createdAt)!,
+    updatedAt: iso(link.updatedAt)!,
+    disabled: link.disabled,
+    expiresAt: iso(link.expiresAt),
+    maxClicks: link.maxClicks,
+    clicks: link.humanClicks,
+  };
+}

@@ -1,0 +1,11 @@
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** A small page for people who follow a dead short link in a browser. */
+export function notFoundPage(status: 404 | 410, message: string): string {
+  const title = status === 410 ? 'This link is no longer active' : 'Link not found';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:15vh auto;padding:0 1rem;color:#1f2933}</style>
+</head><body><h1>${title}</h1><p>${escape(message)}.</p></body></html>`;
+}

@@ -1,0 +1,39 @@
+import { Hono, type Context } from 'hono';
+import { isAppError, type Link } from '../../domain/index.js';
+import { resolveLink, type ResolveDeps } from '../../services/index.js';
+import { errorResponse } from '../errors.js';
+import { notFoundPage } from '../pages.js';
+
+/** Called after the redirect response is built; must not throw or block. */
+export type OnRedirect = (c: Context, link: Link) => void;
+
+/** The short link's own query joins the destination's (fbclid, utm_* overrides); qr is ours. */
+export function redirectTarget(destination: string, requestUrl: string): string {
+  const query = new URL(requestUrl).searchParams;
+  if ([...query.keys()].every((k) => k === 'qr')) return destination;
+  const target = new URL(destination);
+  for (const [k, v] of query) if (k !== 'qr') target.searchParams.set(k, v);
+  return target.href;
+}
+
+/** GET|HEAD /:slug → 302, built first; tracking runs after and never delays it. */
+export function redirectRoutes(deps: ResolveDeps & { onRedirect?: OnRedirect }) {
+  const handler = async (c: Context) => {
+    const slug = c.req.param('slug')!;
+    let link: Link;
+    try {
+      link = await resolveLink(deps, slug);
+    } catch (err) {
+      if (!isAppError(err) || wantsJson(c)) return errorResponse(c, err);
+      return c.html(notFoundPage(err.kind === 'gone' ? 410 : 404, err.message), err.kind === 'gone' ? 410 : 404);
+    }
+    const res = c.redirect(redirectTarget(link.destination, c.req.url), 302);
+    // Repeat clicks must reach us to be counted, and the target may change on edit.
+    res.headers.set('Cache-Control', 'private, max-age=0');
+    deps.onRedirect?.(c, link);
+    return res;
+  };
+  return new Hono().on(['GET', 'HEAD'], '/:slug{[A-Za-z0-9_-]{1,64}}', handler);
+}
+
+const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');

@@ -1,0 +1,55 @@
+/**
+ * Node entry: settings from process.env, the embedded SQLite database, graceful shutdown.
+ * Everything else is the shared app.
+ */
+import { ConfigError, parseConfig } from './config.js';
+import { startServer } from './node/server.js';
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const server = await startServer(config);
+  // One write, so whoever waits for the "listening" line also has the key.
+  const lines = [`linkpost listening on ${server.url} (database ${config.databasePath})`];
+  lines.push(`Dashboard: ${config.publicUrl}/dashboard/`);
+  if (server.firstKey) {
+    lines.push('', 'First start: created an API key. It is shown only this once, so keep it:', '', `  ${server.firstKey}`, '');
+  } else {
+    lines.push('Sign in with an API key; make one with: npm run cli -- keys create --name <name>');
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests and saving clicks…`);
+    server.close().then(
+      () => {
+        console.log('linkpost stopped cleanly');
+        process.exit(0);
+      },
+      (err) => {
+        console.error('shutdown failed', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err) => {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE') console.error(`Port already in use: ${(err as Error).message}`);
+  else console.error('linkpost failed to start:', err);
+  process.exit(1);
+});

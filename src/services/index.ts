@@ -1,0 +1,10 @@
+export * from './deps.js';
+export * from './createLink.js';
+export * from './updateLink.js';
+export * from './deleteLink.js';
+export * from './listLinks.js';
+export * from './resolveLink.js';
+export * from './apiKeys.js';
+export * from './linkCache.js';
+export * from './secret.js';
+export { parseInput } from './parse.js';

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import {
+  MAX_CAMPAIGN_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH, NETWORKS, normalizeNetwork, UTM_FIELDS,
+} from '../domain/index.js';
+
+const network = z
+  .string()
+  .transform((v, ctx) => {
+    const n = normalizeNetwork(v);
+    if (!n) {
+      ctx.addIssue({ code: 'custom', message: `unknown network "${v}"; use one of ${NETWORKS.join(', ')}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** ISO date-time (or epoch ms) → epoch ms. */
+const instant = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const ms = typeof v === 'number' ? v : Date.parse(v);
+  if (!Number.isFinite(ms) || (typeof v === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(v))) {
+    ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date-time' });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const utmValue = z.string().trim().max(200);
+const utm = z
+  .object(Object.fromEntries(UTM_FIELDS.map((f) => [f, utmValue.optional()])) as Record<
+    (typeof UTM_FIELDS)[number],
+    z.ZodOptional<typeof utmValue>
+  >)
+  .strict();
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+
+export const createLinkInput = z
+  .object({
+    url: z.string().max(MAX_URL_LENGTH + 100),
+    slug: z.string().optional(),
+    title: text(MAX_TITLE_LENGTH).nullish(),
+    campaign: text(MAX_CAMPAIGN_LENGTH).nullish(),
+    network: network.nullish(),
+    postedAt: instant.nullish(),
+    expiresAt: instant.nullish(),
+    maxClicks: z.number().int().positive().nullish(),
+    utm: utm.optional(),
+  })
+  .strict();
+export type CreateLinkInput = z.input<typeof createLinkInput>;
+
+export const updateLinkInput = z
+  .object({
+    url: z.string().max(MAX_URL_LENGTH + 100).optional(),
+    title: text(MAX_TITLE_LENGTH).nullish(),
+    campaign: text(MAX_CAMPAIGN_LENGTH).nullish(),
+    network: network.nullish(),
+    postedAt: instant.nullish(),
+    expiresAt: instant.nullish(),
+    maxClicks: z.number().int().positive().nullish(),
+    utm: utm.nullish(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateLinkInput = z.input<typeof updateLinkInput>;
+
+export const listLinksInput = z.object({
+  campaign: z.string().max(MAX_CAMPAIGN_LENGTH).optional(),
+  network: network.optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z
+    .string()
+    .regex(/^\d+$/, 'cursor must come from a previous nextCursor')
+    .transform(Number)
+    .optional(),
+});
+export type ListLinksInput = z.input<typeof listLinksInput>;

@@ -1,0 +1,23 @@
+import { gone, linkState, type Link } from '../domain/index.js';
+import type { CoreDeps } from './deps.js';
+import { linkNotFound } from './updateLink.js';
+
+export type ResolveDeps = Pick<CoreDeps, 'links' | 'linkCache' | 'clock'>;
+
+/**
+ * The redirect's only lookup: a live link for a slug, from the hot-link cache when possible.
+ * Links with maxClicks are read fresh, since their click count moves with every visit.
+ */
+export async function resolveLink(deps: ResolveDeps, slug: string): Promise<Link> {
+  let link = deps.linkCache.get(slug);
+  if (link === undefined) {
+    link = await deps.links.bySlug(slug);
+    if (link?.maxClicks == null) deps.linkCache.set(slug, link);
+  }
+  if (!link) throw linkNotFound(slug);
+  const state = linkState(link, deps.clock());
+  if (state === 'disabled') throw gone('link_disabled', 'this link has been disabled');
+  if (state === 'expired') throw gone('link_expired', 'this link has expired');
+  if (state === 'exhausted') throw gone('link_exhausted', 'this link has reached its click limit');
+  return link;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, parseDestination } from '../../src/domain/index.js';
+
+const reason = (raw: string) => {
+  try {
+    parseDestination(raw, 'go.example.com');
+    return null;
+  } catch (e) {
+    return (e as AppError).message;
+  }
+};
+
+describe('parseDestination', () => {
+  it('accepts http and https URLs', () => {
+    expect(parseDestination('https://example.com/a b', 'go.example.com').href).toBe('https://example.com/a%20b');
+    expect(reason('http://example.com')).toBeNull();
+  });
+  it.each([
+    ['', /required/],
+    ['example.com', /absolute/],
+    ['ftp://example.com/file', /http or https/],
+    ['javascript:alert(1)', /http or https/],
+    ['https://user:pw@example.com', /user name or password/],
+    ['https://go.example.com/abc', /loop/],
+    [`https://example.com/${'a'.repeat(2048)}`, /longer than 2048/],
+  ])('refuses %s', (raw, why) => {
+    expect(reason(raw)).toMatch(why);
+  });
+});

@@ -1,0 +1,107 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/app.js';
+import { runProcess, startServerProcess, type ServerProcess } from '../support/server.js';
+
+const dir = tempDir('linkpost-e2e-');
+const dbPath = join(dir, 'nested', 'linkpost.db');
+const running: ServerProcess[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.stop()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(env: Record<string, string> = {}) {
+  const s = await startServerProcess({ DATABASE_PATH: dbPath, ...env });
+  running.push(s);
+  return s;
+}
+
+describe('the Node server, as a user runs it', () => {
+  let key = '';
+  let shortUrl = '';
+
+  it('on first start creates the database folder, prints where it listens and a key once', async () => {
+    const s = await start();
+    expect(s.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    key = /lp_[A-Za-z0-9]{8}_[A-Za-z0-9]+/.exec(s.output())![0];
+
+    const health = await fetch(`${s.url}/healthz`);
+    expect(await health.json()).toEqual({ ok: true });
+
+    const created = await fetch(`${s.url}/api/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://example.com/post', network: 'linkedin', campaign: 'E2E' }),
+    });
+    expect(created.status).toBe(201);
+    const link = (await created.json()) as { shortUrl: string; slug: string };
+    shortUrl = link.shortUrl;
+    expect(shortUrl).toBe(`${s.url}/${link.slug}`);
+    expect(link.slug).toMatch(/^[A-Za-z0-9_-]{7,}$/);
+
+    const hop = await fetch(shortUrl, { redirect: 'manual' });
+    expect(hop.status).toBe(302);
+    expect(hop.headers.get('location')).toBe(
+      'https://example.com/post?utm_source=linkedin&utm_medium=social&utm_campaign=e2e',
+    );
+    expect(await s.stop('SIGTERM')).toBe(0);
+  });
+
+  it('keeps all data on a second start and prints no new key', async () => {
+    const s = await start({ PORT: new URL(shortUrl).port });
+    expect(s.output()).not.toMatch(/lp_[A-Za-z0-9]{8}_/);
+    const list = await fetch(`${s.url}/api/links`, { headers: { authorization: `Bearer ${key}` } });
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { links: unknown[] }).links).toHaveLength(1);
+    expect((await fetch(shortUrl, { redirect: 'manual' })).status).toBe(302);
+    expect(await s.stop('SIGINT')).toBe(0);
+  });
+
+  it('serves the dashboard page and redirects / to it', async () => {
+    const s = await start({ PORT: new URL(shortUrl).port });
+    const root = await fetch(`${s.url}/`, { redirect: 'manual' });
+    expect(root.headers.get('location')).toBe('/dashboard/');
+    const page = await fetch(`${s.url}/dashboard/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(`${s.url}/dashboard/../package.json`)).status).not.toBe(200);
+    await s.stop();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    [{ ADMIN_API_KEY: 'short' }, 'ADMIN_API_KEY'],
+  ])('refuses to start with a bad setting %j, naming it', async (env, name) => {
+    const r = await runProcess(['src/node.ts'], { DATABASE_PATH: dbPath, ...env });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`Invalid setting ${name}=`);
+  });
+
+  it('manages keys from the command line', async () => {
+    const created = await runProcess(['src/cli/main.ts', 'keys', 'create', '--name', 'agency'], { DATABASE_PATH: dbPath });
+    expect(created.code).toBe(0);
+    const newKey = /lp_[A-Za-z0-9]{8}_[A-Za-z0-9]+/.exec(created.stdout)![0];
+    const list = await runProcess(['src/cli/main.ts', 'keys', 'list'], { DATABASE_PATH: dbPath });
+    expect(list.stdout).toContain('agency');
+    expect(list.stdout).not.toContain(newKey); // only the prefix is ever shown again
+    const id = /^(\d+)\s.*agency/m.exec(list.stdout)![1]!;
+
+    const s = await start({ PORT: new URL(shortUrl).port });
+    const auth = { headers: { authorization: `Bearer ${newKey}` } };
+    expect((await fetch(`${s.url}/api/links`, auth)).status).toBe(200);
+    const revoked = await runProcess(['src/cli/main.ts', 'keys', 'revoke', id], { DATABASE_PATH: dbPath });
+    expect(revoked.code).toBe(0);
+    expect((await fetch(`${s.url}/api/links`, auth)).status).toBe(401);
+    await s.stop();
+
+    const bad = await runProcess(['src/cli/main.ts', 'keys', 'revoke', 'abc'], { DATABASE_PATH: dbPath });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('usage');
+  });
+});

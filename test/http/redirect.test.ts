@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp();
+  await t.api('POST', '/api/links', { url: 'https://example.com/page?a=1', slug: 'go', network: 'linkedin' });
+});
+afterEach(() => t.close());
+
+describe('GET /:slug', () => {
+  it('redirects with 302 to the tagged destination, uncached', async () => {
+    const res = await t.app.request('/go');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('https://example.com/page?a=1&utm_source=linkedin&utm_medium=social');
+    expect(res.headers.get('cache-control')).toBe('private, max-age=0');
+  });
+
+  it("merges the short link's query into the destination, without qr", async () => {
+    const res = await t.app.request('/go?fbclid=abc&qr=1&utm_source=newsletter');
+    const loc = new URL(res.headers.get('location')!);
+    expect(loc.searchParams.get('fbclid')).toBe('abc');
+    expect(loc.searchParams.get('utm_source')).toBe('newsletter');
+    expect(loc.searchParams.has('qr')).toBe(false);
+    expect(loc.searchParams.get('a')).toBe('1');
+  });
+
+  it('answers HEAD like GET', async () => {
+    const res = await t.app.request('/go', { method: 'HEAD' });
+    expect(res.status).toBe(302);
+  });
+
+  it('answers 404 as a page for browsers and JSON for API clients', async () => {
+    const page = await t.app.request('/nope', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const api = await t.app.request('/nope', { headers: { accept: 'application/json' } });
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as any).error.code).toBe('link_not_found');
+  });
+
+  it('answers 410 once disabled, and follows again when re-enabled (cache invalidated)', async () => {
+    expect((await t.app.request('/go')).status).toBe(302);
+    await t.api('PATCH', '/api/links/go', { disabled: true });
+    expect((await t.app.request('/go')).status).toBe(410);
+    await t.api('PATCH', '/api/links/go', { disabled: false, url: 'https://example.org/new' });
+    const res = await t.app.request('/go');
+    expect(res.headers.get('location')).toContain('https://example.org/new');
+  });
+
+  it('answers 410 after expiresAt, judged by the injected clock', async () => {
+    await t.api('PATCH', '/api/links/go', { expiresAt: '2026-03-10T13:00:00Z' });
+    expect((await t.app.request('/go')).status).toBe(302);
+    t.clock.set(Date.parse('2026-03-10T13:00:00Z'));
+    const res = await t.app.request('/go', { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(410);
+    expect(((await res.json()) as any).error.code).toBe('link_expired');
+  });
+
+  it('forgets a deleted link at once', async () => {
+    expect((await t.app.request('/go')).status).toBe(302);
+    await t.api('DELETE', '/api/links/go');
+    expect((await t.app.request('/go')).status).toBe(404);
+  });
+
+  it('serves the health check', async () => {
+    const res = await t.app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+});
