@@ -57,7 +57,7 @@ export async function makeTestApp(overrides: Partial<AppDeps> = {}): Promise<Tes
     database,
     clock,
     key,
-    api(method, path, body, headers = {}) {
+    async api(method, path, body, headers = {}) {
       return app.request(path, {
         method,
         headers: {
