@@ -2,3 +2,5 @@ export * from './database.js';
 export * from './schema.js';
 export { createLinkStore, toLink } from './linkStore.js';
 export { createApiKeyStore } from './apiKeyStore.js';
+export { createClickStore, clickConditions, clickRowColumns, botCondition, type ClickStoreOptions } from './clickStore.js';
+export { createVisitorSaltStore } from './visitorSaltStore.js';

@@ -6,3 +6,6 @@ export * from './utm.js';
 export * from './link.js';
 export * from './apiKey.js';
 export * from './ports.js';
+export * from './click.js';
+export * from './attribution.js';
+export * from './bots.js';

@@ -40,3 +40,44 @@ export interface LinkCache {
   set(slug: string, link: Link | null): void;
   delete(slug: string): void;
 }
+
+/** Country, region and city for an address; never throws, an unknown place is empty. */
+export interface GeoLookup {
+  locate(address: string): import('./click.js').Location;
+}
+
+export interface ClickFilter {
+  linkIds?: number[];
+  slug?: string;
+  campaign?: string;
+  network?: Network;
+  from?: number;
+  to?: number;
+  bots: 'include' | 'exclude' | 'only';
+  limit: number;
+  /** Return clicks with an id lower than this (newest first paging). */
+  beforeId?: number;
+}
+
+/** A stored click joined with its post, as listings and exports show it. */
+export interface ClickRow extends Omit<import('./click.js').Click, 'firstOfDay' | 'userAgent'> {
+  id: number;
+  slug: string;
+  campaign: string | null;
+  network: string | null;
+}
+
+export interface ClickStore {
+  /** Writes clicks and the counters that depend on them as one unit. */
+  insertBatch(clicks: import('./click.js').Click[]): Promise<void>;
+  /** Which of these (day, link, visitor) triples were already seen; keys as `${day}|${linkId}|${visitor}`. */
+  seenToday(keys: { day: string; linkId: number; visitor: string }[]): Promise<Set<string>>;
+  list(filter: ClickFilter): Promise<ClickRow[]>;
+}
+
+export interface VisitorSaltStore {
+  /** The salt for a UTC day, created if it does not exist yet (the first writer wins). */
+  saltFor(day: string, candidate: string, now: number): Promise<string>;
+  /** Deletes salts and seen-visitor rows of days before `day`. */
+  pruneBefore(day: string): Promise<void>;
+}

@@ -1,18 +1,23 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import type { ClickStore } from '../domain/index.js';
 import type { CoreDeps } from '../services/index.js';
 import { requireApiKey } from './auth.js';
 import { errorBody, errorResponse } from './errors.js';
 import { notFoundPage } from './pages.js';
 import { linkRoutes } from './routes/links.js';
-import { redirectRoutes, type OnRedirect } from './routes/redirect.js';
+import { redirectRoutes } from './routes/redirect.js';
+import { clickRoutes } from './routes/clicks.js';
+import { trackRedirects, type TrackingOptions } from './tracking.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface AppDeps extends CoreDeps {
-  /** Tracking after a redirect (click capture); absent means nothing is recorded. */
-  onRedirect?: OnRedirect;
+  /** Click capture after each redirect; absent means nothing is recorded. */
+  tracking?: TrackingOptions;
+  /** Reading stored clicks (GET /api/clicks). */
+  clicks?: ClickStore;
   /** Static dashboard files: node serves public/, Workers its assets binding. */
   serveAsset?: (request: Request) => Promise<Response | null>;
   log?: (message: string, err?: unknown) => void;
@@ -44,6 +49,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
   app.use('/api/*', requireApiKey(deps));
   app.route('/api/links', linkRoutes(deps));
+  if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
 
   app.get('/', (c) => c.redirect('/dashboard/', 302));
@@ -55,7 +61,8 @@ export function createApp(deps: AppDeps) {
     }
   }
 
-  app.route('/', redirectRoutes(deps));
+  const onRedirect = deps.tracking && trackRedirects(deps.tracking, log);
+  app.route('/', redirectRoutes({ ...deps, onRedirect }));
 
   app.notFound((c) =>
     /application\/json/i.test(c.req.header('accept') ?? '')

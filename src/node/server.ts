@@ -3,10 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { customAlphabet } from 'nanoid';
 import type { Config } from '../config.js';
-import { createApiKeyStore, createLinkStore } from '../db/index.js';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApiKeyStore, createClickStore, createLinkStore, createVisitorSaltStore } from '../db/index.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
+import { recordClicks, type CaptureDeps } from '../services/recordClicks.js';
+import { cachedUserAgents } from '../services/userAgent.js';
+import { createVisitorKeys } from '../services/visitorKey.js';
+import { clientAddress } from '../http/clientAddress.js';
+import { createClickWriter } from './clickWriter.js';
+import { createGeoipLookup } from './geo.js';
 import { createAssetServer } from './assets.js';
 import { openDatabase } from './sqlite.js';
 
@@ -19,6 +26,8 @@ export interface RunningServer {
   url: string;
   /** The key created on a first start, to print once; null otherwise. */
   firstKey: string | null;
+  /** Clicks written, queued and dropped so far. */
+  clickStats(): { queued: number; written: number; dropped: number };
   /** Stops accepting, lets in-flight requests finish, flushes, closes the database. */
   close(): Promise<void>;
 }
@@ -26,6 +35,14 @@ export interface RunningServer {
 /** Builds the Node runtime around the shared app and starts listening. */
 export async function startServer(config: Config, log = console.error): Promise<RunningServer> {
   const database = openDatabase(config.databasePath);
+  const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
+  const capture: CaptureDeps = {
+    clicks,
+    geo: createGeoipLookup(),
+    describeUserAgent: cachedUserAgents(),
+    visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)),
+  };
+  const writer = createClickWriter({ record: (visits) => recordClicks(capture, visits), log });
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
@@ -35,6 +52,12 @@ export async function startServer(config: Config, log = console.error): Promise<
     adminKeyHash: config.adminApiKey ? await sha256Hex(config.adminApiKey) : null,
     newSlug,
     serveAsset: createAssetServer(PUBLIC_DIR),
+    clicks,
+    tracking: {
+      sink: writer,
+      clock: Date.now,
+      clientAddress: (c) => clientAddress(c.req.raw.headers, getConnInfo(c).remote.address, config.trustProxy),
+    },
     log,
   };
   const firstKey = await ensureFirstKey(deps);
@@ -51,6 +74,7 @@ export async function startServer(config: Config, log = console.error): Promise<
   return {
     url: `http://${host}:${address.port}`,
     firstKey,
+    clickStats: writer.stats,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -58,6 +82,7 @@ export async function startServer(config: Config, log = console.error): Promise<
           // Idle keep-alive sockets would hold close() open; busy ones finish their response.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        await writer.drain();
         database.close();
       })();
       return closing;

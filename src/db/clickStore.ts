@@ -1,0 +1,115 @@
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Click, ClickFilter, ClickRow, ClickStore } from '../domain/index.js';
+import type { BatchStatement, BatchWriter, Database } from './database.js';
+import { clicks, dailyVisitors, links } from './schema.js';
+
+export interface ClickStoreOptions {
+  /** Bound parameters one statement may carry: D1 allows 100, SQLite 32,766. */
+  maxParams: number;
+  /** Extra statements written in the same unit as the clicks (pre-aggregated counters). */
+  extraStatements?: (clicks: Click[]) => BatchStatement[];
+}
+
+const CLICK_COLUMNS = 16;
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Which clicks to keep for a bots=… filter. */
+export function botCondition(bots: ClickFilter['bots']): SQL | undefined {
+  if (bots === 'exclude') return eq(clicks.bot, false);
+  if (bots === 'only') return eq(clicks.bot, true);
+  return undefined;
+}
+
+/** The WHERE of a click filter; shared by listing and export. */
+export function clickConditions(filter: Omit<ClickFilter, 'limit'>): SQL[] {
+  const where: SQL[] = [];
+  if (filter.linkIds) where.push(inArray(clicks.linkId, filter.linkIds));
+  if (filter.slug !== undefined) where.push(eq(links.slug, filter.slug));
+  if (filter.campaign !== undefined) where.push(eq(links.campaign, filter.campaign));
+  if (filter.network !== undefined) where.push(eq(links.network, filter.network));
+  if (filter.from !== undefined) where.push(gte(clicks.clickedAt, filter.from));
+  if (filter.to !== undefined) where.push(lt(clicks.clickedAt, filter.to));
+  if (filter.beforeId !== undefined) where.push(lt(clicks.id, filter.beforeId));
+  const bots = botCondition(filter.bots);
+  if (bots) where.push(bots);
+  return where;
+}
+
+export const clickRowColumns = {
+  id: clicks.id,
+  linkId: clicks.linkId,
+  clickedAt: clicks.clickedAt,
+  slug: links.slug,
+  campaign: links.campaign,
+  network: links.network,
+  source: clicks.source,
+  referrer: clicks.referrer,
+  referrerHost: clicks.referrerHost,
+  device: clicks.device,
+  os: clicks.os,
+  browser: clicks.browser,
+  country: clicks.country,
+  region: clicks.region,
+  city: clicks.city,
+  bot: clicks.bot,
+  visitor: clicks.visitor,
+  qr: clicks.qr,
+};
+
+export function createClickStore(db: Database, batch: BatchWriter, options: ClickStoreOptions): ClickStore {
+  const rowsPerInsert = Math.max(1, Math.floor(options.maxParams / CLICK_COLUMNS));
+  return {
+    async insertBatch(batchClicks) {
+      if (batchClicks.length === 0) return;
+      const statements: BatchStatement[] = chunk(batchClicks, rowsPerInsert).map((rows) =>
+        db.insert(clicks).values(rows),
+      );
+      const firsts = batchClicks.filter((c) => c.firstOfDay);
+      for (const rows of chunk(firsts, Math.max(1, Math.floor(options.maxParams / 3)))) {
+        statements.push(
+          db
+            .insert(dailyVisitors)
+            .values(rows.map((c) => ({ day: new Date(c.clickedAt).toISOString().slice(0, 10), linkId: c.linkId, visitor: c.visitor })))
+            .onConflictDoNothing(),
+        );
+      }
+      const humansByLink = new Map<number, number>();
+      for (const c of batchClicks) if (!c.bot) humansByLink.set(c.linkId, (humansByLink.get(c.linkId) ?? 0) + 1);
+      for (const [linkId, n] of humansByLink) {
+        statements.push(db.update(links).set({ humanClicks: sql`${links.humanClicks} + ${n}` }).where(eq(links.id, linkId)));
+      }
+      if (options.extraStatements) statements.push(...options.extraStatements(batchClicks));
+      await batch(statements);
+    },
+
+    async seenToday(keys) {
+      const seen = new Set<string>();
+      for (const part of chunk(keys, Math.max(1, Math.floor(options.maxParams / 3)))) {
+        const tuples = sql.join(part.map((k) => sql`(${k.day}, ${k.linkId}, ${k.visitor})`), sql`, `);
+        const rows = await db
+          .select({ day: dailyVisitors.day, linkId: dailyVisitors.linkId, visitor: dailyVisitors.visitor })
+          .from(dailyVisitors)
+          .where(sql`(${dailyVisitors.day}, ${dailyVisitors.linkId}, ${dailyVisitors.visitor}) IN (VALUES ${tuples})`);
+        for (const r of rows) seen.add(`${r.day}|${r.linkId}|${r.visitor}`);
+      }
+      return seen;
+    },
+
+    async list(filter) {
+      const where = clickConditions(filter);
+      const rows = await db
+        .select(clickRowColumns)
+        .from(clicks)
+        .innerJoin(links, eq(links.id, clicks.linkId))
+        .where(where.length ? and(...where) : undefined)
+        .orderBy(desc(clicks.id))
+        .limit(filter.limit);
+      return rows as ClickRow[];
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import type { ClickRow, ClickStore } from '../../domain/index.js';
+import { listClicks } from '../../services/listClicks.js';
+
+/** A stored click as the API shows it. */
+export function clickView(c: ClickRow) {
+  return {
+    id: c.id,
+    clickedAt: new Date(c.clickedAt).toISOString(),
+    slug: c.slug,
+    campaign: c.campaign,
+    network: c.network,
+    source: c.source,
+    referrer: c.referrer,
+    referrerHost: c.referrerHost,
+    device: c.device,
+    os: c.os,
+    browser: c.browser,
+    country: c.country,
+    region: c.region,
+    city: c.city,
+    bot: c.bot,
+    visitor: c.visitor,
+    qr: c.qr,
+  };
+}
+
+/** GET /api/clicks: the raw click log, filtered and paged. */
+export function clickRoutes(deps: { clicks: ClickStore }) {
+  return new Hono().get('/', async (c) => {
+    const { clicks, nextCursor } = await listClicks(deps, c.req.query());
+    return c.json({ clicks: clicks.map(clickView), nextCursor });
+  });
+}

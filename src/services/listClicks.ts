@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { ClickRow, ClickStore } from '../domain/index.js';
+import { clickFilterFields } from './clickFilter.js';
+import { parseInput } from './parse.js';
+
+export const listClicksInput = z.object({
+  ...clickFilterFields,
+  bots: z.enum(['include', 'exclude', 'only']).default('include'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().regex(/^\d+$/, 'cursor must come from a previous nextCursor').transform(Number).optional(),
+});
+
+/** Stored clicks, newest first, one page at a time. */
+export async function listClicks(
+  deps: { clicks: ClickStore },
+  raw: unknown,
+): Promise<{ clicks: ClickRow[]; nextCursor: string | null }> {
+  const input = parseInput(listClicksInput, raw);
+  const rows = await deps.clicks.list({
+    slug: input.slug,
+    campaign: input.campaign,
+    network: input.network,
+    from: input.from,
+    to: input.to,
+    bots: input.bots,
+    limit: input.limit + 1,
+    beforeId: input.cursor,
+  });
+  const page = rows.slice(0, input.limit);
+  return { clicks: page, nextCursor: rows.length > input.limit ? String(page[page.length - 1]!.id) : null };
+}
