@@ -3,12 +3,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ClickStore } from '../domain/index.js';
 import type { CoreDeps } from '../services/index.js';
+import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
 import { errorBody, errorResponse } from './errors.js';
 import { notFoundPage } from './pages.js';
 import { linkRoutes } from './routes/links.js';
 import { redirectRoutes } from './routes/redirect.js';
 import { clickRoutes } from './routes/clicks.js';
+import { sessionRoutes } from './routes/session.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -21,6 +23,8 @@ export interface AppDeps extends CoreDeps {
   /** Static dashboard files: node serves public/, Workers its assets binding. */
   serveAsset?: (request: Request) => Promise<Response | null>;
   log?: (message: string, err?: unknown) => void;
+  /** Dashboard sign-ins (cookie sessions); absent means Bearer keys only. */
+  sessions?: SessionStore;
 }
 
 /** The whole HTTP surface, free of any runtime: each entry passes its own deps. */
@@ -47,6 +51,8 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
+  // Signing in is how a browser gets past the guard, so /api/session comes before it.
+  app.route('/api/session', sessionRoutes(deps));
   app.use('/api/*', requireApiKey(deps));
   app.route('/api/links', linkRoutes(deps));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));

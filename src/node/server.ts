@@ -4,7 +4,9 @@ import { serve } from '@hono/node-server';
 import { customAlphabet } from 'nanoid';
 import type { Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createApiKeyStore, createClickStore, createLinkStore, createVisitorSaltStore } from '../db/index.js';
+import {
+  createApiKeyStore, createClickStore, createLinkStore, createSessionStore, createVisitorSaltStore,
+} from '../db/index.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
@@ -46,6 +48,7 @@ export async function startServer(config: Config, log = console.error): Promise<
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
+    sessions: createSessionStore(database.db),
     clock: Date.now,
     linkCache: createLinkCache(),
     publicUrl: config.publicUrl,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApiKeyStore, createLinkStore } from '../../src/db/index.js';
+import { createApiKeyStore, createLinkStore, createSessionStore } from '../../src/db/index.js';
 import { createApp, type AppDeps } from '../../src/http/app.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
 import { createApiKey, createLinkCache, sha256Hex } from '../../src/services/index.js';
@@ -41,6 +41,7 @@ export async function makeTestApp(overrides: Partial<AppDeps> = {}): Promise<Tes
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
+    sessions: createSessionStore(database.db),
     clock,
     linkCache: createLinkCache(1000, 60_000, clock),
     publicUrl: PUBLIC_URL,

@@ -1,0 +1,37 @@
+import { eq, lte } from 'drizzle-orm';
+import type { SessionStore } from '../domain/session.js';
+import type { Database } from './database.js';
+import { apiKeys, sessions } from './schema.js';
+
+/** Dashboard sessions in SQLite (better-sqlite3 or D1): one indexed lookup per request. */
+export function createSessionStore(db: Database): SessionStore {
+  return {
+    async insert(session) {
+      await db.insert(sessions).values(session).returning({ tokenHash: sessions.tokenHash });
+    },
+
+    async byTokenHash(tokenHash) {
+      const [row] = await db
+        .select({ session: sessions, keyName: apiKeys.name, keyRevokedAt: apiKeys.revokedAt })
+        .from(sessions)
+        .leftJoin(apiKeys, eq(apiKeys.id, sessions.apiKeyId))
+        .where(eq(sessions.tokenHash, tokenHash))
+        .limit(1);
+      if (!row) return null;
+      const key = row.keyName === null ? null : { name: row.keyName, revokedAt: row.keyRevokedAt };
+      return { ...row.session, key };
+    },
+
+    async remove(tokenHash) {
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).returning({ tokenHash: sessions.tokenHash });
+    },
+
+    async removeExpired(now) {
+      const rows = await db
+        .delete(sessions)
+        .where(lte(sessions.expiresAt, now))
+        .returning({ tokenHash: sessions.tokenHash });
+      return rows.length;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** A dashboard sign-in as stored: the cookie carries a random token, the store only its hash. */
+export interface Session {
+  /** Hex SHA-256 of the cookie's token. */
+  tokenHash: string;
+  /** The stored API key that signed in; null when it was ADMIN_API_KEY. */
+  apiKeyId: number | null;
+  /** Token the page must echo in a header on state-changing requests. */
+  csrf: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** A session with the key it was opened with, so a revoked key ends its sessions at once. */
+export interface SessionWithKey extends Session {
+  key: { name: string; revokedAt: number | null } | null;
+}
+
+/** Where sessions live; async so D1 and better-sqlite3 both fit. */
+export interface SessionStore {
+  insert(session: Session): Promise<void>;
+  byTokenHash(tokenHash: string): Promise<SessionWithKey | null>;
+  remove(tokenHash: string): Promise<void>;
+  /** Deletes sessions that ended at or before `now`; returns how many. */
+  removeExpired(now: number): Promise<number>;
+}
+
+/** A sign-in lasts 30 days, then the key must be entered again. */
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
