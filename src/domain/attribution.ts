@@ -28,7 +28,8 @@ export const REFERRER_HOSTS: ReadonlyArray<readonly [host: string, source: strin
   ['search.yahoo.com', 'yahoo'], ['yahoo.com', 'yahoo'],
   ['mail.google.com', 'email'], ['outlook.live.com', 'email'], ['outlook.office.com', 'email'],
   ['outlook.office365.com', 'email'], ['mail.yahoo.com', 'email'], ['mail.proton.me', 'email'],
-  ['app.fastmail.com', 'email'], ['mail.aol.com', 'email'], ['webmail', 'email'],
+  ['app.fastmail.com', 'email'], ['mail.aol.com', 'email'],
+  // and any webmail.* host (see sourceForHost)
 ];
 
 /** Android apps send `android-app://<package>/` as the referrer. */
@@ -82,13 +83,18 @@ export function referrerHost(referrer: string): string | null {
   }
 }
 
+/** The most specific row wins, so mail.google.com is email even though google.com is google. */
 function sourceForHost(host: string): string | null {
+  if (host.startsWith('webmail.')) return 'email';
+  let best: string | null = null;
+  let bestLength = 0;
   for (const [known, source] of REFERRER_HOSTS) {
-    if (known === 'webmail') {
-      if (host.startsWith('webmail.')) return source;
-    } else if (host === known || host.endsWith(`.${known}`)) return source;
+    if (known.length > bestLength && (host === known || host.endsWith(`.${known}`))) {
+      best = source;
+      bestLength = known.length;
+    }
   }
-  return null;
+  return best;
 }
 
 export interface AttributionInput {

@@ -33,7 +33,9 @@ export interface TestApp {
 }
 
 /** The real app on a real SQLite file in a temp folder, with an injected clock. */
-export async function makeTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+export async function makeTestApp(
+  overrides: Partial<AppDeps> | ((database: NodeDatabase, clock: ReturnType<typeof testClock>) => Partial<AppDeps>) = {},
+): Promise<TestApp> {
   const dir = tempDir();
   const database = openDatabase(join(dir, 'test.db'));
   const clock = testClock();
@@ -48,7 +50,7 @@ export async function makeTestApp(overrides: Partial<AppDeps> = {}): Promise<Tes
     adminKeyHash: await sha256Hex('admin-key-for-tests-only'),
     newSlug: () => `rand${String(++n).padStart(3, '0')}`,
     log: () => {},
-    ...overrides,
+    ...(typeof overrides === 'function' ? overrides(database, clock) : overrides),
   };
   const { key } = await createApiKey(deps, { name: 'test' });
   const app = createApp(deps);

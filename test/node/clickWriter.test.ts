@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Visit } from '../../src/domain/index.js';
+import { createClickWriter } from '../../src/node/clickWriter.js';
+
+const visit = (n: number): Visit => ({
+  linkId: 1, at: n, address: null, userAgent: '', referrer: '', utmSource: null, qr: false, prefetch: false,
+});
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('the Node click writer', () => {
+  it('writes everything pushed in one event-loop turn as one batch', async () => {
+    const batches: number[] = [];
+    const w = createClickWriter({ record: async (v) => void batches.push(v.length), log: () => {} });
+    for (let i = 0; i < 5; i++) w.push(visit(i));
+    expect(batches).toEqual([]); // nothing written on the request path
+    await tick();
+    await w.drain();
+    expect(batches).toEqual([5]);
+    expect(w.stats()).toMatchObject({ written: 5, queued: 0 });
+  });
+
+  it('splits large queues into batches of maxBatch', async () => {
+    const batches: number[] = [];
+    const w = createClickWriter({ record: async (v) => void batches.push(v.length), maxBatch: 4, log: () => {} });
+    for (let i = 0; i < 10; i++) w.push(visit(i));
+    await w.drain();
+    expect(batches).toEqual([4, 4, 2]);
+  });
+
+  it('keeps a failed batch and retries it, losing nothing', async () => {
+    let fail = 2;
+    const written: number[] = [];
+    const logs: string[] = [];
+    const w = createClickWriter({
+      record: async (v) => {
+        if (fail-- > 0) throw new Error('SQLITE_BUSY');
+        written.push(...v.map((x) => x.at));
+      },
+      log: (m) => void logs.push(m),
+    });
+    for (let i = 0; i < 3; i++) w.push(visit(i));
+    await w.drain(5_000);
+    expect(written).toEqual([0, 1, 2]);
+    expect(logs.some((l) => l.includes('will retry'))).toBe(true);
+  });
+
+  it('bounds the queue when the database stalls, and says so in the log', async () => {
+    const logs: string[] = [];
+    let release!: () => void;
+    const stalled = new Promise<void>((r) => (release = r));
+    const w = createClickWriter({ record: () => stalled, maxQueue: 3, log: (m) => void logs.push(m) });
+    for (let i = 0; i < 10; i++) w.push(visit(i));
+    expect(w.stats()).toMatchObject({ queued: 3, dropped: 7 });
+    expect(logs.join('\n')).toMatch(/queue full.*7 clicks dropped|queue full/);
+    release();
+    await w.drain();
+  });
+});
