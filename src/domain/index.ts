@@ -9,3 +9,4 @@ export * from './ports.js';
 export * from './click.js';
 export * from './attribution.js';
 export * from './bots.js';
+export * from './csv.js';

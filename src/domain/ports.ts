@@ -81,3 +81,17 @@ export interface VisitorSaltStore {
   /** Deletes salts and seen-visitor rows of days before `day`. */
   pruneBefore(day: string): Promise<void>;
 }
+
+/** A click as the CSV export shows it: the click, its post's slug, title and destination. */
+export interface ClickExportRow extends ClickRow {
+  title: string | null;
+  destination: string;
+}
+
+/** Reads clicks for export one page at a time, oldest first, so memory stays flat. */
+export interface ClickExportReader {
+  /** Up to `limit` clicks matching the filter with an id greater than `afterId`, by id. */
+  page(filter: Omit<ClickFilter, 'limit' | 'beforeId'>, afterId: number, limit: number): Promise<ClickExportRow[]>;
+  /** How many clicks match, for progress bars. */
+  count(filter: Omit<ClickFilter, 'limit' | 'beforeId'>): Promise<number>;
+}
