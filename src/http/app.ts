@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ClickStore } from '../domain/index.js';
+import type { ClickExportReader, ClickStore } from '../domain/index.js';
 import type { CoreDeps } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
@@ -10,6 +10,7 @@ import { notFoundPage } from './pages.js';
 import { linkRoutes } from './routes/links.js';
 import { redirectRoutes } from './routes/redirect.js';
 import { clickRoutes } from './routes/clicks.js';
+import { exportRoutes } from './routes/export.js';
 import { sessionRoutes } from './routes/session.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 
@@ -20,6 +21,8 @@ export interface AppDeps extends CoreDeps {
   tracking?: TrackingOptions;
   /** Reading stored clicks (GET /api/clicks). */
   clicks?: ClickStore;
+  /** Paged reading of clicks for GET /api/clicks.csv; absent means no export route. */
+  clickExport?: ClickExportReader;
   /** Static dashboard files: node serves public/, Workers its assets binding. */
   serveAsset?: (request: Request) => Promise<Response | null>;
   log?: (message: string, err?: unknown) => void;
@@ -55,6 +58,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/session', sessionRoutes(deps));
   app.use('/api/*', requireApiKey(deps));
   app.route('/api/links', linkRoutes(deps));
+  // CSV exports before /api/clicks, so /api/clicks.csv is never taken for a click route.
+  if (deps.clickExport) app.route('/api', exportRoutes({ ...deps, clickExport: deps.clickExport, log }));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
 

@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   createApiKeyStore, createClickStore, createLinkStore, createSessionStore, createVisitorSaltStore,
 } from '../db/index.js';
+import { createClickExportReader } from '../db/clickExport.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
@@ -56,6 +57,7 @@ export async function startServer(config: Config, log = console.error): Promise<
     newSlug,
     serveAsset: createAssetServer(PUBLIC_DIR),
     clicks,
+    clickExport: createClickExportReader(database.db),
     tracking: {
       sink: writer,
       clock: Date.now,
