@@ -73,7 +73,7 @@ describe('GET /api/clicks.csv', () => {
       click(a, '2026-03-01T10:00:00Z'), click(a, '2026-03-02T10:00:00Z', { bot: true }),
       click(b, '2026-03-03T10:00:00Z'), click(c, '2026-03-04T10:00:00Z'),
     ]);
-    const slugs = async (q: string) => (await csv(q)).map((r) => `${r.slug}@${r.clicked_at.slice(5, 10)}`);
+    const slugs = async (q: string) => (await csv(q)).map((r) => `${r.slug}@${r.clicked_at!.slice(5, 10)}`);
     expect(await slugs('')).toEqual(['a@03-01', 'a@03-02', 'b@03-03', 'c@03-04']);
     expect(await slugs('?bots=exclude')).toEqual(['a@03-01', 'b@03-03', 'c@03-04']);
     expect(await slugs('?bots=only')).toEqual(['a@03-02']);

@@ -11,7 +11,7 @@ export interface ExportTestApp extends TestApp {
   /** Creates a post through the API and returns its id. */
   post(body: Record<string, unknown>): Promise<number>;
   /** Writes clicks through the real click store. */
-  insert(clicks: Click[]): Promise<void>;
+  insert(clicks: Click[]): Promise<unknown>;
 }
 
 /** The test app with a click store and the real paged export reader (or an injected one). */
