@@ -1,0 +1,34 @@
+/**
+ * Cloudflare Workers entry: settings from env ([vars] and secrets), D1 per request, request.cf
+ * for the place of a click, clicks written after the response (waitUntil) or through a Queue.
+ * Everything else is the shared app.
+ */
+import { createApp } from './http/app.js';
+import { captureDeps, recorderFor } from './worker/capture.js';
+import { openD1 } from './worker/d1.js';
+import { workerDeps } from './worker/deps.js';
+import type { Env } from './worker/env.js';
+import { consumeVisits } from './worker/queue.js';
+import { misconfigured, workerSettings } from './worker/settings.js';
+import type { QueuedVisit } from './worker/visitMessage.js';
+
+const log = (message: string, err?: unknown) => (err === undefined ? console.error(message) : console.error(message, err));
+
+export default {
+  async fetch(request, env, ctx) {
+    let settings;
+    try {
+      settings = await workerSettings(env);
+    } catch (err) {
+      return misconfigured(err, log);
+    }
+    // Per request: the D1 binding belongs to this request's env, so nothing database-bound is global.
+    const app = createApp(workerDeps(request, env, ctx, settings, log));
+    return app.fetch(request, env, ctx);
+  },
+
+  async queue(batch, env) {
+    const record = recorderFor(captureDeps(openD1(env.DB)));
+    await consumeVisits(batch.messages, record, log);
+  },
+} satisfies ExportedHandler<Env, QueuedVisit>;

@@ -1,0 +1,34 @@
+import { createClickStore, createVisitorSaltStore } from '../db/index.js';
+import { NO_LOCATION, type ClickStore, type GeoLookup, type Visit } from '../domain/index.js';
+import { recordClicks, type CaptureDeps } from '../services/recordClicks.js';
+import { cachedUserAgents } from '../services/userAgent.js';
+import { createVisitorKeys } from '../services/visitorKey.js';
+import { D1_MAX_PARAMS, type D1Handle } from './d1.js';
+import { createSaltMemo } from './salts.js';
+
+// Isolate-wide and database-free: parsed user agents and the day's salt outlive a request.
+const describeUserAgent = cachedUserAgents();
+const saltMemo = createSaltMemo();
+
+/** request.cf already placed the visit; without a cf object the place stays unknown. */
+const noLookup: GeoLookup = { locate: () => NO_LOCATION };
+
+/** The click store on D1: inserts cut to 100 bound parameters, counters in the same batch. */
+export function createD1ClickStore(d1: D1Handle): ClickStore {
+  return createClickStore(d1.db, d1.batch, { maxParams: D1_MAX_PARAMS });
+}
+
+/** Everything recordClicks needs, over one request's (or one queue batch's) D1 binding. */
+export function captureDeps(d1: D1Handle, clicks = createD1ClickStore(d1)): CaptureDeps {
+  return {
+    clicks,
+    geo: noLookup,
+    describeUserAgent,
+    visitorKey: createVisitorKeys(saltMemo.wrap(createVisitorSaltStore(d1.db))),
+  };
+}
+
+/** Enriches and writes visits as clicks. */
+export type RecordVisits = (visits: Visit[]) => Promise<unknown>;
+
+export const recorderFor = (deps: CaptureDeps): RecordVisits => (visits) => recordClicks(deps, visits);

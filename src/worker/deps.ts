@@ -1,0 +1,48 @@
+import { createClickExportReader } from '../db/clickExport.js';
+import { createApiKeyStore, createLinkStore, createSessionStore } from '../db/index.js';
+import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
+import type { AppDeps } from '../http/app.js';
+import { createLinkCache, randomToken } from '../services/index.js';
+import { serveFromAssets } from './assets.js';
+import { captureDeps, recorderFor } from './capture.js';
+import { openD1 } from './d1.js';
+import type { Env } from './env.js';
+import { locationFromCf } from './location.js';
+import type { WorkerSettings } from './settings.js';
+import { directSink, queueSink, type Background, type Log } from './sinks.js';
+
+/**
+ * Hot links per isolate. Isolates do not see each other's edits, so the TTL is short: a
+ * disabled or edited link is honoured everywhere within this time.
+ */
+export const LINK_CACHE_TTL_MS = 10_000;
+const linkCache = createLinkCache(10_000, LINK_CACHE_TTL_MS);
+
+/** The shared app's deps for one request: a fresh D1 handle, settings, cf location, sinks. */
+export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, log: Log): AppDeps {
+  const d1 = openD1(env.DB);
+  const capture = captureDeps(d1);
+  const record = recorderFor(capture);
+  return {
+    links: createLinkStore(d1.db),
+    apiKeys: createApiKeyStore(d1.db),
+    sessions: createSessionStore(d1.db),
+    clock: Date.now,
+    linkCache,
+    publicUrl: settings.publicUrl ?? new URL(request.url).origin,
+    adminKeyHash: settings.adminKeyHash,
+    // The same 62 symbols and length as Node's nanoid slugs, without the dependency.
+    newSlug: () => randomToken(RANDOM_SLUG_LENGTH),
+    serveAsset: (req) => serveFromAssets(env.ASSETS, req),
+    clicks: capture.clicks,
+    clickExport: createClickExportReader(d1.db),
+    tracking: {
+      sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, log) : directSink(ctx, record, log),
+      clock: Date.now,
+      // Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key.
+      clientAddress: (c) => c.req.header('cf-connecting-ip')?.trim() || null,
+      platformLocation: () => locationFromCf(request.cf),
+    },
+    log,
+  };
+}

@@ -1,0 +1,18 @@
+import type { QueuedVisit } from './visitMessage.js';
+
+/**
+ * What wrangler.toml and the dashboard bind to the Worker. Settings arrive here per request,
+ * never through process.env.
+ */
+export interface Env {
+  /** The D1 database ([[d1_databases]] binding "DB"). */
+  DB: D1Database;
+  /** The dashboard files from public/ ([assets] binding "ASSETS"). */
+  ASSETS: Fetcher;
+  /** Optional: redirects enqueue visits here and the queue() handler writes them in batches. */
+  CLICKS_QUEUE?: Queue<QueuedVisit>;
+  /** Base of short URLs; defaults to the origin each request arrived on. */
+  PUBLIC_URL?: string;
+  /** A key accepted besides stored ones; set with `wrangler secret put ADMIN_API_KEY`. */
+  ADMIN_API_KEY?: string;
+}

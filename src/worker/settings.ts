@@ -1,0 +1,41 @@
+import { ConfigError, parseConfig } from '../config.js';
+import { sha256Hex } from '../services/index.js';
+import type { Env } from './env.js';
+
+export interface WorkerSettings {
+  /** PUBLIC_URL when set; otherwise each request's own origin is the base of short URLs. */
+  publicUrl: string | null;
+  adminKeyHash: string | null;
+}
+
+// Settings only change with a deploy, so each isolate parses them once (keyed by their values).
+let memo: { key: string; settings: Promise<WorkerSettings> } | null = null;
+
+/** Parses [vars] and secrets with the same rules as Node; throws ConfigError on a bad one. */
+export function workerSettings(env: Pick<Env, 'PUBLIC_URL' | 'ADMIN_API_KEY'>): Promise<WorkerSettings> {
+  const vars = { PUBLIC_URL: env.PUBLIC_URL, ADMIN_API_KEY: env.ADMIN_API_KEY };
+  const key = JSON.stringify(vars);
+  if (memo?.key !== key) memo = { key, settings: load(vars) };
+  return memo.settings;
+}
+
+async function load(vars: { PUBLIC_URL?: string; ADMIN_API_KEY?: string }): Promise<WorkerSettings> {
+  const config = parseConfig(vars);
+  return {
+    publicUrl: vars.PUBLIC_URL?.trim() ? config.publicUrl : null,
+    adminKeyHash: config.adminApiKey ? await sha256Hex(config.adminApiKey) : null,
+  };
+}
+
+/**
+ * A bad setting answers 500 with its name only; the log gets the reason, and never the value
+ * of the secret.
+ */
+export function misconfigured(err: unknown, log: (message: string) => void): Response {
+  if (!(err instanceof ConfigError)) throw err;
+  const name = /^Invalid setting (\w+)=/.exec(err.message)?.[1] ?? 'unknown';
+  const reason = err.message.slice(err.message.lastIndexOf(': ') + 2);
+  log(name === 'ADMIN_API_KEY' ? `Invalid setting ADMIN_API_KEY: ${reason}` : err.message);
+  const body = { error: { code: 'misconfigured', message: `linkpost is misconfigured: invalid setting ${name}` } };
+  return Response.json(body, { status: 500 });
+}

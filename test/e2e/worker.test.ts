@@ -1,0 +1,244 @@
+/**
+ * One HTTP suite, two runtimes: the Node server (npm start) and the Worker under
+ * `wrangler dev --local` with a local D1. Everything goes over real HTTP on loopback.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Location } from '../../src/domain/index.js';
+import { tempDir } from '../support/app.js';
+import { UA } from '../support/capture.js';
+import { startServerProcess } from '../support/server.js';
+import { startWorkerProcess, TEST_CF } from '../support/worker.js';
+
+const ADMIN = 'admin-key-for-runtime-e2e-0001';
+/** A public address: geoip-lite puts it in Great Britain; on Workers request.cf decides. */
+const VISITOR = '81.2.69.160';
+
+export interface Runtime {
+  name: string;
+  start(): Promise<{ url: string; stop(): Promise<unknown> }>;
+  /** Request headers that make a client appear at `address` to this runtime. */
+  from(address: string): Record<string, string>;
+  /** Where the runtime places VISITOR: geoip-lite on Node, request.cf on Workers. */
+  place: Partial<Location>;
+}
+
+const dir = tempDir('linkpost-runtimes-');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const runtimes: Runtime[] = [
+  {
+    name: 'Node',
+    start: () => startServerProcess({ DATABASE_PATH: join(dir, 'node.db'), ADMIN_API_KEY: ADMIN, TRUST_PROXY: 'true' }),
+    from: (address) => ({ 'x-forwarded-for': address }),
+    place: { country: 'GB' },
+  },
+  {
+    name: 'Workers',
+    start: () => startWorkerProcess({ vars: { ADMIN_API_KEY: ADMIN } }),
+    // Cloudflare sets CF-Connecting-IP; locally wrangler passes the client's header through.
+    from: (address) => ({ 'cf-connecting-ip': address }),
+    place: { country: TEST_CF.country, region: TEST_CF.region, city: TEST_CF.city },
+  },
+];
+
+/** Polls until `probe` returns a value, for what happens after a response (click writes). */
+export async function eventually<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > until) throw new Error('gave up waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface ClickView {
+  slug: string;
+  source: string;
+  referrerHost: string | null;
+  device: string;
+  browser: string | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  bot: boolean;
+  visitor: string;
+}
+
+describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
+  let base = '';
+  let stop: () => Promise<unknown> = async () => {};
+
+  beforeAll(async () => {
+    const s = await runtime.start();
+    base = s.url;
+    stop = s.stop;
+  }, 120_000);
+  afterAll(() => stop(), 30_000);
+
+  const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${ADMIN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const clicksOf = async (slug: string, query = '') => {
+    const res = await api('GET', `/api/clicks?slug=${slug}${query}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { clicks: ClickView[] }).clicks;
+  };
+  const waitForClicks = (slug: string, n: number, query = '') =>
+    eventually(async () => {
+      const clicks = await clicksOf(slug, query);
+      return clicks.length >= n ? clicks : null;
+    });
+
+  it('answers health checks and sends / to the dashboard, served with its security headers', async () => {
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    const root = await fetch(`${base}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/dashboard/');
+    const page = await fetch(`${base}/dashboard/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toMatch(/<!doctype html>/i);
+    expect((await fetch(`${base}/robots.txt`)).status).toBe(200);
+    expect((await fetch(`${base}/dashboard/no-such-file.js`)).status).toBe(404);
+  });
+
+  it('creates, lists, reads and edits posts through the links API', async () => {
+    const created = await api('POST', '/api/links', {
+      url: 'https://example.com/launch', slug: 'launch', title: 'Launch', campaign: 'Spring Launch', network: 'twitter',
+    });
+    expect(created.status).toBe(201);
+    const link = (await created.json()) as Record<string, unknown>;
+    expect(link).toMatchObject({
+      slug: 'launch',
+      shortUrl: `${base}/launch`,
+      network: 'x',
+      destination: 'https://example.com/launch?utm_source=x&utm_medium=social&utm_campaign=spring-launch',
+      clicks: 0,
+    });
+
+    const random = (await (await api('POST', '/api/links', { url: 'https://example.com/r' })).json()) as { slug: string };
+    expect(random.slug).toMatch(/^[A-Za-z0-9]{7}$/);
+
+    const list = (await (await api('GET', '/api/links?campaign=Spring%20Launch')).json()) as { links: { slug: string }[] };
+    expect(list.links.map((l) => l.slug)).toEqual(['launch']);
+    const patched = await api('PATCH', '/api/links/launch', { title: 'Launch day' });
+    expect(((await patched.json()) as { title: string }).title).toBe('Launch day');
+    expect(((await (await api('GET', '/api/links/launch')).json()) as { title: string }).title).toBe('Launch day');
+  });
+
+  it('answers every links API error in one JSON shape', async () => {
+    const expectError = async (res: Response, status: number, code: string) => {
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+    };
+    const anonymous = await fetch(`${base}/api/links`);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+    await expectError(anonymous, 401, 'unauthorized');
+    await expectError(await api('GET', '/api/links', undefined, { authorization: 'Bearer lp_nope_nope' }), 401, 'unauthorized');
+    await expectError(await api('POST', '/api/links', { url: 'ftp://example.com/' }), 400, 'invalid_url');
+    await expectError(await api('POST', '/api/links', { url: `${base}/loop` }), 400, 'invalid_url');
+    await expectError(await api('POST', '/api/links', { url: 'https://example.com/', slug: 'api' }), 400, 'slug_reserved');
+    await api('POST', '/api/links', { url: 'https://example.com/', slug: 'taken' });
+    await expectError(await api('POST', '/api/links', { url: 'https://example.com/', slug: 'taken' }), 409, 'slug_taken');
+    await expectError(await api('POST', '/api/links', '{"url":'), 400, 'invalid_json');
+    await expectError(await api('POST', '/api/links', { url: 'https://example.com/', title: 'x'.repeat(70_000) }), 413, 'payload_too_large');
+    await expectError(await api('GET', '/api/links/missing'), 404, 'link_not_found');
+    await expectError(await api('GET', '/api/nothing'), 404, 'not_found');
+  });
+
+  it('redirects at once and records the click afterwards, placed where the runtime says', async () => {
+    await api('POST', '/api/links', { url: 'https://example.com/post', slug: 'placed', network: 'linkedin', campaign: 'E2E' });
+    const hop = await fetch(`${base}/placed?fbclid=abc`, {
+      redirect: 'manual',
+      headers: { 'user-agent': UA.chromeDesktop, referer: 'https://www.linkedin.com/feed/', ...runtime.from(VISITOR) },
+    });
+    expect(hop.status).toBe(302);
+    expect(hop.headers.get('location')).toBe(
+      'https://example.com/post?utm_source=linkedin&utm_medium=social&utm_campaign=e2e&fbclid=abc',
+    );
+    expect(hop.headers.get('cache-control')).toBe('private, max-age=0');
+
+    const [click] = await waitForClicks('placed', 1);
+    expect(click).toMatchObject({
+      slug: 'placed', source: 'linkedin', referrerHost: 'linkedin.com', device: 'desktop', browser: 'Chrome', bot: false,
+      ...runtime.place,
+    });
+    expect(click!.visitor).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.stringify(click)).not.toContain(VISITOR);
+    const link = (await (await api('GET', '/api/links/placed')).json()) as { clicks: number };
+    expect(link.clicks).toBe(1);
+  });
+
+  it('tells visitors apart, counts bots apart from people and never records HEAD', async () => {
+    await api('POST', '/api/links', { url: 'https://example.com/crowd', slug: 'crowd' });
+    const visit = (ua: string, address: string, method = 'GET') =>
+      fetch(`${base}/crowd`, { method, redirect: 'manual', headers: { 'user-agent': ua, ...runtime.from(address) } });
+    expect((await visit(UA.chromeDesktop, '81.2.69.161')).status).toBe(302);
+    expect((await visit(UA.chromeDesktop, '81.2.69.161')).status).toBe(302);
+    expect((await visit(UA.safariIphone, '81.2.69.162')).status).toBe(302);
+    expect((await visit(UA.facebookPreview, '81.2.69.163')).status).toBe(302);
+    expect((await visit(UA.chromeDesktop, '81.2.69.164', 'HEAD')).status).toBe(302);
+
+    const clicks = await waitForClicks('crowd', 4);
+    const humans = clicks.filter((c) => !c.bot);
+    expect(humans).toHaveLength(3);
+    expect(new Set(humans.map((c) => c.visitor)).size).toBe(2);
+    expect(clicks.filter((c) => c.bot)).toHaveLength(1);
+    expect(await clicksOf('crowd', '&bots=exclude')).toHaveLength(3);
+    // No fifth click (HEAD) arrives later: wait past the time the others took, then count again.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await clicksOf('crowd')).toHaveLength(4);
+    expect(((await (await api('GET', '/api/links/crowd')).json()) as { clicks: number }).clicks).toBe(3);
+  });
+
+  it('answers 404 for an unknown slug and 410 once a link is disabled', async () => {
+    const unknown = await fetch(`${base}/nobody-here`, { redirect: 'manual' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('text/html');
+    const json = await fetch(`${base}/nobody-here`, { headers: { accept: 'application/json' } });
+    expect(((await json.json()) as { error: { code: string } }).error.code).toBe('link_not_found');
+
+    await api('POST', '/api/links', { url: 'https://example.com/old', slug: 'retired' });
+    expect((await fetch(`${base}/retired`, { redirect: 'manual' })).status).toBe(302);
+    await api('PATCH', '/api/links/retired', { disabled: true });
+    expect((await fetch(`${base}/retired`, { redirect: 'manual' })).status).toBe(410);
+  });
+
+  it('exports the recorded clicks as CSV', async () => {
+    await api('POST', '/api/links', { url: 'https://example.com/csv', slug: 'exported', campaign: 'CSV' });
+    await fetch(`${base}/exported`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, ...runtime.from(VISITOR) } });
+    await waitForClicks('exported', 1);
+    const res = await api('GET', '/api/clicks.csv?slug=exported');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const rows = parse(await res.text(), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      slug: 'exported', short_url: `${base}/exported`, campaign: 'CSV', bot: 'false', ...runtime.place,
+    });
+  });
+
+  it('signs the dashboard in with a cookie session', async () => {
+    const signIn = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: ADMIN }),
+    });
+    expect(signIn.status).toBe(201);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const links = await fetch(`${base}/api/links`, { headers: { cookie } });
+    expect(links.status).toBe(200);
+  });
+});

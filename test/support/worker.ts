@@ -1,0 +1,189 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './app.js';
+import { freePort, ROOT } from './server.js';
+
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+
+/**
+ * What request.cf holds in tests. Miniflare reads the cf object from CLOUDFLARE_CF_FETCH_PATH
+ * instead of fetching one from workers.cloudflare.com, so the Worker's real code path
+ * (request.cf → the click's place) runs offline with a known place and no test-only code.
+ */
+export const TEST_CF = { country: 'NZ', region: 'Canterbury', city: 'Christchurch', colo: 'CHC', asn: 64_496 };
+
+/**
+ * wrangler's environment in tests: offline, signed out, silent. No metrics or error reports,
+ * no account credentials from the caller, the cf object from a file, logs in the temp folder.
+ */
+export function wranglerEnv(dir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (/^(CLOUDFLARE_|CF_API_)/.test(name)) delete env[name];
+  }
+  const cfPath = join(dir, 'cf.json');
+  // Written now, so its age never passes miniflare's 30-day freshness check.
+  writeFileSync(cfPath, JSON.stringify(TEST_CF));
+  return {
+    ...env,
+    WRANGLER_SEND_METRICS: 'false',
+    WRANGLER_SEND_ERROR_REPORTS: 'false',
+    CLOUDFLARE_CF_FETCH_PATH: cfPath,
+    WRANGLER_LOG_PATH: join(dir, 'logs'),
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+}
+
+// Detached wrangler processes lead their own process group; whatever is still running when
+// the test process exits is killed with its workerd children.
+const live = new Set<number>();
+process.once('exit', () => {
+  for (const pid of live) killGroup(pid, 'SIGKILL');
+});
+
+function killGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Runs a wrangler command to completion; rejects with its output when it fails or hangs. */
+export function runWrangler(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    live.add(child.pid!);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      live.delete(child.pid!);
+      if (code === 0) resolve(out);
+      else reject(new Error(`wrangler ${args.join(' ')} failed (${code ?? signal}):\n${out}`));
+    });
+  });
+}
+
+export interface WorkerOptions {
+  /** [vars] passed with --var, e.g. ADMIN_API_KEY. */
+  vars?: Record<string, string>;
+  /** Adds a local Cloudflare Queue (CLICKS_QUEUE) and its consumer to the product config. */
+  queue?: boolean;
+}
+
+export interface WorkerProcess {
+  url: string;
+  output(): string;
+  /** Runs SQL on the Worker's local D1 (through wrangler, as an operator would) and returns the rows. */
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  /** Stops wrangler and workerd and deletes the local state. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The Worker as `npm run dev:worker` runs it: migrations applied to a local D1, then
+ * `wrangler dev --local` on loopback, a free port and a temp --persist-to folder.
+ */
+export async function startWorkerProcess(options: WorkerOptions = {}): Promise<WorkerProcess> {
+  const dir = tempDir('linkpost-worker-');
+  const state = join(dir, 'state');
+  const env = wranglerEnv(dir);
+  const config = options.queue ? writeQueueConfig(dir) : join(ROOT, 'wrangler.toml');
+  const common = ['--config', config, '--persist-to', state];
+  await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...common], env);
+
+  const port = await freePort();
+  const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const args = [
+    'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()),
+    '--show-interactive-dev-session=false', ...common, ...vars,
+  ];
+  const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  live.add(child.pid!);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        killGroup(child.pid!, 'SIGTERM');
+        const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+        // workerd children share the group; make sure none outlives wrangler.
+        killGroup(child.pid!, 'SIGKILL');
+      }
+      live.delete(child.pid!);
+      rmSync(dir, { recursive: true, force: true });
+    })());
+
+  try {
+    await waitUntilReady(url, () => out, exited, 60_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return {
+    url,
+    output: () => out,
+    async query(sql) {
+      const json = await runWrangler(['d1', 'execute', 'DB', '--local', '--json', '--command', sql, ...common], env);
+      return (JSON.parse(json) as { results: Record<string, unknown>[] }[])[0]!.results;
+    },
+    stop,
+  };
+}
+
+async function waitUntilReady(url: string, output: () => string, exited: Promise<void>, timeoutMs: number) {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (gone) throw new Error(`wrangler dev exited:\n${output()}`);
+    if (/Ready on http/.test(output())) {
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`wrangler dev did not become ready in ${timeoutMs} ms:\n${output()}`);
+}
+
+/**
+ * The product wrangler.toml plus a local queue, written next to the test's state. Paths are
+ * made absolute since they are relative to the config file's folder.
+ */
+function writeQueueConfig(dir: string): string {
+  const product = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
+  const absolute = product
+    .replace(/^main = "(.+)"$/m, (_, p: string) => `main = ${JSON.stringify(join(ROOT, p))}`)
+    .replace(/^directory = "(.+)"$/m, (_, p: string) => `directory = ${JSON.stringify(join(ROOT, p))}`)
+    .replace(/^migrations_dir = "(.+)"$/m, (_, p: string) => `migrations_dir = ${JSON.stringify(join(ROOT, p))}`);
+  if (absolute === product) throw new Error('wrangler.toml has no relative paths to rewrite; update writeQueueConfig');
+  const queue = `
+[[queues.producers]]
+binding = "CLICKS_QUEUE"
+queue = "linkpost-clicks-test"
+
+[[queues.consumers]]
+queue = "linkpost-clicks-test"
+max_batch_size = 10
+max_batch_timeout = 1
+`;
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'wrangler.toml');
+  writeFileSync(path, absolute + queue);
+  return path;
+}
