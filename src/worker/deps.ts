@@ -4,12 +4,12 @@ import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import type { AppDeps } from '../http/app.js';
 import { createLinkCache, randomToken } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
-import { captureDeps, recorderFor } from './capture.js';
+import { captureDeps, recorderFor, type Log } from './capture.js';
 import { openD1 } from './d1.js';
 import type { Env } from './env.js';
 import { locationFromCf } from './location.js';
 import type { WorkerSettings } from './settings.js';
-import { directSink, queueSink, type Background, type Log } from './sinks.js';
+import { directSink, queueSink, type Background } from './sinks.js';
 
 /**
  * Hot links per isolate. Isolates do not see each other's edits, so the TTL is short: a

@@ -1,6 +1,5 @@
 import type { Visit } from '../domain/index.js';
-import type { RecordVisits } from './capture.js';
-import type { Log } from './sinks.js';
+import type { Log, RecordVisits } from './capture.js';
 import { fromMessage } from './visitMessage.js';
 
 /** The parts of a queue message the consumer uses. */

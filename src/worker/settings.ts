@@ -1,6 +1,11 @@
 import { ConfigError, parseConfig } from '../config.js';
 import { sha256Hex } from '../services/index.js';
-import type { Env } from './env.js';
+
+/** The Worker's settings as they arrive in env ([vars] and secrets). */
+export interface WorkerVars {
+  PUBLIC_URL?: string;
+  ADMIN_API_KEY?: string;
+}
 
 export interface WorkerSettings {
   /** PUBLIC_URL when set; otherwise each request's own origin is the base of short URLs. */
@@ -12,15 +17,15 @@ export interface WorkerSettings {
 let memo: { key: string; settings: Promise<WorkerSettings> } | null = null;
 
 /** Parses [vars] and secrets with the same rules as Node; throws ConfigError on a bad one. */
-export function workerSettings(env: Pick<Env, 'PUBLIC_URL' | 'ADMIN_API_KEY'>): Promise<WorkerSettings> {
+export function workerSettings(env: WorkerVars): Promise<WorkerSettings> {
   const vars = { PUBLIC_URL: env.PUBLIC_URL, ADMIN_API_KEY: env.ADMIN_API_KEY };
   const key = JSON.stringify(vars);
   if (memo?.key !== key) memo = { key, settings: load(vars) };
   return memo.settings;
 }
 
-async function load(vars: { PUBLIC_URL?: string; ADMIN_API_KEY?: string }): Promise<WorkerSettings> {
-  const config = parseConfig(vars);
+async function load(vars: WorkerVars): Promise<WorkerSettings> {
+  const config = parseConfig({ ...vars });
   return {
     publicUrl: vars.PUBLIC_URL?.trim() ? config.publicUrl : null,
     adminKeyHash: config.adminApiKey ? await sha256Hex(config.adminApiKey) : null,

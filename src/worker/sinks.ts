@@ -1,6 +1,6 @@
 import type { Visit } from '../domain/index.js';
 import type { ClickSink } from '../http/tracking.js';
-import type { RecordVisits } from './capture.js';
+import type { Log, RecordVisits } from './capture.js';
 import { toMessage, type QueuedVisit } from './visitMessage.js';
 
 /** The part of ExecutionContext a sink needs: work that may outlive the response. */
@@ -8,7 +8,10 @@ export interface Background {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-export type Log = (message: string, err?: unknown) => void;
+/** What the sink needs of a Queue producer binding (typed here so tests can pass a fake). */
+export interface ClickQueue {
+  send(body: QueuedVisit, options?: { contentType?: 'json' }): Promise<unknown>;
+}
 
 /** Writes each visit to D1 after the response has gone, inside the request's waitUntil. */
 export function directSink(ctx: Background, record: RecordVisits, log: Log): ClickSink {
@@ -23,7 +26,7 @@ export function directSink(ctx: Background, record: RecordVisits, log: Log): Cli
  * Enqueues each visit for the queue() consumer, which writes them in batches. If the queue
  * refuses the message, the click is written directly rather than lost.
  */
-export function queueSink(ctx: Background, queue: Queue<QueuedVisit>, record: RecordVisits, log: Log): ClickSink {
+export function queueSink(ctx: Background, queue: ClickQueue, record: RecordVisits, log: Log): ClickSink {
   return {
     push(visit: Visit) {
       const sent = queue.send(toMessage(visit), { contentType: 'json' }).catch(async (err) => {

@@ -79,8 +79,8 @@ export interface WorkerOptions {
 export interface WorkerProcess {
   url: string;
   output(): string;
-  /** Runs SQL on the Worker's local D1 (through wrangler, as an operator would) and returns the rows. */
-  query(sql: string): Promise<Record<string, unknown>[]>;
+  /** Runs SQL on the Worker's local D1 (through wrangler, as an operator would): rows per statement. */
+  query(sql: string): Promise<Record<string, unknown>[][]>;
   /** Stops wrangler and workerd and deletes the local state. */
   stop(): Promise<void>;
 }
@@ -137,7 +137,7 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
     output: () => out,
     async query(sql) {
       const json = await runWrangler(['d1', 'execute', 'DB', '--local', '--json', '--command', sql, ...common], env);
-      return (JSON.parse(json) as { results: Record<string, unknown>[] }[])[0]!.results;
+      return (JSON.parse(json) as { results: Record<string, unknown>[] }[]).map((r) => r.results);
     },
     stop,
   };

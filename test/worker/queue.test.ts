@@ -1,0 +1,108 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Visit } from '../../src/domain/index.js';
+import { consumeVisits, type VisitMessage } from '../../src/worker/queue.js';
+import { directSink, queueSink, type ClickQueue } from '../../src/worker/sinks.js';
+import { fromMessage, toMessage } from '../../src/worker/visitMessage.js';
+
+const visit = (linkId: number, extra: Partial<Visit> = {}): Visit => ({
+  linkId, at: Date.parse('2026-03-10T12:00:00Z'), address: '203.0.113.5', userAgent: 'Mozilla/5.0', referrer: '',
+  utmSource: null, qr: false, prefetch: false, location: { country: 'NZ', region: 'Canterbury', city: 'Christchurch' },
+  ...extra,
+});
+
+function message(id: string, body: unknown) {
+  return { id, body, ack: vi.fn(), retry: vi.fn() } satisfies VisitMessage;
+}
+
+/** A context whose waitUntil collects promises, so tests can await the background work. */
+function background() {
+  const pending: Promise<unknown>[] = [];
+  return { waitUntil: (p: Promise<unknown>) => void pending.push(p), settled: () => Promise.all(pending) };
+}
+
+describe('visits as queue messages', () => {
+  it('round-trips a visit through plain JSON', () => {
+    const v = visit(7, { utmSource: 'newsletter', qr: true });
+    expect(fromMessage(JSON.parse(JSON.stringify(toMessage(v))))).toEqual(v);
+    const unplaced = visit(7, { location: undefined, address: null });
+    expect(fromMessage(JSON.parse(JSON.stringify(toMessage(unplaced))))).toEqual(unplaced);
+  });
+
+  it('crops long headers so a message stays small, and refuses what is not a visit', () => {
+    const m = toMessage(visit(1, { userAgent: 'A'.repeat(100_000), referrer: 'https://x.example/'.padEnd(50_000, 'y') }));
+    expect(JSON.stringify(m).length).toBeLessThan(10_000);
+    expect(fromMessage(m)).not.toBeNull();
+    expect(fromMessage({ ...m, v: 2 })).toBeNull();
+    expect(fromMessage({ ...m, linkId: 'one' })).toBeNull();
+    expect(fromMessage('hello')).toBeNull();
+  });
+});
+
+describe('the queue consumer', () => {
+  it('writes a batch in one go and acknowledges every message', async () => {
+    const record = vi.fn(async () => {});
+    const messages = [message('a', toMessage(visit(1))), message('b', toMessage(visit(2)))];
+    await consumeVisits(messages, record, () => {});
+    expect(record).toHaveBeenCalledTimes(1);
+    expect(record).toHaveBeenCalledWith([visit(1), visit(2)]);
+    for (const m of messages) expect(m.ack).toHaveBeenCalled();
+  });
+
+  it('drops malformed messages without holding back the rest', async () => {
+    const record = vi.fn(async () => {});
+    const bad = message('bad', { nonsense: true });
+    const good = message('good', toMessage(visit(1)));
+    await consumeVisits([bad, good], record, () => {});
+    expect(bad.ack).toHaveBeenCalled();
+    expect(bad.retry).not.toHaveBeenCalled();
+    expect(record).toHaveBeenCalledWith([visit(1)]);
+  });
+
+  it('when a batch fails, writes visits one by one and leaves only the failing one to the queue', async () => {
+    // Link 2 was deleted meanwhile: any write that contains it fails.
+    const record = vi.fn(async (visits: Visit[]) => {
+      if (visits.some((v) => v.linkId === 2)) throw new Error('FOREIGN KEY constraint failed');
+    });
+    const messages = [1, 2, 3].map((id) => message(String(id), toMessage(visit(id))));
+    await consumeVisits(messages, record, () => {});
+    expect(messages.map((m) => [m.ack.mock.calls.length, m.retry.mock.calls.length])).toEqual([[1, 0], [0, 1], [1, 0]]);
+  });
+
+  it('stops trying one by one once the database is plainly down, and retries the rest later', async () => {
+    const record = vi.fn(async () => {
+      throw new Error('D1 is unavailable');
+    });
+    const messages = [1, 2, 3, 4, 5, 6].map((id) => message(String(id), toMessage(visit(id))));
+    await consumeVisits(messages, record, () => {});
+    expect(record).toHaveBeenCalledTimes(1 + 3);
+    for (const m of messages) expect(m.retry).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('click sinks', () => {
+  it('writes directly after the response without a queue', async () => {
+    const ctx = background();
+    const record = vi.fn(async () => {});
+    directSink(ctx, record, () => {}).push(visit(1), undefined as never);
+    await ctx.settled();
+    expect(record).toHaveBeenCalledWith([visit(1)]);
+  });
+
+  it('enqueues the visit as JSON with a queue, and writes directly if the queue refuses it', async () => {
+    const sent: unknown[] = [];
+    const queue: ClickQueue = { send: async (body, options) => void sent.push([body, options]) };
+    const record = vi.fn(async () => {});
+    const ctx = background();
+    queueSink(ctx, queue, record, () => {}).push(visit(1), undefined as never);
+    await ctx.settled();
+    expect(sent).toEqual([[toMessage(visit(1)), { contentType: 'json' }]]);
+    expect(record).not.toHaveBeenCalled();
+
+    const refusing: ClickQueue = { send: async () => Promise.reject(new Error('queue over its limit')) };
+    const log = vi.fn();
+    queueSink(ctx, refusing, record, log).push(visit(2), undefined as never);
+    await ctx.settled();
+    expect(record).toHaveBeenCalledWith([visit(2)]);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('writing it directly'), expect.any(Error));
+  });
+});
