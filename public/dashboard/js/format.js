@@ -1,0 +1,74 @@
+// Numbers, dates and ranges in the reader's own locale and time zone.
+
+export const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+const integer = new Intl.NumberFormat();
+export const num = (n) => (typeof n === 'number' && Number.isFinite(n) ? integer.format(n) : '—');
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+const toDate = (v) => (v === null || v === undefined || v === '' ? null : new Date(v));
+const valid = (d) => d && !Number.isNaN(d.getTime());
+
+export const fmtDateTime = (v) => (valid(toDate(v)) ? dateTime.format(toDate(v)) : '—');
+export const fmtDate = (v) => (valid(toDate(v)) ? dateOnly.format(toDate(v)) : '—');
+export const fmtTime = (v) => (valid(toDate(v)) ? timeOnly.format(toDate(v)) : '—');
+
+/** A datetime-local input's value ("2026-03-10T09:00") for an ISO instant, in local time. */
+export function toLocalInput(iso) {
+  const d = toDate(iso);
+  if (!valid(d)) return '';
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The ISO instant of a datetime-local value read in local time, or null when empty. */
+export function fromLocalInput(value) {
+  if (!value) return null;
+  const d = new Date(value);
+  return valid(d) ? d.toISOString() : null;
+}
+
+/** "2026-03-10" for a Date, in local time (what <input type=date> shows). */
+export function localDay(d) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export const RANGES = [
+  { id: '7d', label: '7 days', days: 7 },
+  { id: '30d', label: '30 days', days: 30 },
+  { id: '90d', label: '90 days', days: 90 },
+];
+
+/**
+ * A range choice → the API's from/to (ISO instants) and tz. Preset ranges end now and start at
+ * local midnight N-1 days ago; a custom range covers whole local days, `to` included.
+ */
+export function rangeParams({ range = '30d', from, to } = {}, now = new Date()) {
+  if (range === 'custom' && from && to) {
+    const start = new Date(`${from}T00:00:00`);
+    const end = new Date(`${to}T00:00:00`);
+    end.setDate(end.getDate() + 1);
+    end.setMilliseconds(-1);
+    if (valid(start) && valid(end) && start <= end) {
+      return { from: start.toISOString(), to: end.toISOString(), tz: timeZone };
+    }
+  }
+  const days = (RANGES.find((r) => r.id === range) ?? RANGES[1]).days;
+  const start = new Date(now);
+  start.setHours(0, 0, 0, 0);
+  start.setDate(start.getDate() - (days - 1));
+  return { from: start.toISOString(), to: now.toISOString(), tz: timeZone };
+}
+
+/** Human words for a range choice. */
+export function rangeLabel({ range = '30d', from, to } = {}) {
+  if (range === 'custom' && from && to) return `${fmtDate(`${from}T00:00:00`)} – ${fmtDate(`${to}T00:00:00`)}`;
+  return `Last ${(RANGES.find((r) => r.id === range) ?? RANGES[1]).label}`;
+}
+
+/** Place of a click in words: "Lyon, FR", "FR" or "unknown". */
+export const place = (c) => [c.city, c.country].filter(Boolean).join(', ') || 'unknown';

@@ -1,0 +1,153 @@
+// The dashboard shell: who is signed in, hash routes, and one view at a time.
+import { refreshSession, signOut, whenSignedOut } from './api.js';
+import { errorBox, h, replace, toast } from './dom.js';
+import { campaignPageView, campaignsView } from './views/campaigns.js';
+import { compareView } from './views/compare.js';
+import { linkFormView } from './views/linkForm.js';
+import { linkPageView } from './views/linkPage.js';
+import { linksView } from './views/links.js';
+import { overviewView } from './views/overview.js';
+import { signInView } from './views/signin.js';
+
+const ROUTES = [
+  { path: /^\/signin$/, title: 'Sign in', view: signInView, public: true },
+  { path: /^\/overview$/, title: 'Overview', nav: 'overview', view: overviewView },
+  { path: /^\/links$/, title: 'Links', nav: 'links', view: linksView },
+  { path: /^\/links\/new$/, title: 'New link', nav: 'links', view: linkFormView },
+  { path: /^\/links\/([^/]+)\/edit$/, title: 'Edit link', nav: 'links', view: linkFormView },
+  { path: /^\/link\/([^/]+)$/, title: 'Link', nav: 'links', view: linkPageView },
+  { path: /^\/campaigns$/, title: 'Campaigns', nav: 'campaigns', view: campaignsView },
+  { path: /^\/campaigns\/(.+)$/, title: 'Campaign', nav: 'campaigns', view: campaignPageView },
+  { path: /^\/compare$/, title: 'Compare posts', nav: 'compare', view: compareView },
+];
+const HOME = '#/overview';
+
+const main = document.getElementById('main');
+let session = null;
+let current = null;
+let afterSignIn = HOME;
+let signInNotice = null;
+
+function parseHash() {
+  const raw = location.hash.replace(/^#/, '') || '/overview';
+  const [path, qs = ''] = raw.split('?');
+  return { path, query: new URLSearchParams(qs) };
+}
+
+function showSession() {
+  document.getElementById('nav').hidden = !session;
+  document.getElementById('who').hidden = !session;
+  document.getElementById('who-name').textContent = session ? `Key: ${session.principal.name}` : '';
+}
+
+function markNav(active) {
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    if (a.dataset.nav === active) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+async function render() {
+  if (current) {
+    current.controller.abort();
+    for (const fn of current.cleanups) fn();
+  }
+  const { path, query } = parseHash();
+  const route = ROUTES.find((r) => r.path.test(path));
+  if (!route) return location.replace(HOME);
+  if (!route.public && !session) {
+    afterSignIn = location.hash || HOME;
+    return location.replace('#/signin');
+  }
+  if (route.public && session) return location.replace(HOME);
+
+  markNav(route.nav);
+  document.title = `${route.title} · linkpost`;
+  const controller = new AbortController();
+  const cleanups = [];
+  current = { controller, cleanups };
+  const hadFocusInMain = main.contains(document.activeElement);
+  replace(main);
+  const ctx = {
+    main,
+    path,
+    query,
+    params: route.path.exec(path).slice(1).map(decodeURIComponent),
+    signal: controller.signal,
+    session,
+    notice: signInNotice,
+    onCleanup: (fn) => cleanups.push(fn),
+    /** Keeps filters in the address (shareable, survives reload) without re-rendering. */
+    setQuery(params) {
+      const qs = new URLSearchParams();
+      for (const [k, v] of Object.entries(params)) {
+        for (const item of Array.isArray(v) ? v : [v]) if (item !== undefined && item !== null && item !== '') qs.append(k, item);
+      }
+      const s = qs.toString();
+      history.replaceState(null, '', `#${path}${s ? `?${s}` : ''}`);
+    },
+    signedIn(newSession) {
+      session = newSession;
+      signInNotice = null;
+      showSession();
+      location.replace(afterSignIn.startsWith('#/signin') ? HOME : afterSignIn);
+    },
+  };
+  signInNotice = null;
+  try {
+    await route.view(ctx);
+  } catch (e) {
+    if (e?.name === 'AbortError' || controller.signal.aborted) return;
+    main.append(errorBox(e, () => render()));
+  }
+  // Tell screen readers and keyboards the page changed: focus the new heading.
+  if (!controller.signal.aborted && (hadFocusInMain || !main.contains(document.activeElement))) {
+    const heading = main.querySelector('h1');
+    if (heading && document.activeElement?.tagName !== 'INPUT') {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }
+}
+
+whenSignedOut(() => {
+  if (!session) return;
+  session = null;
+  showSession();
+  signInNotice = 'Your session has ended. Sign in again to continue.';
+  afterSignIn = location.hash || HOME;
+  location.replace('#/signin');
+});
+
+document.getElementById('signout').addEventListener('click', async () => {
+  try {
+    await signOut();
+  } catch (e) {
+    toast(e.message, 'error');
+    return;
+  }
+  session = null;
+  showSession();
+  afterSignIn = HOME;
+  signInNotice = 'You are signed out.';
+  location.hash = '#/signin';
+});
+
+document.getElementById('skip').addEventListener('click', (e) => {
+  e.preventDefault();
+  (main.querySelector('h1') ?? main).focus();
+});
+
+async function boot() {
+  try {
+    session = await refreshSession();
+  } catch (e) {
+    replace(main, h('h1', {}, 'linkpost'), errorBox(e, boot));
+    return;
+  }
+  showSession();
+  window.addEventListener('hashchange', render);
+  render();
+}
+
+boot();

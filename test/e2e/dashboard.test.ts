@@ -1,0 +1,206 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/app.js';
+import { launchBrowser, screenshot, watchedContext, type WatchedContext } from '../support/browser.js';
+import { startServerProcess, type ServerProcess } from '../support/server.js';
+
+const ADMIN_KEY = 'admin-key-for-dashboard-tests';
+const CHROME_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+
+const dir = tempDir('linkpost-dashboard-');
+let server: ServerProcess;
+let browser: Browser;
+let watched: WatchedContext | null = null;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServerProcess({ DATABASE_PATH: join(dir, 'dash.db'), ADMIN_API_KEY: ADMIN_KEY }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  // Whatever a test allowed, nothing else may have gone wrong in the browser.
+  const problems = watched?.problems ?? [];
+  await watched?.context.close();
+  watched = null;
+  expect(problems).toEqual([]);
+});
+
+/** A fresh browser context whose console errors, CSP violations and off-host requests fail the test. */
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  watched = await watchedContext(browser, options);
+  return watched.context.newPage();
+}
+
+/** Removes the resource errors a step expects (e.g. the 401 of a wrong key), failing on others. */
+function allowResourceErrors(...statuses: number[]) {
+  const problems = watched!.problems;
+  const expected = problems.filter((p) => statuses.some((s) => p.includes(`status of ${s}`)));
+  expect(expected.length).toBeGreaterThan(0);
+  problems.splice(0, problems.length, ...problems.filter((p) => !expected.includes(p)));
+}
+
+async function apiCall(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
+}
+
+/** Opens a deep link, meets the sign-in page, signs in and lands where it was going. */
+async function signIn(page: Page, hash = '#/links') {
+  await page.goto(`${server.url}/dashboard/${hash}`);
+  await page.getByLabel('API key').fill(ADMIN_KEY);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => u.hash.startsWith(hash));
+}
+
+describe('the dashboard in a real browser', () => {
+  it('explains how to get a key, refuses a wrong one, signs in and out', async () => {
+    const page = await newPage();
+    const res = await page.goto(`${server.url}/dashboard/#/links`);
+    expect(res!.headers()['content-security-policy']).toContain("default-src 'self'");
+    await page.waitForURL(/#\/signin$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to linkpost');
+    const help = await page.locator('.help').textContent();
+    expect(help).toContain('npm start');
+    expect(help).toContain('npm run cli -- keys create --name');
+    await screenshot(page, 'signin');
+
+    await page.getByLabel('API key').fill('lp_AAAAAAAA_wrongwrongwrongwrongwrongwrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('#key-error').textContent()).toContain('not valid');
+    expect(await page.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+    allowResourceErrors(401);
+    await screenshot(page, 'signin-error');
+
+    await page.getByLabel('API key').fill(ADMIN_KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/#\/links$/); // back to where the reader was going
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Links');
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
+
+    const [cookie] = await watched!.context.cookies();
+    expect(cookie).toMatchObject({ name: 'lp_session', httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(await page.evaluate(() => document.cookie)).toBe(''); // HttpOnly: scripts cannot read it
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Links');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/#\/signin$/);
+    await expect.poll(() => page.locator('.notice-info').textContent()).toContain('signed out');
+    const after = await fetch(`${server.url}/api/links`, { headers: { cookie: `lp_session=${cookie!.value}` } });
+    expect(after.status).toBe(401);
+  });
+
+  it('creates a link through the form, showing the tagged destination before saving', async () => {
+    await apiCall('POST', '/api/links', { url: 'https://example.com/older', campaign: 'Spring Launch', network: 'x' });
+    const page = await newPage();
+    await signIn(page);
+    await page.getByRole('link', { name: 'New link' }).first().click();
+    await page.waitForURL(/#\/links\/new$/);
+
+    await page.getByLabel('Destination URL').fill('https://example.com/blog/launch?ref=home');
+    await page.getByLabel('Title').fill('Launch post');
+    await page.getByLabel('Campaign', { exact: true }).fill('Spring Launch');
+    await page.getByLabel('Network').selectOption('linkedin');
+    await page.getByLabel('Custom slug').fill('launch-post');
+    const expected =
+      'https://example.com/blog/launch?ref=home&utm_source=linkedin&utm_medium=social&utm_campaign=spring-launch';
+    await expect.poll(() => page.locator('.preview-url').textContent()).toBe(expected);
+    const suggestions = await page.locator('#campaign-suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(suggestions).toEqual(['Spring Launch']);
+    await screenshot(page, 'link-form');
+
+    await page.getByRole('button', { name: 'Create link' }).click();
+    await page.waitForURL(/#\/links\?highlight=launch-post$/);
+    const row = page.locator('tr.row-new');
+    await expect.poll(() => row.locator('.post-title').textContent()).toBe('Launch post');
+    expect(await row.locator('.short-url').textContent()).toBe(`${server.url}/launch-post`);
+    const saved = await apiCall('GET', '/api/links/launch-post');
+    expect(saved.body.destination).toBe(expected); // the preview said exactly what the server stored
+    await screenshot(page, 'links');
+
+    // A taken slug is reported on its field, the form kept as typed.
+    await page.goto(`${server.url}/dashboard/#/links/new`);
+    await page.getByLabel('Destination URL').fill('https://example.com/again');
+    await page.getByLabel('Custom slug').fill('launch-post');
+    await page.getByRole('button', { name: 'Create link' }).click();
+    await expect.poll(() => page.locator('#lf-slug-error').textContent()).toContain('already taken');
+    expect(await page.getByLabel('Destination URL').inputValue()).toBe('https://example.com/again');
+    allowResourceErrors(409);
+  });
+
+  it('shows a hostile title and campaign as text, never as markup', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const created = await apiCall('POST', '/api/links', {
+      url: 'https://example.com/x', title: hostile, campaign: '<b>bold</b>', network: 'x', slug: 'hostile',
+    });
+    expect(created.status).toBe(201);
+    const page = await newPage();
+    await signIn(page, '#/links?q=hostile');
+    const title = page.locator('tr[data-slug="hostile"] .post-title');
+    await expect.poll(() => title.textContent()).toBe(hostile);
+    expect(await page.locator('img[src="x"], b').count()).toBe(0);
+    expect(await page.locator('tr[data-slug="hostile"]').textContent()).toContain('<b>bold</b>');
+    await screenshot(page, 'links-hostile');
+
+    await page.getByRole('link', { name: `Edit ${hostile}` }).click();
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe(hostile);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Edit “${hostile}”`);
+    expect(await page.locator('img[src="x"], b').count()).toBe(0);
+    // watchedContext fails the test on any dialog, so alert(1) never ran.
+  });
+
+  it('disables and enables a link from the list, and the short URL follows', async () => {
+    await apiCall('POST', '/api/links', { url: 'https://example.com/toggle', title: 'Toggle me', slug: 'toggle-me' });
+    const page = await newPage();
+    await signIn(page, '#/links?q=toggle-me');
+    const row = () => page.locator('tr[data-slug="toggle-me"]');
+    await row().getByRole('button', { name: 'Disable' }).click();
+    await expect.poll(() => row().locator('.badge').textContent()).toBe('Disabled');
+    expect((await fetch(`${server.url}/toggle-me`, { redirect: 'manual' })).status).toBe(410);
+    await row().getByRole('button', { name: 'Enable' }).click();
+    await expect.poll(() => row().locator('.badge').textContent()).toBe('Live');
+    expect((await fetch(`${server.url}/toggle-me`, { redirect: 'manual' })).status).toBe(302);
+  });
+
+  it('counts a visit from a browser in the links list', async () => {
+    await apiCall('POST', '/api/links', { url: 'https://example.com/count', title: 'Count me', slug: 'count-me' });
+    const page = await newPage();
+    await signIn(page, '#/links?q=count-me');
+    const clicks = () => page.locator('tr[data-slug="count-me"] td[data-label="Clicks"]').textContent();
+    await expect.poll(clicks).toBe('0');
+    const hop = await fetch(`${server.url}/count-me`, { redirect: 'manual', headers: { 'user-agent': CHROME_UA } });
+    expect(hop.status).toBe(302);
+    await expect
+      .poll(async () => (await page.reload(), await page.waitForSelector('tr[data-slug="count-me"]'), clicks()), { timeout: 10_000 })
+      .toBe('1');
+  });
+
+  it('fits a phone-width screen', async () => {
+    const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(page);
+    await page.waitForSelector('tr[data-slug]');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'links-phone');
+    await page.goto(`${server.url}/dashboard/#/links/new`);
+    await page.getByLabel('Destination URL').fill('https://example.com/from-my-phone');
+    await page.getByLabel('Network').selectOption('instagram');
+    await expect.poll(() => page.locator('.preview-url').textContent()).toContain('utm_source=instagram');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'link-form-phone');
+  });
+});
