@@ -3,11 +3,17 @@ import { ConfigError } from '../config.js';
 import { isAppError } from '../domain/index.js';
 import { openCli, parseArgs, UsageError, type CliContext } from './context.js';
 import { keysCommand } from './keys.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { linksCommand } from './links.js';
 
 type Command = (ctx: CliContext, args: string[], flags: Record<string, string | true>) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   keys: keysCommand,
+  links: linksCommand,
+  export: exportCommand,
+  import: importCommand,
 };
 
 const HELP = `linkpost command line
@@ -15,6 +21,14 @@ const HELP = `linkpost command line
   keys create --name <name>   create an API key (printed once)
   keys list                   list API keys
   keys revoke <id>            revoke an API key
+
+  links list [--campaign C] [--network N] [--q TEXT] [--limit N] [--all] [--json]
+  links create --url URL [--slug S] [--title T] [--campaign C] [--network N] [--posted-at ISO]
+  import FILE.csv [--dry-run] create links in bulk (columns url, slug, title, campaign,
+                              network, posted_at); all rows or none
+  export [--slug S] [--campaign C] [--network N] [--from DATE] [--to DATE] [--tz ZONE]
+         [--bots include|exclude|only] [--out FILE|DIR/] [--no-bom]
+                              clicks as CSV, to stdout or a file
 
 Settings come from the environment (DATABASE_PATH, PUBLIC_URL, …) as for the server.`;
 

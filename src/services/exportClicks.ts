@@ -25,6 +25,8 @@ const DATE_ONLY = /^(\d{4}-\d{2}-\d{2})$/;
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)$/;
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
+const DAY_MS = 86_400_000;
+
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 /** A formatter for an IANA zone, or null when the runtime does not know the zone. */
 function zoneFormat(tz: string): Intl.DateTimeFormat | null {
@@ -51,12 +53,18 @@ function wallClockAsUtc(format: Intl.DateTimeFormat, ms: number): number {
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
 }
 
-/** The instant a wall-clock time (written as UTC ms) happens in a zone; a DST gap moves it forward. */
+/**
+ * The instant a wall-clock time (written as UTC ms) happens in a zone. Zone rules change at
+ * most a few times a year, so the offsets a day before and a day after are the only two
+ * candidates: a repeated hour (autumn) takes its first occurrence, a skipped one (spring,
+ * or a midnight that does not exist) moves forward as the clocks did.
+ */
 function zonedWallTime(format: Intl.DateTimeFormat, wall: number): number {
   const offsetAt = (ms: number) => wallClockAsUtc(format, ms) - Math.floor(ms / 1000) * 1000;
-  const first = wall - offsetAt(wall);
-  const second = offsetAt(first);
-  return second === offsetAt(wall) ? first : wall - second;
+  const before = wall - offsetAt(wall - DAY_MS);
+  const after = wall - offsetAt(wall + DAY_MS);
+  const valid = [before, after].filter((t) => wallClockAsUtc(format, t) === Math.floor(wall / 1000) * 1000);
+  return valid.length ? Math.min(...valid) : before;
 }
 
 /**

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { IMPORT_COLUMNS, importLinks, type ImportColumn, type ImportRow } from '../services/importLinks.js';
+import { UsageError, type CliContext } from './context.js';
+import { checkFlags, type Flags } from './links.js';
+
+const USAGE = `usage: import FILE.csv [--dry-run]
+  columns (header row, any order): ${IMPORT_COLUMNS.join(', ')}; only url is required`;
+
+interface Parsed {
+  record: string[];
+  info: { lines: number; empty_lines: number };
+}
+
+/**
+ * Reads an import file with a real CSV parser: quoted fields, embedded newlines, a BOM.
+ * Each row keeps the line it starts on, so the report points where a spreadsheet user looks.
+ */
+export function readImportFile(text: string): ImportRow[] {
+  let parsed: Parsed[];
+  try {
+    parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Parsed[];
+  } catch (e) {
+    throw new UsageError(`not a readable CSV file: ${(e as Error).message}`);
+  }
+  if (parsed.length === 0) throw new UsageError(`the file is empty\n${USAGE}`);
+  const header = parsed[0]!.record.map((h) => h.trim().toLowerCase());
+  const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
+  if (unknown.length) throw new UsageError(`unknown column "${unknown[0]}" in the header (line 1)\n${USAGE}`);
+  const repeated = header.find((h, i) => header.indexOf(h) !== i);
+  if (repeated) throw new UsageError(`column "${repeated}" appears twice in the header (line 1)`);
+  if (!header.includes('url')) throw new UsageError(`the header has no "url" column\n${USAGE}`);
+
+  const rows: ImportRow[] = [];
+  let previous = parsed[0]!.info;
+  for (const { record, info } of parsed.slice(1)) {
+    // info.lines is where a record ends; it starts after the previous one and any blank lines.
+    const line = previous.lines + 1 + (info.empty_lines - previous.empty_lines);
+    previous = info;
+    if (record.length !== header.length) {
+      rows.push({ line, values: {}, problem: `expected ${header.length} fields, found ${record.length}` });
+      continue;
+    }
+    rows.push({ line, values: Object.fromEntries(header.map((h, i) => [h as ImportColumn, record[i]!])) });
+  }
+  return rows;
+}
+
+/** import FILE.csv [--dry-run]: all rows are created, or none and a report of why. */
+export async function importCommand(ctx: CliContext, args: string[], flags: Flags) {
+  checkFlags(flags, { booleans: ['dry-run'] }, USAGE, args);
+  const [path, extra] = args;
+  if (!path || extra !== undefined) throw new UsageError(USAGE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const rows = readImportFile(text);
+  if (rows.length === 0) throw new UsageError(`${path} has a header but no rows`);
+  const sqlite = ctx.database.sqlite;
+  const result = await importLinks(
+    {
+      ...ctx.deps,
+      // Node-only: one SQLite connection, nothing else running, so BEGIN…COMMIT spans the awaits.
+      async atomically(work) {
+        sqlite.exec('BEGIN IMMEDIATE');
+        try {
+          const value = await work();
+          if (flags['dry-run']) throw new DryRunDone();
+          sqlite.exec('COMMIT');
+          return value;
+        } catch (e) {
+          sqlite.exec('ROLLBACK');
+          throw e;
+        }
+      },
+    },
+    rows,
+  ).catch((e) => (e instanceof DryRunDone ? null : Promise.reject(e)));
+  if (result === null) {
+    ctx.out(`${rows.length} rows are valid; nothing was created (--dry-run)`);
+    return;
+  }
+  if (!result.ok) {
+    const lines = result.rejected.map((r) => `  line ${r.line}: ${r.message}`);
+    throw new UsageError(
+      `${result.rejected.length} of ${result.rows} rows rejected; nothing was created:\n${lines.join('\n')}`,
+    );
+  }
+  for (const link of result.created) ctx.out(`${ctx.deps.publicUrl}/${link.slug}\t${link.destination}`);
+  ctx.out(`Created ${result.created.length} links`);
+}
+
+class DryRunDone extends Error {}
