@@ -187,3 +187,29 @@ max_batch_timeout = 1
   writeFileSync(path, absolute + queue);
   return path;
 }
+
+/**
+ * A local D1 database as the Worker sees it, reachable from Node through wrangler's
+ * getPlatformProxy: migrated by `wrangler d1 migrations apply --local`, like production.
+ */
+export async function openLocalD1(): Promise<{ binding: unknown; close(): Promise<void> }> {
+  const dir = tempDir('linkpost-d1-');
+  const env = wranglerEnv(dir);
+  await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir], env);
+  // getPlatformProxy runs in this process: the same offline settings as the CLI.
+  for (const name of ['WRANGLER_SEND_METRICS', 'WRANGLER_SEND_ERROR_REPORTS', 'CLOUDFLARE_CF_FETCH_PATH'] as const) {
+    process.env[name] = env[name];
+  }
+  const { getPlatformProxy } = await import('wrangler');
+  const proxy = await getPlatformProxy<{ DB: unknown }>({
+    configPath: join(ROOT, 'wrangler.toml'),
+    persist: { path: join(dir, 'v3') },
+  });
+  return {
+    binding: proxy.env.DB,
+    async close() {
+      await proxy.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * One contract for the stores, run on every driver: better-sqlite3 as the Node server opens it,
+ * and a local D1 (wrangler's getPlatformProxy, migrated by wrangler) as the Worker opens it.
+ * A store that behaves differently on one of them fails here, not in production.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createClickExportReader } from '../../src/db/clickExport.js';
+import {
+  createApiKeyStore, createClickStore, createLinkStore, createSessionStore, createVisitorSaltStore,
+  type BatchWriter, type Database,
+} from '../../src/db/index.js';
+import type { Click, ClickStore, NewLink } from '../../src/domain/index.js';
+import { openDatabase } from '../../src/node/sqlite.js';
+import { createD1ClickStore } from '../../src/worker/capture.js';
+import { openD1 } from '../../src/worker/d1.js';
+import { tempDir } from '../support/app.js';
+import { openLocalD1 } from '../support/worker.js';
+
+interface Driver {
+  db: Database;
+  batch: BatchWriter;
+  clicks: ClickStore;
+  close(): Promise<void>;
+}
+
+const drivers: { name: string; open(): Promise<Driver> }[] = [
+  {
+    name: 'better-sqlite3',
+    async open() {
+      const dir = tempDir('linkpost-contract-');
+      const database = openDatabase(join(dir, 'contract.db'));
+      return {
+        db: database.db,
+        batch: database.batch,
+        clicks: createClickStore(database.db, database.batch, { maxParams: 32_000 }),
+        async close() {
+          database.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    name: 'D1 (local)',
+    async open() {
+      const local = await openLocalD1();
+      const d1 = openD1(local.binding as Parameters<typeof openD1>[0]);
+      return { ...d1, clicks: createD1ClickStore(d1), close: local.close };
+    },
+  },
+];
+
+const T0 = Date.parse('2026-03-10T12:00:00Z');
+const HOUR = 3_600_000;
+
+const newLink = (slug: string, extra: Partial<NewLink> = {}): NewLink => ({
+  slug, url: `https://example.com/${slug}`, destination: `https://example.com/${slug}`, title: null, campaign: null,
+  network: null, utm: {}, postedAt: null, createdAt: T0, updatedAt: T0, disabled: false, expiresAt: null,
+  maxClicks: null, ...extra,
+});
+
+const newClick = (linkId: number, at: number, extra: Partial<Click> = {}): Click => ({
+  linkId, clickedAt: at, referrer: null, referrerHost: null, source: 'direct', device: 'desktop', os: 'Windows',
+  browser: 'Chrome', country: 'NZ', region: 'Canterbury', city: 'Christchurch', bot: false,
+  visitor: '0123456789abcdef0123456789abcdef', qr: false, userAgent: 'Mozilla/5.0', firstOfDay: false, ...extra,
+});
+
+/** Every message in an error's cause chain: drivers wrap errors differently. */
+const errorChain = (e: unknown): string => (e instanceof Error ? `${e.message} ${errorChain(e.cause)}` : '');
+
+describe.each(drivers)('stores on $name', ({ open }) => {
+  let d: Driver;
+  beforeAll(async () => {
+    d = await open();
+  }, 90_000);
+  afterAll(() => d?.close());
+
+  // Each test starts from empty tables, so none depends on another's rows.
+  beforeEach(async () => {
+    const tables = (await d.db.all(
+      sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', '__drizzle_migrations')`,
+    )) as { name: string }[];
+    for (const { name } of tables) await d.db.run(sql`DELETE FROM ${sql.identifier(name)}`);
+  });
+
+  describe('links', () => {
+    it('stores a post and reads it back with the same types', async () => {
+      const links = createLinkStore(d.db);
+      const created = await links.insert(newLink('Post', {
+        title: 'Launch — día 1', campaign: 'Spring', network: 'linkedin', utm: { source: 'linkedin', campaign: 'spring' },
+        postedAt: T0 - HOUR, expiresAt: T0 + 30 * 24 * HOUR, maxClicks: 1000,
+      }));
+      expect(created.id).toBeGreaterThan(0);
+      expect(await links.bySlug('Post')).toEqual({ ...created, humanClicks: 0 });
+      expect(created).toMatchObject({ disabled: false, utm: { source: 'linkedin', campaign: 'spring' }, postedAt: T0 - HOUR });
+    });
+
+    it('treats slugs as case-sensitive and refuses a taken one through the unique index', async () => {
+      const links = createLinkStore(d.db);
+      await links.insert(newLink('launch'));
+      await links.insert(newLink('Launch'));
+      expect(await links.slugExists('LAUNCH')).toBe(false);
+      const err = await links.insert(newLink('launch')).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(Error);
+      // createLink turns this into 409 slug_taken; the reason may sit in a wrapped cause.
+      expect(errorChain(err)).toMatch(/UNIQUE/);
+    });
+
+    it('filters, searches (wildcards taken literally) and pages newest first', async () => {
+      const links = createLinkStore(d.db);
+      for (let i = 1; i <= 5; i++) {
+        await links.insert(newLink(`p${i}`, { campaign: i % 2 ? 'Odd' : 'Even', network: 'x', title: i === 3 ? '50% off' : `post ${i}` }));
+      }
+      expect((await links.list({ limit: 10 })).map((l) => l.slug)).toEqual(['p5', 'p4', 'p3', 'p2', 'p1']);
+      expect((await links.list({ limit: 10, campaign: 'Odd' })).map((l) => l.slug)).toEqual(['p5', 'p3', 'p1']);
+      expect((await links.list({ limit: 10, q: '50%' })).map((l) => l.slug)).toEqual(['p3']);
+      expect((await links.list({ limit: 10, q: '_' })).map((l) => l.slug)).toEqual([]);
+      const first = await links.list({ limit: 2 });
+      const next = await links.list({ limit: 2, beforeId: first[1]!.id });
+      expect(next.map((l) => l.slug)).toEqual(['p3', 'p2']);
+      expect(await links.campaigns()).toEqual(['Even', 'Odd']);
+    });
+
+    it('updates and removes, saying when there was nothing to change', async () => {
+      const links = createLinkStore(d.db);
+      const link = await links.insert(newLink('edit'));
+      expect(await links.update(link.id, { disabled: true, utm: { medium: 'email' }, updatedAt: T0 + 1 })).toMatchObject({
+        disabled: true, utm: { medium: 'email' }, updatedAt: T0 + 1,
+      });
+      expect(await links.update(link.id + 1000, { title: 'x' })).toBeNull();
+      expect(await links.remove(link.id)).toBe(true);
+      expect(await links.remove(link.id)).toBe(false);
+      expect(await links.bySlug('edit')).toBeNull();
+    });
+  });
+
+  describe('API keys and sessions', () => {
+    it('finds keys by prefix, revokes once and counts the live ones', async () => {
+      const keys = createApiKeyStore(d.db);
+      const a = await keys.insert({ name: 'a', prefix: 'AAAAAAAA', hash: 'h'.repeat(64), createdAt: T0, revokedAt: null });
+      await keys.insert({ name: 'b', prefix: 'BBBBBBBB', hash: 'i'.repeat(64), createdAt: T0, revokedAt: null });
+      expect(await keys.byPrefix('AAAAAAAA')).toEqual(a);
+      expect(await keys.byPrefix('aaaaaaaa')).toBeNull();
+      expect(await keys.revoke(a.id, T0 + 1)).toBe(true);
+      expect(await keys.revoke(a.id, T0 + 2)).toBe(false);
+      expect(await keys.countActive()).toBe(1);
+      expect((await keys.list()).map((k) => [k.name, k.revokedAt])).toEqual([['a', T0 + 1], ['b', null]]);
+    });
+
+    it('keeps sessions with their key, and sweeps expired ones', async () => {
+      const keys = createApiKeyStore(d.db);
+      const sessions = createSessionStore(d.db);
+      const key = await keys.insert({ name: 'laptop', prefix: 'CCCCCCCC', hash: 'j'.repeat(64), createdAt: T0, revokedAt: null });
+      await sessions.insert({ tokenHash: 't1', apiKeyId: key.id, csrf: 'c1', createdAt: T0, expiresAt: T0 + HOUR });
+      await sessions.insert({ tokenHash: 't2', apiKeyId: null, csrf: 'c2', createdAt: T0, expiresAt: T0 + 2 * HOUR });
+      expect(await sessions.byTokenHash('t1')).toMatchObject({ apiKeyId: key.id, key: { name: 'laptop', revokedAt: null } });
+      expect(await sessions.byTokenHash('t2')).toMatchObject({ apiKeyId: null, key: null });
+      expect(await sessions.removeExpired(T0 + HOUR)).toBe(1);
+      expect(await sessions.byTokenHash('t1')).toBeNull();
+      await sessions.remove('t2');
+      expect(await sessions.byTokenHash('t2')).toBeNull();
+    });
+  });
+
+  describe('visitor salts', () => {
+    it('lets the first writer of a day win and prunes old days', async () => {
+      const salts = createVisitorSaltStore(d.db);
+      expect(await salts.saltFor('2026-03-10', 'first', T0)).toBe('first');
+      expect(await salts.saltFor('2026-03-10', 'second', T0)).toBe('first');
+      expect(await salts.saltFor('2026-03-08', 'old', T0)).toBe('old');
+      await salts.pruneBefore('2026-03-09');
+      expect(await salts.saltFor('2026-03-08', 'new', T0)).toBe('new');
+    });
+  });
+
+  describe('clicks', () => {
+    it('writes a batch larger than one statement may carry, with counters, and lists it newest first', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('a', { campaign: 'C', network: 'x' }));
+      const b = await links.insert(newLink('b'));
+      const batch = Array.from({ length: 45 }, (_, i) =>
+        newClick(i % 3 === 0 ? b.id : a.id, T0 + i * 1000, { bot: i % 5 === 0, visitor: `v${i % 7}`.padEnd(32, '0'), qr: i === 1 }),
+      );
+      await d.clicks.insertBatch(batch);
+      const all = await d.clicks.list({ bots: 'include', limit: 100 });
+      expect(all).toHaveLength(45);
+      expect(all[0]).toMatchObject({ slug: 'a', clickedAt: T0 + 44_000, bot: false, country: 'NZ', city: 'Christchurch' });
+      expect(all.map((c) => c.clickedAt)).toEqual([...all.map((c) => c.clickedAt)].sort((x, y) => y - x));
+      expect(all.find((c) => c.qr)).toMatchObject({ slug: 'a', qr: true });
+      const humansOn = (id: number) => batch.filter((c) => c.linkId === id && !c.bot).length;
+      expect((await links.bySlug('a'))!.humanClicks).toBe(humansOn(a.id));
+      expect((await links.bySlug('b'))!.humanClicks).toBe(humansOn(b.id));
+    });
+
+    it('filters by bots, post, campaign and time, and pages by id', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('fa', { campaign: 'C', network: 'x' }));
+      const b = await links.insert(newLink('fb', { campaign: 'D' }));
+      await d.clicks.insertBatch([
+        newClick(a.id, T0), newClick(a.id, T0 + HOUR, { bot: true }), newClick(b.id, T0 + 2 * HOUR), newClick(a.id, T0 + 3 * HOUR),
+      ]);
+      const list = (f: Partial<Parameters<ClickStore['list']>[0]>) =>
+        d.clicks.list({ bots: 'include', limit: 100, ...f }).then((rows) => rows.map((r) => r.clickedAt - T0));
+      expect(await list({ bots: 'exclude' })).toEqual([3 * HOUR, 2 * HOUR, 0]);
+      expect(await list({ bots: 'only' })).toEqual([HOUR]);
+      expect(await list({ slug: 'fb' })).toEqual([2 * HOUR]);
+      expect(await list({ campaign: 'C', network: 'x' })).toEqual([3 * HOUR, HOUR, 0]);
+      expect(await list({ from: T0 + HOUR, to: T0 + 3 * HOUR })).toEqual([2 * HOUR, HOUR]);
+      const [newest] = await d.clicks.list({ bots: 'include', limit: 1 });
+      expect(await list({ beforeId: newest!.id, limit: 2 })).toEqual([2 * HOUR, HOUR]);
+    });
+
+    it('writes a batch as one unit: one bad click leaves no click and no counter behind', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('unit'));
+      const batch = [newClick(a.id, T0), ...Array.from({ length: 20 }, (_, i) => newClick(a.id, T0 + i)), newClick(a.id + 999, T0)];
+      await expect(d.clicks.insertBatch(batch)).rejects.toThrow();
+      expect(await d.clicks.list({ bots: 'include', limit: 100 })).toEqual([]);
+      expect((await links.bySlug('unit'))!.humanClicks).toBe(0);
+    });
+
+    it('deletes a post’s clicks with the post', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('gone'));
+      const b = await links.insert(newLink('kept'));
+      await d.clicks.insertBatch([newClick(a.id, T0), newClick(b.id, T0)]);
+      await links.remove(a.id);
+      expect((await d.clicks.list({ bots: 'include', limit: 10 })).map((c) => c.slug)).toEqual(['kept']);
+    });
+
+    it('reads exports page by page in id order, and counts them', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('exp', { title: 'Export me' }));
+      await d.clicks.insertBatch(Array.from({ length: 5 }, (_, i) => newClick(a.id, T0 + i * HOUR, { bot: i === 4 })));
+      const reader = createClickExportReader(d.db);
+      const filter = { bots: 'exclude' as const };
+      const first = await reader.page(filter, 0, 3);
+      expect(first.map((r) => r.clickedAt - T0)).toEqual([0, HOUR, 2 * HOUR]);
+      expect(first[0]).toMatchObject({ slug: 'exp', title: 'Export me', destination: 'https://example.com/exp' });
+      expect((await reader.page(filter, first[2]!.id, 3)).map((r) => r.clickedAt - T0)).toEqual([3 * HOUR]);
+      expect(await reader.count(filter)).toBe(4);
+    });
+  });
+});
