@@ -40,6 +40,7 @@ export function createProgress(sink: ProgressSink, total: number | null, clock: 
   };
   return {
     add(n) {
+      if (n === 0) return;
       rows += n;
       const now = clock();
       if (sink.isTTY && now - drawnAt >= REDRAW_MS) draw(now);
