@@ -39,9 +39,17 @@ export function wranglerEnv(dir: string): NodeJS.ProcessEnv {
 // Detached wrangler processes lead their own process group; whatever is still running when
 // the test process exits is killed with its workerd children.
 const live = new Set<number>();
-process.once('exit', () => {
+const killAll = () => {
   for (const pid of live) killGroup(pid, 'SIGKILL');
-});
+};
+process.once('exit', killAll);
+// A test run stopped from outside (Ctrl-C, a CI timeout) must not leave workerd behind either.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 function killGroup(pid: number, signal: NodeJS.Signals) {
   try {
