@@ -1,28 +1,51 @@
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { ClickExportReader, ClickExportRow } from '../domain/index.js';
 import { clickConditions, clickRowColumns } from './clickStore.js';
 import type { Database } from './database.js';
 import { clicks, links } from './schema.js';
 
+type ExportFilter = Parameters<ClickExportReader['page']>[0];
+
 const exportColumns = { ...clickRowColumns, title: links.title, destination: links.destination };
 
 /**
+ * The filter's conditions, with the time range written `+clicked_at` so SQLite cannot pick
+ * the time index: that would read the range and sort it again for every page.
+ */
+function walkConditions(filter: ExportFilter): SQL[] {
+  const where = clickConditions({ ...filter, from: undefined, to: undefined });
+  if (filter.from !== undefined) where.push(sql`+${clicks.clickedAt} >= ${filter.from}`);
+  if (filter.to !== undefined) where.push(sql`+${clicks.clickedAt} < ${filter.to}`);
+  return where;
+}
+
+/** One page's query, exposed so a test can check SQLite's plan for it. */
+export function exportPageQuery(db: Database, filter: ExportFilter, afterId: number, limit: number) {
+  return db
+    .select(exportColumns)
+    .from(clicks)
+    .crossJoin(links)
+    .where(and(eq(links.id, clicks.linkId), ...walkConditions(filter), gt(clicks.id, afterId)))
+    .orderBy(asc(clicks.id))
+    .limit(limit);
+}
+
+/**
  * Clicks joined with their posts, read by keyset on clicks.id: each page is one awaited
- * query that starts where the last one stopped, so it costs the same on page 1 and page
- * 1,000, holds no cursor open between pages (D1 has none) and never loads the whole table.
+ * query that starts where the last one stopped, holds no cursor open between pages (D1 has
+ * none) and never loads the whole table.
+ *
+ * CROSS JOIN makes SQLite walk clicks by primary key and look each post up, so pages come
+ * out in id order with no sort. With a plain join, a slug or campaign filter makes it start
+ * from the post and sort all of that post's clicks again for every page: quadratic (5.8 s
+ * instead of 1.2 s for one 150k-click campaign), and a date range does the same through the
+ * time index. Walking the key costs at most one pass over the table per export, however
+ * selective the filter, plus the rows written.
  */
 export function createClickExportReader(db: Database): ClickExportReader {
   return {
     async page(filter, afterId, limit) {
-      const where = [...clickConditions(filter), gt(clicks.id, afterId)];
-      const rows = await db
-        .select(exportColumns)
-        .from(clicks)
-        .innerJoin(links, eq(links.id, clicks.linkId))
-        .where(and(...where))
-        .orderBy(asc(clicks.id))
-        .limit(limit);
-      return rows as ClickExportRow[];
+      return (await exportPageQuery(db, filter, afterId, limit)) as ClickExportRow[];
     },
 
     async count(filter) {

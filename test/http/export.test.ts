@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportPageQuery } from '../../src/db/clickExport.js';
 import { CLICK_CSV_COLUMNS } from '../../src/services/exportClicks.js';
 import { click, endlessReader, listen, makeExportApp, parseCsv, sleep, type ExportTestApp } from './exportFixtures.js';
 
@@ -191,5 +192,20 @@ describe('streaming the export', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('the export query', () => {
+  it.each([
+    [{ bots: 'include' as const }],
+    [{ bots: 'exclude' as const, slug: 'a' }],
+    [{ bots: 'include' as const, campaign: 'Spring', network: 'x' as const, from: 0, to: 1 }],
+  ])('walks clicks by primary key and never sorts a page (%j)', async (filter) => {
+    t = await makeExportApp();
+    const { sql, params } = exportPageQuery(t.database.db, filter, 0, 1000).toSQL();
+    const plan = (t.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as unknown[])) as { detail: string }[])
+      .map((r) => r.detail);
+    expect(plan[0]).toMatch(/^SEARCH c\w* USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
+    expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
   });
 });
