@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { Click, ClickFilter, ClickRow, ClickStore } from '../domain/index.js';
+import { utcDay, type Click, type ClickFilter, type ClickRow, type ClickStore, type NewClick } from '../domain/index.js';
 import type { BatchStatement, BatchWriter, Database } from './database.js';
 import { clicks, dailyVisitors, links } from './schema.js';
 
@@ -16,6 +16,13 @@ function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Human clicks per link in a batch, for the links.human_clicks counter (maxClicks). */
+export function humansPerLink(batch: Click[]): Map<number, number> {
+  const perLink = new Map<number, number>();
+  for (const c of batch) if (!c.bot) perLink.set(c.linkId, (perLink.get(c.linkId) ?? 0) + 1);
+  return perLink;
 }
 
 /** Which clicks to keep for a bots=… filter. */
@@ -63,9 +70,35 @@ export const clickRowColumns = {
 
 export function createClickStore(db: Database, batch: BatchWriter, options: ClickStoreOptions): ClickStore {
   const rowsPerInsert = Math.max(1, Math.floor(options.maxParams / CLICK_COLUMNS));
+  async function seenToday(keys: { day: string; linkId: number; visitor: string }[]) {
+    const seen = new Set<string>();
+    for (const part of chunk(keys, Math.max(1, Math.floor(options.maxParams / 3)))) {
+      const tuples = sql.join(part.map((k) => sql`(${k.day}, ${k.linkId}, ${k.visitor})`), sql`, `);
+      const rows = await db
+        .select({ day: dailyVisitors.day, linkId: dailyVisitors.linkId, visitor: dailyVisitors.visitor })
+        .from(dailyVisitors)
+        .where(sql`(${dailyVisitors.day}, ${dailyVisitors.linkId}, ${dailyVisitors.visitor}) IN (VALUES ${tuples})`);
+      for (const r of rows) seen.add(`${r.day}|${r.linkId}|${r.visitor}`);
+    }
+    return seen;
+  }
+
   return {
-    async insertBatch(batchClicks) {
-      if (batchClicks.length === 0) return;
+    async insertBatch(newClicks) {
+      if (newClicks.length === 0) return [];
+      // Decide uniques before the batch: D1 batches cannot branch on a statement's result.
+      // Concurrent isolates may both count one visitor's first click; the rows stay consistent.
+      const keyOf = (c: NewClick) => `${utcDay(c.clickedAt)}|${c.linkId}|${c.visitor}`;
+      const humans = newClicks.filter((c) => !c.bot);
+      const seen = await seenToday(humans.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })));
+      const batchClicks: Click[] = newClicks.map((c) => {
+        if (c.bot) return { ...c, firstOfDay: false };
+        const key = keyOf(c);
+        const firstOfDay = !seen.has(key);
+        seen.add(key);
+        return { ...c, firstOfDay };
+      });
+
       const statements: BatchStatement[] = chunk(batchClicks, rowsPerInsert).map((rows) =>
         db.insert(clicks).values(rows),
       );
@@ -74,30 +107,16 @@ export function createClickStore(db: Database, batch: BatchWriter, options: Clic
         statements.push(
           db
             .insert(dailyVisitors)
-            .values(rows.map((c) => ({ day: new Date(c.clickedAt).toISOString().slice(0, 10), linkId: c.linkId, visitor: c.visitor })))
+            .values(rows.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })))
             .onConflictDoNothing(),
         );
       }
-      const humansByLink = new Map<number, number>();
-      for (const c of batchClicks) if (!c.bot) humansByLink.set(c.linkId, (humansByLink.get(c.linkId) ?? 0) + 1);
-      for (const [linkId, n] of humansByLink) {
+      for (const [linkId, n] of humansPerLink(batchClicks)) {
         statements.push(db.update(links).set({ humanClicks: sql`${links.humanClicks} + ${n}` }).where(eq(links.id, linkId)));
       }
       if (options.extraStatements) statements.push(...options.extraStatements(batchClicks));
       await batch(statements);
-    },
-
-    async seenToday(keys) {
-      const seen = new Set<string>();
-      for (const part of chunk(keys, Math.max(1, Math.floor(options.maxParams / 3)))) {
-        const tuples = sql.join(part.map((k) => sql`(${k.day}, ${k.linkId}, ${k.visitor})`), sql`, `);
-        const rows = await db
-          .select({ day: dailyVisitors.day, linkId: dailyVisitors.linkId, visitor: dailyVisitors.visitor })
-          .from(dailyVisitors)
-          .where(sql`(${dailyVisitors.day}, ${dailyVisitors.linkId}, ${dailyVisitors.visitor}) IN (VALUES ${tuples})`);
-        for (const r of rows) seen.add(`${r.day}|${r.linkId}|${r.visitor}`);
-      }
-      return seen;
+      return batchClicks;
     },
 
     async list(filter) {

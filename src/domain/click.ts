@@ -61,6 +61,8 @@ export interface Click {
   firstOfDay: boolean;
 }
 
+export type NewClick = Omit<Click, 'firstOfDay'>;
+
 /** Cuts a value to its named limit; empty becomes null. */
 export function crop(value: string | null | undefined, limit: number): string | null {
   if (!value) return null;

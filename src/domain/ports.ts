@@ -68,10 +68,11 @@ export interface ClickRow extends Omit<import('./click.js').Click, 'firstOfDay' 
 }
 
 export interface ClickStore {
-  /** Writes clicks and the counters that depend on them as one unit. */
-  insertBatch(clicks: import('./click.js').Click[]): Promise<void>;
-  /** Which of these (day, link, visitor) triples were already seen; keys as `${day}|${linkId}|${visitor}`. */
-  seenToday(keys: { day: string; linkId: number; visitor: string }[]): Promise<Set<string>>;
+  /**
+   * Writes clicks and the counters that depend on them as one unit, deciding which human
+   * clicks are a visitor's first on their link that UTC day (a unique); returns them so marked.
+   */
+  insertBatch(clicks: import('./click.js').NewClick[]): Promise<import('./click.js').Click[]>;
   list(filter: ClickFilter): Promise<ClickRow[]>;
 }
 
@@ -94,4 +95,58 @@ export interface ClickExportReader {
   page(filter: Omit<ClickFilter, 'limit' | 'beforeId'>, afterId: number, limit: number): Promise<ClickExportRow[]>;
   /** How many clicks match, for progress bars. */
   count(filter: Omit<ClickFilter, 'limit' | 'beforeId'>): Promise<number>;
+}
+
+/** A link as stats show it: enough to label a row and align a post. */
+export interface StatsLink {
+  id: number;
+  slug: string;
+  title: string | null;
+  campaign: string | null;
+  network: string | null;
+  /** When it was posted, else when it was created (the compare "hour 0"). */
+  postedAt: number;
+}
+
+/** Clicks and uniques of one counter bucket; `at` is its UTC start. */
+export interface BucketCount {
+  at: number;
+  bot: boolean;
+  clicks: number;
+  uniques: number;
+}
+
+/** Clicks and uniques of one value of a click dimension; null is unknown (or no referrer). */
+export interface DimensionCount {
+  dim: import('./stats.js').ClickDimension;
+  value: string | null;
+  clicks: number;
+  uniques: number;
+}
+
+export interface LinkCount {
+  link: StatsLink;
+  clicks: number;
+  uniques: number;
+}
+
+/**
+ * Reads the pre-aggregated click counters, never raw clicks. Ranges are [from, to) in UTC ms,
+ * both on quarter hours; each answer is exact for any scope.
+ */
+export interface StatsStore {
+  /** Counts per bucket no coarser than `step`, humans and bots apart, bots mode ignored. */
+  timeline(scope: import('./stats.js').StatsScope, from: number, to: number, step: import('./timeBuckets.js').Grain): Promise<BucketCount[]>;
+  /** Counts per value of every click dimension. */
+  dimensions(scope: import('./stats.js').StatsScope, from: number, to: number, bots: import('./stats.js').BotMode): Promise<DimensionCount[]>;
+  /** Counts per link, for links with clicks in the range. */
+  links(scope: import('./stats.js').StatsScope, from: number, to: number, bots: import('./stats.js').BotMode): Promise<LinkCount[]>;
+  /** The links a scope selects by campaign, network, slug or id, clicked or not. */
+  linksIn(scope: import('./stats.js').StatsScope): Promise<StatsLink[]>;
+}
+
+/** Upkeep of the counters. */
+export interface CounterStore {
+  /** Throws the counters away and recomputes them from raw clicks, as one unit. */
+  rebuild(): Promise<void>;
 }

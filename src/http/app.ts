@@ -1,20 +1,26 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ClickExportReader, ClickStore } from '../domain/index.js';
+import type { ClickExportReader, ClickStore, StatsStore } from '../domain/index.js';
 import type { CoreDeps } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
 import { errorBody, errorResponse } from './errors.js';
-import { notFoundPage } from './pages.js';
+import { notFoundPage, PAGE_CSP } from './pages.js';
 import { linkRoutes } from './routes/links.js';
 import { redirectRoutes } from './routes/redirect.js';
 import { clickRoutes } from './routes/clicks.js';
 import { exportRoutes } from './routes/export.js';
 import { sessionRoutes } from './routes/session.js';
+import { statsRoutes } from './routes/stats.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** A single path segment that is not one of the app's own pages: a short link. */
+const isRedirectPath = (c: { req: { path: string } }) =>
+  /^\/[A-Za-z0-9_-]{1,64}$/.test(c.req.path) && c.req.path !== '/healthz' && c.req.path !== '/dashboard';
 
 export interface AppDeps extends CoreDeps {
   /** Click capture after each redirect; absent means nothing is recorded. */
@@ -23,6 +29,8 @@ export interface AppDeps extends CoreDeps {
   clicks?: ClickStore;
   /** Paged reading of clicks for GET /api/clicks.csv; absent means no export route. */
   clickExport?: ClickExportReader;
+  /** Click counters for GET /api/stats, /api/stats/compare and /api/campaigns; absent means no analytics routes. */
+  stats?: StatsStore;
   /** Static dashboard files: node serves public/, Workers its assets binding. */
   serveAsset?: (request: Request) => Promise<Response | null>;
   log?: (message: string, err?: unknown) => void;
@@ -35,9 +43,10 @@ export function createApp(deps: AppDeps) {
   const log = deps.log ?? console.error;
   const app = new Hono();
 
+  // Redirects skip these: a 302 needs none of them, and they are most of its bytes.
   app.use(
     '*',
-    secureHeaders({
+    except(isRedirectPath, secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
@@ -48,7 +57,7 @@ export function createApp(deps: AppDeps) {
       },
       crossOriginEmbedderPolicy: false,
       referrerPolicy: 'strict-origin-when-cross-origin',
-    }),
+    })),
   );
 
   app.get('/healthz', (c) => c.json({ ok: true }));
@@ -61,6 +70,7 @@ export function createApp(deps: AppDeps) {
   // CSV exports before /api/clicks, so /api/clicks.csv is never taken for a click route.
   if (deps.clickExport) app.route('/api', exportRoutes({ ...deps, clickExport: deps.clickExport, log }));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
+  if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
 
   app.get('/', (c) => c.redirect('/dashboard/', 302));
@@ -78,7 +88,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) =>
     /application\/json/i.test(c.req.header('accept') ?? '')
       ? c.json(errorBody('not_found', 'nothing here'), 404)
-      : c.html(notFoundPage(404, 'There is nothing at this address'), 404),
+      : c.html(notFoundPage(404, 'There is nothing at this address'), 404, { 'Content-Security-Policy': PAGE_CSP }),
   );
   app.onError((err, c) => errorResponse(c, err, log));
   return app;

@@ -1,6 +1,9 @@
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
+/** The page below has no script and only its own inline style; nothing else may load. */
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+
 /** A small page for people who follow a dead short link in a browser. */
 export function notFoundPage(status: 404 | 410, message: string): string {
   const title = status === 410 ? 'This link is no longer active' : 'Link not found';

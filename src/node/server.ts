@@ -5,9 +5,10 @@ import { customAlphabet } from 'nanoid';
 import type { Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
-  createApiKeyStore, createClickStore, createLinkStore, createSessionStore, createVisitorSaltStore,
+  createApiKeyStore, createLinkStore, createSessionStore, createVisitorSaltStore,
 } from '../db/index.js';
 import { createClickExportReader } from '../db/clickExport.js';
+import { createStatsStore } from '../db/statsStore.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
@@ -16,6 +17,8 @@ import { cachedUserAgents } from '../services/userAgent.js';
 import { createVisitorKeys } from '../services/visitorKey.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { createClickWriter } from './clickWriter.js';
+import { createSqliteClickStore } from './sqliteClickStore.js';
+import { sqliteCounterStatements } from './sqliteCounters.js';
 import { createGeoipLookup } from './geo.js';
 import { createAssetServer } from './assets.js';
 import { openDatabase } from './sqlite.js';
@@ -38,7 +41,8 @@ export interface RunningServer {
 /** Builds the Node runtime around the shared app and starts listening. */
 export async function startServer(config: Config, log = console.error): Promise<RunningServer> {
   const database = openDatabase(config.databasePath);
-  const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
+  // Counters are written in the same transaction as the clicks they count.
+  const clicks = createSqliteClickStore(database, { extraStatements: sqliteCounterStatements(database.sqlite) });
   const capture: CaptureDeps = {
     clicks,
     geo: createGeoipLookup(),
@@ -58,6 +62,7 @@ export async function startServer(config: Config, log = console.error): Promise<
     serveAsset: createAssetServer(PUBLIC_DIR),
     clicks,
     clickExport: createClickExportReader(database.db),
+    stats: createStatsStore(database.db),
     tracking: {
       sink: writer,
       clock: Date.now,

@@ -1,6 +1,6 @@
 import {
-  attributeSource, CLICK_LIMITS, crop, isPrivateAddress, NO_LOCATION, referrerHost, utcDay,
-  type Click, type ClickStore, type GeoLookup, type Location, type Visit,
+  attributeSource, CLICK_LIMITS, crop, isPrivateAddress, NO_LOCATION, referrerHost,
+  type Click, type NewClick, type ClickStore, type GeoLookup, type Location, type Visit,
 } from '../domain/index.js';
 import type { UserAgentInfo } from './userAgent.js';
 import type { VisitorKeys } from './visitorKey.js';
@@ -13,7 +13,7 @@ export interface CaptureDeps {
 }
 
 /** Turns what a redirect saw into a stored click: enrich, attribute, key, crop. No address survives. */
-export async function enrichVisit(deps: CaptureDeps, visit: Visit): Promise<Omit<Click, 'firstOfDay'>> {
+export async function enrichVisit(deps: CaptureDeps, visit: Visit): Promise<NewClick> {
   const ua = visit.userAgent;
   const info = deps.describeUserAgent(ua);
   const location = visit.location ?? safeLocate(deps.geo, visit.address);
@@ -47,23 +47,9 @@ function safeLocate(geo: GeoLookup, address: string | null): Location {
   }
 }
 
-/** Records a batch of visits as clicks, deciding which are a visitor's first on a link that day. */
+/** Records a batch of visits as clicks; the store marks each visitor's first click of the day. */
 export async function recordClicks(deps: CaptureDeps, visits: Visit[]): Promise<Click[]> {
   if (visits.length === 0) return [];
   const enriched = await Promise.all(visits.map((v) => enrichVisit(deps, v)));
-  const keyOf = (c: { clickedAt: number; linkId: number; visitor: string }) =>
-    `${utcDay(c.clickedAt)}|${c.linkId}|${c.visitor}`;
-  const humans = enriched.filter((c) => !c.bot);
-  const seen = await deps.clicks.seenToday(
-    humans.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })),
-  );
-  const clicks: Click[] = enriched.map((c) => {
-    if (c.bot) return { ...c, firstOfDay: false };
-    const key = keyOf(c);
-    const first = !seen.has(key);
-    seen.add(key);
-    return { ...c, firstOfDay: first };
-  });
-  await deps.clicks.insertBatch(clicks);
-  return clicks;
+  return deps.clicks.insertBatch(enriched);
 }

@@ -1,4 +1,5 @@
 import { utcDay, type VisitorSaltStore } from '../domain/index.js';
+import { createLru } from './lru.js';
 import { randomToken } from './secret.js';
 
 const DAY_MS = 86_400_000;
@@ -8,7 +9,7 @@ const DAY_MS = 86_400_000;
  * The same person gets the same key all day and an unrelated one the next; salts older than
  * two days are deleted, so nobody can recompute or link old keys.
  */
-export function createVisitorKeys(salts: VisitorSaltStore) {
+export function createVisitorKeys(salts: VisitorSaltStore, recentEntries = 10_000) {
   const keys = new Map<string, Promise<CryptoKey>>();
 
   function keyFor(day: string, now: number): Promise<CryptoKey> {
@@ -28,11 +29,20 @@ export function createVisitorKeys(salts: VisitorSaltStore) {
     return key;
   }
 
+  // Real traffic repeats (address, agent) pairs within a day; remember recent answers in memory.
+  const recent = createLru<string, string>(recentEntries);
+
   return async function visitorKey(address: string | null, userAgent: string, at: number): Promise<string> {
-    const key = await keyFor(utcDay(at), at);
-    const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${address ?? ''}\n${userAgent}`));
+    const day = utcDay(at);
+    const input = `${address ?? ''}\n${userAgent}`;
+    const hit = recent.get(`${day}\n${input}`);
+    if (hit) return hit;
+    const key = await keyFor(day, at);
+    const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input));
     // 16 bytes are plenty to tell visitors apart and keep the index small.
-    return [...new Uint8Array(mac, 0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const visitor = [...new Uint8Array(mac, 0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    recent.set(`${day}\n${input}`, visitor);
+    return visitor;
   };
 }
 export type VisitorKeys = ReturnType<typeof createVisitorKeys>;

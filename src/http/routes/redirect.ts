@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { isAppError, type Link } from '../../domain/index.js';
 import { resolveLink, type ResolveDeps } from '../../services/index.js';
 import { errorResponse } from '../errors.js';
-import { notFoundPage } from '../pages.js';
+import { notFoundPage, PAGE_CSP } from '../pages.js';
 
 /** Called after the redirect response is built; must not throw or block. */
 export type OnRedirect = (c: Context, link: Link) => void;
@@ -25,7 +25,10 @@ export function redirectRoutes(deps: ResolveDeps & { onRedirect?: OnRedirect }) 
       link = await resolveLink(deps, slug);
     } catch (err) {
       if (!isAppError(err) || wantsJson(c)) return errorResponse(c, err);
-      return c.html(notFoundPage(err.kind === 'gone' ? 410 : 404, err.message), err.kind === 'gone' ? 410 : 404);
+      const status = err.kind === 'gone' ? 410 : 404;
+      c.header('Content-Security-Policy', PAGE_CSP);
+      c.header('X-Content-Type-Options', 'nosniff');
+      return c.html(notFoundPage(status, err.message), status);
     }
     const res = c.redirect(redirectTarget(link.destination, c.req.url), 302);
     // Repeat clicks must reach us to be counted, and the target may change on edit.
