@@ -103,3 +103,70 @@ export const dailyVisitors = sqliteTable(
 );
 
 export const schema = { links, apiKeys, sessions, clicks, visitorSalts, dailyVisitors };
+
+/*
+ * Pre-aggregated click counters, written in the same unit as the clicks (src/db/counters.ts) so
+ * stats never scan raw clicks. `grain` is the bucket width in minutes (15, 60 or 1440) and
+ * `bucket` its UTC start in ms; unknown values are stored as '' so they take part in the keys.
+ * All three are WITHOUT ROWID tables (see drizzle/0001_counters.sql).
+ */
+
+/** All links together, per dimension value: `dim` 'all' (value '') at 15/60/1440, the others at 60/1440. */
+export const counterTotals = sqliteTable(
+  'counter_totals',
+  {
+    dim: text('dim').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    value: text('value').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.grain, t.bucket, t.bot, t.value] })],
+);
+
+/** Per link and dimension value: `dim` 'all' at 60/1440, the others at 1440. */
+export const counterLinks = sqliteTable(
+  'counter_links',
+  {
+    linkId: integer('link_id')
+      .notNull()
+      .references(() => links.id, { onDelete: 'cascade' }),
+    dim: text('dim').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    value: text('value').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.linkId, t.dim, t.grain, t.bucket, t.bot, t.value] })],
+);
+
+/** Per link and full click profile at 15/1440: serves source/country/device filters and range edges. */
+export const counterProfiles = sqliteTable(
+  'counter_profiles',
+  {
+    linkId: integer('link_id')
+      .notNull()
+      .references(() => links.id, { onDelete: 'cascade' }),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    source: text('source').notNull(),
+    country: text('country').notNull(),
+    device: text('device').notNull(),
+    referrer: text('referrer').notNull(),
+    city: text('city').notNull(),
+    os: text('os').notNull(),
+    browser: text('browser').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.linkId, t.grain, t.bucket, t.bot, t.source, t.country, t.device, t.referrer, t.city, t.os, t.browser],
+    }),
+  ],
+);

@@ -10,3 +10,6 @@ export * from './click.js';
 export * from './attribution.js';
 export * from './bots.js';
 export * from './csv.js';
+export * from './timeBuckets.js';
+export * from './timeZone.js';
+export * from './stats.js';

@@ -1,0 +1,91 @@
+/**
+ * Counters recomputed in SQL. counter_profiles is built from raw clicks; counter_links and
+ * counter_totals are sums of profiles, derived by the same SELECTs that the links delete
+ * trigger (drizzle/0001_counters.sql, see forgetLinkTriggerSql) uses to take a deleted link's
+ * clicks back out of counter_totals. Every string here is a constant: no input reaches the SQL.
+ */
+import { sql } from 'drizzle-orm';
+import { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counters.js';
+import type { CounterStore } from '../domain/index.js';
+import type { BatchStatement, BatchWriter, Database } from './database.js';
+import { counterLinks, counterProfiles, counterTotals } from './schema.js';
+
+const VALUE_OF: Record<CountedDimension, string> = {
+  source: 'source',
+  referrer: 'referrer',
+  country: 'country',
+  city: "CASE WHEN city = '' THEN '' ELSE country || '|' || city END",
+  device: 'device',
+  os: 'os',
+  browser: 'browser',
+};
+
+const BUCKET_AT: Record<number, string> = { 15: 'bucket', 60: 'bucket - bucket % 3600000', 1440: 'bucket' };
+/** Profiles of this grain are summed into buckets of the target grain (hours come from quarters). */
+const FROM_GRAIN: Record<number, number> = { 15: 15, 60: 15, 1440: 1440 };
+
+const SUMS = 'sum(clicks) AS clicks, sum(uniques) AS uniques';
+
+/** SELECT dim, grain, bucket, bot, value, clicks, uniques of counter_totals, from profiles matching `where`. */
+export function totalsFromProfiles(where: string): string {
+  const parts: string[] = [];
+  const select = (dim: string, value: string, grain: number) =>
+    `SELECT '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
+    ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 3, 4, 5`;
+  for (const grain of COUNTER_GRAINS.totals.all) parts.push(select('all', "''", grain));
+  for (const dim of COUNTED_DIMENSIONS) for (const grain of COUNTER_GRAINS.totals.dims) parts.push(select(dim, VALUE_OF[dim], grain));
+  return parts.join('\n  UNION ALL ');
+}
+
+/** SELECT link_id, dim, grain, bucket, bot, value, clicks, uniques of counter_links, from profiles matching `where`. */
+export function linksFromProfiles(where: string): string {
+  const parts: string[] = [];
+  const select = (dim: string, value: string, grain: number) =>
+    `SELECT link_id AS link_id, '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
+    ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 1, 4, 5, 6`;
+  for (const grain of COUNTER_GRAINS.links.all) parts.push(select('all', "''", grain));
+  for (const dim of COUNTED_DIMENSIONS) for (const grain of COUNTER_GRAINS.links.dims) parts.push(select(dim, VALUE_OF[dim], grain));
+  return parts.join('\n  UNION ALL ');
+}
+
+const profilesFromClicks = (grain: number) =>
+  `SELECT link_id, ${grain}, clicked_at - clicked_at % ${grain * 60_000}, bot, source, coalesce(country, ''), device,
+     coalesce(referrer_host, ''), coalesce(city, ''), coalesce(os, ''), coalesce(browser, ''),
+     count(*), sum(CASE WHEN first_of_day AND NOT bot THEN 1 ELSE 0 END)
+   FROM clicks GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+
+/**
+ * The statements that throw all counters away and recompute them from raw clicks, as one unit.
+ * Each SELECT lists its columns in the table's declared order, as drizzle's insert…select wants.
+ */
+export function rebuildStatements(db: Database): BatchStatement[] {
+  return [
+    db.delete(counterTotals),
+    db.delete(counterLinks),
+    db.delete(counterProfiles),
+    ...COUNTER_GRAINS.profiles.map((grain) => db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain)))),
+    db.insert(counterLinks).select(sql.raw(linksFromProfiles('1'))),
+    db.insert(counterTotals).select(sql.raw(totalsFromProfiles('1'))),
+  ];
+}
+
+/**
+ * Deleting a link cascades to its counter_links and counter_profiles rows; this trigger first
+ * subtracts the link's profiles from counter_totals. Rows left at zero are harmless (queries
+ * skip them) and vanish at the next rebuild. Printed into the migration by hand.
+ */
+export function forgetLinkTriggerSql(): string {
+  return `CREATE TRIGGER \`counters_forget_link\` BEFORE DELETE ON \`links\` BEGIN
+  UPDATE counter_totals SET clicks = counter_totals.clicks - gone.clicks, uniques = counter_totals.uniques - gone.uniques
+  FROM (
+  ${totalsFromProfiles('link_id = OLD.id')}
+  ) AS gone
+  WHERE counter_totals.dim = gone.dim AND counter_totals.grain = gone.grain AND counter_totals.bucket = gone.bucket
+    AND counter_totals.bot = gone.bot AND counter_totals.value = gone.value;
+END;`;
+}
+
+/** Counter upkeep on any driver: the rebuild runs as one batch (a transaction, or db.batch on D1). */
+export function createCounterStore(db: Database, batch: BatchWriter): CounterStore {
+  return { rebuild: () => batch(rebuildStatements(db)) };
+}

@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { bucketStart, DAY, HOUR, QUARTER, type Click, type Grain } from '../domain/index.js';
+import type { BatchStatement, Database } from './database.js';
+import { counterLinks, counterProfiles, counterTotals } from './schema.js';
+
+/** Dimensions kept per click in counter_totals and counter_links ('all' is the plain count). */
+export const COUNTED_DIMENSIONS = ['source', 'referrer', 'country', 'city', 'device', 'os', 'browser'] as const;
+export type CountedDimension = (typeof COUNTED_DIMENSIONS)[number];
+
+/** Which grains each table keeps, for the 'all' count and for the other dimensions. */
+export const COUNTER_GRAINS = {
+  totals: { all: [QUARTER, HOUR, DAY], dims: [HOUR, DAY] },
+  links: { all: [HOUR, DAY], dims: [DAY] },
+  profiles: [QUARTER, DAY],
+} as const satisfies Record<string, unknown>;
+
+/** A city is only a place together with its country: "FR|Paris"; unknown is ''. */
+export const cityValue = (country: string | null, city: string | null): string => (city ? `${country ?? ''}|${city}` : '');
+
+export type TotalsRow = typeof counterTotals.$inferInsert;
+export type LinksRow = typeof counterLinks.$inferInsert;
+export type ProfilesRow = typeof counterProfiles.$inferInsert;
+
+export interface CounterRows {
+  totals: TotalsRow[];
+  links: LinksRow[];
+  profiles: ProfilesRow[];
+}
+
+type Counted = { grain: number; bucket: number; clicks: number; uniques: number };
+
+/** Adds `clicks` and `uniques` to the row under `key`, creating it from `make` the first time. */
+function bump<R extends Counted>(rows: Map<string, R>, key: string, clicks: number, uniques: number, make: () => R) {
+  const row = rows.get(key);
+  if (row) {
+    row.clicks += clicks;
+    row.uniques += uniques;
+  } else rows.set(key, make());
+}
+
+/** Sums rows of a finer grain into `grain` buckets: each click is keyed once, coarser rows come from rows. */
+function rollUp<R extends Counted>(rows: Iterable<R>, grain: Grain, into: Map<string, R>, keyOf: (r: R, bucket: number) => string) {
+  for (const r of [...rows]) {
+    const bucket = bucketStart(r.bucket, grain);
+    bump(into, `${grain}\t${keyOf(r, bucket)}`, r.clicks, r.uniques, () => ({ ...r, grain, bucket }));
+  }
+}
+
+/** The counter rows a batch of clicks adds, summed per key. Pure, so tests can check it alone. */
+export function counterRows(batch: readonly Click[]): CounterRows {
+  const totalsAll = new Map<string, TotalsRow>();
+  const totalsDims = new Map<string, TotalsRow>();
+  const linksAll = new Map<string, LinksRow>();
+  const linksDims = new Map<string, LinksRow>();
+  const profiles = new Map<string, ProfilesRow>();
+  const values = {} as Record<CountedDimension, string>;
+  for (const c of batch) {
+    const bot = c.bot;
+    const b = bot ? 1 : 0;
+    const u = c.firstOfDay && !bot ? 1 : 0;
+    const linkId = c.linkId;
+    values.source = c.source;
+    values.referrer = c.referrerHost ?? '';
+    values.country = c.country ?? '';
+    values.city = cityValue(c.country, c.city);
+    values.device = c.device;
+    values.os = c.os ?? '';
+    values.browser = c.browser ?? '';
+    const quarter = bucketStart(c.clickedAt, QUARTER);
+    const hour = bucketStart(c.clickedAt, HOUR);
+    const day = bucketStart(c.clickedAt, DAY);
+    bump(totalsAll, `${quarter}\t${b}`, 1, u, () => ({ dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks: 1, uniques: u }));
+    bump(linksAll, `${linkId}\t${hour}\t${b}`, 1, u, () => ({ linkId, dim: 'all', grain: HOUR, bucket: hour, bot, value: '', clicks: 1, uniques: u }));
+    for (const dim of COUNTED_DIMENSIONS) {
+      const value = values[dim];
+      bump(totalsDims, `${dim}\t${hour}\t${b}\t${value}`, 1, u, () => ({ dim, grain: HOUR, bucket: hour, bot, value, clicks: 1, uniques: u }));
+      bump(linksDims, `${linkId}\t${dim}\t${day}\t${b}\t${value}`, 1, u, () => ({ linkId, dim, grain: DAY, bucket: day, bot, value, clicks: 1, uniques: u }));
+    }
+    const city = c.city ?? '';
+    const profile = `${values.source}\t${values.country}\t${values.device}\t${values.referrer}\t${city}\t${values.os}\t${values.browser}`;
+    bump(profiles, `${linkId}\t${quarter}\t${b}\t${profile}`, 1, u, () => ({
+      linkId, grain: QUARTER, bucket: quarter, bot, source: values.source, country: values.country, device: values.device,
+      referrer: values.referrer, city, os: values.os, browser: values.browser, clicks: 1, uniques: u,
+    }));
+  }
+  // Coarser grains from the rows just summed (COUNTER_GRAINS lists what each table keeps).
+  rollUp(totalsAll.values(), HOUR, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
+  rollUp([...totalsAll.values()].filter((r) => r.grain === QUARTER), DAY, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
+  rollUp(totalsDims.values(), DAY, totalsDims, (r, bucket) => `${r.dim}\t${bucket}\t${+r.bot}\t${r.value}`);
+  rollUp(linksAll.values(), DAY, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
+  rollUp(profiles.values(), DAY, profiles, (r, bucket) =>
+    `${r.linkId}\t${bucket}\t${+r.bot}\t${r.source}\t${r.country}\t${r.device}\t${r.referrer}\t${r.city}\t${r.os}\t${r.browser}`);
+  return {
+    totals: [...totalsAll.values(), ...totalsDims.values()],
+    links: [...linksAll.values(), ...linksDims.values()],
+    profiles: [...profiles.values()],
+  };
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface CounterStatementOptions {
+  /** Bound parameters one statement may carry: D1 allows 100, SQLite 32,766. */
+  maxParams: number;
+}
+
+/**
+ * The `extraStatements` hook of the click store: upserts that add a batch's clicks to the
+ * counters, chunked to the driver's parameter limit, run in the same unit as the clicks.
+ */
+export function counterStatements(db: Database, { maxParams }: CounterStatementOptions) {
+  const upserts = <R extends Record<string, unknown>>(table: SQLiteTable, rows: R[], target: string[]): BatchStatement[] => {
+    if (rows.length === 0) return [];
+    const perStatement = Math.max(1, Math.floor(maxParams / Object.keys(rows[0]!).length));
+    const t = table as unknown as Record<string, never> & { clicks: never; uniques: never };
+    return chunk(rows, perStatement).map((part) =>
+      db
+        .insert(table)
+        .values(part as never)
+        .onConflictDoUpdate({
+          target: target.map((k) => t[k]!),
+          set: { clicks: sql`${t.clicks} + excluded.clicks`, uniques: sql`${t.uniques} + excluded.uniques` } as never,
+        }),
+    );
+  };
+  return (batch: Click[]): BatchStatement[] => {
+    const rows = counterRows(batch);
+    return [
+      ...upserts(counterTotals, rows.totals, ['dim', 'grain', 'bucket', 'bot', 'value']),
+      ...upserts(counterLinks, rows.links, ['linkId', 'dim', 'grain', 'bucket', 'bot', 'value']),
+      ...upserts(counterProfiles, rows.profiles, [
+        'linkId', 'grain', 'bucket', 'bot', 'source', 'country', 'device', 'referrer', 'city', 'os', 'browser',
+      ]),
+    ];
+  };
+}
