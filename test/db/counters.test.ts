@@ -1,0 +1,182 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClickStore, createLinkStore } from '../../src/db/index.js';
+import { counterStatements } from '../../src/db/counters.js';
+import { createCounterStore, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
+import { createStatsStore } from '../../src/db/statsStore.js';
+import type { ClickStore, Device, NewClick } from '../../src/domain/index.js';
+import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { sqliteCounterStatements } from '../../src/node/sqliteCounters.js';
+import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
+import { getStats } from '../../src/services/getStats.js';
+import { rebuildCounters } from '../../src/services/rebuildCounters.js';
+import { tempDir, testClock } from '../support/app.js';
+import { rawStats, type OracleQuery } from './countersOracle.js';
+
+const DAY = 86_400_000;
+const START = Date.parse('2026-02-20T00:00:00Z');
+const clock = testClock(START + 21 * DAY);
+
+/** A small seeded PRNG (mulberry32), so a failure replays exactly. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LINKS = [
+  { slug: 's1', campaign: 'c1', network: 'linkedin' }, { slug: 's2', campaign: 'c1', network: 'x' },
+  { slug: 's3', campaign: 'c2', network: 'x' }, { slug: 's4', campaign: 'c2', network: 'facebook' },
+  { slug: 's5', campaign: null, network: null }, { slug: 's6', campaign: 'c2', network: 'linkedin' },
+];
+const PLACES: [string | null, string | null][] = [[null, null], ['FR', 'Paris'], ['FR', 'Lyon'], ['US', 'Paris'], ['IN', 'Mumbai'], ['NP', 'Kathmandu'], ['IN', null]];
+
+function randomClicks(rnd: () => number, linkIds: number[], n: number): NewClick[] {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  return Array.from({ length: n }, () => {
+    const [country, city] = pick(PLACES);
+    const referrerHost = pick([null, null, 'lnkd.in', 't.co', 'google.com']);
+    return {
+      linkId: pick(linkIds),
+      // Any millisecond over 20 days, more of them early in each post's life.
+      clickedAt: START + Math.floor(rnd() ** 1.5 * 20 * DAY),
+      referrer: referrerHost && `https://${referrerHost}/x`,
+      referrerHost,
+      source: pick(['linkedin', 'x', 'direct', 'direct', 'google']),
+      device: pick<Device>(['desktop', 'mobile', 'mobile', 'tablet', 'other']),
+      os: pick([null, 'iOS', 'Android', 'Windows']),
+      browser: pick([null, 'Chrome', 'Mobile Safari']),
+      country, region: null, city,
+      bot: rnd() < 0.1,
+      visitor: `v${Math.floor(rnd() * 30)}`.padEnd(32, '0'),
+      qr: false,
+      userAgent: null,
+    };
+  });
+}
+
+interface Side {
+  database: NodeDatabase;
+  clicks: ClickStore;
+  linkIds: number[];
+}
+const dir = tempDir('linkpost-counters-');
+const sides: Record<'node' | 'shared', Side> = {} as never;
+
+async function openSide(name: 'node' | 'shared'): Promise<Side> {
+  const database = openDatabase(join(dir, `${name}.db`));
+  const clicks = name === 'node'
+    ? createSqliteClickStore(database, { extraStatements: sqliteCounterStatements(database.sqlite) })
+    : createClickStore(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
+  const links = createLinkStore(database.db);
+  const linkIds: number[] = [];
+  for (const [i, l] of LINKS.entries()) {
+    const link = await links.insert({
+      ...l, url: 'https://example.com', destination: 'https://example.com', title: `Post ${i + 1}`, utm: {}, network: l.network as never,
+      postedAt: START + i * DAY, createdAt: START, updatedAt: START, disabled: false, expiresAt: null, maxClicks: null,
+    });
+    linkIds.push(link.id);
+  }
+  return { database, clicks, linkIds };
+}
+
+const dump = (db: NodeDatabase, skipZeros = false) =>
+  Object.fromEntries(['counter_totals', 'counter_links', 'counter_profiles'].map((t) => [
+    t,
+    (db.sqlite.prepare(`SELECT * FROM ${t} ${skipZeros ? 'WHERE clicks != 0' : ''}`).all() as object[]).map((r) => JSON.stringify(r)).sort(),
+  ]));
+
+beforeAll(async () => {
+  for (const name of ['node', 'shared'] as const) sides[name] = await openSide(name);
+  const rnd = prng(20260310);
+  for (let written = 0; written < 4000;) {
+    const size = 1 + Math.floor(rnd() * 400);
+    const batch = randomClicks(rnd, sides.node.linkIds, size);
+    for (const side of Object.values(sides)) await side.clicks.insertBatch(batch.map((c) => ({ ...c })));
+    written += size;
+  }
+}, 120_000);
+afterAll(() => {
+  for (const side of Object.values(sides)) side.database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const QUERIES: string[] = [
+  'from=2026-02-20&to=2026-03-12&interval=day',
+  'campaign=c1&tz=Asia/Kolkata&from=2026-02-23T07:40&to=2026-03-05T19:05&interval=day',
+  'network=x&source=linkedin,direct&tz=Asia/Kathmandu&from=2026-02-21&to=2026-02-24&interval=hour',
+  'country=FR&device=mobile&tz=America/New_York&from=2026-03-05&to=2026-03-11&interval=day',
+  'country=FR&device=mobile&tz=America/New_York&from=2026-03-07T20:00&to=2026-03-09T03:00&interval=hour',
+  'slug=s1,s2&bots=include&tz=Europe/London&from=2026-02-20&to=2026-03-12&interval=day',
+  'bots=only&tz=Australia/Adelaide&from=2026-02-22T05:00&to=2026-02-24T11:15&interval=hour',
+  'campaign=c2&country=IN,NP&device=desktop,tablet&bots=include&tz=Asia/Kolkata&from=2026-02-20&to=2026-03-10&interval=day',
+  'tz=Asia/Kolkata&from=2026-02-25T10:10:00Z&to=2026-03-07T23:59:00Z&interval=day',
+  'network=linkedin&tz=UTC&from=2026-02-26T13:00:00Z&to=2026-02-27T02:45:00Z&interval=hour',
+];
+
+async function expectCountersMatchRawClicks(side: Side, query: string) {
+  const deps = { stats: createStatsStore(side.database.db), clock };
+  const raw = Object.fromEntries(new URLSearchParams(query));
+  const lists = ['campaign', 'network', 'slug', 'source', 'country', 'device'];
+  const input: Record<string, unknown> = { ...raw, limit: '100' };
+  for (const k of lists) if (typeof input[k] === 'string') input[k] = (input[k] as string).split(',');
+  const got = await getStats(deps, input);
+  const q: OracleQuery = {
+    from: Date.parse(got.range.from), to: Date.parse(got.range.to), tz: got.range.tz, interval: got.range.interval as 'hour' | 'day',
+    bots: (raw.bots as OracleQuery['bots']) ?? 'exclude',
+    campaigns: input.campaign as string[], networks: input.network as string[], slugs: input.slug as string[],
+    sources: input.source as string[], countries: (input.country as string[])?.map((c) => c.toUpperCase()), devices: input.device as string[],
+  };
+  const want = rawStats(side.database.sqlite, q);
+  expect(got.totals, `${query} totals`).toEqual(want.totals);
+  expect(got.totals.clicks, `${query} is a real test`).toBeGreaterThan(0);
+  const series = new Map(got.series.filter((p) => p.clicks > 0).map((p) => [
+    q.interval === 'day' ? p.t.slice(0, 10) : `${p.t.slice(0, 13)}${p.t.slice(19)}`, { clicks: p.clicks, uniques: p.uniques },
+  ]));
+  expect(series, `${query} series`).toEqual(want.series);
+  for (const [name, rows] of Object.entries(got.breakdowns)) {
+    const asMap = new Map(rows.map((r) => [name === 'city' ? r.label ?? r.value : r.value, { clicks: r.clicks, uniques: r.uniques }]));
+    const expected = new Map([...want.breakdowns[name as keyof typeof want.breakdowns]].filter(([, c]) => c.clicks > 0));
+    expect(asMap, `${query} breakdown ${name}`).toEqual(expected);
+  }
+}
+
+describe('counters on random clicks', () => {
+  // Before any rebuild: these are the counters the write path kept.
+  it.each(QUERIES)('answer %s as raw clicks do', async (query) => {
+    await expectCountersMatchRawClicks(sides.node, query);
+  });
+
+  it('are the same whether written by the Node store or the shared drizzle one (D1 parameter limit)', () => {
+    expect(dump(sides.shared.database)).toEqual(dump(sides.node.database));
+  });
+
+  it('are exactly what a rebuild from raw clicks computes', async () => {
+    const before = dump(sides.node.database);
+    await rebuildCounters({ counters: createCounterStore(sides.node.database.db, sides.node.database.batch), clock });
+    expect(dump(sides.node.database)).toEqual(before);
+  });
+
+  it('forget a deleted link: its rows cascade, totals subtract it, stats still equal raw clicks', async () => {
+    const side = sides.shared;
+    const links = createLinkStore(side.database.db);
+    expect(await links.remove(side.linkIds[0]!)).toBe(true);
+    const count = (sql: string) => (side.database.sqlite.prepare(sql).get() as { n: number }).n;
+    expect(count(`SELECT count(*) AS n FROM counter_links WHERE link_id = ${side.linkIds[0]}`)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM counter_profiles WHERE link_id = ${side.linkIds[0]}`)).toBe(0);
+    const afterDelete = dump(side.database, true);
+    await createCounterStore(side.database.db, side.database.batch).rebuild();
+    expect(dump(side.database, true)).toEqual(afterDelete);
+    for (const query of [QUERIES[0]!, QUERIES[5]!.replace('slug=s1,s2', 'slug=s2'), QUERIES[8]!]) {
+      await expectCountersMatchRawClicks(side, query);
+    }
+  });
+
+  it('the migration holds the trigger exactly as forgetLinkTriggerSql prints it', () => {
+    expect(readFileSync(join(MIGRATIONS_DIR, '0001_counters.sql'), 'utf8')).toContain(forgetLinkTriggerSql());
+  });
+});
