@@ -1,53 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_UA, makeStatsApp, UA, visit, type StatsTestApp } from './statsFixture.js';
+import { makeStatsApp, recordScenario, SCENARIO_PLACES, type StatsTestApp } from './statsFixture.js';
 
-const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36';
-const PLACES = {
-  '203.0.113.1': { country: 'FR', region: 'IDF', city: 'Paris' },
-  '203.0.113.2': { country: 'US', region: 'NY', city: 'New York' },
-  '203.0.113.3': { country: 'US', region: 'CA', city: 'Mountain View' },
-  '203.0.113.4': { country: 'IN', region: 'MH', city: 'Mumbai' },
-  '203.0.113.5': { country: 'IN', region: 'DL', city: 'Delhi' },
-  '203.0.113.6': { country: 'DE', region: 'BE', city: 'Berlin' },
-};
-const A = '203.0.113.1';
-const B = '203.0.113.2';
-
-/*
- * Ten clicks, every expectation below counted by hand from this table (clock: 2026-03-10T12:00Z).
- *  #  link         at (UTC)           who            referrer       source    place
- *  1  li-launch    03-02 09:10        A iPhone       lnkd.in        linkedin  Paris FR   unique
- *  2  li-launch    03-02 09:20        A iPhone       lnkd.in        linkedin  Paris FR   (same visitor, same day)
- *  3  li-launch    03-02 18:40        B Windows      google.com     google    New York US unique
- *  4  li-launch    03-03 01:00        Googlebot      -              direct    Mountain View US  BOT
- *  5  x-launch     03-06 16:05        Android        t.co           x         Mumbai IN  unique
- *  6  x-launch     03-06 18:29        Android        -              direct    Delhi IN   unique
- *  7  x-launch     03-07 03:00        A iPhone       -              direct    Paris FR   unique
- *  8  fb-other     03-08 12:00        B Windows      facebook.com   facebook  New York US unique
- *  9  li-followup  03-04 10:40        Windows        lnkd.in        linkedin  Berlin DE  unique
- * 10  li-followup  03-04 12:35        A iPhone       -              direct    Paris FR   unique
- */
 let t: StatsTestApp;
 beforeAll(async () => {
-  t = await makeStatsApp(PLACES);
-  const li = await t.post({ url: 'https://example.com/launch', slug: 'li-launch', title: 'Launch on LinkedIn', campaign: 'Spring', network: 'linkedin', postedAt: '2026-03-02T09:00:00Z' });
-  const x = await t.post({ url: 'https://example.com/launch', slug: 'x-launch', campaign: 'Spring', network: 'x', postedAt: '2026-03-06T16:00:00Z' });
-  const fb = await t.post({ url: 'https://example.com/other', slug: 'fb-other', campaign: 'Autumn', network: 'facebook', postedAt: '2026-03-08T11:00:00Z' });
-  const follow = await t.post({ url: 'https://example.com/more', slug: 'li-followup', campaign: 'Spring', network: 'linkedin', postedAt: '2026-03-04T10:30:00Z' });
-  await t.record([
-    visit(li, '2026-03-02T09:10:00Z', { address: A, userAgent: UA.safariIphone, referrer: 'https://lnkd.in/abc' }),
-    visit(li, '2026-03-02T09:20:00Z', { address: A, userAgent: UA.safariIphone, referrer: 'https://lnkd.in/abc' }),
-    visit(li, '2026-03-02T18:40:00Z', { address: B, userAgent: UA.chromeDesktop, referrer: 'https://www.google.com/' }),
-    visit(li, '2026-03-03T01:00:00Z', { address: '203.0.113.3', userAgent: BOT_UA }),
-  ]);
-  await t.record([
-    visit(x, '2026-03-06T16:05:00Z', { address: '203.0.113.4', userAgent: ANDROID, referrer: 'https://t.co/xyz' }),
-    visit(x, '2026-03-06T18:29:00Z', { address: '203.0.113.5', userAgent: ANDROID }),
-    visit(x, '2026-03-07T03:00:00Z', { address: A, userAgent: UA.safariIphone }),
-    visit(fb, '2026-03-08T12:00:00Z', { address: B, userAgent: UA.chromeDesktop, referrer: 'https://www.facebook.com/' }),
-    visit(follow, '2026-03-04T10:40:00Z', { address: '203.0.113.6', userAgent: UA.chromeDesktop, referrer: 'https://lnkd.in/def' }),
-    visit(follow, '2026-03-04T12:35:00Z', { address: A, userAgent: UA.safariIphone }),
-  ]);
+  t = await makeStatsApp(SCENARIO_PLACES);
+  await recordScenario(t);
 });
 afterAll(() => t.close());
 
