@@ -5,21 +5,16 @@ import { customAlphabet } from 'nanoid';
 import type { Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
-  createApiKeyStore, createLinkStore, createSessionStore, createVisitorSaltStore,
+  createApiKeyStore, createClickStore, createLinkStore, createSessionStore,
 } from '../db/index.js';
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
-import { recordClicks, type CaptureDeps } from '../services/recordClicks.js';
-import { cachedUserAgents } from '../services/userAgent.js';
-import { createVisitorKeys } from '../services/visitorKey.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { createClickWriter } from './clickWriter.js';
-import { createSqliteClickStore } from './sqliteClickStore.js';
-import { sqliteCounterStatements } from './sqliteCounters.js';
-import { createGeoipLookup } from './geo.js';
+import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
 import { openDatabase } from './sqlite.js';
 
@@ -41,15 +36,12 @@ export interface RunningServer {
 /** Builds the Node runtime around the shared app and starts listening. */
 export async function startServer(config: Config, log = console.error): Promise<RunningServer> {
   const database = openDatabase(config.databasePath);
-  // Counters are written in the same transaction as the clicks they count.
-  const clicks = createSqliteClickStore(database, { extraStatements: sqliteCounterStatements(database.sqlite) });
-  const capture: CaptureDeps = {
-    clicks,
-    geo: createGeoipLookup(),
-    describeUserAgent: cachedUserAgents(),
-    visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)),
-  };
-  const writer = createClickWriter({ record: (visits) => recordClicks(capture, visits), log });
+  // Clicks are enriched and written on their own thread and connection (see captureThread.ts);
+  // this thread only reads them.
+  const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
+  const clickThread = startClickThread(config.databasePath, log);
+  await clickThread.start();
+  const writer = createClickWriter({ record: clickThread.record, log });
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
@@ -93,6 +85,7 @@ export async function startServer(config: Config, log = console.error): Promise<
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         await writer.drain();
+        await clickThread.close();
         database.close();
       })();
       return closing;

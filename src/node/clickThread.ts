@@ -1,0 +1,65 @@
+import { Worker } from 'node:worker_threads';
+import type { Visit } from '../domain/index.js';
+
+type Reply = { id: number; error?: string } | { ready: true };
+
+/**
+ * The main thread's handle on the click-writing thread: record(visits) resolves once the
+ * batch is committed and rejects if it failed, so the ClickWriter keeps and retries it.
+ * A thread that dies is started again on the next batch.
+ */
+export function startClickThread(databasePath: string, log: (m: string, e?: unknown) => void) {
+  let worker: Worker | null = null;
+  let ready: Promise<void> | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve(): void; reject(e: Error): void }>();
+
+  function spawn(): Promise<void> {
+    const w = new Worker(new URL('./captureThreadBoot.mjs', import.meta.url), { workerData: { databasePath } });
+    worker = w;
+    ready = new Promise<void>((resolve, reject) => {
+      w.on('message', (m: Reply) => {
+        if ('ready' in m) return resolve();
+        const p = pending.get(m.id);
+        pending.delete(m.id);
+        if (m.error) p?.reject(new Error(m.error));
+        else p?.resolve();
+      });
+      w.on('error', (err) => {
+        log('click thread failed', err);
+        reject(err);
+      });
+      w.on('exit', () => {
+        if (worker === w) worker = null;
+        for (const p of pending.values()) p.reject(new Error('click thread exited'));
+        pending.clear();
+        reject(new Error('click thread exited'));
+      });
+    });
+    ready.catch(() => {});
+    return ready;
+  }
+
+  return {
+    /** Starts the thread and waits until its database is open. */
+    start: () => spawn(),
+    async record(visits: Visit[]): Promise<void> {
+      if (!worker) await spawn();
+      await ready;
+      const id = nextId++;
+      const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+      worker!.postMessage({ id, visits });
+      return done;
+    },
+    /** After the last batch: closes the thread's database and ends it. */
+    async close(): Promise<void> {
+      const w = worker;
+      if (!w) return;
+      worker = null;
+      await new Promise<void>((resolve) => {
+        w.once('exit', () => resolve());
+        w.postMessage({ close: true });
+      });
+    },
+  };
+}
