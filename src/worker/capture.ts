@@ -1,3 +1,4 @@
+import { counterStatements } from '../db/counters.js';
 import { createClickStore, createVisitorSaltStore } from '../db/index.js';
 import { NO_LOCATION, type ClickStore, type GeoLookup, type Visit } from '../domain/index.js';
 import { recordClicks, type CaptureDeps } from '../services/recordClicks.js';
@@ -15,7 +16,10 @@ const noLookup: GeoLookup = { locate: () => NO_LOCATION };
 
 /** The click store on D1: inserts cut to 100 bound parameters, counters in the same batch. */
 export function createD1ClickStore(d1: D1Handle): ClickStore {
-  return createClickStore(d1.db, d1.batch, { maxParams: D1_MAX_PARAMS });
+  return createClickStore(d1.db, d1.batch, {
+    maxParams: D1_MAX_PARAMS,
+    extraStatements: counterStatements(d1.db, { maxParams: D1_MAX_PARAMS }),
+  });
 }
 
 /** Everything recordClicks needs, over one request's (or one queue batch's) D1 binding. */

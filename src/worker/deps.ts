@@ -1,4 +1,5 @@
 import { createClickExportReader } from '../db/clickExport.js';
+import { createStatsStore } from '../db/statsStore.js';
 import { createApiKeyStore, createLinkStore, createSessionStore } from '../db/index.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import type { AppDeps } from '../http/app.js';
@@ -36,6 +37,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     serveAsset: (req) => serveFromAssets(env.ASSETS, req),
     clicks: capture.clicks,
     clickExport: createClickExportReader(d1.db),
+    stats: createStatsStore(d1.db),
     tracking: {
       sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, log) : directSink(ctx, record, log),
       clock: Date.now,

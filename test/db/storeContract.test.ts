@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClickExportReader } from '../../src/db/clickExport.js';
+import { createStatsStore } from '../../src/db/statsStore.js';
 import {
-  createApiKeyStore, createClickStore, createLinkStore, createSessionStore, createVisitorSaltStore,
+  createApiKeyStore, createLinkStore, createSessionStore, createVisitorSaltStore,
   type BatchWriter, type Database,
 } from '../../src/db/index.js';
 import type { Click, ClickStore, NewLink } from '../../src/domain/index.js';
+import { createNodeCapture } from '../../src/node/capture.js';
 import { openDatabase } from '../../src/node/sqlite.js';
 import { createD1ClickStore } from '../../src/worker/capture.js';
 import { openD1 } from '../../src/worker/d1.js';
@@ -35,7 +37,8 @@ const drivers: { name: string; open(): Promise<Driver> }[] = [
       return {
         db: database.db,
         batch: database.batch,
-        clicks: createClickStore(database.db, database.batch, { maxParams: 32_000 }),
+        // The Node write path's store: prepared statements, counters in the same transaction.
+        clicks: createNodeCapture(database).clicks,
         async close() {
           database.close();
           rmSync(dir, { recursive: true, force: true });
@@ -229,6 +232,33 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       await d.clicks.insertBatch([newClick(a.id, T0), newClick(b.id, T0)]);
       await links.remove(a.id);
       expect((await d.clicks.list({ bots: 'include', limit: 10 })).map((c) => c.slug)).toEqual(['kept']);
+    });
+
+    it('counts clicks into the counters stats read, and takes a deleted post back out', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('sa', { campaign: 'S' }));
+      const b = await links.insert(newLink('sb', { campaign: 'S' }));
+      const v = (n: number) => String(n).repeat(32);
+      await d.clicks.insertBatch([
+        newClick(a.id, T0, { visitor: v(1) }),
+        newClick(a.id, T0 + 60_000, { visitor: v(1) }),
+        newClick(a.id, T0 + 60_000, { visitor: v(2), bot: true }),
+        newClick(b.id, T0 + 2 * HOUR, { visitor: v(3), country: 'FR', city: 'Paris' }),
+      ]);
+      const stats = createStatsStore(d.db);
+      const [from, to] = [Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z')];
+      const perLink = async () =>
+        (await stats.links({ campaigns: ['S'] }, from, to, 'exclude')).map((l) => [l.link.slug, l.clicks, l.uniques]).sort();
+      expect(await perLink()).toEqual([['sa', 2, 1], ['sb', 1, 1]]);
+      const countries = (await stats.dimensions({}, from, to, 'include')).filter((c) => c.dim === 'country');
+      expect(countries.map((c) => [c.value, c.clicks, c.uniques]).sort()).toEqual([['FR', 1, 1], ['NZ', 3, 1]]);
+      const days = await stats.timeline({}, from, to, 1440);
+      expect(days.map((p) => [p.bot, p.clicks, p.uniques]).sort()).toEqual([[false, 3, 2], [true, 1, 0]]);
+
+      await links.remove(a.id);
+      expect(await perLink()).toEqual([['sb', 1, 1]]);
+      const after = await stats.timeline({}, from, to, 1440);
+      expect(after.filter((p) => p.clicks > 0).map((p) => [p.bot, p.clicks, p.uniques])).toEqual([[false, 1, 1]]);
     });
 
     it('reads exports page by page in id order, and counts them', async () => {

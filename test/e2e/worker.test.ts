@@ -230,6 +230,48 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     });
   });
 
+  it('answers stats, comparisons and campaigns from the counters written with the clicks', async () => {
+    await api('POST', '/api/links', { url: 'https://example.com/s1', slug: 'stats-li', campaign: 'Stats', network: 'linkedin' });
+    await api('POST', '/api/links', { url: 'https://example.com/s2', slug: 'stats-x', campaign: 'Stats', network: 'x' });
+    const visit = (slug: string, ua: string, address: string) =>
+      fetch(`${base}/${slug}`, { redirect: 'manual', headers: { 'user-agent': ua, ...runtime.from(address) } });
+    await visit('stats-li', UA.chromeDesktop, VISITOR);
+    await visit('stats-li', UA.safariIphone, '81.2.69.171');
+    await visit('stats-li', UA.facebookPreview, '81.2.69.172');
+    await visit('stats-x', UA.chromeDesktop, VISITOR);
+    await waitForClicks('stats-li', 3);
+    await waitForClicks('stats-x', 1);
+
+    // A range around today, so the test does not care what day it runs on.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const range = `from=${day(-1)}&to=${day(2)}`;
+    const get = async (path: string) => {
+      const res = await api('GET', path);
+      expect(res.status, path).toBe(200);
+      return (await res.json()) as Record<string, any>;
+    };
+    const stats = await get(`/api/stats?${range}&campaign=Stats`);
+    expect(stats.totals).toEqual({ clicks: 3, uniques: 3, bots: 1 });
+    expect(stats.breakdowns.network).toEqual([
+      { value: 'linkedin', clicks: 2, uniques: 2 },
+      { value: 'x', clicks: 1, uniques: 1 },
+    ]);
+    expect(stats.breakdowns.country).toEqual([{ value: runtime.place.country, clicks: 3, uniques: 3 }]);
+    expect(stats.breakdowns.device).toEqual([
+      { value: 'desktop', clicks: 2, uniques: 2 },
+      { value: 'mobile', clicks: 1, uniques: 1 },
+    ]);
+
+    const compared = await get(`/api/stats/compare?campaign=Stats&by=network&hours=48`);
+    expect(compared.series.map((s: { key: string; points: { clicks: number }[] }) => [s.key, s.points.reduce((n, p) => n + p.clicks, 0)]))
+      .toEqual([['linkedin', 2], ['x', 1]]);
+
+    const { campaigns } = await get(`/api/campaigns?${range}`);
+    expect(campaigns.find((c: { campaign: string }) => c.campaign === 'Stats')).toMatchObject({
+      links: 2, clicks: 3, uniques: 3, bestNetwork: 'linkedin',
+    });
+  });
+
   it('signs the dashboard in with a cookie session', async () => {
     const signIn = await fetch(`${base}/api/session`, {
       method: 'POST',
