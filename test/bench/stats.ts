@@ -1,0 +1,118 @@
+/**
+ * npm run bench:stats — how GET /api/stats scales with clicks.
+ * For 10k, 100k and 1M clicks (and 10M with --10m or BENCH_10M=1) it seeds a fresh database
+ * through the real write path (1,000 posts in 50 campaigns over 90 days), starts the real
+ * Node server on it, and times over HTTP, median of BENCH_RUNS (default 15) after a warm-up:
+ *   campaign    GET /api/stats?campaign=<busiest campaign>&from&to   (30 whole UTC days)
+ *   everything  GET /api/stats?from&to                               (the same 30 days)
+ * plus a few harder queries for information (a half-hour zone, a click filter, compare).
+ * It prints the times and the ratio t(1M) / t(10k) for the first two.
+ *   BENCH_SIZES=10000,100000 overrides the sizes.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApiKeyStore, createLinkStore } from '../../src/db/index.js';
+import { seedDatabase } from '../../src/cli/seed.js';
+import { openDatabase } from '../../src/node/sqlite.js';
+import { createLinkCache, type CoreDeps } from '../../src/services/index.js';
+import { tempDir } from '../support/app.js';
+import { startServerProcess } from '../support/server.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const ADMIN = 'bench-admin-key-000000000001';
+const NOW = Date.parse('2026-03-01T00:00:00Z');
+const RANGE = 'from=2026-01-30&to=2026-03-01';
+const withTenMillion = process.argv.includes('--10m') || process.env.BENCH_10M === '1';
+const SIZES = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(',').map(Number)
+  : [10_000, 100_000, 1_000_000, ...(withTenMillion ? [10_000_000] : [])];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+async function seed(dbPath: string, clicks: number) {
+  const database = openDatabase(dbPath);
+  let n = 0;
+  const core: CoreDeps = {
+    links: createLinkStore(database.db), apiKeys: createApiKeyStore(database.db), clock: () => NOW,
+    linkCache: createLinkCache(), publicUrl: 'https://go.example.com', adminKeyHash: null,
+    newSlug: () => `p${(++n).toString(36).padStart(6, '0')}`,
+  };
+  try {
+    return await seedDatabase(database, core, { links: 1_000, campaigns: 50, clicks, days: 90, now: NOW, seed: 1 }, process.stderr);
+  } finally {
+    database.close();
+  }
+}
+
+interface Row {
+  clicks: number;
+  seedMs: number;
+  times: Record<string, number>;
+  answered: Record<string, number>;
+}
+
+async function measure(clicks: number): Promise<Row> {
+  const dir = tempDir('linkpost-bench-stats-');
+  const dbPath = join(dir, 'bench.db');
+  process.stderr.write(`seeding ${fmt(clicks)} clicks…\n`);
+  const seeded = await seed(dbPath, clicks);
+  const server = await startServerProcess({ DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN });
+  try {
+    const get = async (path: string) => {
+      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<any>;
+    };
+    const { campaigns } = await get(`/api/campaigns?${RANGE}`);
+    const campaign = encodeURIComponent(campaigns[0].campaign);
+    const queries: Record<string, string> = {
+      campaign: `/api/stats?campaign=${campaign}&${RANGE}`,
+      everything: `/api/stats?${RANGE}`,
+      'everything, Kolkata': `/api/stats?${RANGE}&tz=Asia/Kolkata`,
+      'campaign, source=linkedin': `/api/stats?campaign=${campaign}&source=linkedin&${RANGE}`,
+      'everything, country=US': `/api/stats?country=US&${RANGE}`,
+      'compare by network': `/api/stats/compare?campaign=${campaign}&by=network&hours=72`,
+    };
+    const samples: Record<string, number[]> = Object.fromEntries(Object.keys(queries).map((k) => [k, []]));
+    const answered: Record<string, number> = {};
+    for (const [name, path] of Object.entries(queries)) for (let i = 0; i < 3; i++) answered[name] = (await get(path)).totals?.clicks ?? 0;
+    for (let run = 0; run < RUNS; run++) {
+      for (const [name, path] of Object.entries(queries)) {
+        const started = performance.now();
+        await get(path);
+        samples[name]!.push(performance.now() - started);
+      }
+    }
+    const times = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
+    return { clicks, seedMs: seeded.ms, times, answered };
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const rows: Row[] = [];
+for (const size of SIZES) {
+  const row = await measure(size);
+  rows.push(row);
+  console.log(
+    `${fmt(size).padStart(10)} clicks  seeded in ${(row.seedMs / 1000).toFixed(1)} s  ` +
+      Object.entries(row.times).map(([k, ms]) => `${k}: ${ms.toFixed(1)} ms`).join('  '),
+  );
+}
+
+console.log('\nGET /api/stats, 30 days, median of', RUNS, 'runs through the real HTTP server');
+const names = Object.keys(rows[0]!.times);
+console.log(['clicks', 'seed s', ...names].join(' | '));
+for (const r of rows) console.log([fmt(r.clicks), (r.seedMs / 1000).toFixed(1), ...names.map((n) => `${r.times[n]!.toFixed(1)} ms`)].join(' | '));
+const first = rows.find((r) => r.clicks === 10_000) ?? rows[0]!;
+const million = rows.find((r) => r.clicks === 1_000_000) ?? rows[rows.length - 1]!;
+for (const name of ['campaign', 'everything']) {
+  const ratio = million.times[name]! / first.times[name]!;
+  console.log(`t(${fmt(million.clicks)}) / t(${fmt(first.clicks)}) for ${name}: ${ratio.toFixed(2)}${ratio <= 3 ? ' (target ≤ 3: met)' : ' (target ≤ 3: MISSED)'}`);
+}
+console.log(`1M campaign answer: ${million.times.campaign!.toFixed(1)} ms (target well under 100 ms)`);
