@@ -67,8 +67,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/session', sessionRoutes(deps));
   app.use('/api/*', requireApiKey(deps));
   app.route('/api/links', linkRoutes(deps));
-  // CSV exports before /api/clicks, so /api/clicks.csv is never taken for a click route.
-  if (deps.clickExport) app.route('/api', exportRoutes({ ...deps, clickExport: deps.clickExport, log }));
+  // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
+  if (deps.clickExport || deps.stats) app.route('/api', exportRoutes({ ...deps, log }));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));

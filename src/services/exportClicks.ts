@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import {
-  CSV_BOM, csvRecord, type ClickExportReader, type ClickExportRow, type ClickFilter, type Clock,
+  CSV_BOM, csvRecord, formatLocal, zoneView, type ClickExportReader, type ClickExportRow, type ClickFilter, type Clock,
 } from '../domain/index.js';
 import { clickFilterFields } from './clickFilter.js';
 import { parseInput } from './parse.js';
+import { parseInstant, tzField } from './statsInput.js';
 
 /** The export's columns, in order; the header row is exactly these names. */
 export const CLICK_CSV_COLUMNS = [
@@ -21,76 +22,8 @@ export interface ExportDeps {
   publicUrl: string;
 }
 
-const DATE_ONLY = /^(\d{4}-\d{2}-\d{2})$/;
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)$/;
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-
-const DAY_MS = 86_400_000;
-
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-/** A formatter for an IANA zone, or null when the runtime does not know the zone. */
-function zoneFormat(tz: string): Intl.DateTimeFormat | null {
-  let format = zoneFormats.get(tz);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-        hour: '2-digit', minute: '2-digit', second: '2-digit',
-      });
-    } catch {
-      return null;
-    }
-    if (zoneFormats.size > 100) zoneFormats.clear();
-    zoneFormats.set(tz, format);
-  }
-  return format;
-}
-
-/** The zone's wall clock at an instant, read back as if it were UTC (to the second). */
-function wallClockAsUtc(format: Intl.DateTimeFormat, ms: number): number {
-  const p: Record<string, number> = {};
-  for (const part of format.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-}
-
-/**
- * The instant a wall-clock time (written as UTC ms) happens in a zone. Zone rules change at
- * most a few times a year, so the offsets a day before and a day after are the only two
- * candidates: a repeated hour (autumn) takes its first occurrence, a skipped one (spring,
- * or a midnight that does not exist) moves forward as the clocks did.
- */
-function zonedWallTime(format: Intl.DateTimeFormat, wall: number): number {
-  const offsetAt = (ms: number) => wallClockAsUtc(format, ms) - Math.floor(ms / 1000) * 1000;
-  const before = wall - offsetAt(wall - DAY_MS);
-  const after = wall - offsetAt(wall + DAY_MS);
-  const valid = [before, after].filter((t) => wallClockAsUtc(format, t) === Math.floor(wall / 1000) * 1000);
-  return valid.length ? Math.min(...valid) : before;
-}
-
-/**
- * `from`/`to` as an instant: a date is midnight in `tz`, a date-time without offset is that
- * wall time in `tz`, one with `Z` or an offset is taken as written. Null when it is no date.
- */
-export function instantIn(value: string, tz: string): number | null {
-  const format = zoneFormat(tz);
-  if (!format) return null;
-  if (ZONED_DATE_TIME.test(value)) {
-    const ms = Date.parse(value);
-    return Number.isFinite(ms) && new Date(ms).getUTCFullYear() > 0 ? ms : null;
-  }
-  const m = DATE_ONLY.exec(value) ?? LOCAL_DATE_TIME.exec(value);
-  if (!m) return null;
-  const wall = Date.parse(`${m[1]}T${m[2] ?? '00:00'}Z`);
-  // Date.parse rolls 2026-02-30 over to March: refuse days that do not exist.
-  if (!Number.isFinite(wall) || new Date(wall).toISOString().slice(0, 10) !== m[1]) return null;
-  return zonedWallTime(format, wall);
-}
-
 /** The calendar day of an instant in a zone, as YYYY-MM-DD. */
-export function dayIn(ms: number, tz: string): string {
-  const format = zoneFormat(tz) ?? zoneFormat('UTC')!;
-  return new Date(wallClockAsUtc(format, ms)).toISOString().slice(0, 10);
-}
+export const dayIn = (ms: number, tz: string): string => formatLocal(zoneView(tz, ms, ms), ms).slice(0, 10);
 
 const when = z.string().max(40);
 export const exportClicksInput = z
@@ -100,15 +33,16 @@ export const exportClicksInput = z
     network: clickFilterFields.network,
     from: when.optional(),
     to: when.optional(),
-    tz: z.string().max(64).refine((tz) => zoneFormat(tz) !== null, 'unknown time zone; use an IANA name such as Europe/Paris').default('UTC'),
+    tz: tzField,
     bots: z.enum(['include', 'exclude', 'only']).default('include'),
   })
   .transform((input, ctx) => {
+    // Dates are read as /api/stats reads them: midnight in tz, wall times in tz, offsets as written.
     const at = (field: 'from' | 'to') => {
       const value = input[field];
       if (value === undefined) return undefined;
-      const ms = instantIn(value, input.tz);
-      if (ms === null) ctx.addIssue({ code: 'custom', path: [field], message: 'expected an ISO date (2026-03-01) or date-time' });
+      const ms = parseInstant(value, input.tz);
+      if (ms === null) ctx.addIssue({ code: 'custom', path: [field], message: 'expected an ISO date (2026-03-01) or date-time between 2000 and 2100' });
       return ms ?? undefined;
     };
     const from = at('from');
@@ -122,7 +56,7 @@ export type ExportClicksInput = z.input<typeof exportClicksInput>;
 export type ExportFilter = Omit<ClickFilter, 'limit' | 'beforeId'>;
 
 /** Lowercase ASCII letters, digits and dashes: safe in any file system and header. */
-function filenamePart(value: string): string {
+export function filenamePart(value: string): string {
   return value
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -2,19 +2,22 @@
  * npm run bench:export — seeds clicks (1M by default), exports them as CSV through the real
  * HTTP server on 127.0.0.1, and prints rows/s, the server's peak RSS and its RSS after 100k
  * rows and at the end: constant memory means those two stay close.
- *   BENCH_CLICKS (default 1000000), BENCH_LINKS (default 200), BENCH_KEEP=1 keeps the database.
+ * Then times GET /api/stats.csv (one row per post, from the counters) for the last 90 days.
+ *   BENCH_CLICKS (default 1000000), BENCH_LINKS (default 1000), BENCH_KEEP=1 keeps the database.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClickStore, createLinkStore } from '../../src/db/index.js';
+import { createLinkStore } from '../../src/db/index.js';
 import { NETWORKS, type Click } from '../../src/domain/index.js';
 import { openDatabase } from '../../src/node/sqlite.js';
+import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { sqliteCounterStatements } from '../../src/node/sqliteCounters.js';
 import { tempDir } from '../support/app.js';
 import { freePort, ROOT } from '../support/server.js';
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
-const LINKS = Number(process.env.BENCH_LINKS ?? 200);
+const LINKS = Number(process.env.BENCH_LINKS ?? 1000);
 const ADMIN = 'bench-admin-key-000000000002';
 const dir = tempDir('linkpost-bench-export-');
 const dbPath = join(dir, 'bench.db');
@@ -30,12 +33,12 @@ function prng(seed: number) {
   };
 }
 
-/** Links and clicks written through the click store, as the click writer would. */
+/** Links, and clicks written through the Node click store with its counters, as the click thread does. */
 async function seed() {
   const started = Date.now();
   const database = openDatabase(dbPath);
   const links = createLinkStore(database.db);
-  const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
+  const clicks = createSqliteClickStore(database, { extraStatements: sqliteCounterStatements(database.sqlite) });
   const rand = prng(42);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
   const ids: number[] = [];
@@ -46,7 +49,7 @@ async function seed() {
       slug: `post${i}`, url: `https://example.com/post/${i}`,
       destination: `https://example.com/post/${i}?utm_source=${network}&utm_medium=social&utm_campaign=campaign-${i % 20}`,
       title: i % 10 === 0 ? `Post ${i}, with "quotes"\nand a second line` : `Post number ${i} about our launch`,
-      campaign: `Campaign ${i % 20}`, network, utm: {}, postedAt: now - 90 * 86_400_000, createdAt: now, updatedAt: now,
+      campaign: `Campaign ${i % 50}`, network, utm: {}, postedAt: now - 90 * 86_400_000, createdAt: now, updatedAt: now,
       disabled: false, expiresAt: null, maxClicks: null,
     });
     ids.push(link.id);
@@ -134,11 +137,18 @@ async function main() {
     const all = await exportOnce(server.url, pid);
     if (all.records !== CLICKS) throw new Error(`exported ${all.records} rows, expected ${CLICKS}`);
     const some = await exportOnce(server.url, pid, '?campaign=Campaign%203&bots=exclude');
+    const statsStarted = performance.now();
+    const statsRes = await fetch(`${server.url}/api/stats.csv?from=${new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10)}`, {
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    const statsRows = (await statsRes.text()).split('\r\n').length - 2;
+    const statsMs = performance.now() - statsStarted;
     console.log(`\nGET /api/clicks.csv, ${CLICKS.toLocaleString('en-US')} clicks, through the real server on 127.0.0.1`);
     console.log(`  all clicks:      ${all.records.toLocaleString('en-US')} rows, ${(all.bytes / 1e6).toFixed(0)} MB in ${all.seconds.toFixed(1)} s = ${Math.round(all.records / all.seconds).toLocaleString('en-US')} rows/s`);
     console.log(`  one campaign:    ${some.records.toLocaleString('en-US')} rows in ${some.seconds.toFixed(1)} s = ${Math.round(some.records / some.seconds).toLocaleString('en-US')} rows/s`);
     console.log(`  server RSS:      ${mb(all.idle)} before, ${mb(all.at100k)} at 100k rows, ${mb(all.atEnd)} at ${(all.records / 1e6).toFixed(1)}M rows, peak ${mb(Math.max(all.peak, some.peak))} (VmHWM ${mb(status(pid, 'VmHWM'))})`);
     console.log(`  growth 100k → end: ${mb(all.atEnd - all.at100k)}`);
+    console.log(`GET /api/stats.csv, 90 days: ${statsRes.status}, ${statsRows.toLocaleString('en-US')} posts in ${statsMs.toFixed(0)} ms`);
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));

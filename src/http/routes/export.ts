@@ -1,10 +1,14 @@
-import { Hono } from 'hono';
-import type { ClickExportReader } from '../../domain/index.js';
+import { Hono, type Context } from 'hono';
+import type { ClickExportReader, StatsStore } from '../../domain/index.js';
 import { exportClicks, type CsvChunk } from '../../services/exportClicks.js';
+import { exportStats } from '../../services/exportStats.js';
 import type { CoreDeps } from '../../services/index.js';
 
 export interface ExportRouteDeps extends Pick<CoreDeps, 'clock' | 'publicUrl'> {
-  clickExport: ClickExportReader;
+  /** Raw clicks for /api/clicks.csv; absent means no such route. */
+  clickExport?: ClickExportReader;
+  /** Counters for /api/stats.csv; absent means no such route. */
+  stats?: StatsStore;
   log: (message: string, err?: unknown) => void;
 }
 
@@ -42,11 +46,32 @@ const csvHeaders = (filename: string) => ({
   'cache-control': 'no-store',
 });
 
-/** GET /api/clicks.csv: every click of a filter, streamed as a spreadsheet-ready file. */
+/** The query string as /api/stats reads it: repeated parameters as lists. */
+function queryOf(c: Context): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, values] of Object.entries(c.req.queries())) out[name] = values.length === 1 ? values[0]! : values;
+  return out;
+}
+
+/**
+ * GET /api/clicks.csv: every click of a filter; GET /api/stats.csv: one row per post.
+ * Both streamed as spreadsheet-ready files. Parsing throws before any byte is written, so a
+ * bad filter is a plain 400 JSON error.
+ */
 export function exportRoutes(deps: ExportRouteDeps) {
-  return new Hono().get('/clicks.csv', (c) => {
-    // Parsing throws before any byte is written, so a bad filter is a plain 400 JSON error.
-    const { filename, chunks } = exportClicks(deps, c.req.query());
-    return c.body(csvStream(chunks, deps.log), 200, csvHeaders(filename));
-  });
+  const app = new Hono();
+  const { clickExport, stats } = deps;
+  if (clickExport) {
+    app.get('/clicks.csv', (c) => {
+      const { filename, chunks } = exportClicks({ ...deps, clickExport }, c.req.query());
+      return c.body(csvStream(chunks, deps.log), 200, csvHeaders(filename));
+    });
+  }
+  if (stats) {
+    app.get('/stats.csv', (c) => {
+      const { filename, chunks } = exportStats({ ...deps, stats }, queryOf(c));
+      return c.body(csvStream(chunks, deps.log), 200, csvHeaders(filename));
+    });
+  }
+  return app;
 }

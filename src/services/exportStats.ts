@@ -1,0 +1,89 @@
+import { CSV_BOM, csvRecord, formatLocal, type LinkCount, type StatsLink } from '../domain/index.js';
+import { filenamePart, type CsvChunk } from './exportClicks.js';
+import { breakdowns, statsInput, type StatsDeps } from './getStats.js';
+import { parseInput } from './parse.js';
+
+/** The report's columns, in order; the header row is exactly these names. */
+export const STATS_CSV_COLUMNS = [
+  'slug', 'title', 'campaign', 'network', 'posted_at', 'clicks', 'uniques', 'bots', 'top_source', 'top_country',
+] as const;
+
+/** Links per chunk: each needs its own breakdown query, so chunks stay small. */
+const LINKS_PER_CHUNK = 50;
+
+interface LinkTotals {
+  link: StatsLink;
+  clicks: number;
+  uniques: number;
+  bots: number;
+}
+
+type StatsQuery = ReturnType<typeof parseStatsQuery>;
+const parseStatsQuery = (deps: StatsDeps, raw: Record<string, unknown>) =>
+  parseInput(statsInput, { ...raw, now: deps.clock() });
+
+/** `linkpost-stats-<filter>-<first day>-<last day>.csv`, days in the query's zone. */
+function statsFilename(q: StatsQuery): string {
+  const s = q.scope;
+  const parts = [...(s.slugs ?? []), ...(s.campaigns ?? []), ...(s.networks ?? []), ...(s.sources ?? []), ...(s.countries ?? []), ...(s.devices ?? [])]
+    .map(filenamePart)
+    .filter(Boolean)
+    .slice(0, 4);
+  if (q.bots === 'include') parts.push('with-bots');
+  if (q.bots === 'only') parts.push('bots');
+  const day = (ms: number) => formatLocal(q.view, ms).slice(0, 10);
+  // `to` is exclusive: the last day is the one before it.
+  return `linkpost-stats-${parts.join('-') || 'all'}-${day(q.from)}-${day(Math.max(q.from, q.to - 1))}.csv`;
+}
+
+/**
+ * One row per post for a report: the filters of /api/stats (default range, zone, bots mode and
+ * scope), its counters only. `clicks` and `uniques` count as `bots` says, `bots` always counts
+ * bot hits, the top source and country follow the same bots mode. Posts that neither drew a
+ * hit nor were posted in the range are left out; the most clicked come first.
+ */
+export function exportStats(deps: StatsDeps, raw: Record<string, unknown>): { filename: string; chunks: AsyncGenerator<CsvChunk, void, undefined> } {
+  const q = parseStatsQuery(deps, raw);
+  return { filename: statsFilename(q), chunks: statsChunks(deps, q) };
+}
+
+async function* statsChunks(deps: StatsDeps, q: StatsQuery): AsyncGenerator<CsvChunk, void, undefined> {
+  yield { text: CSV_BOM + csvRecord(STATS_CSV_COLUMNS), rows: 0 };
+  const [links, counted, bots] = await Promise.all([
+    deps.stats.linksIn(q.scope),
+    deps.stats.links(q.scope, q.from, q.to, q.bots),
+    deps.stats.links(q.scope, q.from, q.to, 'only'),
+  ]);
+  const byId = (counts: LinkCount[]) => new Map(counts.map((c) => [c.link.id, c]));
+  const countedById = byId(counted);
+  const botsById = byId(bots);
+  const rows: LinkTotals[] = links
+    .map((link) => ({
+      link,
+      clicks: countedById.get(link.id)?.clicks ?? 0,
+      uniques: countedById.get(link.id)?.uniques ?? 0,
+      bots: botsById.get(link.id)?.clicks ?? 0,
+    }))
+    .filter((r) => r.clicks > 0 || r.bots > 0 || (r.link.postedAt >= q.from && r.link.postedAt < q.to))
+    .sort((a, b) => b.clicks - a.clicks || b.uniques - a.uniques || a.link.slug.localeCompare(b.link.slug));
+
+  for (let i = 0; i < rows.length; i += LINKS_PER_CHUNK) {
+    let text = '';
+    const part = rows.slice(i, i + LINKS_PER_CHUNK);
+    for (const r of part) {
+      const top = r.clicks > 0 ? await topOf(deps, q, r.link.id) : { source: null, country: null };
+      text += csvRecord([
+        r.link.slug, r.link.title, r.link.campaign, r.link.network, new Date(r.link.postedAt).toISOString(),
+        r.clicks, r.uniques, r.bots, top.source, top.country,
+      ]);
+    }
+    yield { text, rows: part.length };
+  }
+}
+
+/** The link's top source and country, from the same breakdowns /api/stats?slug=… shows. */
+async function topOf(deps: StatsDeps, q: StatsQuery, linkId: number) {
+  const dims = await deps.stats.dimensions({ ...q.scope, linkIds: [linkId] }, q.from, q.to, q.bots);
+  const top = breakdowns(dims, [], 1);
+  return { source: top.source[0]?.value ?? null, country: top.country[0]?.value ?? null };
+}
