@@ -6,6 +6,8 @@ import { keysCommand } from './keys.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { linksCommand } from './links.js';
+import { seedCommand } from './seed.js';
+import { countersCommand } from './counters.js';
 
 type Command = (ctx: CliContext, args: string[], flags: Record<string, string | true>) => Promise<void>;
 
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, Command> = {
   links: linksCommand,
   export: exportCommand,
   import: importCommand,
+  seed: seedCommand,
+  counters: countersCommand,
 };
 
 const HELP = `linkpost command line
@@ -29,6 +33,10 @@ const HELP = `linkpost command line
   export [--slug S] [--campaign C] [--network N] [--from DATE] [--to DATE] [--tz ZONE]
          [--bots include|exclude|only] [--out FILE|DIR/] [--no-bom]
                               clicks as CSV, to stdout or a file
+
+  seed [--links 1000] [--campaigns 50] [--clicks 1000000] [--days 90] [--seed 1] [--now ISO]
+                              synthetic posts and clicks, written like real traffic
+  counters rebuild            recompute the analytics counters from raw clicks
 
 Settings come from the environment (DATABASE_PATH, PUBLIC_URL, …) as for the server.`;
 
