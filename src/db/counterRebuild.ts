@@ -26,26 +26,29 @@ const FROM_GRAIN: Record<number, number> = { 15: 15, 60: 15, 1440: 1440 };
 
 const SUMS = 'sum(clicks) AS clicks, sum(uniques) AS uniques';
 
-/** SELECT dim, grain, bucket, bot, value, clicks, uniques of counter_totals, from profiles matching `where`. */
-export function totalsFromProfiles(where: string): string {
+/**
+ * SELECTs of dim, grain, bucket, bot, value, clicks, uniques of counter_totals, from profiles
+ * matching `where`: one per dimension and grain, never one compound SELECT (D1 caps its terms).
+ */
+export function totalsFromProfiles(where: string): string[] {
   const parts: string[] = [];
   const select = (dim: string, value: string, grain: number) =>
     `SELECT '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
     ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 3, 4, 5`;
   for (const grain of COUNTER_GRAINS.totals.all) parts.push(select('all', "''", grain));
   for (const dim of COUNTED_DIMENSIONS) for (const grain of COUNTER_GRAINS.totals.dims) parts.push(select(dim, VALUE_OF[dim], grain));
-  return parts.join('\n  UNION ALL ');
+  return parts;
 }
 
-/** SELECT link_id, dim, grain, bucket, bot, value, clicks, uniques of counter_links, from profiles matching `where`. */
-export function linksFromProfiles(where: string): string {
+/** SELECTs of link_id, dim, grain, bucket, bot, value, clicks, uniques of counter_links, one per dimension and grain. */
+export function linksFromProfiles(where: string): string[] {
   const parts: string[] = [];
   const select = (dim: string, value: string, grain: number) =>
     `SELECT link_id AS link_id, '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
     ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 1, 4, 5, 6`;
   for (const grain of COUNTER_GRAINS.links.all) parts.push(select('all', "''", grain));
   for (const dim of COUNTED_DIMENSIONS) for (const grain of COUNTER_GRAINS.links.dims) parts.push(select(dim, VALUE_OF[dim], grain));
-  return parts.join('\n  UNION ALL ');
+  return parts;
 }
 
 const profilesFromClicks = (grain: number) =>
@@ -64,8 +67,8 @@ export function rebuildStatements(db: Database): BatchStatement[] {
     db.delete(counterLinks),
     db.delete(counterProfiles),
     ...COUNTER_GRAINS.profiles.map((grain) => db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain)))),
-    db.insert(counterLinks).select(sql.raw(linksFromProfiles('1'))),
-    db.insert(counterTotals).select(sql.raw(totalsFromProfiles('1'))),
+    ...linksFromProfiles('1').map((select) => db.insert(counterLinks).select(sql.raw(select))),
+    ...totalsFromProfiles('1').map((select) => db.insert(counterTotals).select(sql.raw(select))),
   ];
 }
 
@@ -75,14 +78,13 @@ export function rebuildStatements(db: Database): BatchStatement[] {
  * skip them) and vanish at the next rebuild. Printed into the migration by hand.
  */
 export function forgetLinkTriggerSql(): string {
-  return `CREATE TRIGGER \`counters_forget_link\` BEFORE DELETE ON \`links\` BEGIN
-  UPDATE counter_totals SET clicks = counter_totals.clicks - gone.clicks, uniques = counter_totals.uniques - gone.uniques
-  FROM (
-  ${totalsFromProfiles('link_id = OLD.id')}
-  ) AS gone
+  const updates = totalsFromProfiles('link_id = OLD.id').map(
+    (select) => `  UPDATE counter_totals SET clicks = counter_totals.clicks - gone.clicks, uniques = counter_totals.uniques - gone.uniques
+  FROM (${select}) AS gone
   WHERE counter_totals.dim = gone.dim AND counter_totals.grain = gone.grain AND counter_totals.bucket = gone.bucket
-    AND counter_totals.bot = gone.bot AND counter_totals.value = gone.value;
-END;`;
+    AND counter_totals.bot = gone.bot AND counter_totals.value = gone.value;`,
+  );
+  return `CREATE TRIGGER \`counters_forget_link\` BEFORE DELETE ON \`links\` BEGIN\n${updates.join('\n')}\nEND;`;
 }
 
 /** Counter upkeep on any driver: the rebuild runs as one batch (a transaction, or db.batch on D1). */

@@ -110,13 +110,15 @@ export function createStatsStore(db: Database): StatsStore {
       const filtered = filtersClicks(scope);
       const perLink = new Map<number, LinkCount>();
       for (const span of spans(from, to, filtered ? COUNTER_GRAINS.profiles : [QUARTER, ...COUNTER_GRAINS.links.all])) {
-        const rows = filtered || span.grain === QUARTER
-          ? await db.select({ ...linkColumns, clicks: sum(P.clicks), uniques: sum(P.uniques) })
-              .from(P).innerJoin(links, eq(links.id, P.linkId)).where(profileWhere(scope, span, bots)).groupBy(P.linkId)
-          : await db.select({ ...linkColumns, clicks: sum(L.clicks), uniques: sum(L.uniques) })
-              .from(L).innerJoin(links, eq(links.id, L.linkId))
-              .where(and(linkCondition(scope), eq(L.dim, 'all'), inSpan(L, span), inArray(L.bot, BOTS[bots])))
-              .groupBy(L.linkId);
+        // Sum per link first (one index seek per link), then look the links up: joining first
+        // let SQLite scan every counter row.
+        const counted = filtered || span.grain === QUARTER
+          ? db.select({ linkId: P.linkId, clicks: sum(P.clicks).as('clicks'), uniques: sum(P.uniques).as('uniques') })
+              .from(P).where(profileWhere(scope, span, bots)).groupBy(P.linkId).as('counted')
+          : db.select({ linkId: L.linkId, clicks: sum(L.clicks).as('clicks'), uniques: sum(L.uniques).as('uniques') })
+              .from(L).where(linksWhere(scope, span, eq(L.dim, 'all'), bots)).groupBy(L.linkId).as('counted');
+        const rows = await db.select({ ...linkColumns, clicks: counted.clicks, uniques: counted.uniques })
+          .from(counted).innerJoin(links, eq(links.id, counted.linkId));
         for (const r of rows) {
           const acc = perLink.get(r.id);
           if (acc) {
