@@ -270,6 +270,15 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     expect(campaigns.find((c: { campaign: string }) => c.campaign === 'Stats')).toMatchObject({
       links: 2, clicks: 3, uniques: 3, bestNetwork: 'linkedin',
     });
+
+    const report = await api('GET', `/api/stats.csv?${range}&campaign=Stats`);
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const rows = parse(await report.text(), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.slug, r.network, r.clicks, r.uniques, r.bots, r.top_country]).sort()).toEqual([
+      ['stats-li', 'linkedin', '2', '2', '1', runtime.place.country],
+      ['stats-x', 'x', '1', '1', '0', runtime.place.country],
+    ]);
   });
 
   it('signs the dashboard in with a cookie session', async () => {
