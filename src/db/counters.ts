@@ -13,7 +13,7 @@ export const COUNTER_GRAINS = {
   totals: { all: [QUARTER, HOUR, DAY], dims: [HOUR, DAY] },
   links: { all: [HOUR, DAY], dims: [DAY] },
   profiles: [QUARTER, DAY],
-} as const satisfies Record<string, unknown>;
+} as const;
 
 /** A city is only a place together with its country: "FR|Paris"; unknown is ''. */
 export const cityValue = (country: string | null, city: string | null): string => (city ? `${country ?? ''}|${city}` : '');
