@@ -1,74 +1,17 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/app.js';
-import { launchBrowser, screenshot, watchedContext, type WatchedContext } from '../support/browser.js';
-import { startServerProcess, type ServerProcess } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DASHBOARD_ADMIN_KEY as ADMIN_KEY, screenshot, useDashboard } from '../support/browser.js';
 
-const ADMIN_KEY = 'admin-key-for-dashboard-tests';
-const CHROME_UA =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
-
-const dir = tempDir('linkpost-dashboard-');
-let server: ServerProcess;
-let browser: Browser;
-let watched: WatchedContext | null = null;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ DATABASE_PATH: join(dir, 'dash.db'), ADMIN_API_KEY: ADMIN_KEY }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  // Whatever a test allowed, nothing else may have gone wrong in the browser.
-  const problems = watched?.problems ?? [];
-  await watched?.context.close();
-  watched = null;
-  expect(problems).toEqual([]);
-});
-
-/** A fresh browser context whose console errors, CSP violations and off-host requests fail the test. */
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  watched = await watchedContext(browser, options);
-  return watched.context.newPage();
-}
-
-/** Removes the resource errors a step expects (e.g. the 401 of a wrong key), failing on others. */
-function allowResourceErrors(...statuses: number[]) {
-  const problems = watched!.problems;
-  const expected = problems.filter((p) => statuses.some((s) => p.includes(`status of ${s}`)));
-  expect(expected.length).toBeGreaterThan(0);
-  problems.splice(0, problems.length, ...problems.filter((p) => !expected.includes(p)));
-}
-
-async function apiCall(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
-}
-
-/** Opens a deep link, meets the sign-in page, signs in and lands where it was going. */
-async function signIn(page: Page, hash = '#/links') {
-  await page.goto(`${server.url}/dashboard/${hash}`);
-  await page.getByLabel('API key').fill(ADMIN_KEY);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => u.hash.startsWith(hash));
-}
+const dash = useDashboard();
+const newPage = dash.newPage;
+const allowResourceErrors = dash.allowResourceErrors;
+const apiCall = dash.api;
+const signIn = (page: Page, hash?: string) => dash.signIn(page, hash);
 
 describe('the dashboard in a real browser', () => {
   it('explains how to get a key, refuses a wrong one, signs in and out', async () => {
     const page = await newPage();
-    const res = await page.goto(`${server.url}/dashboard/#/links`);
+    const res = await page.goto(`${dash.url}/dashboard/#/links`);
     expect(res!.headers()['content-security-policy']).toContain("default-src 'self'");
     await page.waitForURL(/#\/signin$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to linkpost');
@@ -90,7 +33,7 @@ describe('the dashboard in a real browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Links');
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
 
-    const [cookie] = await watched!.context.cookies();
+    const [cookie] = await dash.context.cookies();
     expect(cookie).toMatchObject({ name: 'lp_session', httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(await page.evaluate(() => document.cookie)).toBe(''); // HttpOnly: scripts cannot read it
 
@@ -100,7 +43,7 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/#\/signin$/);
     await expect.poll(() => page.locator('.notice-info').textContent()).toContain('signed out');
-    const after = await fetch(`${server.url}/api/links`, { headers: { cookie: `lp_session=${cookie!.value}` } });
+    const after = await fetch(`${dash.url}/api/links`, { headers: { cookie: `lp_session=${cookie!.value}` } });
     expect(after.status).toBe(401);
   });
 
@@ -127,13 +70,13 @@ describe('the dashboard in a real browser', () => {
     await page.waitForURL(/#\/links\?highlight=launch-post$/);
     const row = page.locator('tr.row-new');
     await expect.poll(() => row.locator('.post-title').textContent()).toBe('Launch post');
-    expect(await row.locator('.short-url').textContent()).toBe(`${server.url}/launch-post`);
+    expect(await row.locator('.short-url').textContent()).toBe(`${dash.url}/launch-post`);
     const saved = await apiCall('GET', '/api/links/launch-post');
     expect(saved.body.destination).toBe(expected); // the preview said exactly what the server stored
     await screenshot(page, 'links');
 
     // A taken slug is reported on its field, the form kept as typed.
-    await page.goto(`${server.url}/dashboard/#/links/new`);
+    await page.goto(`${dash.url}/dashboard/#/links/new`);
     await page.getByLabel('Destination URL').fill('https://example.com/again');
     await page.getByLabel('Custom slug').fill('launch-post');
     await page.getByRole('button', { name: 'Create link' }).click();
@@ -170,10 +113,10 @@ describe('the dashboard in a real browser', () => {
     const row = () => page.locator('tr[data-slug="toggle-me"]');
     await row().getByRole('button', { name: 'Disable' }).click();
     await expect.poll(() => row().locator('.badge').textContent()).toBe('Disabled');
-    expect((await fetch(`${server.url}/toggle-me`, { redirect: 'manual' })).status).toBe(410);
+    expect((await fetch(`${dash.url}/toggle-me`, { redirect: 'manual' })).status).toBe(410);
     await row().getByRole('button', { name: 'Enable' }).click();
     await expect.poll(() => row().locator('.badge').textContent()).toBe('Live');
-    expect((await fetch(`${server.url}/toggle-me`, { redirect: 'manual' })).status).toBe(302);
+    expect((await fetch(`${dash.url}/toggle-me`, { redirect: 'manual' })).status).toBe(302);
   });
 
   it('counts a visit from a browser in the links list', async () => {
@@ -182,8 +125,7 @@ describe('the dashboard in a real browser', () => {
     await signIn(page, '#/links?q=count-me');
     const clicks = () => page.locator('tr[data-slug="count-me"] td[data-label="Clicks"]').textContent();
     await expect.poll(clicks).toBe('0');
-    const hop = await fetch(`${server.url}/count-me`, { redirect: 'manual', headers: { 'user-agent': CHROME_UA } });
-    expect(hop.status).toBe(302);
+    await dash.visit('count-me');
     await expect
       .poll(async () => (await page.reload(), await page.waitForSelector('tr[data-slug="count-me"]'), clicks()), { timeout: 10_000 })
       .toBe('1');
@@ -196,7 +138,7 @@ describe('the dashboard in a real browser', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'links-phone');
-    await page.goto(`${server.url}/dashboard/#/links/new`);
+    await page.goto(`${dash.url}/dashboard/#/links/new`);
     await page.getByLabel('Destination URL').fill('https://example.com/from-my-phone');
     await page.getByLabel('Network').selectOption('instagram');
     await expect.poll(() => page.locator('.preview-url').textContent()).toContain('utm_source=instagram');

@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ROOT } from './server.js';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { tempDir } from './app.js';
+import { ROOT, startServerProcess, type ServerProcess } from './server.js';
 
 /** Debian's chromium; CHROMIUM_PATH overrides it elsewhere. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,7 +33,10 @@ export interface WatchedContext {
  * (those are also blocked).
  */
 export async function watchedContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<WatchedContext> {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  // Reduced motion: charts draw at once, so screenshots show them finished.
+  const context = await browser.newContext({ acceptDownloads: true, reducedMotion: 'reduce', ...options });
+  // Well under the test timeout, so a stuck step names itself instead of timing the test out.
+  context.setDefaultTimeout(8_000);
   const problems: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -67,3 +72,79 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+export const DASHBOARD_ADMIN_KEY = 'admin-key-for-dashboard-tests';
+
+/**
+ * One real server (temp database, ADMIN_API_KEY) and one chromium for a test file, with a
+ * fresh watched context per test; after each test, any unexpected browser problem fails it.
+ */
+export function useDashboard() {
+  const dir = tempDir('linkpost-dashboard-');
+  let server: ServerProcess;
+  let browser: Browser;
+  let watched: WatchedContext | null = null;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startServerProcess({ DATABASE_PATH: join(dir, 'dash.db'), ADMIN_API_KEY: DASHBOARD_ADMIN_KEY }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    const problems = watched?.problems ?? [];
+    await watched?.context.close();
+    watched = null;
+    expect(problems).toEqual([]);
+  });
+
+  return {
+    get url() {
+      return server.url;
+    },
+    get context() {
+      return watched!.context;
+    },
+    /** A page in a fresh context whose console errors, CSP violations and off-host requests fail the test. */
+    async newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+      watched = await watchedContext(browser, options);
+      return watched.context.newPage();
+    },
+    /** Drops the failed-resource console errors a step expects (e.g. a wrong key's 401); others still fail. */
+    allowResourceErrors(...statuses: number[]) {
+      const problems = watched!.problems;
+      const expected = problems.filter((p) => statuses.some((s) => p.includes(`status of ${s}`)));
+      expect(expected.length).toBeGreaterThan(0);
+      problems.splice(0, problems.length, ...problems.filter((p) => !expected.includes(p)));
+    },
+    /** The API with the admin key, from the test process. */
+    async api(method: string, path: string, body?: unknown) {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${DASHBOARD_ADMIN_KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
+    },
+    /** A click on a short link as a browser (or a bot) makes it: no redirect followed off-host. */
+    async visit(slug: string, headers: Record<string, string> = {}) {
+      const res = await fetch(`${server.url}/${slug}`, { redirect: 'manual', headers: { 'user-agent': CHROME_UA, ...headers } });
+      expect(res.status).toBe(302);
+    },
+    /** Opens a deep link, meets the sign-in page, signs in, and lands where it was going. */
+    async signIn(page: Page, hash = '#/links') {
+      await page.goto(`${server.url}/dashboard/${hash}`);
+      await page.getByLabel('API key').fill(DASHBOARD_ADMIN_KEY);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => u.hash === hash);
+    },
+  };
+}
+
+export const CHROME_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';

@@ -20,7 +20,7 @@ export function lineChart(box, { labels, series, summary, xTitle, yTitle = 'Clic
     h('div', { class: 'table-scroll' },
       h('table', { class: 'table' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, xTitle ?? 'Time'), series.map((s) => h('th', { scope: 'col', class: 'num' }, s.label)))),
-        h('tbody', {}, labels.map((label, i) => h('tr', {}, h('th', { scope: 'row' }, label), series.map((s) => h('td', { class: 'num' }, num(s.data[i] ?? 0)))))))),
+        h('tbody', {}, labels.map((label, i) => h('tr', {}, h('th', { scope: 'row' }, label), series.map((s) => h('td', { class: 'num' }, s.data[i] === null ? '—' : num(s.data[i] ?? 0)))))))),
   );
   box.replaceChildren(h('div', { class: 'chart-box' }, canvas), table);
   const Chart = window.Chart;
@@ -41,6 +41,7 @@ export function lineChart(box, { labels, series, summary, xTitle, yTitle = 'Clic
         borderDash: s.dashed ? [6, 4] : undefined,
         fill: fill && i === 0,
         tension: 0.25,
+        cubicInterpolationMode: 'monotone', // no curve overshooting the data (a running total never dips)
         pointRadius: labels.length > 60 ? 0 : 2,
         borderWidth: 2,
       })),

@@ -22,7 +22,9 @@ try {
 /** A breakdown row's words, and where it leads (a link's or campaign's page). */
 function describe(dimension, row) {
   const value = row.value ?? null;
-  if (value === null || value === '') return { text: dimension === 'country' ? 'Unknown' : '(none)' };
+  if (value === null || value === '') {
+    return { text: dimension === 'country' || dimension === 'city' ? 'Unknown' : dimension === 'referrer' ? 'No referrer' : '(none)' };
+  }
   // Sources are network ids when a network sent the click (linkedin, x…), else words like "direct".
   if (dimension === 'network' || (dimension === 'source' && NETWORK_LABELS[value])) return { text: networkLabel(value) };
   if (dimension === 'country') {

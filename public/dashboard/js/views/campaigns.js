@@ -70,7 +70,9 @@ export async function campaignsView(ctx) {
         scope: 'col',
         class: c.text || c.date ? null : 'num',
         'aria-sort': c.key === sort.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : null,
-      }, h('button', { type: 'button', onclick: () => sortBy(c.key) }, c.label))))),
+      }, h('button', { type: 'button', onclick: () => sortBy(c.key) }, c.label,
+        // aria-sort already tells screen readers; the arrow is for eyes only.
+        c.key === sort.key ? h('span', { 'aria-hidden': 'true' }, sort.dir === 'asc' ? ' ▲' : ' ▼') : null))))),
       h('tbody', {}, sorted.map((r) => h('tr', {},
         cell('Campaign', h('a', { href: `#/campaigns/${encodeURIComponent(r.campaign)}`, class: 'post-title' }, r.campaign)),
         cell({ label: 'Posts', class: 'num' }, num(r.links)),

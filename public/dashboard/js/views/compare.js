@@ -138,7 +138,7 @@ export async function compareView(ctx) {
     const win = WINDOWS.find((w) => w.hours === state.hours);
     const rows = data.map((s) => ({
       s,
-      name: s.label || titles.get(s.key) || (state.by === 'network' ? networkLabel(s.key) : s.key),
+      name: state.by === 'network' ? (s.key ? networkLabel(s.key) : s.label || 'No network') : s.label || titles.get(s.key) || s.key,
       totals: Object.fromEntries(WINDOWS.map((w) => [w.hours, sumFirst(s.points ?? [], w.hours)])),
     }));
     const best = Math.max(...rows.map((r) => r.totals[state.hours]));
@@ -169,7 +169,7 @@ export async function compareView(ctx) {
         label: r.name,
         data: labels.map((_, i) => {
           const p = r.s.points?.[i];
-          if (!p) return 0;
+          if (!p) return null; // that hour has not come yet for this post: a gap, not a zero
           return state.mode === 'cumulative' ? (p.cumulative ?? sumFirst(r.s.points, i + 1)) : (p.clicks ?? 0);
         }),
       })),

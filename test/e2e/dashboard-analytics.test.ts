@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useDashboard } from '../support/browser.js';
+
+const dash = useDashboard();
+const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+const HOUR = 60 * 60 * 1000;
+
+/** Waits until the counters behind /api/stats have the clicks (they are written in batches). */
+async function counted(slug: string, clicks: number, bots = 0) {
+  await expect
+    .poll(async () => (await dash.api('GET', `/api/stats?slug=${slug}&bots=exclude`)).body.totals, { timeout: 15_000 })
+    .toMatchObject({ clicks, bots });
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
+const card = (page: Page, label: string) =>
+  page.locator('.stat', { has: page.locator('.stat-label', { hasText: label }) }).locator('.stat-value').textContent();
+
+describe('the analytics views in a real browser', () => {
+  it('shows a campaign’s clicks, unique visitors and the bot hits kept out, with chart and breakdowns', async () => {
+    await dash.api('POST', '/api/links', { url: 'https://example.com/ov', title: 'Overview post', campaign: 'Overview Test', network: 'linkedin', slug: 'ov-post' });
+    await dash.visit('ov-post', { referer: 'https://www.linkedin.com/feed/' });
+    await dash.visit('ov-post', { referer: 'https://www.linkedin.com/feed/' });
+    await dash.visit('ov-post', { 'user-agent': GOOGLEBOT });
+    await counted('ov-post', 2, 1);
+
+    const page = await dash.newPage();
+    await dash.signIn(page, '#/campaigns/Overview%20Test');
+    await expect.poll(() => card(page, 'Clicks')).toBe('2');
+    expect(await card(page, 'Unique visitors')).toBe('1');
+    expect(await card(page, 'Bot hits filtered out')).toBe('1');
+    expect(await page.locator('.chart-card canvas').count()).toBe(1);
+    expect(await text(page, '.breakdown:has(h2:text("Top posts")) li')).toContain('Overview post');
+    expect(await text(page, '.breakdown:has(h2:text("Networks")) li')).toContain('LinkedIn');
+    await screenshot(page, 'campaign-page');
+
+    await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.waitForURL(/#\/overview$/);
+    await expect.poll(() => page.locator('.breakdown:has(h2:text("Top posts"))').textContent()).toContain('Overview post');
+    await page.getByRole('button', { name: '7 days' }).click();
+    await expect.poll(() => page.url()).toContain('range=7d');
+    await expect.poll(() => page.locator('.breakdown:has(h2:text("Top posts"))').textContent()).toContain('Overview post');
+    await screenshot(page, 'overview');
+  });
+
+  it('updates a link’s click feed and count while its page is open', async () => {
+    await dash.api('POST', '/api/links', { url: 'https://example.com/feed', title: 'Feed post', network: 'x', slug: 'feed-post' });
+    const page = await dash.newPage();
+    await dash.signIn(page, '#/link/feed-post');
+    await expect.poll(() => text(page, 'section[aria-labelledby="feed-h"] .empty-title')).toBe('No clicks yet.');
+    expect(await text(page, '.link-clicks')).toBe('0');
+
+    await dash.visit('feed-post', { referer: 'https://t.co/abc' });
+    await expect.poll(() => page.locator('.feed tbody tr').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => text(page, '.link-clicks'), { timeout: 10_000 }).toBe('1');
+    expect(await text(page, '.feed tbody tr')).toContain('Person');
+    await dash.visit('feed-post', { 'user-agent': GOOGLEBOT });
+    await expect.poll(() => page.locator('.feed tbody tr').count(), { timeout: 15_000 }).toBe(2);
+    expect(await page.locator('.feed tbody tr.fresh').textContent()).toContain('Bot');
+    expect(await text(page, '.link-clicks')).toBe('1'); // bots never count as people
+    await screenshot(page, 'link-page');
+  });
+
+  it('compares two posts from the hour each was posted and marks the best', async () => {
+    const now = Date.now();
+    await dash.api('POST', '/api/links', { url: 'https://example.com/a', title: 'Morning post', campaign: 'Compare Test', network: 'linkedin', slug: 'cmp-a', postedAt: new Date(now - 2 * HOUR).toISOString() });
+    await dash.api('POST', '/api/links', { url: 'https://example.com/b', title: 'Evening post', campaign: 'Compare Test', network: 'x', slug: 'cmp-b', postedAt: new Date(now - HOUR).toISOString() });
+    for (let i = 0; i < 3; i++) await dash.visit('cmp-a');
+    await dash.visit('cmp-b');
+    await counted('cmp-a', 3);
+    await counted('cmp-b', 1);
+
+    const page = await dash.newPage();
+    await dash.signIn(page, '#/compare?slug=cmp-a&slug=cmp-b');
+    const row = (slug: string) => page.locator('.compare-table tbody tr', { has: page.locator(`a[href="#/link/${slug}"]`) });
+    await expect.poll(() => row('cmp-a').locator('td[data-label="First 24 h"]').textContent()).toBe('3');
+    expect(await row('cmp-b').locator('td[data-label="First 24 h"]').textContent()).toBe('1');
+    expect(await row('cmp-a').locator('.badge-best').count()).toBe(1);
+    expect(await row('cmp-b').locator('.badge-best').count()).toBe(0);
+    await page.getByRole('button', { name: 'Running total' }).click();
+    await expect.poll(() => text(page, '#cmp-chart-h')).toContain('running total');
+    await page.getByRole('button', { name: 'First 24 h' }).click();
+    await expect.poll(() => page.url()).toContain('hours=24');
+    await screenshot(page, 'compare-posts');
+
+    // The campaign's networks, side by side.
+    await page.goto(`${dash.url}/dashboard/#/compare?campaign=Compare%20Test&by=network`);
+    await expect.poll(() => page.locator('.compare-table tbody tr').count()).toBe(2);
+    expect(await page.locator('.compare-table tbody').textContent()).toMatch(/LinkedIn.*X \(Twitter\)|X \(Twitter\).*LinkedIn/s);
+    await screenshot(page, 'compare-networks');
+  });
+
+  it('downloads the CSV of what is on screen', async () => {
+    await dash.api('POST', '/api/links', { url: 'https://example.com/csv', title: 'CSV, "quoted" post', campaign: 'CSV Test', network: 'linkedin', slug: 'csv-post' });
+    await dash.visit('csv-post');
+    await counted('csv-post', 1);
+    const page = await dash.newPage({ viewport: { width: 1280, height: 900 } });
+    await dash.signIn(page, '#/link/csv-post');
+    await expect.poll(() => page.locator('.feed tbody tr').count(), { timeout: 15_000 }).toBe(1);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download clicks (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^linkpost-clicks-.*\.csv$/);
+    const clicks = parse(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(clicks).toHaveLength(1);
+    expect(clicks[0]).toMatchObject({ slug: 'csv-post', title: 'CSV, "quoted" post', campaign: 'CSV Test', network: 'linkedin', bot: 'false' });
+
+    await page.goto(`${dash.url}/dashboard/#/campaigns/CSV%20Test`);
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Per-post report (CSV)' }).click()]);
+    const rows = parse(readFileSync((await report.path())!, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.slug)).toEqual(['csv-post']);
+    expect(rows[0]!.clicks).toBe('1');
+  });
+
+  it('lists campaigns in a sortable table leading to each campaign', async () => {
+    await dash.api('POST', '/api/links', { url: 'https://example.com/s1', campaign: 'Zebra Sort', network: 'x', slug: 'sort-z' });
+    await dash.api('POST', '/api/links', { url: 'https://example.com/s2', campaign: 'Aardvark Sort', network: 'x', slug: 'sort-a' });
+    await dash.visit('sort-z');
+    await counted('sort-z', 1);
+    const page = await dash.newPage();
+    await dash.signIn(page, '#/campaigns');
+    const names = () => page.locator('tbody td[data-label="Campaign"]').allTextContents();
+    await expect.poll(names).toContain('Aardvark Sort');
+    await page.getByRole('button', { name: 'Campaign', exact: true }).click();
+    expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+    await page.getByRole('button', { name: 'Campaign', exact: true }).click();
+    expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+    const sorted = await names();
+    expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)));
+    await screenshot(page, 'campaigns');
+    await page.getByRole('link', { name: 'Zebra Sort' }).click();
+    await expect.poll(() => text(page, 'h1')).toBe('Zebra Sort');
+  });
+});
