@@ -5,3 +5,6 @@ export { createApiKeyStore } from './apiKeyStore.js';
 export { createSessionStore } from './sessionStore.js';
 export { createClickStore, humansPerLink, clickConditions, clickRowColumns, botCondition, type ClickStoreOptions } from './clickStore.js';
 export { createVisitorSaltStore } from './visitorSaltStore.js';
+export { counterStatements, counterRows, type CounterRows } from './counters.js';
+export { createCounterStore, rebuildStatements } from './counterRebuild.js';
+export { createStatsStore } from './statsStore.js';
