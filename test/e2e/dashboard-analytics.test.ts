@@ -43,6 +43,14 @@ describe('the analytics views in a real browser', () => {
     await page.getByRole('button', { name: '7 days' }).click();
     await expect.poll(() => page.url()).toContain('range=7d');
     await expect.poll(() => page.locator('.breakdown:has(h2:text("Top posts"))').textContent()).toContain('Overview post');
+    await page.getByRole('button', { name: 'Custom' }).click();
+    const today = await page.getByLabel('To', { exact: true }).inputValue();
+    await page.getByLabel('From', { exact: true }).fill(today);
+    await page.getByLabel('From', { exact: true }).dispatchEvent('change');
+    await expect.poll(() => page.url()).toContain(`from=${today}`);
+    await expect.poll(() => text(page, '.breakdown:has(h2:text("Top posts")) li')).toContain('Overview post');
+    await page.getByLabel('Count', { exact: true }).selectOption('only');
+    await expect.poll(() => card(page, 'Bot clicks')).not.toBe('0');
     await screenshot(page, 'overview');
   });
 

@@ -28,7 +28,7 @@ describe('the dashboard in a real browser', () => {
     await screenshot(page, 'signin-error');
 
     await page.getByLabel('API key').fill(ADMIN_KEY);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.keyboard.press('Enter'); // the keyboard alone signs in
     await page.waitForURL(/#\/links$/); // back to where the reader was going
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Links');
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
@@ -103,6 +103,12 @@ describe('the dashboard in a real browser', () => {
     await expect.poll(() => page.getByLabel('Title').inputValue()).toBe(hostile);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Edit “${hostile}”`);
     expect(await page.locator('img[src="x"], b').count()).toBe(0);
+
+    await page.goto(`${dash.url}/dashboard/#/link/hostile`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(hostile);
+    await page.waitForSelector('.stats-body .cards');
+    expect(await page.locator('img[src="x"], b').count()).toBe(0);
+    await screenshot(page, 'link-page-hostile');
     // watchedContext fails the test on any dialog, so alert(1) never ran.
   });
 
