@@ -59,6 +59,11 @@ export interface ZoneView {
   wall(ms: number): number;
   /** First instant whose wall clock reads `wall` or later (DST gaps start at the transition). */
   firstAtOrAfter(wall: number): number;
+  /**
+   * The instant a wall-clock reading names: a repeated reading (autumn) is its first
+   * occurrence, a skipped one (spring) moves forward with the clocks, 02:30 → 03:30.
+   */
+  instantOf(wall: number): number;
   /** Every instant in [from, to) where the wall clock reads a whole hour. */
   hourStarts(from: number, to: number): number[];
 }
@@ -108,6 +113,14 @@ export function zoneView(tz: string, from: number, to: number): ZoneView {
         if (t < s.end && t < best) best = t;
       }
       return best;
+    },
+    instantOf(wall) {
+      let best = Infinity;
+      for (const s of segments) {
+        const t = wall - s.offset;
+        if (t >= s.start && t < s.end && t < best) best = t;
+      }
+      return best !== Infinity ? best : wall - segmentOf(wall - DAY_MS).offset;
     },
     hourStarts(a, b) {
       const out: number[] = [];

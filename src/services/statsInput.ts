@@ -62,7 +62,8 @@ const LATEST = Date.UTC(2100, 0, 1);
 
 /**
  * A `from`/`to` value as an instant: a date is that local midnight in the zone, a date-time
- * without offset that wall time there, one with Z or an offset as written. Null if invalid.
+ * without offset that wall time there (a time skipped by DST moves forward with the clocks,
+ * as the CSV export reads it), one with Z or an offset as written. Null if invalid.
  */
 export function parseInstant(value: string, tz: string): number | null {
   let ms: number;
@@ -73,7 +74,7 @@ export function parseInstant(value: string, tz: string): number | null {
     const wall = Date.parse(`${m[1]}T${m[2] ?? '00:00'}Z`);
     // Date.parse rolls 2026-02-30 over into March: refuse days that do not exist.
     if (!Number.isFinite(wall) || new Date(wall).toISOString().slice(0, 10) !== m[1]) return null;
-    ms = zoneView(tz, wall - 2 * DAY_MS, wall + 2 * DAY_MS).firstAtOrAfter(wall);
+    ms = zoneView(tz, wall - 2 * DAY_MS, wall + 2 * DAY_MS).instantOf(wall);
   }
   return Number.isFinite(ms) && ms >= EARLIEST && ms < LATEST ? ms : null;
 }
