@@ -11,7 +11,7 @@ export type CountedDimension = (typeof COUNTED_DIMENSIONS)[number];
 /** Which grains each table keeps, for the 'all' count and for the other dimensions. */
 export const COUNTER_GRAINS = {
   totals: { all: [QUARTER, HOUR, DAY], dims: [HOUR, DAY] },
-  links: { all: [HOUR, DAY], dims: [DAY] },
+  links: { all: [QUARTER, HOUR, DAY], dims: [DAY] },
   profiles: [QUARTER, DAY],
 } as const;
 
@@ -71,7 +71,7 @@ export function counterRows(batch: readonly Click[]): CounterRows {
     const hour = bucketStart(c.clickedAt, HOUR);
     const day = bucketStart(c.clickedAt, DAY);
     bump(totalsAll, `${quarter}\t${b}`, 1, u, () => ({ dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks: 1, uniques: u }));
-    bump(linksAll, `${linkId}\t${hour}\t${b}`, 1, u, () => ({ linkId, dim: 'all', grain: HOUR, bucket: hour, bot, value: '', clicks: 1, uniques: u }));
+    bump(linksAll, `${linkId}\t${quarter}\t${b}`, 1, u, () => ({ linkId, dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks: 1, uniques: u }));
     for (const dim of COUNTED_DIMENSIONS) {
       const value = values[dim];
       bump(totalsDims, `${dim}\t${hour}\t${b}\t${value}`, 1, u, () => ({ dim, grain: HOUR, bucket: hour, bot, value, clicks: 1, uniques: u }));
@@ -88,7 +88,8 @@ export function counterRows(batch: readonly Click[]): CounterRows {
   rollUp(totalsAll.values(), HOUR, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
   rollUp([...totalsAll.values()].filter((r) => r.grain === QUARTER), DAY, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
   rollUp(totalsDims.values(), DAY, totalsDims, (r, bucket) => `${r.dim}\t${bucket}\t${+r.bot}\t${r.value}`);
-  rollUp(linksAll.values(), DAY, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
+  rollUp(linksAll.values(), HOUR, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
+  rollUp([...linksAll.values()].filter((r) => r.grain === QUARTER), DAY, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
   rollUp(profiles.values(), DAY, profiles, (r, bucket) =>
     `${r.linkId}\t${bucket}\t${+r.bot}\t${r.source}\t${r.country}\t${r.device}\t${r.referrer}\t${r.city}\t${r.os}\t${r.browser}`);
   return {

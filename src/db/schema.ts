@@ -126,7 +126,7 @@ export const counterTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.dim, t.grain, t.bucket, t.bot, t.value] })],
 );
 
-/** Per link and dimension value: `dim` 'all' at 60/1440, the others at 1440. */
+/** Per link and dimension value: `dim` 'all' at 15/60/1440, the others at 1440. */
 export const counterLinks = sqliteTable(
   'counter_links',
   {

@@ -28,8 +28,9 @@ const inSpan = (table: typeof T | typeof L | typeof P, span: Span): SQL =>
 
 /**
  * Answers from counters only. Which table serves a span depends on the scope: all links and no
- * click filter → counter_totals; chosen links → counter_links for whole hours and days;
- * quarter-hour edges, and any source/country/device filter → counter_profiles.
+ * click filter → counter_totals; chosen links → counter_links (totals per quarter hour, hour
+ * and day; values per day); quarter-hour edges of value breakdowns, and any source/country/
+ * device filter → counter_profiles.
  */
 export function createStatsStore(db: Database): StatsStore {
   const toLink = (r: { id: number; slug: string; title: string | null; campaign: string | null; network: string | null; postedAt: number | null; createdAt: number }): StatsLink => ({
@@ -69,10 +70,10 @@ export function createStatsStore(db: Database): StatsStore {
     async timeline(scope, from, to, step) {
       const filtered = filtersClicks(scope);
       const everything = allLinks(scope) && !filtered;
-      const grains: readonly Grain[] = filtered ? COUNTER_GRAINS.profiles : everything ? COUNTER_GRAINS.totals.all : [QUARTER, ...COUNTER_GRAINS.links.all];
+      const grains: readonly Grain[] = filtered ? COUNTER_GRAINS.profiles : everything ? COUNTER_GRAINS.totals.all : COUNTER_GRAINS.links.all;
       const out: BucketCount[] = [];
       for (const span of spans(from, to, grains, step)) {
-        const rows = filtered || (!everything && span.grain === QUARTER)
+        const rows = filtered
           ? await db.select({ at: P.bucket, bot: P.bot, clicks: sum(P.clicks), uniques: sum(P.uniques) })
               .from(P).where(profileWhere(scope, span)).groupBy(P.bucket, P.bot)
           : everything
@@ -109,10 +110,10 @@ export function createStatsStore(db: Database): StatsStore {
     async links(scope, from, to, bots) {
       const filtered = filtersClicks(scope);
       const perLink = new Map<number, LinkCount>();
-      for (const span of spans(from, to, filtered ? COUNTER_GRAINS.profiles : [QUARTER, ...COUNTER_GRAINS.links.all])) {
+      for (const span of spans(from, to, filtered ? COUNTER_GRAINS.profiles : COUNTER_GRAINS.links.all)) {
         // Sum per link first (one index seek per link), then look the links up: joining first
         // let SQLite scan every counter row.
-        const counted = filtered || span.grain === QUARTER
+        const counted = filtered
           ? db.select({ linkId: P.linkId, clicks: sum(P.clicks).as('clicks'), uniques: sum(P.uniques).as('uniques') })
               .from(P).where(profileWhere(scope, span, bots)).groupBy(P.linkId).as('counted')
           : db.select({ linkId: L.linkId, clicks: sum(L.clicks).as('clicks'), uniques: sum(L.uniques).as('uniques') })
