@@ -20,9 +20,9 @@ const VALUE_OF: Record<CountedDimension, string> = {
   browser: 'browser',
 };
 
-const BUCKET_AT: Record<number, string> = { 15: 'bucket', 60: 'bucket - bucket % 3600000', 1440: 'bucket', 10080: 'bucket - bucket % 604800000' };
-/** Profiles of this grain are summed into buckets of the target grain (hours from quarters, weeks from days). */
-const FROM_GRAIN: Record<number, number> = { 15: 15, 60: 15, 1440: 1440, 10080: 1440 };
+const BUCKET_AT: Record<number, string> = { 15: 'bucket', 60: 'bucket - bucket % 3600000', 1440: 'bucket' };
+/** Profiles of this grain are summed into buckets of the target grain (hours come from quarters). */
+const FROM_GRAIN: Record<number, number> = { 15: 15, 60: 15, 1440: 1440 };
 
 const SUMS = 'sum(clicks) AS clicks, sum(uniques) AS uniques';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { bucketStart, DAY, HOUR, QUARTER, WEEK, type Click, type Grain } from '../domain/index.js';
+import { bucketStart, DAY, HOUR, QUARTER, type Click, type Grain } from '../domain/index.js';
 import type { BatchStatement, Database } from './database.js';
 import { counterLinks, counterProfiles, counterTotals } from './schema.js';
 
@@ -11,7 +11,7 @@ export type CountedDimension = (typeof COUNTED_DIMENSIONS)[number];
 /** Which grains each table keeps, for the 'all' count and for the other dimensions. */
 export const COUNTER_GRAINS = {
   totals: { all: [QUARTER, HOUR, DAY], dims: [HOUR, DAY] },
-  links: { all: [QUARTER, HOUR, DAY, WEEK], dims: [DAY, WEEK] },
+  links: { all: [QUARTER, HOUR, DAY], dims: [DAY] },
   profiles: [QUARTER, DAY],
 } as const;
 
@@ -90,8 +90,6 @@ export function counterRows(batch: readonly Click[]): CounterRows {
   rollUp(totalsDims.values(), DAY, totalsDims, (r, bucket) => `${r.dim}\t${bucket}\t${+r.bot}\t${r.value}`);
   rollUp(linksAll.values(), HOUR, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
   rollUp([...linksAll.values()].filter((r) => r.grain === QUARTER), DAY, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
-  rollUp([...linksAll.values()].filter((r) => r.grain === DAY), WEEK, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
-  rollUp(linksDims.values(), WEEK, linksDims, (r, bucket) => `${r.linkId}\t${r.dim}\t${bucket}\t${+r.bot}\t${r.value}`);
   rollUp(profiles.values(), DAY, profiles, (r, bucket) =>
     `${r.linkId}\t${bucket}\t${+r.bot}\t${r.source}\t${r.country}\t${r.device}\t${r.referrer}\t${r.city}\t${r.os}\t${r.browser}`);
   return {

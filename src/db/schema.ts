@@ -106,7 +106,7 @@ export const schema = { links, apiKeys, sessions, clicks, visitorSalts, dailyVis
 
 /*
  * Pre-aggregated click counters, written in the same unit as the clicks (src/db/counters.ts) so
- * stats never scan raw clicks. `grain` is the bucket width in minutes (15, 60, 1440, 10080) and
+ * stats never scan raw clicks. `grain` is the bucket width in minutes (15, 60 or 1440) and
  * `bucket` its UTC start in ms; unknown values are stored as '' so they take part in the keys.
  * All three are WITHOUT ROWID tables (see drizzle/0001_counters.sql).
  */
@@ -126,7 +126,7 @@ export const counterTotals = sqliteTable(
   (t) => [primaryKey({ columns: [t.dim, t.grain, t.bucket, t.bot, t.value] })],
 );
 
-/** Per link and dimension value: `dim` 'all' at 15/60/1440/10080, the others at 1440/10080 (10080: 7 days from the epoch). */
+/** Per link and dimension value: `dim` 'all' at 15/60/1440, the others at 1440. */
 export const counterLinks = sqliteTable(
   'counter_links',
   {

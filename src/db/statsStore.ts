@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
-  decompose, filtersClicks, CLICK_DIMENSIONS, QUARTER, WEEK,
+  decompose, filtersClicks, CLICK_DIMENSIONS, DAY, QUARTER,
   type BotMode, type BucketCount, type DimensionCount, type Grain, type LinkCount, type Span,
   type StatsLink, type StatsScope, type StatsStore,
 } from '../domain/index.js';
@@ -28,9 +28,9 @@ const inSpan = (table: typeof T | typeof L | typeof P, span: Span): SQL =>
 
 /**
  * Answers from counters only. Which table serves a span depends on the scope: all links and no
- * click filter → counter_totals; chosen links → counter_links (totals per quarter hour, hour,
- * day and week; values per day and week); quarter-hour edges of value breakdowns, and any
- * source/country/device filter → counter_profiles.
+ * click filter → counter_totals; chosen links → counter_links (totals per quarter hour, hour
+ * and day; values per day); quarter-hour edges of value breakdowns, and any source/country/
+ * device filter → counter_profiles.
  */
 export function createStatsStore(db: Database): StatsStore {
   const toLink = (r: { id: number; slug: string; title: string | null; campaign: string | null; network: string | null; postedAt: number | null; createdAt: number }): StatsLink => ({
@@ -63,7 +63,7 @@ export function createStatsStore(db: Database): StatsStore {
 
   const allLinks = (scope: StatsScope) => linkCondition(scope) === undefined;
   /** [from, to) cut into runs of the given grains, none coarser than `step`. */
-  const spans = (from: number, to: number, grains: readonly Grain[], step: Grain = WEEK) =>
+  const spans = (from: number, to: number, grains: readonly Grain[], step: Grain = DAY) =>
     decompose(from, to, grains.filter((g) => g <= step));
 
   return {

@@ -1,16 +1,14 @@
 /**
- * Counter buckets. Clicks are counted per 15 minutes, per UTC hour and per UTC day (and some
- * per seven days); a grain is the bucket width in minutes, which the counter tables store. Every time zone in
+ * Counter buckets. Clicks are counted per 15 minutes, per UTC hour and per UTC day; a grain is
+ * the bucket width in minutes, which is also what the counter tables store. Every time zone in
  * use today has an offset that is a whole number of quarter hours, so any local hour, day, week
  * or month is an exact union of quarter-hour buckets; hours and days only make long ranges cheap.
  */
 export const QUARTER = 15;
 export const HOUR = 60;
 export const DAY = 1440;
-/** Seven UTC days counted from the Unix epoch (so from Thursdays): only for long per-post sums. */
-export const WEEK = 7 * DAY;
-export type Grain = typeof QUARTER | typeof HOUR | typeof DAY | typeof WEEK;
-export const GRAINS: readonly Grain[] = [QUARTER, HOUR, DAY, WEEK];
+export type Grain = typeof QUARTER | typeof HOUR | typeof DAY;
+export const GRAINS: readonly Grain[] = [QUARTER, HOUR, DAY];
 
 export const MINUTE_MS = 60_000;
 export const QUARTER_MS = QUARTER * MINUTE_MS;
@@ -39,7 +37,7 @@ export interface Span {
 
 /**
  * Cuts [from, to) into runs of whole buckets, using the coarsest of `grains` in the middle and
- * finer ones at the edges: quarter hours, then hours, days, (weeks,) days, hours, quarter hours.
+ * finer ones at the edges: quarter hours, then hours, then days, then hours, then quarter hours.
  * `from` and `to` must be quarter-hour aligned and QUARTER must be among `grains`.
  */
 export function decompose(from: number, to: number, grains: readonly Grain[]): Span[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canonicalTimeZone, chooseInterval, coarsestCommonGrain, decompose, fillSeries, formatLocal, intervalStarts,
-  offsetAt, topRows, zoneView, DAY, HOUR, QUARTER, WEEK, type Grain,
+  offsetAt, topRows, zoneView, DAY, HOUR, QUARTER, type Grain,
 } from '../../src/domain/index.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -28,14 +28,6 @@ describe('decompose', () => {
       [DAY, '2026-03-02T00:00:00Z', '2026-03-03T00:00:00Z'],
     ]);
     expect(spans('2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')).toEqual([]);
-  });
-
-  it('uses seven-day buckets from the epoch (Thursdays) when offered', () => {
-    expect(spans('2026-03-01T00:00:00Z', '2026-03-20T00:00:00Z', [QUARTER, DAY, WEEK])).toEqual([
-      [DAY, '2026-03-01T00:00:00Z', '2026-03-05T00:00:00Z'],
-      [WEEK, '2026-03-05T00:00:00Z', '2026-03-19T00:00:00Z'],
-      [DAY, '2026-03-19T00:00:00Z', '2026-03-20T00:00:00Z'],
-    ]);
   });
 
   it('refuses edges that are not on quarter hours', () => {
