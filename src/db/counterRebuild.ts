@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counters.js';
 import type { CounterStore } from '../domain/index.js';
 import type { BatchStatement, BatchWriter, Database } from './database.js';
-import { counterLinks, counterProfiles, counterTotals } from './schema.js';
+import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './schema.js';
 
 const VALUE_OF: Record<CountedDimension, string> = {
   source: 'source',
@@ -57,6 +57,11 @@ const profilesFromClicks = (grain: number) =>
      count(*), sum(CASE WHEN first_of_day AND NOT bot THEN 1 ELSE 0 END)
    FROM clicks GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
 
+/** counter_campaigns from the per-post daily value rows and each post's campaign now. */
+const CAMPAIGNS_FROM_LINKS = `SELECT l.campaign, c.dim, c.grain, c.bucket, c.bot, c.value, sum(c.clicks), sum(c.uniques)
+   FROM counter_links AS c JOIN links AS l ON l.id = c.link_id
+   WHERE l.campaign IS NOT NULL AND c.dim != 'all' AND c.grain = 1440 GROUP BY 1, 2, 3, 4, 5, 6`;
+
 /**
  * The statements that throw all counters away and recompute them from raw clicks, as one unit.
  * Each SELECT lists its columns in the table's declared order, as drizzle's insert…select wants.
@@ -66,9 +71,11 @@ export function rebuildStatements(db: Database): BatchStatement[] {
     db.delete(counterTotals),
     db.delete(counterLinks),
     db.delete(counterProfiles),
+    db.delete(counterCampaigns),
     ...COUNTER_GRAINS.profiles.map((grain) => db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain)))),
     ...linksFromProfiles('1').map((select) => db.insert(counterLinks).select(sql.raw(select))),
     ...totalsFromProfiles('1').map((select) => db.insert(counterTotals).select(sql.raw(select))),
+    db.insert(counterCampaigns).select(sql.raw(CAMPAIGNS_FROM_LINKS)),
   ];
 }
 
@@ -85,6 +92,32 @@ export function forgetLinkTriggerSql(): string {
     AND counter_totals.bot = gone.bot AND counter_totals.value = gone.value;`,
   );
   return `CREATE TRIGGER \`counters_forget_link\` BEFORE DELETE ON \`links\` BEGIN\n${updates.join('\n')}\nEND;`;
+}
+
+/** A post's daily value rows, which its campaign's rows include. */
+const postRows = (id: string) =>
+  `SELECT dim, grain, bucket, bot, value, clicks, uniques FROM counter_links WHERE link_id = ${id} AND dim != 'all' AND grain = 1440`;
+const subtractFrom = (campaign: string, id: string) => `  UPDATE counter_campaigns SET clicks = counter_campaigns.clicks - post.clicks, uniques = counter_campaigns.uniques - post.uniques
+  FROM (${postRows(id)}) AS post
+  WHERE counter_campaigns.campaign = ${campaign} AND counter_campaigns.dim = post.dim AND counter_campaigns.grain = post.grain
+    AND counter_campaigns.bucket = post.bucket AND counter_campaigns.bot = post.bot AND counter_campaigns.value = post.value;`;
+
+/**
+ * counter_campaigns follows each post's campaign: a deleted post's clicks leave its campaign,
+ * a post moved to another campaign takes its clicks along. Printed into the migration by hand.
+ */
+export function campaignTriggersSql(): string[] {
+  return [
+    `CREATE TRIGGER \`counters_forget_link_campaign\` BEFORE DELETE ON \`links\` WHEN OLD.campaign IS NOT NULL BEGIN
+${subtractFrom('OLD.campaign', 'OLD.id')}
+END;`,
+    `CREATE TRIGGER \`counters_move_link_campaign\` AFTER UPDATE OF campaign ON \`links\` WHEN OLD.campaign IS NOT NEW.campaign BEGIN
+${subtractFrom('OLD.campaign', 'NEW.id')}
+  INSERT INTO counter_campaigns (campaign, dim, grain, bucket, bot, value, clicks, uniques)
+  SELECT NEW.campaign, dim, grain, bucket, bot, value, clicks, uniques FROM (${postRows('NEW.id')}) WHERE NEW.campaign IS NOT NULL
+  ON CONFLICT (campaign, dim, grain, bucket, bot, value) DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques;
+END;`,
+  ];
 }
 
 /** Counter upkeep on any driver: the rebuild runs as one batch (a transaction, or db.batch on D1). */

@@ -170,3 +170,23 @@ export const counterProfiles = sqliteTable(
     }),
   ],
 );
+
+/**
+ * Per campaign and dimension value, per UTC day: a campaign's breakdowns in one row per day and
+ * value, however many posts it has. Kept with the clicks (the post's campaign at write time)
+ * and moved by triggers when a post changes campaign or is deleted (drizzle/0003_campaign_counters.sql).
+ */
+export const counterCampaigns = sqliteTable(
+  'counter_campaigns',
+  {
+    campaign: text('campaign').notNull(),
+    dim: text('dim').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    value: text('value').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaign, t.dim, t.grain, t.bucket, t.bot, t.value] })],
+);

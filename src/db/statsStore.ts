@@ -6,10 +6,10 @@ import {
 } from '../domain/index.js';
 import { COUNTER_GRAINS, cityValue } from './counters.js';
 import type { Database } from './database.js';
-import { counterLinks as L, counterProfiles as P, counterTotals as T, links } from './schema.js';
+import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T, links } from './schema.js';
 
 const BOTS: Record<BotMode, boolean[]> = { exclude: [false], include: [false, true], only: [true] };
-const sum = (col: typeof T.clicks | typeof T.uniques | typeof L.clicks | typeof L.uniques | typeof P.clicks | typeof P.uniques) =>
+const sum = (col: typeof T.clicks | typeof T.uniques | typeof L.clicks | typeof L.uniques | typeof P.clicks | typeof P.uniques | typeof C.clicks | typeof C.uniques) =>
   sql<number>`sum(${col})`.mapWith(Number);
 const orNull = (v: string) => (v === '' ? null : v);
 
@@ -23,14 +23,18 @@ function linkCondition(scope: StatsScope): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
-const inSpan = (table: typeof T | typeof L | typeof P, span: Span): SQL =>
+/** Whether a scope is whole campaigns and nothing else, which counter_campaigns answers. */
+const onlyCampaigns = (s: StatsScope): boolean =>
+  Boolean(s.campaigns) && !s.networks && !s.slugs && !s.linkIds && !filtersClicks(s);
+
+const inSpan = (table: typeof T | typeof L | typeof P | typeof C, span: Span): SQL =>
   and(eq(table.grain, span.grain), gte(table.bucket, span.from), lt(table.bucket, span.to))!;
 
 /**
  * Answers from counters only. Which table serves a span depends on the scope: all links and no
  * click filter → counter_totals; chosen links → counter_links (totals per quarter hour, hour
- * and day; values per day); quarter-hour edges of value breakdowns, and any source/country/
- * device filter → counter_profiles.
+ * and day; values per day), or counter_campaigns for whole campaigns' values per day;
+ * quarter-hour edges of value breakdowns, and any source/country/device filter → counter_profiles.
  */
 export function createStatsStore(db: Database): StatsStore {
   const toLink = (r: { id: number; slug: string; title: string | null; campaign: string | null; network: string | null; postedAt: number | null; createdAt: number }): StatsLink => ({
@@ -96,10 +100,14 @@ export function createStatsStore(db: Database): StatsStore {
           out.push(...(await profileDimensions(scope, span, bots)));
           continue;
         }
-        const table = everything ? T : L;
+        // Whole days: all posts, whole campaigns, or the chosen posts one by one.
+        const wholeCampaigns = !everything && onlyCampaigns(scope);
+        const table = everything ? T : wholeCampaigns ? C : L;
         const where = everything
           ? and(inArray(T.dim, [...CLICK_DIMENSIONS]), inSpan(T, span), inArray(T.bot, BOTS[bots]))
-          : linksWhere(scope, span, inArray(L.dim, [...CLICK_DIMENSIONS]), bots);
+          : wholeCampaigns
+            ? and(inArray(C.campaign, scope.campaigns!), inArray(C.dim, [...CLICK_DIMENSIONS]), inSpan(C, span), inArray(C.bot, BOTS[bots]))
+            : linksWhere(scope, span, inArray(L.dim, [...CLICK_DIMENSIONS]), bots);
         const rows = await db.select({ dim: table.dim, value: table.value, clicks: sum(table.clicks), uniques: sum(table.uniques) })
           .from(table).where(where).groupBy(table.dim, table.value);
         for (const r of rows) out.push({ dim: r.dim as DimensionCount['dim'], value: orNull(r.value), clicks: r.clicks, uniques: r.uniques });

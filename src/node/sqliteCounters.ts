@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import { counterRows } from '../db/counters.js';
+import { campaignRows, counterRows } from '../db/counters.js';
 import type { BatchStatement } from '../db/database.js';
 import type { Click } from '../domain/index.js';
 
@@ -24,9 +24,22 @@ export function sqliteCounterStatements(sqlite: Sqlite.Database) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (link_id, grain, bucket, bot, source, country, device, referrer, city, os, browser) ${ADD}`,
   );
+  const campaigns = sqlite.prepare(
+    `INSERT INTO counter_campaigns (campaign, dim, grain, bucket, bot, value, clicks, uniques) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (campaign, dim, grain, bucket, bot, value) ${ADD}`,
+  );
+  const campaignOfLink = sqlite.prepare('SELECT campaign FROM links WHERE id = ?').pluck();
   return (batch: Click[]): BatchStatement[] => {
     const run = () => {
       const rows = counterRows(batch);
+      const known = new Map<number, string | null>();
+      const campaignOf = (linkId: number) => {
+        if (!known.has(linkId)) known.set(linkId, (campaignOfLink.get(linkId) as string | null | undefined) ?? null);
+        return known.get(linkId)!;
+      };
+      for (const r of campaignRows(rows.links, campaignOf)) {
+        campaigns.run(r.campaign, r.dim, r.grain, r.bucket, r.bot ? 1 : 0, r.value, r.clicks, r.uniques);
+      }
       for (const r of rows.totals) totals.run(r.dim, r.grain, r.bucket, r.bot ? 1 : 0, r.value, r.clicks, r.uniques);
       for (const r of rows.links) perLink.run(r.linkId, r.dim, r.grain, r.bucket, r.bot ? 1 : 0, r.value, r.clicks, r.uniques);
       for (const r of rows.profiles) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickStore, createLinkStore } from '../../src/db/index.js';
 import { counterStatements } from '../../src/db/counters.js';
-import { createCounterStore, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
+import { campaignTriggersSql, createCounterStore, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import type { ClickStore, Device, NewClick } from '../../src/domain/index.js';
 import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
@@ -85,7 +85,7 @@ async function openSide(name: 'node' | 'shared'): Promise<Side> {
 }
 
 const dump = (db: NodeDatabase, skipZeros = false) =>
-  Object.fromEntries(['counter_totals', 'counter_links', 'counter_profiles'].map((t) => [
+  Object.fromEntries(['counter_totals', 'counter_links', 'counter_profiles', 'counter_campaigns'].map((t) => [
     t,
     (db.sqlite.prepare(`SELECT * FROM ${t} ${skipZeros ? 'WHERE clicks != 0' : ''}`).all() as object[]).map((r) => JSON.stringify(r)).sort(),
   ]));
@@ -176,7 +176,23 @@ describe('counters on random clicks', () => {
     }
   });
 
-  it('the migration holds the trigger exactly as forgetLinkTriggerSql prints it', () => {
+  it('follow a post to another campaign, or out of campaigns, and stay equal to raw clicks', async () => {
+    const side = sides.node;
+    const links = createLinkStore(side.database.db);
+    await links.update(side.linkIds[1]!, { campaign: 'c2' }); // s2: c1 → c2
+    await links.update(side.linkIds[4]!, { campaign: 'c1' }); // s5: none → c1
+    await links.update(side.linkIds[2]!, { campaign: null }); // s3: c2 → none
+    await links.update(side.linkIds[3]!, { title: 'only the title' }); // no move
+    const moved = dump(side.database, true);
+    await createCounterStore(side.database.db, side.database.batch).rebuild();
+    expect(dump(side.database, true)).toEqual(moved);
+    for (const query of ['campaign=c1&from=2026-02-20&to=2026-03-12&interval=day', 'campaign=c2&tz=Asia/Kolkata&from=2026-02-22T10:00&to=2026-03-09&interval=day']) {
+      await expectCountersMatchRawClicks(side, query);
+    }
+  });
+
+  it('the migrations hold the triggers exactly as counterRebuild.ts prints them', () => {
     expect(readFileSync(join(MIGRATIONS_DIR, '0001_counters.sql'), 'utf8')).toContain(forgetLinkTriggerSql());
+    for (const trigger of campaignTriggersSql()) expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
   });
 });
