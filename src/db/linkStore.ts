@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Link, LinkChanges, LinkFilter, LinkStore, NewLink, Network, Utm } from '../domain/index.js';
+import { slugTaken, type Link, type LinkChanges, type LinkFilter, type LinkStore, type NewLink, type Network, type Utm } from '../domain/index.js';
 import type { Database } from './database.js';
 import { links } from './schema.js';
 
@@ -40,11 +40,15 @@ const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export function createLinkStore(db: Database): LinkStore {
   return {
     async insert(link: NewLink) {
+      // ON CONFLICT DO NOTHING instead of catching the driver's error: better-sqlite3 and
+      // D1 word (and wrap) a UNIQUE failure differently; an empty RETURNING is the same on both.
       const [row] = await db
         .insert(links)
         .values({ ...link, utm: JSON.stringify(link.utm) })
+        .onConflictDoNothing({ target: links.slug })
         .returning();
-      return toLink(row!);
+      if (!row) throw slugTaken(link.slug);
+      return toLink(row);
     },
 
     async bySlug(slug) {

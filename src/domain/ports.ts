@@ -13,6 +13,7 @@ export interface LinkFilter {
 
 /** Where links live. Every method is async so D1 and better-sqlite3 both fit. */
 export interface LinkStore {
+  /** Throws the domain conflict slug_taken when the unique index already holds the slug. */
   insert(link: NewLink): Promise<Link>;
   bySlug(slug: string): Promise<Link | null>;
   list(filter: LinkFilter): Promise<Link[]>;

@@ -1,3 +1,5 @@
+import { conflict } from './errors.js';
+
 /** Custom slugs: 1–64 URL-safe characters, case-sensitive. */
 export const SLUG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const RANDOM_SLUG_LENGTH = 7;
@@ -19,3 +21,6 @@ export function slugProblem(slug: string): SlugProblem | null {
   if (!SLUG_PATTERN.test(slug)) return 'format';
   return null;
 }
+
+/** The one answer for a slug someone else holds, whether a lookup or the unique index found it. */
+export const slugTaken = (slug: string) => conflict('slug_taken', `the slug "${slug}" is already taken`);

@@ -1,5 +1,5 @@
 import {
-  conflict, invalid, parseDestination, slugProblem, utmFor, withUtm, type Link,
+  conflict, invalid, parseDestination, slugProblem, slugTaken, utmFor, withUtm, type Link,
 } from '../domain/index.js';
 import type { CoreDeps } from './deps.js';
 import { createLinkInput, type CreateLinkInput } from './linkInput.js';
@@ -16,30 +16,23 @@ export async function createLink(deps: CoreDeps, raw: CreateLinkInput | unknown)
   const utm = utmFor(network, campaign, input.utm);
   const slug = input.slug === undefined ? await freeRandomSlug(deps) : await checkedSlug(deps, input.slug);
   const now = deps.clock();
-  try {
-    return await deps.links.insert({
-      slug,
-      url: url.href,
-      destination: withUtm(url, utm),
-      title: input.title || null,
-      campaign,
-      network,
-      utm,
-      postedAt: input.postedAt ?? null,
-      createdAt: now,
-      updatedAt: now,
-      disabled: false,
-      expiresAt: input.expiresAt ?? null,
-      maxClicks: input.maxClicks ?? null,
-    });
-  } catch (e) {
-    // Two requests raced for the same custom slug: the unique index decided.
-    if (/UNIQUE/i.test(String((e as Error)?.message ?? e))) throw slugTaken(slug);
-    throw e;
-  }
+  // A race for the same custom slug is settled by the store's unique index (409 slug_taken).
+  return deps.links.insert({
+    slug,
+    url: url.href,
+    destination: withUtm(url, utm),
+    title: input.title || null,
+    campaign,
+    network,
+    utm,
+    postedAt: input.postedAt ?? null,
+    createdAt: now,
+    updatedAt: now,
+    disabled: false,
+    expiresAt: input.expiresAt ?? null,
+    maxClicks: input.maxClicks ?? null,
+  });
 }
-
-const slugTaken = (slug: string) => conflict('slug_taken', `the slug "${slug}" is already taken`);
 
 async function checkedSlug(deps: CoreDeps, slug: string): Promise<string> {
   const problem = slugProblem(slug);

@@ -152,6 +152,9 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     await expectError(await api('POST', '/api/links', { url: 'https://example.com/', slug: 'api' }), 400, 'slug_reserved');
     await api('POST', '/api/links', { url: 'https://example.com/', slug: 'taken' });
     await expectError(await api('POST', '/api/links', { url: 'https://example.com/', slug: 'taken' }), 409, 'slug_taken');
+    // D1 wraps a UNIQUE failure differently from better-sqlite3: a race must still be 409, not 500.
+    const race = await Promise.all([1, 2, 3, 4].map((i) => api('POST', '/api/links', { url: `https://r${i}.example/`, slug: 'race' })));
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     await expectError(await api('POST', '/api/links', '{"url":'), 400, 'invalid_json');
     await expectError(await api('POST', '/api/links', { url: 'https://example.com/', title: 'x'.repeat(70_000) }), 413, 'payload_too_large');
     await expectError(await api('GET', '/api/links/missing'), 404, 'link_not_found');

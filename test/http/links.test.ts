@@ -35,6 +35,16 @@ describe('POST /api/links', () => {
     expect((await t.api('POST', '/api/links', { url: 'https://b.com', slug: 'launch' })).status).toBe(201);
   });
 
+  it('gives a custom slug to exactly one of several simultaneous requests, 409 to the rest', async () => {
+    // Each request passes the slugExists check before any inserts: the unique index decides.
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => t.api('POST', '/api/links', { url: `https://r${i}.com`, slug: 'race' })),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of answers.filter((a) => a.status === 409)) expect((await json(r)).error.code).toBe('slug_taken');
+  });
+
   it.each([
     [{ url: 'https://a.com', slug: 'api' }, 'slug_reserved'],
     [{ url: 'https://a.com', slug: 'has space' }, 'invalid_slug'],
