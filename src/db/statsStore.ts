@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
   decompose, filtersClicks, CLICK_DIMENSIONS, DAY, QUARTER,
-  type BotMode, type BucketCount, type DimensionCount, type Grain, type LinkCount, type Span,
+  type BotMode, type BucketCount, type ClickDimension, type DimensionCount, type LinkDimensionCount, type Grain, type LinkCount, type Span,
   type StatsLink, type StatsScope, type StatsStore,
 } from '../domain/index.js';
 import { COUNTER_GRAINS, cityValue } from './counters.js';
@@ -115,6 +115,21 @@ export function createStatsStore(db: Database): StatsStore {
       return out;
     },
 
+    async linkDimensions(scope, from, to, bots, dims) {
+      const filtered = filtersClicks(scope);
+      const out: LinkDimensionCount[] = [];
+      for (const span of spans(from, to, filtered ? COUNTER_GRAINS.profiles : [QUARTER, ...COUNTER_GRAINS.links.dims])) {
+        if (filtered || span.grain === QUARTER) {
+          out.push(...(await profileLinkDimensions(scope, span, bots, dims)));
+          continue;
+        }
+        const rows = await db.select({ linkId: L.linkId, dim: L.dim, value: L.value, clicks: sum(L.clicks), uniques: sum(L.uniques) })
+          .from(L).where(linksWhere(scope, span, inArray(L.dim, [...dims]), bots)).groupBy(L.linkId, L.dim, L.value);
+        for (const r of rows) out.push({ linkId: r.linkId, dim: r.dim as ClickDimension, value: orNull(r.value), clicks: r.clicks, uniques: r.uniques });
+      }
+      return out;
+    },
+
     async links(scope, from, to, bots) {
       const filtered = filtersClicks(scope);
       const perLink = new Map<number, LinkCount>();
@@ -144,6 +159,26 @@ export function createStatsStore(db: Database): StatsStore {
       return rows.map(toLink);
     },
   };
+
+  /** Per link and value of the given dimensions, from the span's click profiles. */
+  async function profileLinkDimensions(scope: StatsScope, span: Span, bots: BotMode, dims: readonly ClickDimension[]): Promise<LinkDimensionCount[]> {
+    // A city's value carries its country, so asking for cities groups by country too.
+    const columns = [...new Set(dims.flatMap((d) => (d === 'city' ? ['country', 'city'] as const : [d])))];
+    const picked = Object.fromEntries(columns.map((c) => [c, P[c]])) as Partial<Record<ClickDimension, typeof P.source>>;
+    const rows = await db
+      .select({ linkId: P.linkId, ...picked, clicks: sum(P.clicks), uniques: sum(P.uniques) })
+      .from(P)
+      .where(profileWhere(scope, span, bots))
+      .groupBy(P.linkId, ...columns.map((c) => P[c]));
+    const out: LinkDimensionCount[] = [];
+    for (const r of rows as Array<{ linkId: number; clicks: number; uniques: number } & Partial<Record<ClickDimension, string>>>) {
+      for (const dim of dims) {
+        const value = dim === 'city' ? cityValue(r.country || null, r.city || null) : (r[dim] ?? '');
+        out.push({ linkId: r.linkId, dim, value: orNull(value), clicks: r.clicks, uniques: r.uniques });
+      }
+    }
+    return out;
+  }
 
   /** One row per click profile in the span, fanned out into every dimension. */
   async function profileDimensions(scope: StatsScope, span: Span, bots: BotMode): Promise<DimensionCount[]> {

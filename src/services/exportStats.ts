@@ -8,8 +8,8 @@ export const STATS_CSV_COLUMNS = [
   'slug', 'title', 'campaign', 'network', 'posted_at', 'clicks', 'uniques', 'bots', 'top_source', 'top_country',
 ] as const;
 
-/** Links per chunk: each needs its own breakdown query, so chunks stay small. */
-const LINKS_PER_CHUNK = 50;
+/** Rows per streamed chunk. */
+const LINKS_PER_CHUNK = 200;
 
 interface LinkTotals {
   link: StatsLink;
@@ -49,10 +49,12 @@ export function exportStats(deps: StatsDeps, raw: Record<string, unknown>): { fi
 
 async function* statsChunks(deps: StatsDeps, q: StatsQuery): AsyncGenerator<CsvChunk, void, undefined> {
   yield { text: CSV_BOM + csvRecord(STATS_CSV_COLUMNS), rows: 0 };
-  const [links, counted, bots] = await Promise.all([
+  // A fixed number of reads however many posts: D1 caps the queries one request may make.
+  const [links, counted, bots, tops] = await Promise.all([
     deps.stats.linksIn(q.scope),
     deps.stats.links(q.scope, q.from, q.to, q.bots),
     deps.stats.links(q.scope, q.from, q.to, 'only'),
+    topPerLink(deps, q),
   ]);
   const byId = (counts: LinkCount[]) => new Map(counts.map((c) => [c.link.id, c]));
   const countedById = byId(counted);
@@ -71,19 +73,29 @@ async function* statsChunks(deps: StatsDeps, q: StatsQuery): AsyncGenerator<CsvC
     let text = '';
     const part = rows.slice(i, i + LINKS_PER_CHUNK);
     for (const r of part) {
-      const top = r.clicks > 0 ? await topOf(deps, q, r.link.id) : { source: null, country: null };
+      const top = r.clicks > 0 ? tops.get(r.link.id) : undefined;
       text += csvRecord([
         r.link.slug, r.link.title, r.link.campaign, r.link.network, new Date(r.link.postedAt).toISOString(),
-        r.clicks, r.uniques, r.bots, top.source, top.country,
+        r.clicks, r.uniques, r.bots, top?.source ?? null, top?.country ?? null,
       ]);
     }
     yield { text, rows: part.length };
   }
 }
 
-/** The link's top source and country, from the same breakdowns /api/stats?slug=… shows. */
-async function topOf(deps: StatsDeps, q: StatsQuery, linkId: number) {
-  const dims = await deps.stats.dimensions({ ...q.scope, linkIds: [linkId] }, q.from, q.to, q.bots);
-  const top = breakdowns(dims, [], 1);
-  return { source: top.source[0]?.value ?? null, country: top.country[0]?.value ?? null };
+/** Each link's top source and country, ranked as the breakdowns of /api/stats?slug=… rank them. */
+async function topPerLink(deps: StatsDeps, q: StatsQuery) {
+  const rows = await deps.stats.linkDimensions(q.scope, q.from, q.to, q.bots, ['source', 'country']);
+  const perLink = new Map<number, typeof rows>();
+  for (const r of rows) {
+    const list = perLink.get(r.linkId);
+    if (list) list.push(r);
+    else perLink.set(r.linkId, [r]);
+  }
+  const tops = new Map<number, { source: string | null; country: string | null }>();
+  for (const [linkId, dims] of perLink) {
+    const top = breakdowns(dims, [], 1);
+    tops.set(linkId, { source: top.source[0]?.value ?? null, country: top.country[0]?.value ?? null });
+  }
+  return tops;
 }

@@ -71,8 +71,6 @@ const newClick = (linkId: number, at: number, extra: Partial<Click> = {}): Click
   visitor: '0123456789abcdef0123456789abcdef', qr: false, userAgent: 'Mozilla/5.0', firstOfDay: false, ...extra,
 });
 
-/** Every message in an error's cause chain: drivers wrap errors differently. */
-
 describe.each(drivers)('stores on $name', ({ open }) => {
   let d: Driver;
   beforeAll(async () => {
@@ -257,6 +255,34 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(await perLink()).toEqual([['sb', 1, 1]]);
       const after = await stats.timeline({}, from, to, 1440);
       expect(after.filter((p) => p.clicks > 0).map((p) => [p.bot, p.clicks, p.uniques])).toEqual([[false, 1, 1]]);
+    });
+
+    it('reads values per post for reports, from day counters and from quarter-hour edges alike', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('ra'));
+      const b = await links.insert(newLink('rb'));
+      await d.clicks.insertBatch([
+        newClick(a.id, T0, { source: 'x', visitor: '1'.repeat(32) }),
+        newClick(a.id, T0 + 60_000, { source: 'x', visitor: '1'.repeat(32) }),
+        newClick(a.id, T0 + HOUR, { source: 'linkedin', country: 'FR', city: 'Paris', visitor: '2'.repeat(32) }),
+        newClick(b.id, T0, { source: 'linkedin', bot: true }),
+        newClick(b.id, T0 + 2 * HOUR, { source: 'reddit' }),
+      ]);
+      const stats = createStatsStore(d.db);
+      const rows = async (from: number, to: number, scope = {}) =>
+        (await stats.linkDimensions(scope, from, to, 'exclude', ['source', 'city']))
+          .map((r) => [r.linkId === a.id ? 'ra' : 'rb', r.dim, r.value, r.clicks, r.uniques].join(' ')).sort();
+      // A whole UTC day: read from the per-post day counters.
+      expect(await rows(Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z'))).toEqual([
+        'ra city FR|Paris 1 1', 'ra city NZ|Christchurch 2 1', 'ra source linkedin 1 1', 'ra source x 2 1',
+        'rb city NZ|Christchurch 1 1', 'rb source reddit 1 1',
+      ]);
+      // 12:15–13:15 starts and ends off the hour: read from click profiles.
+      expect(await rows(T0 + HOUR / 4, T0 + HOUR + HOUR / 4)).toEqual(['ra city FR|Paris 1 1', 'ra source linkedin 1 1']);
+      // A click filter narrows every post's values.
+      expect(await rows(Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z'), { countries: ['NZ'] })).toEqual([
+        'ra city NZ|Christchurch 2 1', 'ra source x 2 1', 'rb city NZ|Christchurch 1 1', 'rb source reddit 1 1',
+      ]);
     });
 
     it('reads exports page by page in id order, and counts them', async () => {
