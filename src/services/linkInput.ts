@@ -34,33 +34,24 @@ const utm = z
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 
+/** What a post says about itself, the same whether it is being created or edited. */
+const postFields = {
+  title: text(MAX_TITLE_LENGTH).nullish(),
+  campaign: text(MAX_CAMPAIGN_LENGTH).nullish(),
+  network: network.nullish(),
+  postedAt: instant.nullish(),
+  expiresAt: instant.nullish(),
+  maxClicks: z.number().int().positive().nullish(),
+};
+const destinationUrl = z.string().max(MAX_URL_LENGTH + 100);
+
 export const createLinkInput = z
-  .object({
-    url: z.string().max(MAX_URL_LENGTH + 100),
-    slug: z.string().optional(),
-    title: text(MAX_TITLE_LENGTH).nullish(),
-    campaign: text(MAX_CAMPAIGN_LENGTH).nullish(),
-    network: network.nullish(),
-    postedAt: instant.nullish(),
-    expiresAt: instant.nullish(),
-    maxClicks: z.number().int().positive().nullish(),
-    utm: utm.optional(),
-  })
+  .object({ url: destinationUrl, slug: z.string().optional(), ...postFields, utm: utm.optional() })
   .strict();
 export type CreateLinkInput = z.input<typeof createLinkInput>;
 
 export const updateLinkInput = z
-  .object({
-    url: z.string().max(MAX_URL_LENGTH + 100).optional(),
-    title: text(MAX_TITLE_LENGTH).nullish(),
-    campaign: text(MAX_CAMPAIGN_LENGTH).nullish(),
-    network: network.nullish(),
-    postedAt: instant.nullish(),
-    expiresAt: instant.nullish(),
-    maxClicks: z.number().int().positive().nullish(),
-    utm: utm.nullish(),
-    disabled: z.boolean().optional(),
-  })
+  .object({ url: destinationUrl.optional(), ...postFields, utm: utm.nullish(), disabled: z.boolean().optional() })
   .strict();
 export type UpdateLinkInput = z.input<typeof updateLinkInput>;
 

@@ -7,18 +7,7 @@ import type { Visit } from '../domain/index.js';
  * the queue (Cloudflare keeps unconsumed messages up to the queue's retention period); the
  * consumer turns it into a visitor key and never stores it.
  */
-export interface QueuedVisit {
-  v: 1;
-  linkId: number;
-  at: number;
-  address: string | null;
-  userAgent: string;
-  referrer: string;
-  utmSource: string | null;
-  qr: boolean;
-  prefetch: boolean;
-  location: { country: string | null; region: string | null; city: string | null } | null;
-}
+export type QueuedVisit = z.infer<typeof queuedVisit>;
 
 const nullableText = (max: number) => z.string().max(max).nullable();
 /** Headers can be long; a message must stay far below the queue's 128 KB limit. */
