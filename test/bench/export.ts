@@ -5,7 +5,6 @@
  * Then times GET /api/stats.csv (one row per post, from the counters) for the last 90 days.
  *   BENCH_CLICKS (default 1000000), BENCH_LINKS (default 1000), BENCH_KEEP=1 keeps the database.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { customAlphabet } from 'nanoid';
@@ -14,7 +13,7 @@ import { createApiKeyStore, createLinkStore } from '../../src/db/index.js';
 import { openDatabase } from '../../src/node/sqlite.js';
 import { createLinkCache, type CoreDeps } from '../../src/services/index.js';
 import { tempDir } from '../support/app.js';
-import { freePort, ROOT } from '../support/server.js';
+import { startServerProcess } from '../support/server.js';
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
 const LINKS = Number(process.env.BENCH_LINKS ?? 1000);
@@ -43,24 +42,6 @@ async function seed(): Promise<string> {
 
 const status = (pid: number, field: 'VmRSS' | 'VmHWM') =>
   Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-
-async function startServer() {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`linkpost exited ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
 
 /** Downloads an export, counting records and sampling the server's RSS as rows arrive. */
 async function exportOnce(url: string, pid: number, query = '') {
@@ -93,7 +74,7 @@ async function exportOnce(url: string, pid: number, query = '') {
 
 async function main() {
   const campaign = await seed();
-  const server = await startServer();
+  const server = await startServerProcess({ DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN });
   const pid = server.child.pid!;
   try {
     const all = await exportOnce(server.url, pid);
@@ -112,8 +93,7 @@ async function main() {
     console.log(`  growth 100k → end: ${mb(all.atEnd - all.at100k)}`);
     console.log(`GET /api/stats.csv, 90 days: ${statsRes.status}, ${statsRows.toLocaleString('en-US')} posts in ${statsMs.toFixed(0)} ms`);
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((r) => server.child.once('exit', r));
+    await server.stop();
     if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
     else console.log(`database kept at ${dbPath}`);
   }

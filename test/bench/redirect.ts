@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
 import { tempDir } from '../support/app.js';
-import { freePort, ROOT } from '../support/server.js';
+import { freePort, startServerProcess } from '../support/server.js';
 import { visitorMix } from './traffic.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -25,24 +25,11 @@ const SLUGS = Array.from({ length: 50 }, (_, i) => `post${i}`);
 const dir = tempDir('linkpost-bench-');
 const dbPath = join(dir, 'bench.db');
 
-async function startLinkpost() {
-  const port = await freePort();
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/node.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN, TRUST_PROXY: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`linkpost exited ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
+const startLinkpost = () =>
+  startServerProcess(
+    { DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN, TRUST_PROXY: 'true' },
+    { nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean) }, // e.g. --cpu-prof
+  );
 
 /** The baseline: node:http answering 302 from a Map, in its own process like linkpost. */
 const BARE_SERVER = `
@@ -150,9 +137,7 @@ async function main() {
   const before = countClicks();
   const final = await load(lp.url, lp.child.pid!, FINAL_REQUESTS);
   const answered = final.redirects;
-  const exit = new Promise<number | null>((r) => lp.child.on('exit', r));
-  lp.child.kill('SIGTERM');
-  const code = await exit;
+  const code = await lp.stop('SIGTERM');
   bare.close();
   const stored = countClicks() - before;
   rmSync(dir, { recursive: true, force: true });

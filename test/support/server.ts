@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -27,10 +25,20 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `npm start`'s entry (src/node.ts) as a real process, as a user would. */
-export async function startServerProcess(env: Record<string, string>, script = 'src/node.ts'): Promise<ServerProcess> {
+export interface StartOptions {
+  script?: string;
+  /** Extra node flags, e.g. --cpu-prof for a benchmark. */
+  nodeArgs?: string[];
+}
+
+/**
+ * Starts `npm start`'s entry (src/node.ts) as a real process, as a user would. Node itself
+ * loads tsx, so `child` is the server's own process: its pid is the one to measure and signal.
+ */
+export async function startServerProcess(env: Record<string, string>, options: StartOptions = {}): Promise<ServerProcess> {
+  const { script = 'src/node.ts', nodeArgs = [] } = options;
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(TSX, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,7 +75,7 @@ export async function startServerProcess(env: Record<string, string>, script = '
 /** Runs a script to completion and collects its output. */
 export function runProcess(args: string[], env: Record<string, string>, input?: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(TSX, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
