@@ -9,8 +9,37 @@ const USAGE = `usage: import FILE.csv [--dry-run]
 
 interface Parsed {
   record: string[];
-  info: { lines: number; empty_lines: number };
+  /** `bytes`: where the record ends in the file (its line break included), BOM counted. */
+  info: { bytes: number };
 }
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * The 1-based line each record starts on. csv-parse's own line count takes the CR and the LF of
+ * a CRLF inside a quoted cell as two lines, so count breaks in the bytes instead: CRLF, CR or LF
+ * is one line, and the blank lines before a record are skipped.
+ */
+function startLines(bytes: Buffer, parsed: Parsed[]): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let at = 0;
+  const breakTo = (end: number) => {
+    for (; at < end; at++) {
+      if (bytes[at] === LF || (bytes[at] === CR && bytes[at + 1] !== LF)) line++;
+    }
+  };
+  for (const { info } of parsed) {
+    while (at < bytes.length && (bytes[at] === CR || bytes[at] === LF)) breakTo(at + 1);
+    lines.push(line);
+    breakTo(info.bytes);
+  }
+  return lines;
+}
+
+/** Spreadsheets export emptied rows as a line of commas: nothing to import, nothing to report. */
+const blank = (record: string[]) => record.every((field) => field.trim() === '');
 
 /**
  * Reads an import file with a real CSV parser: quoted fields, embedded newlines, a BOM.
@@ -31,12 +60,11 @@ export function readImportFile(text: string): ImportRow[] {
   if (repeated) throw new UsageError(`column "${repeated}" appears twice in the header (line 1)`);
   if (!header.includes('url')) throw new UsageError(`the header has no "url" column\n${USAGE}`);
 
+  const lines = startLines(Buffer.from(text, 'utf8'), parsed);
   const rows: ImportRow[] = [];
-  let previous = parsed[0]!.info;
-  for (const { record, info } of parsed.slice(1)) {
-    // info.lines is where a record ends; it starts after the previous one and any blank lines.
-    const line = previous.lines + 1 + (info.empty_lines - previous.empty_lines);
-    previous = info;
+  for (const [i, { record }] of parsed.entries()) {
+    if (i === 0 || blank(record)) continue;
+    const line = lines[i]!;
     if (record.length !== header.length) {
       rows.push({ line, values: {}, problem: `expected ${header.length} fields, found ${record.length}` });
       continue;
