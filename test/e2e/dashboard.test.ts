@@ -136,19 +136,4 @@ describe('the dashboard in a real browser', () => {
       .poll(async () => (await page.reload(), await page.waitForSelector('tr[data-slug="count-me"]'), clicks()), { timeout: 10_000 })
       .toBe('1');
   });
-
-  it('fits a phone-width screen', async () => {
-    const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await signIn(page);
-    await page.waitForSelector('tr[data-slug]');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, 'links-phone');
-    await page.goto(`${dash.url}/dashboard/#/links/new`);
-    await page.getByLabel('Destination URL').fill('https://example.com/from-my-phone');
-    await page.getByLabel('Network').selectOption('instagram');
-    await expect.poll(() => page.locator('.preview-url').textContent()).toContain('utm_source=instagram');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await screenshot(page, 'link-form-phone');
-  });
 });

@@ -119,7 +119,7 @@ export async function campaignPageView(ctx) {
       ? emptyState('No posts in this campaign.', 'Links are grouped by their exact campaign name.')
       : h('ul', { class: 'card plain-list' }, links.map((l) => h('li', {},
           h('a', { href: `#/link/${encodeURIComponent(l.slug)}` }, l.title || l.slug),
-          h('span', { class: 'muted' }, ` · ${networkLabel(l.network)} · ${fmtDate(l.postedAt ?? l.createdAt)} · ${num(l.clicks)} clicks`)))));
+          h('span', { class: 'muted' }, ` · ${networkLabel(l.network)} · ${fmtDate(l.postedAt ?? l.createdAt)} · ${num(l.clicks)} click${l.clicks === 1 ? '' : 's'}`)))));
   } catch (e) {
     if (e.name !== 'AbortError') replace(posts, errorBox(e));
   }
