@@ -14,11 +14,19 @@ const network = z
     return n;
   });
 
+/** The instants a post may name: years 1970 to 9999, which every ISO 8601 reader can print. */
+const MIN_INSTANT = 0;
+const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** ISO date-time (or epoch ms) → epoch ms. */
 const instant = z.union([z.string(), z.number()]).transform((v, ctx) => {
   const ms = typeof v === 'number' ? v : Date.parse(v);
   if (!Number.isFinite(ms) || (typeof v === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(v))) {
     ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date-time' });
+    return z.NEVER;
+  }
+  if (!Number.isInteger(ms) || ms < MIN_INSTANT || ms > MAX_INSTANT) {
+    ctx.addIssue({ code: 'custom', message: 'expected a time between 1970 and 9999 (whole milliseconds)' });
     return z.NEVER;
   }
   return ms;

@@ -63,6 +63,22 @@ describe('POST /api/links', () => {
     expect(err.message).toEqual(expect.any(String));
   });
 
+  it('refuses times no ISO 8601 reader can print, on create and edit, and stores nothing', async () => {
+    // 1e20 ms passed validation once, was stored, and broke every later listing with a 500.
+    for (const bad of [{ postedAt: 1e20 }, { expiresAt: -1e17 }, { postedAt: 1.5 }, { postedAt: -1 }, { expiresAt: '275760-09-13' }]) {
+      const res = await t.api('POST', '/api/links', { url: 'https://a.com', slug: 'when', ...bad });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+      expect((await json(res)).error.code).toBe('invalid_input');
+    }
+    expect((await t.api('GET', '/api/links/when')).status).toBe(404);
+    const edge = await t.api('POST', '/api/links', { url: 'https://a.com', slug: 'when', postedAt: 0, expiresAt: '9999-12-31T23:59:59.999Z' });
+    expect(edge.status).toBe(201);
+    expect((await t.api('PATCH', '/api/links/when', { postedAt: 1e20 })).status).toBe(400);
+    const list = await t.api('GET', '/api/links');
+    expect(list.status).toBe(200);
+    expect((await json(list)).links[0]).toMatchObject({ slug: 'when', postedAt: '1970-01-01T00:00:00.000Z', expiresAt: '9999-12-31T23:59:59.999Z' });
+  });
+
   it('lists the valid networks when the network is unknown', async () => {
     const res = await t.api('POST', '/api/links', { url: 'https://a.com', network: 'myspace' });
     expect((await json(res)).error.message).toContain('linkedin');
