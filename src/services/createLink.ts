@@ -17,7 +17,7 @@ export async function createLink(deps: CoreDeps, raw: CreateLinkInput | unknown)
   const slug = input.slug === undefined ? await freeRandomSlug(deps) : await checkedSlug(deps, input.slug);
   const now = deps.clock();
   // A race for the same custom slug is settled by the store's unique index (409 slug_taken).
-  return deps.links.insert({
+  const link = await deps.links.insert({
     slug,
     url: url.href,
     destination: withUtm(url, utm),
@@ -32,6 +32,8 @@ export async function createLink(deps: CoreDeps, raw: CreateLinkInput | unknown)
     expiresAt: input.expiresAt ?? null,
     maxClicks: input.maxClicks ?? null,
   });
+  deps.linkCache.delete(slug); // a miss remembered a moment ago
+  return link;
 }
 
 async function checkedSlug(deps: CoreDeps, slug: string): Promise<string> {

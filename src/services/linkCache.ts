@@ -1,6 +1,12 @@
 import type { Link, LinkCache } from '../domain/index.js';
 
 /**
+ * How long a miss is remembered. Short: it only blunts a flood of one unknown slug, and a link
+ * made by another process (the CLI, another isolate) must start redirecting at once.
+ */
+export const MISS_TTL_MS = 2_000;
+
+/**
  * A bounded LRU of slug → link (null remembers a miss), with a time-to-live so that
  * several processes or isolates sharing one database converge after an edit.
  */
@@ -20,7 +26,7 @@ export function createLinkCache(maxEntries = 10_000, ttlMs = 60_000, clock = Dat
     },
     set(slug, link) {
       entries.delete(slug);
-      entries.set(slug, { link, until: clock() + ttlMs });
+      entries.set(slug, { link, until: clock() + (link === null ? Math.min(ttlMs, MISS_TTL_MS) : ttlMs) });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     },
     delete(slug) {

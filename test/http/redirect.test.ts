@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import { createLinkStore } from '../../src/db/index.js';
+import { MISS_TTL_MS } from '../../src/services/linkCache.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -61,6 +63,28 @@ describe('GET /:slug', () => {
     expect((await t.app.request('/go')).status).toBe(302);
     await t.api('DELETE', '/api/links/go');
     expect((await t.app.request('/go')).status).toBe(404);
+  });
+
+  it('redirects a slug created right after it was asked for (and missed)', async () => {
+    expect((await t.app.request('/fresh')).status).toBe(404);
+    await t.api('POST', '/api/links', { url: 'https://fresh.example/', slug: 'fresh' });
+    expect((await t.app.request('/fresh')).status).toBe(302);
+    await t.api('DELETE', '/api/links/fresh');
+    expect((await t.app.request('/fresh')).status).toBe(404);
+    await t.api('POST', '/api/links', { url: 'https://again.example/', slug: 'fresh' });
+    expect((await t.app.request('/fresh')).headers.get('location')).toBe('https://again.example/');
+  });
+
+  it('forgets a miss within seconds when another process creates the link', async () => {
+    expect((await t.app.request('/elsewhere')).status).toBe(404);
+    // Another process (the CLI, another isolate) writes straight to the database.
+    await createLinkStore(t.database.db).insert({
+      slug: 'elsewhere', url: 'https://e.example/', destination: 'https://e.example/', title: null, campaign: null,
+      network: null, utm: {}, postedAt: null, createdAt: 0, updatedAt: 0, disabled: false, expiresAt: null, maxClicks: null,
+    });
+    expect((await t.app.request('/elsewhere')).status).toBe(404); // the miss is still remembered
+    t.clock.advance(MISS_TTL_MS);
+    expect((await t.app.request('/elsewhere')).status).toBe(302);
   });
 
   it('serves the health check', async () => {
