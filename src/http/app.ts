@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ClickExportReader, ClickStore, StatsStore } from '../domain/index.js';
-import type { CoreDeps } from '../services/index.js';
+import { createClickAllowance, type ClickAllowance, type CoreDeps } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
 import { errorBody, errorResponse } from './errors.js';
@@ -36,6 +36,8 @@ export interface AppDeps extends CoreDeps {
   log?: (message: string, err?: unknown) => void;
   /** Dashboard sign-ins (cookie sessions); absent means Bearer keys only. */
   sessions?: SessionStore;
+  /** maxClicks spent ahead of the click writer; absent means one for this app. */
+  clickAllowance?: ClickAllowance;
 }
 
 /** The whole HTTP surface, free of any runtime: each entry passes its own deps. */
@@ -83,7 +85,9 @@ export function createApp(deps: AppDeps) {
   }
 
   const onRedirect = deps.tracking && trackRedirects(deps.tracking, log);
-  app.route('/', redirectRoutes({ ...deps, onRedirect }));
+  // One budget per app: the Worker, which builds an app per request, passes a longer-lived one.
+  const clickAllowance = deps.clickAllowance ?? createClickAllowance();
+  app.route('/', redirectRoutes({ ...deps, clickAllowance, onRedirect }));
 
   app.notFound((c) =>
     /application\/json/i.test(c.req.header('accept') ?? '')

@@ -18,7 +18,7 @@ export interface TrackingOptions {
 /** Whether a request is a click at all: HEAD only asks about the link, it visits nothing. */
 export const shouldTrack = (c: Context) => c.req.method === 'GET';
 
-const isPrefetch = (c: Context) =>
+export const isPrefetch = (c: Context) =>
   /prefetch|prerender/i.test(`${c.req.header('sec-purpose') ?? ''} ${c.req.header('purpose') ?? ''} ${c.req.header('x-moz') ?? ''}`);
 
 /** Captures what the redirect saw, cheaply and synchronously; enrichment happens later. */

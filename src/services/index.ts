@@ -6,5 +6,7 @@ export * from './listLinks.js';
 export * from './resolveLink.js';
 export * from './apiKeys.js';
 export * from './linkCache.js';
+export * from './clickAllowance.js';
+export { isBotAgent } from './userAgent.js';
 export * from './secret.js';
 export { parseInput } from './parse.js';

@@ -1,14 +1,16 @@
 import { gone, linkState, type Link } from '../domain/index.js';
+import type { ClickAllowance } from './clickAllowance.js';
 import type { CoreDeps } from './deps.js';
 import { linkNotFound } from './updateLink.js';
 
-export type ResolveDeps = Pick<CoreDeps, 'links' | 'linkCache' | 'clock'>;
+export type ResolveDeps = Pick<CoreDeps, 'links' | 'linkCache' | 'clock'> & { clickAllowance?: ClickAllowance };
 
 /**
  * The redirect's only lookup: a live link for a slug, from the hot-link cache when possible.
- * Links with maxClicks are read fresh, since their click count moves with every visit.
+ * Links with maxClicks are read fresh, since their click count moves with every visit, and a
+ * `human` visit spends one click of their budget.
  */
-export async function resolveLink(deps: ResolveDeps, slug: string): Promise<Link> {
+export async function resolveLink(deps: ResolveDeps, slug: string, human = false): Promise<Link> {
   let link = deps.linkCache.get(slug);
   if (link === undefined) {
     link = await deps.links.bySlug(slug);
@@ -18,6 +20,8 @@ export async function resolveLink(deps: ResolveDeps, slug: string): Promise<Link
   const state = linkState(link, deps.clock());
   if (state === 'disabled') throw gone('link_disabled', 'this link has been disabled');
   if (state === 'expired') throw gone('link_expired', 'this link has expired');
-  if (state === 'exhausted') throw gone('link_exhausted', 'this link has reached its click limit');
+  if (state === 'exhausted' || deps.clickAllowance?.take(link, human) === false) throw exhausted();
   return link;
 }
+
+const exhausted = () => gone('link_exhausted', 'this link has reached its click limit');

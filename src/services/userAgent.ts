@@ -12,9 +12,12 @@ export interface UserAgentInfo {
 
 const DESKTOP_OS = /^(Windows|Mac OS|macOS|Linux|Ubuntu|Debian|Fedora|Chromium OS|Chrome OS|FreeBSD|OpenBSD)/i;
 
+/** Crawlers, link-preview fetchers, headless browsers, and clients that do not say what they are. */
+export const isBotAgent = (ua: string): boolean => ua.trim() === '' || isbot(ua) || PREVIEW_AND_AUTOMATION.test(ua);
+
 /** Device, OS, browser and bot verdict for a user agent. */
 export function describeUserAgent(ua: string): UserAgentInfo {
-  const bot = ua.trim() === '' || isbot(ua) || PREVIEW_AND_AUTOMATION.test(ua);
+  const bot = isBotAgent(ua);
   const r = new UAParser(ua).getResult();
   const type = r.device.type;
   const device: Device =

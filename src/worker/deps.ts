@@ -3,7 +3,7 @@ import { createStatsStore } from '../db/statsStore.js';
 import { createApiKeyStore, createLinkStore, createSessionStore } from '../db/index.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import type { AppDeps } from '../http/app.js';
-import { createLinkCache, randomToken } from '../services/index.js';
+import { createClickAllowance, createLinkCache, randomToken } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
 import { captureDeps, recorderFor, type Log } from './capture.js';
 import { openD1 } from './d1.js';
@@ -18,6 +18,8 @@ import { directSink, queueSink, type Background } from './sinks.js';
  */
 export const LINK_CACHE_TTL_MS = 10_000;
 const linkCache = createLinkCache(10_000, LINK_CACHE_TTL_MS);
+/** Per isolate, like the cache: the app is built per request, the budget must outlive it. */
+const clickAllowance = createClickAllowance();
 
 /** The shared app's deps for one request: a fresh D1 handle, settings, cf location, sinks. */
 export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, log: Log): AppDeps {
@@ -30,6 +32,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     sessions: createSessionStore(d1.db),
     clock: Date.now,
     linkCache,
+    clickAllowance,
     publicUrl: settings.publicUrl ?? new URL(request.url).origin,
     adminKeyHash: settings.adminKeyHash,
     // The same 62 symbols and length as Node's nanoid slugs, without the dependency.

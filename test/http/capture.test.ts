@@ -80,6 +80,23 @@ describe('click capture on redirect', () => {
     expect(((await res.json()) as any).error.code).toBe('link_exhausted');
   });
 
+  it('holds maxClicks under a burst: visits that arrive before any click is written still count', async () => {
+    await t.api('PATCH', '/api/links/post', { maxClicks: 3 });
+    const burst = await Promise.all([
+      click('/post', { 'user-agent': UA.facebookPreview }), // a preview fetch spends nothing
+      click('/post', { 'sec-purpose': 'prefetch' }), // nor does a prefetch
+      t.app.request('/post', { method: 'HEAD' }), // nor a HEAD
+      ...Array.from({ length: 10 }, () => click('/post')),
+    ]);
+    expect(burst.slice(0, 3).map((r) => r.status)).toEqual([302, 302, 302]);
+    const people = burst.slice(3).map((r) => r.status);
+    expect(people.filter((s) => s === 302)).toHaveLength(3);
+    expect(people.filter((s) => s === 410)).toHaveLength(7);
+    await t.flush();
+    expect((await (await t.api('GET', '/api/links/post')).json() as any).clicks).toBe(3);
+    expect((await click('/post')).status).toBe(410);
+  });
+
   it('never writes the raw address anywhere in the database file', async () => {
     const ips = ['81.2.69.160', '203.0.113.77', '2001:db8::1234'];
     for (const ip of ips) await click('/post', { 'x-forwarded-for': ip });

@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { isAppError, type Link } from '../../domain/index.js';
-import { resolveLink, type ResolveDeps } from '../../services/index.js';
+import { isBotAgent, resolveLink, type ResolveDeps } from '../../services/index.js';
 import { errorResponse } from '../errors.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
+import { isPrefetch, shouldTrack } from '../tracking.js';
 
 /** Called after the redirect response is built; must not throw or block. */
 export type OnRedirect = (c: Context, link: Link) => void;
@@ -22,7 +23,7 @@ export function redirectRoutes(deps: ResolveDeps & { onRedirect?: OnRedirect }) 
     const slug = c.req.param('slug')!;
     let link: Link;
     try {
-      link = await resolveLink(deps, slug);
+      link = await resolveLink(deps, slug, isHumanVisit(c));
     } catch (err) {
       if (!isAppError(err) || wantsJson(c)) return errorResponse(c, err);
       const status = err.kind === 'gone' ? 410 : 404;
@@ -38,5 +39,8 @@ export function redirectRoutes(deps: ResolveDeps & { onRedirect?: OnRedirect }) 
   };
   return new Hono().on(['GET', 'HEAD'], '/:slug{[A-Za-z0-9_-]{1,64}}', handler);
 }
+
+/** The click capture's verdict, early: a limited link's budget is spent only by people. */
+const isHumanVisit = (c: Context) => shouldTrack(c) && !isPrefetch(c) && !isBotAgent(c.req.header('user-agent') ?? '');
 
 const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');
