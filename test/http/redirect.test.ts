@@ -27,6 +27,14 @@ describe('GET /:slug', () => {
     expect(loc.searchParams.get('a')).toBe('1');
   });
 
+  it('keeps every value of a repeated parameter, replacing the destination\'s own', async () => {
+    const res = await t.app.request('/go?tag=x&tag=y&a=2');
+    const loc = new URL(res.headers.get('location')!);
+    expect(loc.searchParams.getAll('tag')).toEqual(['x', 'y']);
+    expect(loc.searchParams.getAll('a')).toEqual(['2']);
+    expect(loc.searchParams.get('utm_source')).toBe('linkedin');
+  });
+
   it('answers HEAD like GET', async () => {
     const res = await t.app.request('/go', { method: 'HEAD' });
     expect(res.status).toBe(302);

@@ -13,7 +13,9 @@ export function redirectTarget(destination: string, requestUrl: string): string 
   const query = new URL(requestUrl).searchParams;
   if ([...query.keys()].every((k) => k === 'qr')) return destination;
   const target = new URL(destination);
-  for (const [k, v] of query) if (k !== 'qr') target.searchParams.set(k, v);
+  // A key the visitor's link carries replaces the destination's, every value of it kept (?a=1&a=2).
+  for (const k of new Set(query.keys())) if (k !== 'qr') target.searchParams.delete(k);
+  for (const [k, v] of query) if (k !== 'qr') target.searchParams.append(k, v);
   return target.href;
 }
 
