@@ -5,6 +5,96 @@ import { screenshot, useDashboard } from '../support/browser.js';
 const dash = useDashboard();
 const HOUR = 60 * 60 * 1000;
 
+type Rgba = [number, number, number, number];
+/** "rgb(1, 2, 3)" or "rgba(1, 2, 3, 0.5)", as getComputedStyle writes colours. */
+function rgba(css: string): Rgba {
+  const m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(css);
+  if (!m) throw new Error(`unexpected colour ${css}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+}
+/** A colour painted over an opaque one. */
+const over = ([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a), 1];
+/** WCAG 2 relative luminance. */
+function luminance([r, g, b]: Rgba) {
+  const lin = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+/** WCAG contrast ratio of a colour over a stack of backgrounds (innermost first, an opaque one last). */
+function contrast(fg: string, backgrounds: string[]) {
+  const bg = backgrounds.map(rgba).reduceRight((under, layer) => over(layer, under));
+  const [a, b] = [luminance(over(rgba(fg), bg)), luminance(bg)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+interface Painted {
+  what: string;
+  color: string;
+  /** Background colours from the element outwards, down to the first opaque one. */
+  backgrounds: string[];
+  large?: boolean;
+}
+
+/** Every visible piece of text on the page: its colour and what it is painted on. */
+const paintedText = (page: Page): Promise<Painted[]> =>
+  page.evaluate(() => {
+    const behind = (start: Element | null) => {
+      const out: string[] = [];
+      for (let el = start; el; el = el.parentElement) {
+        const bg = getComputedStyle(el).backgroundColor;
+        if (bg === 'rgba(0, 0, 0, 0)') continue;
+        out.push(bg);
+        if (!bg.startsWith('rgba')) return out;
+      }
+      return [...out, 'rgb(255, 255, 255)']; // the canvas
+    };
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility === 'visible' && !el.closest('[hidden], .visually-hidden, :disabled');
+    };
+    const texts = [...document.querySelectorAll('body *')].filter((el) =>
+      ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) || [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()));
+    return texts.filter(shown).map((el) => {
+      const style = getComputedStyle(el);
+      const size = parseFloat(style.fontSize);
+      return {
+        what: `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent || (el as HTMLInputElement).value || '').trim().slice(0, 30)}”`,
+        color: style.color,
+        backgrounds: behind(el),
+        // WCAG "large text": 18 pt, or 14 pt bold.
+        large: size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700),
+      };
+    });
+  });
+
+/** The focused element's outline and what it is drawn on (outside the element), and whether a scrolling or clipping box cuts it off. */
+const focusRing = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement ?? document.body;
+    const style = getComputedStyle(el);
+    const offset = parseFloat(style.outlineOffset);
+    const reach = parseFloat(style.outlineWidth) + offset;
+    const backgrounds: string[] = [];
+    for (let p = offset >= 0 ? el.parentElement : el; p; p = p.parentElement) {
+      const bg = getComputedStyle(p).backgroundColor;
+      if (bg === 'rgba(0, 0, 0, 0)') continue;
+      backgrounds.push(bg);
+      if (!bg.startsWith('rgba')) break;
+    }
+    if (backgrounds.length === 0 || backgrounds.at(-1)!.startsWith('rgba')) backgrounds.push('rgb(255, 255, 255)');
+    const r = el.getBoundingClientRect();
+    let clipped = false;
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const box = p.getBoundingClientRect();
+      if (r.left - reach < box.left || r.right + reach > box.right || r.top - reach < box.top || r.bottom + reach > box.bottom) clipped = true;
+    }
+    return {
+      what: `${el.tagName.toLowerCase()}#${el.id} “${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}”`,
+      color: style.outlineColor, style: style.outlineStyle, width: parseFloat(style.outlineWidth), backgrounds, clipped,
+    };
+  });
+
 /**
  * How far the page reaches past the screen: 0 when it fits. A phone zooms out to show too
  * wide a page, and innerWidth then grows with it, so both are measured against the device width.
@@ -48,5 +138,55 @@ describe('the dashboard for every reader', () => {
     await expect.poll(() => page.locator('.preview-url').textContent()).toContain('utm_source=instagram');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-link-form-new');
+  });
+
+  it('keeps text at 4.5:1 (large text 3:1) and focus rings at 3:1, unclipped, on every page', async () => {
+    await dash.api('POST', '/api/links', { url: 'https://example.com/c', title: 'Contrast post', campaign: 'Contrast', network: 'x', slug: 'contrast-a', postedAt: new Date(Date.now() - HOUR).toISOString() });
+    await dash.api('POST', '/api/links', { url: 'https://example.com/d', title: 'Other post', campaign: 'Contrast', network: 'linkedin', slug: 'contrast-b', postedAt: new Date(Date.now() - HOUR).toISOString() });
+    await dash.visit('contrast-a', { referer: 'https://t.co/x' });
+    const page = await dash.newPage({ viewport: { width: 1280, height: 900 } });
+    const failures: string[] = [];
+    const measured: string[] = [];
+    const check = async (name: string) => {
+      for (const t of await paintedText(page)) {
+        measured.push(t.what);
+        const ratio = contrast(t.color, t.backgrounds);
+        if (ratio < (t.large ? 3 : 4.5)) failures.push(`${name} text ${t.what}: ${ratio.toFixed(2)}:1`);
+      }
+      // The keyboard's path through the page: every stop shows a ring that stands out.
+      await page.locator('h1').focus();
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press('Tab');
+        const ring = await focusRing(page);
+        if (ring.what.startsWith('body')) break; // past the last stop
+        const ratio = contrast(ring.color, ring.backgrounds);
+        if (ring.style === 'none' || ring.width < 2 || ratio < 3 || ring.clipped) {
+          failures.push(`${name} focus ${ring.what}: ${ring.style} ${ring.width}px ${ratio.toFixed(2)}:1${ring.clipped ? ' clipped' : ''}`);
+        }
+      }
+    };
+
+    await page.goto(`${dash.url}/dashboard/#/signin`);
+    await page.locator('.help').waitFor();
+    await check('#/signin');
+    await dash.signIn(page, '#/overview');
+    const pages: [hash: string, ready: string][] = [
+      ['#/overview', '.stats-body .cards'],
+      ['#/links?highlight=contrast-a', 'tr.row-new'],
+      ['#/links/contrast-a/edit', '.preview-url mark'],
+      ['#/compare?slug=contrast-a&slug=contrast-b', '.badge-best'],
+      ['#/link/contrast-a', '.feed .badge'],
+      ['#/campaigns', 'th[aria-sort]'],
+    ];
+    for (const [hash, ready] of pages) {
+      await page.goto(`${dash.url}/dashboard/${hash}`);
+      await page.locator(ready).first().waitFor();
+      await check(hash);
+    }
+    expect(failures).toEqual([]);
+    // The pairs that matter most were among those measured: body text, muted text, the primary button.
+    for (const kind of [/^h1\./, /^p\.stat-label/, /^p\.hint/, /\.btn btn-primary/, /^span\.badge badge-best/, /^button\. .*7 days/]) {
+      expect(measured.some((w) => kind.test(w)), String(kind)).toBe(true);
+    }
   });
 });
