@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { Hono } from 'hono';
+import { csvStream } from '../../src/http/routes/export.js';
 import { exportPageQuery } from '../../src/db/clickExport.js';
 import { CLICK_CSV_COLUMNS } from '../../src/services/exportClicks.js';
 import { click, endlessReader, listen, makeExportApp, parseCsv, sleep, type ExportTestApp } from './exportFixtures.js';
@@ -189,6 +191,41 @@ describe('streaming the export', () => {
       const atDisconnect = state.pages;
       await sleep(300);
       expect(state.pages).toBe(atDisconnect);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the CSV stream', () => {
+  it('ends its source when the client goes away, rather than leaving it suspended', async () => {
+    // Back-pressure alone also stops the pulls; only a finished generator shows the query ended.
+    let yielded = 0;
+    let finished = false;
+    async function* endless() {
+      try {
+        for (;;) {
+          yielded++;
+          yield { text: `${'x'.repeat(16_000)}\r\n`, rows: 1 };
+        }
+      } finally {
+        finished = true;
+      }
+    }
+    const app = new Hono().get('/csv', () => new Response(csvStream(endless(), () => {})));
+    const server = await listen(app);
+    try {
+      const aborter = new AbortController();
+      const res = await fetch(`${server.url}/csv`, { signal: aborter.signal });
+      const body = res.body!.getReader();
+      for (let i = 0; i < 20; i++) await body.read();
+      expect(finished).toBe(false);
+      aborter.abort();
+      for (let waited = 0; !finished && waited < 3000; waited += 20) await sleep(20);
+      expect(finished).toBe(true);
+      const atEnd = yielded;
+      await sleep(100);
+      expect(yielded).toBe(atEnd);
     } finally {
       await server.close();
     }
