@@ -6,16 +6,7 @@ import { ConfigError, parseConfig } from './config.js';
 import { startServer } from './node/server.js';
 
 async function main() {
-  let config;
-  try {
-    config = parseConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const config = parseConfig(process.env);
   const server = await startServer(config);
   // One write, so whoever waits for the "listening" line also has the key.
   const lines = [`linkpost listening on ${server.url} (database ${config.databasePath})`];
@@ -48,8 +39,11 @@ async function main() {
 }
 
 main().catch((err) => {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE') console.error(`Port already in use: ${(err as Error).message}`);
-  else console.error('linkpost failed to start:', err);
+  // A bad setting, whether parsing found it or opening the database or listening did: one line.
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error('linkpost failed to start:', err);
   process.exit(1);
 });

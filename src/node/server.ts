@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { customAlphabet } from 'nanoid';
-import type { Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   createApiKeyStore, createClickStore, createLinkStore, createSessionStore,
@@ -16,7 +16,7 @@ import { clientAddress } from '../http/clientAddress.js';
 import { createClickWriter } from './clickWriter.js';
 import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
-import { openDatabase } from './sqlite.js';
+import { openDatabase, type NodeDatabase } from './sqlite.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
 // nanoid's URL-safe alphabet without "-" and "_" at the ends would be nicer to read, but
@@ -33,9 +33,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Builds the Node runtime around the shared app and starts listening. */
+/**
+ * Builds the Node runtime around the shared app and starts listening. A database path or an
+ * address that fails is a ConfigError naming DATABASE_PATH, HOST or PORT. The first key is
+ * created only once listening succeeded, so it is never made without being printed.
+ */
 export async function startServer(config: Config, log = console.error): Promise<RunningServer> {
-  const database = openDatabase(config.databasePath);
+  const database = openSettingsDatabase(config.databasePath);
   // Clicks are enriched and written on their own thread and connection (see captureThread.ts);
   // this thread only reads them.
   const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
@@ -62,13 +66,17 @@ export async function startServer(config: Config, log = console.error): Promise<
     },
     log,
   };
-  const firstKey = await ensureFirstKey(deps);
   const app = createApp(deps);
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-    s.once('error', reject);
-  });
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await listen(app.fetch, config);
+  } catch (err) {
+    await clickThread.close();
+    database.close();
+    throw err;
+  }
+  const firstKey = await ensureFirstKey(deps);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -91,4 +99,52 @@ export async function startServer(config: Config, log = console.error): Promise<
       return closing;
     },
   };
+}
+
+function invalidSetting(name: string, value: string | number, reason: string) {
+  return new ConfigError(`Invalid setting ${name}=${JSON.stringify(String(value))}: ${reason}`);
+}
+
+/** The error's own code, or its cause's (drizzle wraps driver errors). */
+function errorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** openDatabase, with a folder or file that cannot be used reported as DATABASE_PATH. */
+function openSettingsDatabase(path: string): NodeDatabase {
+  try {
+    return openDatabase(path);
+  } catch (err) {
+    const code = errorCode(err);
+    if ((err as NodeJS.ErrnoException).syscall === 'mkdir') {
+      throw invalidSetting('DATABASE_PATH', path, `cannot create its folder (${code})`);
+    }
+    if (code?.startsWith('SQLITE_')) {
+      const what = String((err as Error).message).replace(/\s+/g, ' ').trim();
+      throw invalidSetting('DATABASE_PATH', path, `cannot open it: ${what} (${code})`);
+    }
+    throw err;
+  }
+}
+
+/** Listens on HOST:PORT; an address or port that cannot be used is reported by its setting's name. */
+async function listen(fetch: Parameters<typeof serve>[0]['fetch'], { host, port }: Config) {
+  // Four dotted numbers that are no IPv4 address (999.999.1.1) would otherwise go to DNS.
+  if (/^[\d.]+$/.test(host) && !isIP(host)) throw invalidSetting('HOST', host, 'not a valid IP address');
+  try {
+    return await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch, hostname: host, port }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (err) {
+    const code = errorCode(err);
+    const { syscall } = err as NodeJS.ErrnoException;
+    if (syscall === 'getaddrinfo') throw invalidSetting('HOST', host, `cannot resolve it (${code})`);
+    if (code === 'EADDRNOTAVAIL') throw invalidSetting('HOST', host, `not an address of this machine (${code})`);
+    if (code === 'EADDRINUSE') throw invalidSetting('PORT', port, `already in use on ${host} (${code})`);
+    if (code === 'EACCES') throw invalidSetting('PORT', port, `not allowed to listen on it (${code})`);
+    throw err;
+  }
 }

@@ -1,8 +1,10 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/app.js';
-import { runProcess, startServerProcess, type ServerProcess } from '../support/server.js';
+import { freePort, runProcess, startServerProcess, type ServerProcess } from '../support/server.js';
 
 const dir = tempDir('linkpost-e2e-');
 const dbPath = join(dir, 'nested', 'linkpost.db');
@@ -103,5 +105,77 @@ describe('the Node server, as a user runs it', () => {
     const bad = await runProcess(['src/cli/main.ts', 'keys', 'revoke', 'abc'], { DATABASE_PATH: dbPath });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('usage');
+  });
+});
+
+describe('a setting the server cannot use when it starts', () => {
+  /** A loopback port held by a plain TCP server for the test. */
+  async function takenPort(): Promise<{ port: number; server: Server }> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', resolve);
+    });
+    return { port: (server.address() as { port: number }).port, server };
+  }
+
+  function storedKeys(path: string): number {
+    const sqlite = new Sqlite(path, { readonly: true });
+    try {
+      return (sqlite.prepare('SELECT count(*) AS n FROM api_keys').get() as { n: number }).n;
+    } finally {
+      sqlite.close();
+    }
+  }
+
+  async function refuses(env: Record<string, string>, name: string) {
+    const r = await runProcess(['src/node.ts'], env);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`Invalid setting ${name}=${JSON.stringify(env[name])}: `);
+    expect(r.stdout).not.toMatch(/lp_[A-Za-z0-9]{8}_/);
+    return r;
+  }
+
+  it('names DATABASE_PATH when its folder cannot be created', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const r = await refuses({ DATABASE_PATH: join(file, 'x.db'), PORT: String(await freePort()) }, 'DATABASE_PATH');
+    expect(r.stderr).toContain('cannot create its folder (EEXIST)');
+  });
+
+  it('names DATABASE_PATH when it is no file SQLite can open', async () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    const r = await refuses({ DATABASE_PATH: folder, PORT: String(await freePort()) }, 'DATABASE_PATH');
+    expect(r.stderr).toContain('SQLITE_CANTOPEN');
+  });
+
+  it('names PORT when it is in use, and creates no key it could not print; the next start does', async () => {
+    const fresh = join(dir, 'port-taken', 'linkpost.db');
+    const { port, server } = await takenPort();
+    try {
+      const r = await refuses({ DATABASE_PATH: fresh, HOST: '127.0.0.1', PORT: String(port) }, 'PORT');
+      expect(r.stderr).toContain('EADDRINUSE');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(storedKeys(fresh)).toBe(0);
+
+    const s = await startServerProcess({ DATABASE_PATH: fresh });
+    running.push(s);
+    expect(s.output()).toMatch(/lp_[A-Za-z0-9]{8}_[A-Za-z0-9]+/);
+    expect(await s.stop()).toBe(0);
+    expect(storedKeys(fresh)).toBe(1);
+  });
+
+  it.each([
+    ['203.0.113.7', 'not an address of this machine (EADDRNOTAVAIL)'],
+    ['999.999.1.1', 'not a valid IP address'],
+  ])('names HOST=%s and creates no key', async (host, reason) => {
+    const fresh = join(dir, `host-${host}`, 'linkpost.db');
+    const r = await refuses({ DATABASE_PATH: fresh, HOST: host, PORT: String(await freePort()) }, 'HOST');
+    expect(r.stderr).toContain(reason);
+    expect(storedKeys(fresh)).toBe(0);
   });
 });
