@@ -25,8 +25,18 @@ export function parseDestination(raw: string, ownHost: string): URL {
   if (url.username || url.password) {
     throw invalid('invalid_url', 'url must not contain a user name or password');
   }
-  if (url.host.toLowerCase() === ownHost.toLowerCase()) {
+  if (pointsAt(url, ownHost)) {
     throw invalid('invalid_url', 'url points at this shortener itself, which would loop');
   }
   return url;
+}
+
+/** localhost, 127.x.x.x and [::1] all name this machine. */
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Whether a URL names the shortener's own host: the same name, or another loopback name on its port. */
+function pointsAt(url: URL, ownHost: string): boolean {
+  if (url.host.toLowerCase() === ownHost.toLowerCase()) return true;
+  const own = new URL(`http://${ownHost}`);
+  return LOOPBACK.test(url.hostname) && LOOPBACK.test(own.hostname) && url.port === own.port;
 }

@@ -26,4 +26,20 @@ describe('parseDestination', () => {
   ])('refuses %s', (raw, why) => {
     expect(reason(raw)).toMatch(why);
   });
+  it('treats every loopback name on our port as ourselves, and other ports as elsewhere', () => {
+    const own = '127.0.0.1:8787';
+    const why = (raw: string) => {
+      try {
+        parseDestination(raw, own);
+        return null;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    for (const raw of ['http://localhost:8787/x', 'http://127.0.0.2:8787/', 'http://[::1]:8787/', 'http://LOCALHOST:8787/']) {
+      expect(why(raw), raw).toMatch(/loop/);
+    }
+    for (const raw of ['http://localhost:3000/', 'http://localhost/', 'http://example.com:8787/']) expect(why(raw), raw).toBeNull();
+    expect(parseDestination('http://127.0.0.1:3000/', 'localhost:8787').port).toBe('3000');
+  });
 });
