@@ -58,6 +58,15 @@ describe('GET /:slug', () => {
     expect(res.headers.get('location')).toContain('https://example.org/new');
   });
 
+  it('tells a browser in a page, not JSON, that a link is gone', async () => {
+    await t.api('PATCH', '/api/links/go', { disabled: true });
+    const page = await t.app.request('/go', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(410);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('this link has been disabled');
+  });
+
   it('answers 410 after expiresAt, judged by the injected clock', async () => {
     await t.api('PATCH', '/api/links/go', { expiresAt: '2026-03-10T13:00:00Z' });
     expect((await t.app.request('/go')).status).toBe(302);
@@ -99,5 +108,37 @@ describe('GET /:slug', () => {
     const res = await t.app.request('/healthz');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
+  });
+});
+
+describe('when things go wrong', () => {
+  it('still redirects when the click cannot be queued, and says so in the log', async () => {
+    const logs: string[] = [];
+    const broken = await makeTestApp({
+      tracking: { sink: { push: () => { throw new Error('disk on fire'); } }, clock: Date.now, clientAddress: () => null },
+      log: (m) => void logs.push(m),
+    });
+    try {
+      await broken.api('POST', '/api/links', { url: 'https://example.com/', slug: 'sturdy' });
+      expect((await broken.app.request('/sturdy')).status).toBe(302);
+      expect(logs).toEqual(['could not queue a click']);
+    } finally {
+      broken.close();
+    }
+  });
+
+  it('draws another random slug when one is taken, and gives up with 409 after a few', async () => {
+    const draws = ['taken', 'taken', 'taken', 'fresh', ...Array(5).fill('taken')];
+    const app = await makeTestApp({ newSlug: () => draws.shift()! });
+    try {
+      expect((await app.api('POST', '/api/links', { url: 'https://a.example/' })).status).toBe(201); // takes "taken"
+      const second = await app.api('POST', '/api/links', { url: 'https://b.example/' });
+      expect(((await second.json()) as any).slug).toBe('fresh');
+      const third = await app.api('POST', '/api/links', { url: 'https://c.example/' });
+      expect(third.status).toBe(409);
+      expect(((await third.json()) as any).error.code).toBe('slug_exhausted');
+    } finally {
+      app.close();
+    }
   });
 });
