@@ -20,16 +20,23 @@ export const REFERRER_HOSTS: ReadonlyArray<readonly [host: string, source: strin
   ['whatsapp.com', 'whatsapp'], ['wa.me', 'whatsapp'],
   ['t.me', 'telegram'], ['telegram.org', 'telegram'], ['telegram.me', 'telegram'],
   ['mastodon.social', 'mastodon'], ['mastodon.online', 'mastodon'], ['mstdn.social', 'mastodon'],
-  ['google.com', 'google'], ['google.co.uk', 'google'], ['google.de', 'google'], ['google.fr', 'google'],
-  ['google.es', 'google'], ['google.it', 'google'], ['google.ca', 'google'], ['google.com.au', 'google'],
-  ['google.co.in', 'google'], ['google.com.br', 'google'], ['google.nl', 'google'], ['google.co.jp', 'google'],
   ['bing.com', 'bing'],
   ['duckduckgo.com', 'duckduckgo'],
-  ['search.yahoo.com', 'yahoo'], ['yahoo.com', 'yahoo'],
+  ['yahoo.com', 'yahoo'], ['yahoo.co.jp', 'yahoo'], // and so uk.search.yahoo.com, search.yahoo.co.jp
+  // Google on every country domain: see REFERRER_HOST_PATTERNS
   ['mail.google.com', 'email'], ['outlook.live.com', 'email'], ['outlook.office.com', 'email'],
   ['outlook.office365.com', 'email'], ['mail.yahoo.com', 'email'], ['mail.proton.me', 'email'],
-  ['app.fastmail.com', 'email'], ['mail.aol.com', 'email'],
+  ['app.fastmail.com', 'email'], ['mail.aol.com', 'email'], ['mail.yahoo.co.jp', 'email'],
   // and any webmail.* host (see sourceForHost)
+];
+
+/**
+ * Hosts matched by shape, tried only when no REFERRER_HOSTS row matches (so mail.google.com
+ * stays email). Anchored on whole labels: google.evil.com and googleusercontent.com do not match.
+ */
+export const REFERRER_HOST_PATTERNS: ReadonlyArray<readonly [pattern: RegExp, source: string]> = [
+  // google.com, google.pl, google.co.jp, google.com.mx and their subdomains (news.google.de)
+  [/^(?:[a-z0-9-]+\.)*google\.(?:com?\.[a-z]{2}|[a-z]{2,3})$/, 'google'],
 ];
 
 /** Android apps send `android-app://<package>/` as the referrer. */
@@ -58,16 +65,17 @@ export const ANDROID_APPS: Readonly<Record<string, string>> = {
 
 /** In-app browsers that send no referrer but name themselves in the user agent. First match wins. */
 export const IN_APP_BROWSERS: ReadonlyArray<readonly [pattern: RegExp, source: string]> = [
-  [/Barcelona\s[\d.]+/i, 'threads'], // Threads' in-app browser; check before Instagram, it says both
+  [/\bBarcelona\s[\d.]+/i, 'threads'], // Threads' in-app browser; check before Instagram, it says both
   [/\bInstagram\s[\d.]+/i, 'instagram'],
   [/\bFBAN\/|\bFBAV\/|\bFB_IAB\b|\bFBIOS\b/, 'facebook'],
   [/\bLinkedInApp\b/i, 'linkedin'],
-  [/\bmusical_ly\b|\bBytedanceWebview\b|\bTikTok\b/i, 'tiktok'],
+  // iOS says musical_ly_34.0.0 (no word boundary after "ly"), Android BytedanceWebview/<hash>
+  [/\bmusical_ly_|\bBytedanceWebview\b|\bTikTok\b/i, 'tiktok'],
   [/\bSnapchat\b/i, 'snapchat'],
   [/\bPinterest\b/i, 'pinterest'],
-  [/\bTwitter(?:Android|iPhone)?\b(?!bot)/i, 'x'],
+  [/\bTwitter\b|\bTwitterAndroid\b/i, 'x'], // "Twitter for iPhone/10.40"; Twitterbot never matches
   [/\bReddit\b/i, 'reddit'],
-  [/\bWhatsApp\b/i, 'whatsapp'],
+  [/\bWhatsApp\b/i, 'whatsapp'], // WhatsApp opens links outside; this is its preview fetcher, a bot
   [/\bTelegram\b/i, 'telegram'],
   [/\bLine\/[\d.]+/, 'line'],
 ];
@@ -83,7 +91,9 @@ export function referrerHost(referrer: string): string | null {
   }
 }
 
-/** The most specific row wins, so mail.google.com is email even though google.com is google. */
+const ANDROID_APP_REFERRER = /^android-app:\/\/([^/?#]*)/i;
+
+/** The most specific row wins, so mail.google.com is email even though news.google.com is google. */
 function sourceForHost(host: string): string | null {
   if (host.startsWith('webmail.')) return 'email';
   let best: string | null = null;
@@ -94,7 +104,7 @@ function sourceForHost(host: string): string | null {
       bestLength = known.length;
     }
   }
-  return best;
+  return best ?? REFERRER_HOST_PATTERNS.find(([pattern]) => pattern.test(host))?.[1] ?? null;
 }
 
 export interface AttributionInput {
@@ -108,10 +118,9 @@ export function attributeSource({ referrer, userAgent, utmSource }: AttributionI
   const utm = utmSource?.trim().toLowerCase();
   if (utm) return utm;
   if (referrer) {
-    if (referrer.startsWith('android-app://')) {
-      const pkg = referrer.slice('android-app://'.length).split('/')[0]!.toLowerCase();
-      return ANDROID_APPS[pkg] ?? pkg;
-    }
+    const pkg = ANDROID_APP_REFERRER.exec(referrer.trim())?.[1]?.toLowerCase();
+    // hasOwn: android-app://constructor/ must not find Object.prototype's members
+    if (pkg) return Object.hasOwn(ANDROID_APPS, pkg) ? ANDROID_APPS[pkg]! : pkg;
     const host = referrerHost(referrer);
     if (host) return sourceForHost(host) ?? host;
   }
