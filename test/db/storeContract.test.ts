@@ -257,6 +257,29 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(after.filter((p) => p.clicks > 0).map((p) => [p.bot, p.clicks, p.uniques])).toEqual([[false, 1, 1]]);
     });
 
+    it('moves a post\'s campaign counters with it when its campaign changes (triggers run on both drivers)', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('ma', { campaign: 'Old' }));
+      const b = await links.insert(newLink('mb', { campaign: 'Old' }));
+      await d.clicks.insertBatch([
+        newClick(a.id, T0, { source: 'x', visitor: '1'.repeat(32) }),
+        newClick(b.id, T0, { source: 'reddit', visitor: '2'.repeat(32) }),
+      ]);
+      const stats = createStatsStore(d.db);
+      const [from, to] = [Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z')];
+      const sources = async (campaign: string) =>
+        (await stats.dimensions({ campaigns: [campaign] }, from, to, 'exclude'))
+          .filter((r) => r.dim === 'source' && r.clicks > 0).map((r) => [r.value, r.clicks, r.uniques]).sort();
+      expect(await sources('Old')).toEqual([['reddit', 1, 1], ['x', 1, 1]]);
+      await links.update(a.id, { campaign: 'New' });
+      expect(await sources('Old')).toEqual([['reddit', 1, 1]]);
+      expect(await sources('New')).toEqual([['x', 1, 1]]);
+      await links.update(a.id, { campaign: null });
+      expect(await sources('New')).toEqual([]);
+      await links.remove(b.id);
+      expect(await sources('Old')).toEqual([]);
+    });
+
     it('reads values per post for reports, from day counters and from quarter-hour edges alike', async () => {
       const links = createLinkStore(d.db);
       const a = await links.insert(newLink('ra'));
