@@ -11,6 +11,8 @@ beforeAll(async () => {
   fallBack = await t.post({ url: 'https://example.com/fall', slug: 'fall-back', campaign: 'Autumn', network: 'x', postedAt: '2026-10-31T12:00:00Z' });
   unposted = await t.post({ url: 'https://example.com/later', slug: 'no-post-time', campaign: 'Autumn', network: 'x' });
   await t.post({ url: 'https://example.com/quiet', slug: 'quiet', campaign: 'Quiet', network: 'bluesky', postedAt: '2026-11-02T08:00:00Z' });
+  const twinA = await t.post({ url: 'https://example.com/a', slug: 'twin-a', campaign: 'Twins', network: 'threads', postedAt: '2026-11-04T08:00:00Z' });
+  const twinB = await t.post({ url: 'https://example.com/b', slug: 'twin-b', campaign: 'Twins', network: 'threads', postedAt: '2026-11-04T08:00:00Z' });
   await t.record([
     // 2026-11-01, New York falls back at 06:00Z: 01:00–02:00 happens twice (EDT, then EST).
     visit(fallBack, '2026-11-01T05:30:00Z', { address: '203.0.113.1', userAgent: UA.chromeDesktop }), // 01:30 EDT
@@ -19,7 +21,14 @@ beforeAll(async () => {
     // The post without a post time was created at 10:00Z on 11-03.
     visit(unposted, '2026-11-03T10:30:00Z', { address: '203.0.113.3', userAgent: UA.chromeDesktop }),
     visit(unposted, '2026-11-03T12:10:00Z', { address: '203.0.113.4', userAgent: UA.chromeDesktop }),
+    // One person on both posts of a campaign, twice each, on one day; then again the next day.
+    visit(twinA, '2026-11-04T09:00:00Z', { address: '203.0.113.9', userAgent: UA.safariIphone }),
+    visit(twinA, '2026-11-04T09:05:00Z', { address: '203.0.113.9', userAgent: UA.safariIphone }),
+    visit(twinB, '2026-11-04T09:10:00Z', { address: '203.0.113.9', userAgent: UA.safariIphone }),
+    visit(twinB, '2026-11-04T09:15:00Z', { address: '203.0.113.9', userAgent: UA.safariIphone }),
   ]);
+  t.clock.set(Date.parse('2026-11-05T10:00:00Z')); // the visitor key's salt is the day's
+  await t.record([visit(twinA, '2026-11-05T10:00:00Z', { address: '203.0.113.9', userAgent: UA.safariIphone })]);
   t.clock.set(Date.parse('2026-11-10T00:00:00Z'));
 });
 afterAll(() => t.close());
@@ -62,6 +71,16 @@ describe('compare without a post time', () => {
     expect(series).toHaveLength(1);
     expect(series[0].postedAt).toBe('2026-11-03T10:00:00.000Z');
     expect(series[0].points.map((p: any) => [p.t, p.clicks, p.cumulative])).toEqual([[0, 1, 1], [1, 0, 1], [2, 1, 2]]);
+  });
+});
+
+describe('unique visitors', () => {
+  it('counts a visitor once per post per day, as the README defines it', async () => {
+    const body = await ok('/api/stats?campaign=Twins&from=2026-11-04&to=2026-11-06&interval=day');
+    // Day 1: one person, two posts → two uniques; day 2: the same person again → one more.
+    expect(body.series.map((p: any) => [p.clicks, p.uniques])).toEqual([[4, 2], [1, 1]]);
+    expect(body.totals).toEqual({ clicks: 5, uniques: 3, bots: 0 });
+    expect(body.breakdowns.link.map((r: any) => [r.value, r.clicks, r.uniques])).toEqual([['twin-a', 3, 2], ['twin-b', 2, 1]]);
   });
 });
 
