@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useDashboard } from '../support/browser.js';
+import { GOOGLEBOT_UA as GOOGLEBOT, screenshot, useDashboard } from '../support/browser.js';
 
 const dash = useDashboard();
-const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 const HOUR = 60 * 60 * 1000;
 
-/** Waits until the counters behind /api/stats have the clicks (they are written in batches). */
-async function counted(slug: string, clicks: number, bots = 0) {
-  await expect
-    .poll(async () => (await dash.api('GET', `/api/stats?slug=${slug}&bots=exclude`)).body.totals, { timeout: 15_000 })
-    .toMatchObject({ clicks, bots });
-}
-
+const counted = (slug: string, clicks: number, bots = 0) => dash.counted(slug, clicks, bots);
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
 const card = (page: Page, label: string) =>
   page.locator('.stat', { has: page.locator('.stat-label', { hasText: label }) }).locator('.stat-value').textContent();
@@ -57,9 +48,10 @@ describe('the analytics views in a real browser', () => {
   it('updates a link’s click feed and count while its page is open', async () => {
     await dash.api('POST', '/api/links', { url: 'https://example.com/feed', title: 'Feed post', network: 'x', slug: 'feed-post' });
     const page = await dash.newPage();
-    await dash.signIn(page, '#/link/feed-post');
+    await dash.signIn(page, '#/link/feed-post?bots=include');
     await expect.poll(() => text(page, 'section[aria-labelledby="feed-h"] .empty-title')).toBe('No clicks yet.');
     expect(await text(page, '.link-clicks')).toBe('0');
+    expect(await text(page, 'section[aria-labelledby="feed-h"] > .hint')).toMatch(/^People and bots · Last 30 days/);
 
     await dash.visit('feed-post', { referer: 'https://t.co/abc' });
     await expect.poll(() => page.locator('.feed tbody tr').count(), { timeout: 15_000 }).toBe(1);
@@ -70,6 +62,12 @@ describe('the analytics views in a real browser', () => {
     expect(await page.locator('.feed tbody tr.fresh').textContent()).toContain('Bot');
     expect(await text(page, '.link-clicks')).toBe('1'); // bots never count as people
     await screenshot(page, 'link-page');
+
+    // The feed follows the page's Count setting, as its CSV does.
+    await page.getByLabel('Count', { exact: true }).selectOption('exclude');
+    await expect.poll(() => page.locator('.feed tbody tr').count()).toBe(1);
+    expect(await text(page, '.feed tbody tr')).toContain('Person');
+    expect(await text(page, 'section[aria-labelledby="feed-h"] > .hint')).toMatch(/^People only · Last 30 days/);
   });
 
   it('compares two posts from the hour each was posted and marks the best', async () => {
@@ -99,27 +97,6 @@ describe('the analytics views in a real browser', () => {
     await expect.poll(() => page.locator('.compare-table tbody tr').count()).toBe(2);
     expect(await page.locator('.compare-table tbody').textContent()).toMatch(/LinkedIn.*X \(Twitter\)|X \(Twitter\).*LinkedIn/s);
     await screenshot(page, 'compare-networks');
-  });
-
-  it('downloads the CSV of what is on screen', async () => {
-    await dash.api('POST', '/api/links', { url: 'https://example.com/csv', title: 'CSV, "quoted" post', campaign: 'CSV Test', network: 'linkedin', slug: 'csv-post' });
-    await dash.visit('csv-post');
-    await counted('csv-post', 1);
-    const page = await dash.newPage({ viewport: { width: 1280, height: 900 } });
-    await dash.signIn(page, '#/link/csv-post');
-    await expect.poll(() => page.locator('.feed tbody tr').count(), { timeout: 15_000 }).toBe(1);
-
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download clicks (CSV)' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^linkpost-clicks-.*\.csv$/);
-    const clicks = parse(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-    expect(clicks).toHaveLength(1);
-    expect(clicks[0]).toMatchObject({ slug: 'csv-post', title: 'CSV, "quoted" post', campaign: 'CSV Test', network: 'linkedin', bot: 'false' });
-
-    await page.goto(`${dash.url}/dashboard/#/campaigns/CSV%20Test`);
-    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Per-post report (CSV)' }).click()]);
-    const rows = parse(readFileSync((await report.path())!, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r.slug)).toEqual(['csv-post']);
-    expect(rows[0]!.clicks).toBe('1');
   });
 
   it('lists campaigns in a sortable table leading to each campaign', async () => {

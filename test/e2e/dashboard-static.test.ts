@@ -2,13 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NETWORKS, parseDestination, RESERVED_SLUGS, slugProblem, utmFor, withUtm } from '../../src/domain/index.js';
+import { csvRecord, NETWORKS, parseDestination, RESERVED_SLUGS, slugProblem, utmFor, withUtm } from '../../src/domain/index.js';
+import { filenamePart } from '../../src/services/exportClicks.js';
 import { ROOT } from '../support/server.js';
 
 const DASHBOARD = join(ROOT, 'public', 'dashboard');
 // A variable path keeps TypeScript from type-checking the browser module.
 const mirrorPath = pathToFileURL(join(DASHBOARD, 'js', 'utm.js')).href;
 const mirror = (await import(mirrorPath)) as any;
+const csvMirror = (await import(pathToFileURL(join(DASHBOARD, 'js', 'csv.js')).href)) as any;
 
 const sources = readdirSync(join(DASHBOARD, 'js'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.js'))
@@ -86,5 +88,23 @@ describe('the form preview mirrors the server’s UTM and URL rules', () => {
       expect(mirror.slugProblem(slug) === null, slug).toBe(slugProblem(slug) === null);
     }
     expect(mirror.NETWORKS).toEqual([...NETWORKS]);
+  });
+});
+
+describe('the browser’s CSV (Compare’s download) writes what the server’s exports write', () => {
+  const values = [
+    'plain', 'with, comma', 'with "quotes"', 'line\nbreak', 'cr\rhere', '=SUM(A1:A9)', '+1', '-2', '@cmd', '\tTab', '\rCR',
+    "'already", '', null, undefined, 0, 42, -3, true, false, 'Été', '=1,"x"',
+  ];
+
+  it('quotes and neutralises every cell alike', () => {
+    for (const v of values) expect(csvMirror.csvRecord([v]), JSON.stringify(v)).toBe(csvRecord([v]));
+    expect(csvMirror.csvRecord(values)).toBe(csvRecord(values));
+  });
+
+  it('names files alike', () => {
+    for (const v of ['Spring Launch', '  Black   Friday 2026 ', 'Été à Paris', 'a'.repeat(60), '--x--', '日本']) {
+      expect(csvMirror.filenamePart(v), v).toBe(filenamePart(v));
+    }
   });
 });

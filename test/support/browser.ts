@@ -1,5 +1,6 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { tempDir } from './app.js';
@@ -136,6 +137,12 @@ export function useDashboard() {
       const res = await fetch(`${server.url}/${slug}`, { redirect: 'manual', headers: { 'user-agent': CHROME_UA, ...headers } });
       expect(res.status).toBe(302);
     },
+    /** Waits until the counters behind /api/stats hold a link's clicks (the click writer batches them). */
+    async counted(slug: string, clicks: number, bots = 0) {
+      await expect
+        .poll(async () => (await this.api('GET', `/api/stats?slug=${encodeURIComponent(slug)}&bots=exclude`)).body.totals, { timeout: 15_000 })
+        .toMatchObject({ clicks, bots });
+    },
     /** Opens a deep link, meets the sign-in page, signs in, and lands where it was going. */
     async signIn(page: Page, hash = '#/links') {
       await page.goto(`${server.url}/dashboard/${hash}`);
@@ -146,5 +153,17 @@ export function useDashboard() {
   };
 }
 
+/** Clicks a download button and reads the CSV it saves: its file name, its BOM, and its rows by column name. */
+export async function downloadCsv(page: Page, button: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  return {
+    filename: download.suggestedFilename(),
+    bom: text.startsWith('\uFEFF'),
+    rows: parse(text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[],
+  };
+}
+
 export const CHROME_UA =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+export const GOOGLEBOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';

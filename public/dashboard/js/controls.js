@@ -3,6 +3,9 @@ import { download } from './api.js';
 import { h, toast } from './dom.js';
 import { localDay, RANGES, timeZone } from './format.js';
 
+/** The "Count" choices: whether bot hits count, in words. */
+export const BOTS_LABELS = { exclude: 'People only', include: 'People and bots', only: 'Bots only' };
+
 /** Reads range/from/to/bots from the address (#/overview?range=7d…). */
 export function readRange(query) {
   return {
@@ -59,9 +62,7 @@ export function rangeControls(state, onChange, { withBots = true } = {}) {
   let bots = null;
   if (withBots) {
     bots = h('select', { id: 'range-bots' },
-      h('option', { value: 'exclude', selected: state.bots === 'exclude' }, 'People only'),
-      h('option', { value: 'include', selected: state.bots === 'include' }, 'People and bots'),
-      h('option', { value: 'only', selected: state.bots === 'only' }, 'Bots only'));
+      Object.entries(BOTS_LABELS).map(([value, label]) => h('option', { value, selected: state.bots === value }, label)));
     bots.addEventListener('change', () => ((state.bots = bots.value), onChange(state)));
   }
 

@@ -74,9 +74,10 @@ function pointLabel(t, interval, tz) {
 
 /**
  * Renders the panel into `container`. fixed: filters the page imposes ({campaign} or
- * {slug}); dimensions: which breakdowns to show. Keeps range and bots in the address.
+ * {slug}); dimensions: which breakdowns to show; onFilters: called after the reader changes
+ * the range or bots mode. Keeps range and bots in the address. Returns {state, reload}.
  */
-export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint }) {
+export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint, onFilters = () => {} }) {
   const state = readRange(ctx.query);
   const params = () => ({ ...fixed, ...rangeParams(state), bots: state.bots });
   const body = h('div', { class: 'stats-body' });
@@ -87,6 +88,7 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint }
     rangeControls(state, () => {
       ctx.setQuery({ ...Object.fromEntries(ctx.query), range: state.range, from: state.range === 'custom' ? state.from : '', to: state.range === 'custom' ? state.to : '', bots: state.bots === 'exclude' ? '' : state.bots });
       load();
+      onFilters(state);
     }),
     h('div', { class: 'spacer' }),
     h('div', { class: 'exports' },
@@ -143,7 +145,7 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint }
   }
 
   load();
-  return { reload: load };
+  return { state, reload: load };
 }
 
 const stat = (label, value) =>

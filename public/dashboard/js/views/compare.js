@@ -4,6 +4,7 @@ import { campaignNames } from '../data.js';
 import { cell, emptyState, errorBox, h, loading, replace } from '../dom.js';
 import { fmtDateTime, num } from '../format.js';
 import { networkLabel } from '../utm.js';
+import { compareCsvButton, compareRecords } from './compareExport.js';
 
 const WINDOWS = [{ hours: 24, label: 'First 24 h' }, { hours: 72, label: 'First 72 h' }, { hours: 168, label: 'First 7 days' }];
 const MAX_POSTS = 10;
@@ -147,6 +148,7 @@ export async function compareView(ctx) {
       h('section', { class: 'card chart-card', 'aria-labelledby': 'cmp-chart-h' },
         h('h2', { id: 'cmp-chart-h' }, `${win.label} after posting, ${state.mode === 'cumulative' ? 'running total' : 'clicks per hour'}`),
         chartBox),
+      compareCsvButton(state, () => compareRecords(rows, state, WINDOWS, best)),
       h('table', { class: 'table cards-on-phone compare-table' },
         h('caption', { class: 'visually-hidden' }, 'Clicks after posting, per post'),
         h('thead', {}, h('tr', {},

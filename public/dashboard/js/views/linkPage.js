@@ -1,7 +1,8 @@
 import { api, get } from '../api.js';
 import { linkName, linkStatus } from '../data.js';
+import { BOTS_LABELS } from '../controls.js';
 import { cell, copyButton, emptyState, errorBox, h, replace, toast } from '../dom.js';
-import { fmtDateTime, fmtTime, num, place } from '../format.js';
+import { fmtDateTime, fmtTime, num, place, rangeLabel, rangeParams } from '../format.js';
 import { statsPanel } from '../stats.js';
 import { networkLabel } from '../utm.js';
 
@@ -18,11 +19,13 @@ export async function linkPageView(ctx) {
   const panel = h('div', { class: 'section' });
   const feed = h('div');
   const feedStatus = h('p', { class: 'hint', role: 'status' });
+  const feedScope = h('p', { class: 'hint' });
   ctx.main.append(
     head,
     panel,
     h('section', { class: 'section', 'aria-labelledby': 'feed-h' },
       h('div', { class: 'feed-head' }, h('h2', { id: 'feed-h' }, 'Recent clicks'), feedStatus),
+      feedScope,
       feed),
   );
 
@@ -60,22 +63,35 @@ export async function linkPageView(ctx) {
   }
 
   renderHead();
-  statsPanel(ctx, panel, {
+  const filters = statsPanel(ctx, panel, {
     fixed: { slug: link.slug },
     dimensions: ['source', 'referrer', 'country', 'city', 'device', 'os', 'browser'],
     emptyHint: `Share ${link.shortUrl}; each click appears below within seconds, and here once counted.`,
+    onFilters: () => ((seen = null), poll()),
   });
 
-  // The feed: newest clicks, polled while the page is open and visible.
+  // The feed: the newest of the clicks "Download clicks (CSV)" holds (same bots mode and period),
+  // polled while the page is open and visible.
+  const feedParams = () => {
+    const { state } = filters;
+    const { from, to } = rangeParams(state);
+    feedScope.textContent = `${BOTS_LABELS[state.bots]} · ${rangeLabel(state)}: the newest ${FEED_SIZE}; “Download clicks (CSV)” holds them all.`;
+    // A period that runs to now stays open, so a click stamped by the server's clock a moment ahead still shows.
+    return { slug: link.slug, limit: FEED_SIZE, bots: state.bots, from, to: state.range === 'custom' ? to : undefined };
+  };
   let seen = null;
   let timer = null;
+  let generation = 0;
   async function poll() {
+    clearTimeout(timer);
     if (document.hidden) return schedule();
+    const mine = ++generation;
     try {
       const [page, fresh] = await Promise.all([
-        get('/api/clicks', { slug: link.slug, limit: FEED_SIZE, bots: 'include' }, { signal: ctx.signal }),
+        get('/api/clicks', feedParams(), { signal: ctx.signal }),
         get(path, {}, { signal: ctx.signal }),
       ]);
+      if (mine !== generation) return; // the filters changed while this was on its way
       // Only the count changes in place, so a focused button in the header keeps its focus.
       const restyle = fresh.disabled !== link.disabled || linkStatus(fresh).id !== linkStatus(link).id;
       link = fresh;
@@ -84,7 +100,7 @@ export async function linkPageView(ctx) {
       renderFeed(page.clicks);
       feedStatus.textContent = `Live: checked at ${fmtTime(Date.now())}`;
     } catch (e) {
-      if (e.name === 'AbortError') return;
+      if (e.name === 'AbortError' || mine !== generation) return;
       feedStatus.textContent = '';
       replace(feed, errorBox(e, poll));
       return; // stop polling on errors until the reader retries
