@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { GOOGLEBOT_UA as GOOGLEBOT, screenshot, useDashboard } from '../support/browser.js';
 
 const dash = useDashboard();
-const HOUR = 60 * 60 * 1000;
 
 const counted = (slug: string, clicks: number, bots = 0) => dash.counted(slug, clicks, bots);
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
@@ -68,35 +67,6 @@ describe('the analytics views in a real browser', () => {
     await expect.poll(() => page.locator('.feed tbody tr').count()).toBe(1);
     expect(await text(page, '.feed tbody tr')).toContain('Person');
     expect(await text(page, 'section[aria-labelledby="feed-h"] > .hint')).toMatch(/^People only · Last 30 days/);
-  });
-
-  it('compares two posts from the hour each was posted and marks the best', async () => {
-    const now = Date.now();
-    await dash.api('POST', '/api/links', { url: 'https://example.com/a', title: 'Morning post', campaign: 'Compare Test', network: 'linkedin', slug: 'cmp-a', postedAt: new Date(now - 2 * HOUR).toISOString() });
-    await dash.api('POST', '/api/links', { url: 'https://example.com/b', title: 'Evening post', campaign: 'Compare Test', network: 'x', slug: 'cmp-b', postedAt: new Date(now - HOUR).toISOString() });
-    for (let i = 0; i < 3; i++) await dash.visit('cmp-a');
-    await dash.visit('cmp-b');
-    await counted('cmp-a', 3);
-    await counted('cmp-b', 1);
-
-    const page = await dash.newPage();
-    await dash.signIn(page, '#/compare?slug=cmp-a&slug=cmp-b');
-    const row = (slug: string) => page.locator('.compare-table tbody tr', { has: page.locator(`a[href="#/link/${slug}"]`) });
-    await expect.poll(() => row('cmp-a').locator('td[data-label="First 24 h"]').textContent()).toBe('3');
-    expect(await row('cmp-b').locator('td[data-label="First 24 h"]').textContent()).toBe('1');
-    expect(await row('cmp-a').locator('.badge-best').count()).toBe(1);
-    expect(await row('cmp-b').locator('.badge-best').count()).toBe(0);
-    await page.getByRole('button', { name: 'Running total' }).click();
-    await expect.poll(() => text(page, '#cmp-chart-h')).toContain('running total');
-    await page.getByRole('button', { name: 'First 24 h' }).click();
-    await expect.poll(() => page.url()).toContain('hours=24');
-    await screenshot(page, 'compare-posts');
-
-    // The campaign's networks, side by side.
-    await page.goto(`${dash.url}/dashboard/#/compare?campaign=Compare%20Test&by=network`);
-    await expect.poll(() => page.locator('.compare-table tbody tr').count()).toBe(2);
-    expect(await page.locator('.compare-table tbody').textContent()).toMatch(/LinkedIn.*X \(Twitter\)|X \(Twitter\).*LinkedIn/s);
-    await screenshot(page, 'compare-networks');
   });
 
   it('lists campaigns in a sortable table leading to each campaign', async () => {
