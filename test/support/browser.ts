@@ -77,10 +77,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export const DASHBOARD_ADMIN_KEY = 'admin-key-for-dashboard-tests';
 
 /**
- * One real server (temp database, ADMIN_API_KEY) and one chromium for a test file, with a
- * fresh watched context per test; after each test, any unexpected browser problem fails it.
+ * One real server (temp database, ADMIN_API_KEY, plus `env`) and one chromium for a test file,
+ * with a fresh watched context per test; after each test, any unexpected browser problem fails it.
  */
-export function useDashboard() {
+export function useDashboard(env: Record<string, string> = {}) {
   const dir = tempDir('linkpost-dashboard-');
   let server: ServerProcess;
   let browser: Browser;
@@ -88,7 +88,7 @@ export function useDashboard() {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServerProcess({ DATABASE_PATH: join(dir, 'dash.db'), ADMIN_API_KEY: DASHBOARD_ADMIN_KEY }),
+      startServerProcess({ ...env, DATABASE_PATH: join(dir, 'dash.db'), ADMIN_API_KEY: DASHBOARD_ADMIN_KEY }),
       launchBrowser(),
     ]);
   });

@@ -1,6 +1,18 @@
 // Numbers, dates and ranges in the reader's own locale and time zone.
 
-export const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/**
+ * Chrome's ICU reports some zones by CLDR's old IDs (Asia/Calcutta for Asia/Kolkata); readers
+ * know the current IANA names, and the server keeps whichever name it is sent.
+ */
+const CURRENT_ZONE_NAMES = {
+  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon', 'Europe/Kiev': 'Europe/Kyiv', 'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk', 'Pacific/Enderbury': 'Pacific/Kanton', 'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei', 'Africa/Asmera': 'Africa/Asmara', 'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Indianapolis': 'America/Indiana/Indianapolis', 'America/Louisville': 'America/Kentucky/Louisville',
+};
+const resolvedZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+export const timeZone = CURRENT_ZONE_NAMES[resolvedZone] ?? resolvedZone;
 
 const integer = new Intl.NumberFormat();
 export const num = (n) => (typeof n === 'number' && Number.isFinite(n) ? integer.format(n) : '—');
