@@ -4,6 +4,7 @@ import { GOOGLEBOT_UA as GOOGLEBOT, screenshot, useDashboard } from '../support/
 
 const dash = useDashboard();
 
+const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
 const counted = (slug: string, clicks: number, bots = 0) => dash.counted(slug, clicks, bots);
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
 const card = (page: Page, label: string) =>
@@ -69,15 +70,40 @@ describe('the analytics views in a real browser', () => {
     expect(await text(page, 'section[aria-labelledby="feed-h"] > .hint')).toMatch(/^People only · Last 30 days/);
   });
 
-  it('lists campaigns in a sortable table leading to each campaign', async () => {
+  it('lists campaigns with their posts, clicks, visitors and best network, sortable, leading to each campaign', async () => {
     await dash.api('POST', '/api/links', { url: 'https://example.com/s1', campaign: 'Zebra Sort', network: 'x', slug: 'sort-z' });
     await dash.api('POST', '/api/links', { url: 'https://example.com/s2', campaign: 'Aardvark Sort', network: 'x', slug: 'sort-a' });
+    await dash.api('POST', '/api/links', { url: 'https://example.com/s3', campaign: 'Aardvark Sort', network: 'linkedin', slug: 'sort-a-li' });
     await dash.visit('sort-z');
+    // Aardvark: one person clicks both posts, another only the LinkedIn one, so LinkedIn leads 2 to 1.
+    await dash.visit('sort-a');
+    await dash.visit('sort-a-li');
+    await dash.visit('sort-a-li', { 'user-agent': FIREFOX });
     await counted('sort-z', 1);
-    const page = await dash.newPage();
+    await counted('sort-a', 1);
+    await counted('sort-a-li', 2);
+    const page = await dash.newPage({ viewport: { width: 1280, height: 900 } });
     await dash.signIn(page, '#/campaigns');
     const names = () => page.locator('tbody td[data-label="Campaign"]').allTextContents();
     await expect.poll(names).toContain('Aardvark Sort');
+    const row = page.locator('tbody tr', { has: page.getByRole('link', { name: 'Aardvark Sort', exact: true }) });
+    const cells = await row.locator('td').evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.dataset.label, td.textContent])));
+    // A unique is one visitor on one post on one day (README, "Unique visitors"): 1 + 2.
+    expect(cells).toMatchObject({ Posts: '2', Clicks: '3', 'Unique visitors': '3', 'Best network': 'LinkedIn' });
+
+    // Most clicked first, then the other way round.
+    const clicks = async () => (await page.locator('tbody td[data-label="Clicks"]').allTextContents()).map(Number);
+    expect(await page.locator('th[aria-sort]').textContent()).toMatch(/^Clicks/);
+    expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+    const descending = await clicks();
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    expect((await names()).indexOf('Aardvark Sort')).toBeLessThan((await names()).indexOf('Zebra Sort'));
+    await page.getByRole('button', { name: /^Clicks/ }).click();
+    expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+    expect(await clicks()).toEqual([...descending].reverse());
+    expect((await names()).indexOf('Aardvark Sort')).toBeGreaterThan((await names()).indexOf('Zebra Sort'));
+    expect(page.url()).toContain('sort=clicks&dir=asc');
+
     await page.getByRole('button', { name: 'Campaign', exact: true }).click();
     expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
     await page.getByRole('button', { name: 'Campaign', exact: true }).click();
