@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DASHBOARD_ADMIN_KEY as ADMIN_KEY, screenshot, useDashboard } from '../support/browser.js';
+import { CHROME_UA, DASHBOARD_ADMIN_KEY as ADMIN_KEY, screenshot, useDashboard } from '../support/browser.js';
 
 const dash = useDashboard();
 const newPage = dash.newPage;
@@ -47,7 +47,7 @@ describe('the dashboard in a real browser', () => {
     expect(after.status).toBe(401);
   });
 
-  it('creates a link through the form, showing the tagged destination before saving', async () => {
+  it('creates a link through the form, showing the tagged destination before saving, and counts its first visit', async () => {
     await apiCall('POST', '/api/links', { url: 'https://example.com/older', campaign: 'Spring Launch', network: 'x' });
     const page = await newPage();
     await signIn(page);
@@ -74,6 +74,14 @@ describe('the dashboard in a real browser', () => {
     const saved = await apiCall('GET', '/api/links/launch-post');
     expect(saved.body.destination).toBe(expected); // the preview said exactly what the server stored
     await screenshot(page, 'links');
+
+    // Followed from a browser, it lands on the tagged destination, and its open page counts it.
+    await page.goto(`${dash.url}/dashboard/#/link/launch-post`);
+    await expect.poll(() => page.locator('.link-clicks').textContent()).toBe('0');
+    const followed = await fetch(`${dash.url}/launch-post`, { redirect: 'manual', headers: { 'user-agent': CHROME_UA } });
+    expect([followed.status, followed.headers.get('location')]).toEqual([302, expected]);
+    await expect.poll(() => page.locator('.link-clicks').textContent(), { timeout: 10_000 }).toBe('1');
+    expect(await page.locator('.feed tbody tr').first().textContent()).toContain('Person');
 
     // A taken slug is reported on its field, the form kept as typed.
     await page.goto(`${dash.url}/dashboard/#/links/new`);
