@@ -116,7 +116,8 @@ export async function campaignPageView(ctx) {
   try {
     const { links } = await get('/api/links', { campaign: name, limit: 200 }, { signal: ctx.signal });
     replace(posts, links.length === 0
-      ? emptyState('No posts in this campaign.', 'Links are grouped by their exact campaign name.')
+      ? emptyState('No posts in this campaign.', 'Links are grouped by their exact campaign name: check its spelling, or create a link with this campaign.',
+          h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'Create a link'))
       : h('ul', { class: 'card plain-list' }, links.map((l) => h('li', {},
           h('a', { href: `#/link/${encodeURIComponent(l.slug)}` }, l.title || l.slug),
           h('span', { class: 'muted' }, ` · ${networkLabel(l.network)} · ${fmtDate(l.postedAt ?? l.createdAt)} · ${num(l.clicks)} click${l.clicks === 1 ? '' : 's'}`)))));

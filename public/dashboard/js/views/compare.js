@@ -81,7 +81,7 @@ export async function compareView(ctx) {
       pickHint.textContent = state.campaign
         ? 'Tick posts to compare, or leave all unticked to compare every post of the campaign.'
         : `Tick two or more posts (up to ${MAX_POSTS}).`;
-      replace(pickList, slugs.length === 0 ? h('p', { class: 'muted' }, 'No posts match.') : slugs.map((slug) => {
+      replace(pickList, slugs.length === 0 ? h('p', { class: 'muted' }, state.search || state.campaign ? 'No posts match.' : 'No posts yet.') : slugs.map((slug) => {
         const box = h('input', { type: 'checkbox', value: slug, checked: state.slugs.includes(slug) });
         box.addEventListener('change', () => {
           if (box.checked && state.slugs.length >= MAX_POSTS) {
@@ -111,7 +111,12 @@ export async function compareView(ctx) {
     if (!state.campaign && slugs.length < 2 && !(state.by === 'network')) {
       data = null;
       destroyChart();
-      replace(results, emptyState('Choose what to compare.', 'Tick two or more posts, or pick a campaign to compare all of its posts.'));
+      const none = !(await anyPosts);
+      if (mine !== generation) return;
+      replace(results, none
+        ? emptyState('No posts to compare yet.', 'Create a link for each post you share (with its network, campaign and "Posted at"); once they draw clicks, compare them here.',
+            h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'Create a link'))
+        : emptyState('Choose what to compare.', 'Tick two or more posts, or pick a campaign to compare all of its posts.'));
       return;
     }
     replace(results, loading('Loading curves…'));
@@ -181,6 +186,8 @@ export async function compareView(ctx) {
     });
   }
 
+  // Whether there is anything at all to compare, so an empty page can say to create a link first.
+  const anyPosts = get('/api/links', { limit: 1 }, opts).then(({ links }) => links.length > 0, () => true);
   loadPosts();
   await changed();
 }
