@@ -122,7 +122,8 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint, 
     replace(body,
       h('div', { class: 'cards' },
         stat(state.bots === 'only' ? 'Bot clicks' : 'Clicks', totals.clicks),
-        stat('Unique visitors', totals.uniques),
+        // The counters count a person once per post per day; say so where a campaign sums posts.
+        stat('Unique visitors', totals.uniques, 'each person once per post per day'),
         stat(botsLabel, totals.bots)),
       (totals.clicks ?? 0) === 0 && (totals.bots ?? 0) === 0
         ? emptyState(`No clicks in this period (${rangeLabel(state)}).`, emptyHint ?? 'Share one of your short links; clicks show up here within seconds.')
@@ -148,5 +149,8 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint, 
   return { state, reload: load };
 }
 
-const stat = (label, value) =>
-  h('div', { class: 'stat' }, h('p', { class: 'stat-label' }, label), h('p', { class: 'stat-value' }, num(value ?? 0)));
+const stat = (label, value, note) =>
+  h('div', { class: 'stat' },
+    h('p', { class: 'stat-label' }, label),
+    h('p', { class: 'stat-value' }, num(value ?? 0)),
+    note ? h('p', { class: 'hint' }, note) : null);

@@ -28,7 +28,7 @@ export async function campaignsView(ctx) {
     sort: sort.key, dir: sort.dir,
   });
   ctx.main.append(
-    h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Campaigns'), h('p', { class: 'sub' }, 'Every campaign your posts belong to, people only (no bots).'))),
+    h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, 'Campaigns'), h('p', { class: 'sub' }, 'Every campaign your posts belong to, people only (no bots). Unique visitors count each person once per post per day.'))),
     h('div', { class: 'toolbar' },
       rangeControls(state, () => (keep(), load()), { withBots: false }),
       h('div', { class: 'spacer' }),
