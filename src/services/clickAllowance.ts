@@ -7,8 +7,11 @@ import { createLru } from './lru.js';
  * of twenty visits to a one-click link would all get through before the first was counted.
  */
 export interface ClickAllowance {
-  /** Whether a visit may still go through; a human one then spends one click of the budget. */
-  take(link: Link, human: boolean): boolean;
+  /**
+   * Whether a visit may still go through; a human one then spends one click of the budget.
+   * `human` is asked only for limited links: most redirects never pay for the bot check.
+   */
+  take(link: Link, human: () => boolean): boolean;
 }
 
 export function createClickAllowance(maxLinks = 10_000): ClickAllowance {
@@ -23,7 +26,7 @@ export function createClickAllowance(maxLinks = 10_000): ClickAllowance {
       // Our grants land in the stored count as they commit; other processes' clicks only raise it.
       const counted = Math.max(link.humanClicks, s.stored + s.granted);
       if (counted >= link.maxClicks) return false;
-      if (human) s.granted++;
+      if (human()) s.granted++;
       return true;
     },
   };

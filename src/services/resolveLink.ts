@@ -8,9 +8,9 @@ export type ResolveDeps = Pick<CoreDeps, 'links' | 'linkCache' | 'clock'> & { cl
 /**
  * The redirect's only lookup: a live link for a slug, from the hot-link cache when possible.
  * Links with maxClicks are read fresh, since their click count moves with every visit, and a
- * `human` visit spends one click of their budget.
+ * visit that `human` says is a person spends one click of their budget.
  */
-export async function resolveLink(deps: ResolveDeps, slug: string, human = false): Promise<Link> {
+export async function resolveLink(deps: ResolveDeps, slug: string, human: () => boolean = () => false): Promise<Link> {
   let link = deps.linkCache.get(slug);
   if (link === undefined) {
     link = await deps.links.bySlug(slug);

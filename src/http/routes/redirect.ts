@@ -25,7 +25,7 @@ export function redirectRoutes(deps: ResolveDeps & { onRedirect?: OnRedirect }) 
     const slug = c.req.param('slug')!;
     let link: Link;
     try {
-      link = await resolveLink(deps, slug, isHumanVisit(c));
+      link = await resolveLink(deps, slug, () => isHumanVisit(c));
     } catch (err) {
       if (!isAppError(err) || wantsJson(c)) return errorResponse(c, err);
       const status = err.kind === 'gone' ? 410 : 404;
