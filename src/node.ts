@@ -8,16 +8,8 @@ import { startServer } from './node/server.js';
 async function main() {
   const config = parseConfig(process.env);
   const server = await startServer(config);
-  // One write, so whoever waits for the "listening" line also has the key.
-  const lines = [`linkpost listening on ${server.url} (database ${config.databasePath})`];
-  lines.push(`Dashboard: ${config.publicUrl}/dashboard/`);
-  if (server.firstKey) {
-    lines.push('', 'First start: created an API key. It is shown only this once, so keep it:', '', `  ${server.firstKey}`, '');
-  } else {
-    lines.push('Sign in with an API key; make one with: npm run cli -- keys create --name <name>');
-  }
-  console.log(lines.join('\n'));
-
+  // Handlers first: a SIGTERM sent the moment the listening line appears must not find the
+  // default action (instant exit, clicks unsaved).
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -36,6 +28,16 @@ async function main() {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  // One write, so whoever waits for the "listening" line also has the key.
+  const lines = [`linkpost listening on ${server.url} (database ${config.databasePath})`];
+  lines.push(`Dashboard: ${config.publicUrl}/dashboard/`);
+  if (server.firstKey) {
+    lines.push('', 'First start: created an API key. It is shown only this once, so keep it:', '', `  ${server.firstKey}`, '');
+  } else {
+    lines.push('Sign in with an API key; make one with: npm run cli -- keys create --name <name>');
+  }
+  console.log(lines.join('\n'));
 }
 
 main().catch((err) => {
