@@ -112,6 +112,8 @@ function errorCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+const PATH_PROBLEMS = new Set(['SQLITE_CANTOPEN', 'SQLITE_NOTADB', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_AUTH']);
+
 /** openDatabase, with a folder or file that cannot be used reported as DATABASE_PATH. */
 function openSettingsDatabase(path: string): NodeDatabase {
   try {
@@ -121,7 +123,8 @@ function openSettingsDatabase(path: string): NodeDatabase {
     if ((err as NodeJS.ErrnoException).syscall === 'mkdir') {
       throw invalidSetting('DATABASE_PATH', path, `cannot create its folder (${code})`);
     }
-    if (code?.startsWith('SQLITE_')) {
+    // Only what the path itself causes; a busy, full or corrupt database is not a bad setting.
+    if (code !== undefined && PATH_PROBLEMS.has(code)) {
       const what = String((err as Error).message).replace(/\s+/g, ' ').trim();
       throw invalidSetting('DATABASE_PATH', path, `cannot open it: ${what} (${code})`);
     }

@@ -19,10 +19,10 @@ export interface NodeDatabase {
 /** Opens (creating if needed) the SQLite file, tunes it for a web server, and migrates it. */
 export function openDatabase(path: string): NodeDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Sqlite(path);
+  // The busy timeout before anything else: switching to WAL already waits for other writers.
+  const sqlite = new Sqlite(path, { timeout: 5000 });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL'); // durable across process crashes in WAL mode
-  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });

@@ -178,4 +178,39 @@ describe('a setting the server cannot use when it starts', () => {
     expect(r.stderr).toContain(reason);
     expect(storedKeys(fresh)).toBe(0);
   });
+
+  it('waits for a database another process is writing to, rather than blaming DATABASE_PATH', async () => {
+    const path = join(dir, 'busy', 'linkpost.db');
+    mkdirSync(join(dir, 'busy'), { recursive: true });
+    // A WAL database, as every earlier start leaves it, with a writer (say a CLI import) mid-transaction.
+    const other = new Sqlite(path);
+    other.pragma('journal_mode = WAL');
+    other.exec('CREATE TABLE held (x); BEGIN IMMEDIATE; INSERT INTO held VALUES (1);');
+    const release = setTimeout(() => other.exec('COMMIT'), 700);
+    try {
+      const s = await startServerProcess({ DATABASE_PATH: path });
+      running.push(s);
+      expect(s.output()).not.toContain('Invalid setting');
+      expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    } finally {
+      clearTimeout(release);
+      other.close();
+    }
+  });
+
+  it('reports a locked database as what it is, not as a bad DATABASE_PATH', async () => {
+    // Not yet WAL and held by another writer: SQLite refuses the switch at once (no wait can help).
+    const path = join(dir, 'locked', 'linkpost.db');
+    mkdirSync(join(dir, 'locked'), { recursive: true });
+    const other = new Sqlite(path);
+    other.exec('CREATE TABLE held (x); BEGIN IMMEDIATE; INSERT INTO held VALUES (1);');
+    try {
+      const r = await runProcess(['src/node.ts'], { DATABASE_PATH: path, PORT: String(await freePort()) });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('database is locked');
+      expect(r.stderr).not.toContain('Invalid setting');
+    } finally {
+      other.close();
+    }
+  });
 });
