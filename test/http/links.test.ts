@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import { createLinkStore } from '../../src/db/index.js';
 
 let t: TestApp;
 beforeEach(async () => void (t = await makeTestApp()));
@@ -36,13 +37,23 @@ describe('POST /api/links', () => {
   });
 
   it('gives a custom slug to exactly one of several simultaneous requests, 409 to the rest', async () => {
-    // Each request passes the slugExists check before any inserts: the unique index decides.
-    const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => t.api('POST', '/api/links', { url: `https://r${i}.com`, slug: 'race' })),
-    );
-    const statuses = answers.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
-    for (const r of answers.filter((a) => a.status === 409)) expect((await json(r)).error.code).toBe('slug_taken');
+    // Make every request pass the slugExists check, as when they all check before any inserts:
+    // only the unique index can then decide.
+    let inserts = 0;
+    const racing = await makeTestApp((database) => {
+      const links = createLinkStore(database.db);
+      return { links: { ...links, slugExists: async () => false, insert: (l) => (inserts++, links.insert(l)) } };
+    });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => racing.api('POST', '/api/links', { url: `https://r${i}.com`, slug: 'race' })),
+      );
+      expect(inserts).toBe(6);
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+      for (const r of answers.filter((a) => a.status === 409)) expect((await json(r)).error.code).toBe('slug_taken');
+    } finally {
+      racing.close();
+    }
   });
 
   it.each([
