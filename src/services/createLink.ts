@@ -10,7 +10,7 @@ const RANDOM_SLUG_ATTEMPTS = 5;
 /** Creates a post's short link: validates the destination, tags it with UTM, picks a slug. */
 export async function createLink(deps: CoreDeps, raw: CreateLinkInput | unknown): Promise<Link> {
   const input = parseInput(createLinkInput, raw);
-  const url = parseDestination(input.url, new URL(deps.publicUrl).host);
+  const url = parseDestination(input.url, deps.publicUrl);
   const network = input.network ?? null;
   const campaign = input.campaign || null;
   const utm = utmFor(network, campaign, input.utm);

@@ -18,7 +18,7 @@ export async function updateLink(deps: CoreDeps, slug: string, raw: UpdateLinkIn
 
   const retag = ['url', 'network', 'campaign', 'utm'].some((k) => k in input);
   if (retag) {
-    const url = parseDestination(input.url ?? link.url, new URL(deps.publicUrl).host);
+    const url = parseDestination(input.url ?? link.url, deps.publicUrl);
     const network = input.network === undefined ? link.network : input.network;
     const campaign = input.campaign === undefined ? link.campaign : input.campaign || null;
     // Explicit utm given now replaces the old explicit ones; otherwise keep the ones the user set.

@@ -41,5 +41,9 @@ describe('parseDestination', () => {
     }
     for (const raw of ['http://localhost:3000/', 'http://localhost/', 'http://example.com:8787/']) expect(why(raw), raw).toBeNull();
     expect(parseDestination('http://127.0.0.1:3000/', 'localhost:8787').port).toBe('3000');
+    // Default ports follow each URL's scheme.
+    expect(parseDestination('http://127.0.0.1/', 'https://localhost').hostname).toBe('127.0.0.1');
+    expect(() => parseDestination('https://127.0.0.1/x', 'https://localhost')).toThrow(/loop/);
+    expect(() => parseDestination('http://0.0.0.0:8787/', 'http://127.0.0.1:8787')).toThrow(/loop/);
   });
 });
