@@ -53,14 +53,14 @@ export function readImportFile(text: string): ImportRow[] {
     throw new UsageError(`not a readable CSV file: ${(e as Error).message}`);
   }
   if (parsed.length === 0) throw new UsageError(`the file is empty\n${USAGE}`);
+  const lines = startLines(Buffer.from(text, 'utf8'), parsed);
   const header = parsed[0]!.record.map((h) => h.trim().toLowerCase());
   const unknown = header.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) throw new UsageError(`unknown column "${unknown[0]}" in the header (line 1)\n${USAGE}`);
+  if (unknown.length) throw new UsageError(`unknown column "${unknown[0]}" in the header (line ${lines[0]})\n${USAGE}`);
   const repeated = header.find((h, i) => header.indexOf(h) !== i);
-  if (repeated) throw new UsageError(`column "${repeated}" appears twice in the header (line 1)`);
+  if (repeated) throw new UsageError(`column "${repeated}" appears twice in the header (line ${lines[0]})`);
   if (!header.includes('url')) throw new UsageError(`the header has no "url" column\n${USAGE}`);
 
-  const lines = startLines(Buffer.from(text, 'utf8'), parsed);
   const rows: ImportRow[] = [];
   for (const [i, { record }] of parsed.entries()) {
     if (i === 0 || blank(record)) continue;

@@ -15,14 +15,14 @@ export interface ClickAllowance {
 }
 
 export function createClickAllowance(maxLinks = 10_000): ClickAllowance {
-  // Keyed with the creation time too: SQLite may give a deleted link's id to a new one.
-  const spent = createLru<string, { stored: number; granted: number }>(maxLinks);
+  // Link ids are AUTOINCREMENT, never reused, so an id names one link for good. A visit let
+  // through stays spent even if its click is later dropped (queue full): the person got through.
+  const spent = createLru<number, { stored: number; granted: number }>(maxLinks);
   return {
     take(link, human) {
       if (link.maxClicks === null) return true;
-      const key = `${link.id}:${link.createdAt}`;
-      let s = spent.get(key);
-      if (!s) spent.set(key, (s = { stored: link.humanClicks, granted: 0 }));
+      let s = spent.get(link.id);
+      if (!s) spent.set(link.id, (s = { stored: link.humanClicks, granted: 0 }));
       // Our grants land in the stored count as they commit; other processes' clicks only raise it.
       const counted = Math.max(link.humanClicks, s.stored + s.granted);
       if (counted >= link.maxClicks) return false;

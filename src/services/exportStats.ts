@@ -8,7 +8,7 @@ export const STATS_CSV_COLUMNS = [
   'slug', 'title', 'campaign', 'network', 'posted_at', 'clicks', 'uniques', 'bots', 'top_source', 'top_country',
 ] as const;
 
-/** Rows per streamed chunk. */
+/** Rows per streamed chunk: big enough to fill a socket write, small enough to start at once. */
 const LINKS_PER_CHUNK = 200;
 
 interface LinkTotals {

@@ -10,7 +10,7 @@ export type ResolveDeps = Pick<CoreDeps, 'links' | 'linkCache' | 'clock'> & { cl
  * Links with maxClicks are read fresh, since their click count moves with every visit, and a
  * visit that `human` says is a person spends one click of their budget.
  */
-export async function resolveLink(deps: ResolveDeps, slug: string, human: () => boolean = () => false): Promise<Link> {
+export async function resolveLink(deps: ResolveDeps, slug: string, human: () => boolean): Promise<Link> {
   let link = deps.linkCache.get(slug);
   if (link === undefined) {
     link = await deps.links.bySlug(slug);
