@@ -173,6 +173,18 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       await salts.pruneBefore('2026-03-09');
       expect(await salts.saltFor('2026-03-08', 'new', T0)).toBe('new');
     });
+
+    it('forgets which visitors were seen on pruned days, keeping the days after', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('seen'));
+      const day = 86_400_000;
+      await d.clicks.insertBatch([newClick(a.id, T0 - 2 * day), newClick(a.id, T0 - day), newClick(a.id, T0)]);
+      const seenDays = async () =>
+        ((await d.db.all(sql`SELECT day FROM daily_visitors ORDER BY day`)) as { day: string }[]).map((r) => r.day);
+      expect(await seenDays()).toEqual(['2026-03-08', '2026-03-09', '2026-03-10']);
+      await createVisitorSaltStore(d.db).pruneBefore('2026-03-09');
+      expect(await seenDays()).toEqual(['2026-03-09', '2026-03-10']);
+    });
   });
 
   describe('clicks', () => {
