@@ -72,6 +72,17 @@ describe('GET /api/stats/compare', () => {
     expect(points(kolkata)).toEqual([['2026-03-02T00:00:00+05:30', 2, 2], ['2026-03-03T00:00:00+05:30', 1, 3]]);
   });
 
+  it('filters by network, keeps the latest posts up to limit, and counts bots alone when asked', async () => {
+    const byNetwork = await ok('/api/stats/compare?campaign=Spring&network=x&hours=3');
+    expect(byNetwork.series.map((s: any) => s.key)).toEqual(['x-launch']);
+    const limited = await ok('/api/stats/compare?campaign=Spring&hours=3&limit=2');
+    // The two most recent posts, shown oldest first.
+    expect(limited.series.map((s: any) => s.key)).toEqual(['li-followup', 'x-launch']);
+    // The one bot hit: Googlebot on li-launch at 03-03 01:00, 16 hours after its 09:00 post.
+    const { series: [bots] } = await ok('/api/stats/compare?slug=li-launch&hours=24&bots=only');
+    expect(bots.points.filter((p: any) => p.clicks > 0).map((p: any) => [p.t, p.clicks])).toEqual([[16, 1]]);
+  });
+
   it('leaves out intervals that have not begun yet', async () => {
     const now = t.clock();
     t.clock.set(Date.parse('2026-03-06T18:00:00Z'));
