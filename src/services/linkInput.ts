@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorField } from './paging.js';
 import {
   MAX_CAMPAIGN_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH, NETWORKS, normalizeNetwork, UTM_FIELDS,
 } from '../domain/index.js';
@@ -68,10 +69,6 @@ export const listLinksInput = z.object({
   network: network.optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z
-    .string()
-    .regex(/^\d+$/, 'cursor must come from a previous nextCursor')
-    .transform(Number)
-    .optional(),
+  cursor: cursorField,
 });
 export type ListLinksInput = z.input<typeof listLinksInput>;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { ClickRow, ClickStore } from '../domain/index.js';
 import { clickFilterFields } from './clickFilter.js';
+import { pageOf, cursorField } from './paging.js';
 import { parseInput } from './parse.js';
 
 export const listClicksInput = z.object({
   ...clickFilterFields,
   bots: z.enum(['include', 'exclude', 'only']).default('include'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  cursor: z.string().regex(/^\d+$/, 'cursor must come from a previous nextCursor').transform(Number).optional(),
+  cursor: cursorField,
 });
 
 /** Stored clicks, newest first, one page at a time. */
@@ -26,6 +27,6 @@ export async function listClicks(
     limit: input.limit + 1,
     beforeId: input.cursor,
   });
-  const page = rows.slice(0, input.limit);
-  return { clicks: page, nextCursor: rows.length > input.limit ? String(page[page.length - 1]!.id) : null };
+  const { page, nextCursor } = pageOf(rows, input.limit);
+  return { clicks: page, nextCursor };
 }

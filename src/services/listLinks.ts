@@ -1,6 +1,7 @@
 import type { Link } from '../domain/index.js';
 import type { CoreDeps } from './deps.js';
 import { listLinksInput, type ListLinksInput } from './linkInput.js';
+import { pageOf } from './paging.js';
 import { parseInput } from './parse.js';
 
 /** Newest posts first, one page at a time; nextCursor is null on the last page. */
@@ -16,7 +17,6 @@ export async function listLinks(
     limit: input.limit + 1,
     beforeId: input.cursor,
   });
-  const page = rows.slice(0, input.limit);
-  const nextCursor = rows.length > input.limit ? String(page[page.length - 1]!.id) : null;
+  const { page, nextCursor } = pageOf(rows, input.limit);
   return { links: page, nextCursor };
 }
