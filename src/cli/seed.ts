@@ -1,7 +1,7 @@
 import { createVisitorSaltStore } from '../db/index.js';
 import type { Visit } from '../domain/index.js';
 import { createSqliteClickStore } from '../node/sqliteClickStore.js';
-import { sqliteCounterStatements } from '../node/sqliteCounters.js';
+import { countedAtOnce, createClickCounting } from '../node/counting.js';
 import type { NodeDatabase } from '../node/sqlite.js';
 import { createLink, type CoreDeps } from '../services/index.js';
 import { recordClicks, type CaptureDeps } from '../services/recordClicks.js';
@@ -37,7 +37,7 @@ export async function seedDatabase(database: NodeDatabase, core: CoreDeps, opts:
     links.push(await createLink(core, { url: p.url, title: p.title, campaign: p.campaign, network: p.network, postedAt: new Date(p.postedAt).toISOString() }));
   }
   const capture: CaptureDeps = {
-    clicks: createSqliteClickStore(database, { extraStatements: sqliteCounterStatements(database.sqlite) }),
+    clicks: countedAtOnce(createSqliteClickStore(database), createClickCounting(database)),
     geo: { locate: () => ({ country: null, region: null, city: null }) }, // every seeded visit carries its place
     describeUserAgent: cachedUserAgents(),
     visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)),

@@ -9,6 +9,7 @@ import { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './cou
 import type { CounterStore } from '../domain/index.js';
 import type { BatchStatement, BatchWriter, Database } from './database.js';
 import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './schema.js';
+import { markAllCounted } from './counters.js';
 
 const VALUE_OF: Record<CountedDimension, string> = {
   source: 'source',
@@ -76,6 +77,8 @@ export function rebuildStatements(db: Database): BatchStatement[] {
     ...linksFromProfiles('1').map((select) => db.insert(counterLinks).select(sql.raw(select))),
     ...totalsFromProfiles('1').map((select) => db.insert(counterTotals).select(sql.raw(select))),
     db.insert(counterCampaigns).select(sql.raw(CAMPAIGNS_FROM_LINKS)),
+    // Every click is now counted, including any a running server had not counted yet.
+    markAllCounted(db),
   ];
 }
 

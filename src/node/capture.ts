@@ -2,18 +2,21 @@ import { createVisitorSaltStore } from '../db/index.js';
 import type { CaptureDeps } from '../services/recordClicks.js';
 import { cachedUserAgents } from '../services/userAgent.js';
 import { createVisitorKeys } from '../services/visitorKey.js';
+import { createClickCounting, type ClickCounting } from './counting.js';
 import { createGeoipLookup } from './geo.js';
 import type { NodeDatabase } from './sqlite.js';
 import { createSqliteClickStore } from './sqliteClickStore.js';
-import { sqliteCounterStatements } from './sqliteCounters.js';
 
-/** Everything the Node write path needs: geoip-lite, cached UA parsing, visitor keys, the click store. */
-export function createNodeCapture(database: NodeDatabase): CaptureDeps {
+/**
+ * Everything the Node write path needs: geoip-lite, cached UA parsing, visitor keys, the
+ * click store, and the counting that follows it (when is the caller's choice).
+ */
+export function createNodeCapture(database: NodeDatabase): CaptureDeps & { counting: ClickCounting } {
   return {
-    // Counters are written in the same transaction as the clicks they count.
-    clicks: createSqliteClickStore(database, { extraStatements: sqliteCounterStatements(database.sqlite) }),
+    clicks: createSqliteClickStore(database),
     geo: createGeoipLookup(),
     describeUserAgent: cachedUserAgents(),
     visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)),
+    counting: createClickCounting(database),
   };
 }

@@ -1,21 +1,39 @@
 /**
  * The click-writing thread: enrichment (user agents, geoip-lite, HMAC) and the SQLite
- * transaction run here, on their own connection, so the event loop that answers redirects
- * never waits on them. Messages: {id, visits} in, {id} or {id, error} out.
+ * transactions run here, on their own connection, so the event loop that answers redirects
+ * never waits on them. Each batch is written at once; counting follows on its own schedule
+ * (countingSchedule.ts). Messages: {id, visits} in, {id} or {id, error} out.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Visit } from '../domain/index.js';
 import { recordClicks } from '../services/recordClicks.js';
 import { createNodeCapture } from './capture.js';
+import { createCountingSchedule } from './countingSchedule.js';
 import { openDatabase } from './sqlite.js';
 
 const database = openDatabase((workerData as { databasePath: string }).databasePath);
 const capture = createNodeCapture(database);
-let chain: Promise<unknown> = Promise.resolve();
 
+let closing = false;
+function count() {
+  try {
+    capture.counting.countAll();
+  } catch (err) {
+    // The clicks are stored and stay uncounted until the next try, or the next start.
+    console.error('counting clicks failed; will retry', err);
+    if (!closing) counting.written();
+  }
+}
+const counting = createCountingSchedule(count);
+// Clicks a crash left uncounted, before anything new.
+count();
+
+let chain: Promise<unknown> = Promise.resolve();
 parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: true }) => {
   if ('close' in message) {
     chain.then(() => {
+      closing = true;
+      counting.flush();
       database.close();
       parentPort!.close();
     });
@@ -24,7 +42,10 @@ parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: t
   // One batch at a time, in order.
   chain = chain.then(() =>
     recordClicks(capture, message.visits).then(
-      () => parentPort!.postMessage({ id: message.id }),
+      () => {
+        parentPort!.postMessage({ id: message.id });
+        counting.written();
+      },
       (err: unknown) => parentPort!.postMessage({ id: message.id, error: String((err as Error)?.stack ?? err) }),
     ),
   );

@@ -1,4 +1,4 @@
-import { createClickStore, humansPerLink, type ClickStoreOptions } from '../db/index.js';
+import { createClickStore, humansPerLink } from '../db/index.js';
 import { utcDay, type Click, type ClickStore } from '../domain/index.js';
 import type { NodeDatabase } from './sqlite.js';
 
@@ -7,10 +7,10 @@ import type { NodeDatabase } from './sqlite.js';
  * prepared better-sqlite3 statements in one transaction. SQLite itself decides uniques
  * (INSERT … ON CONFLICT DO NOTHING, then `changes`), which D1's batches cannot do.
  * Measured in `npm run bench:redirect`: building drizzle inserts per batch was the largest
- * cost of capture.
+ * cost of capture. It writes no counters: the clicks are counted after (see counting.ts).
  */
-export function createSqliteClickStore(database: NodeDatabase, options: Omit<ClickStoreOptions, 'maxParams'> = {}): ClickStore {
-  const shared = createClickStore(database.db, database.batch, { maxParams: 32_000, ...options });
+export function createSqliteClickStore(database: NodeDatabase): ClickStore {
+  const shared = createClickStore(database.db, database.batch, { maxParams: 32_000 });
   const { sqlite } = database;
   const markSeen = sqlite.prepare(
     'INSERT INTO daily_visitors (day, link_id, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
@@ -30,9 +30,8 @@ export function createSqliteClickStore(database: NodeDatabase, options: Omit<Cli
         c.country, c.region, c.city, c.bot ? 1 : 0, c.visitor, c.qr ? 1 : 0, c.userAgent, c.firstOfDay ? 1 : 0,
       );
     }
+    // maxClicks reads this, so it moves with the clicks, not with the counters.
     for (const [linkId, n] of humansPerLink(batch)) countHumans.run(n, linkId);
-    // Counters built by the shared code join the same transaction.
-    for (const statement of options.extraStatements?.(batch) ?? []) statement.run();
   });
 
   return {

@@ -7,7 +7,7 @@ import { campaignTriggersSql, createCounterStore, forgetLinkTriggerSql } from '.
 import { createStatsStore } from '../../src/db/statsStore.js';
 import type { ClickStore, Device, NewClick } from '../../src/domain/index.js';
 import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
-import { sqliteCounterStatements } from '../../src/node/sqliteCounters.js';
+import { countedAtOnce, createClickCounting } from '../../src/node/counting.js';
 import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
 import { getStats } from '../../src/services/getStats.js';
 import { rebuildCounters } from '../../src/services/rebuildCounters.js';
@@ -70,7 +70,7 @@ const sides: Record<'node' | 'shared', Side> = {} as never;
 async function openSide(name: 'node' | 'shared'): Promise<Side> {
   const database = openDatabase(join(dir, `${name}.db`));
   const clicks = name === 'node'
-    ? createSqliteClickStore(database, { extraStatements: sqliteCounterStatements(database.sqlite) })
+    ? countedAtOnce(createSqliteClickStore(database), createClickCounting(database))
     : createClickStore(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
   const links = createLinkStore(database.db);
   const linkIds: number[] = [];

@@ -15,7 +15,8 @@ import {
 } from '../../src/db/index.js';
 import type { Click, ClickStore, NewLink } from '../../src/domain/index.js';
 import { createNodeCapture } from '../../src/node/capture.js';
-import { openDatabase } from '../../src/node/sqlite.js';
+import { countedAtOnce } from '../../src/node/counting.js';
+import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
 import { createD1ClickStore } from '../../src/worker/capture.js';
 import { openD1 } from '../../src/worker/d1.js';
 import { tempDir } from '../support/app.js';
@@ -28,6 +29,11 @@ interface Driver {
   close(): Promise<void>;
 }
 
+function nodeClicks(database: NodeDatabase): ClickStore {
+  const capture = createNodeCapture(database);
+  return countedAtOnce(capture.clicks, capture.counting);
+}
+
 const drivers: { name: string; open(): Promise<Driver> }[] = [
   {
     name: 'better-sqlite3',
@@ -37,8 +43,8 @@ const drivers: { name: string; open(): Promise<Driver> }[] = [
       return {
         db: database.db,
         batch: database.batch,
-        // The Node write path's store: prepared statements, counters in the same transaction.
-        clicks: createNodeCapture(database).clicks,
+        // The Node write path's store (prepared statements), each batch counted as it lands.
+        clicks: nodeClicks(database),
         async close() {
           database.close();
           rmSync(dir, { recursive: true, force: true });

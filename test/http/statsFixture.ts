@@ -3,7 +3,7 @@ import { counterStatements } from '../../src/db/counters.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import type { Location, Visit } from '../../src/domain/index.js';
 import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
-import { sqliteCounterStatements } from '../../src/node/sqliteCounters.js';
+import { countedAtOnce, createClickCounting } from '../../src/node/counting.js';
 import { recordClicks, type CaptureDeps } from '../../src/services/recordClicks.js';
 import { cachedUserAgents } from '../../src/services/userAgent.js';
 import { createVisitorKeys } from '../../src/services/visitorKey.js';
@@ -40,7 +40,7 @@ export async function makeStatsApp(places: Record<string, Location> = {}, writer
   let capture!: CaptureDeps;
   const t = await makeTestApp((database) => {
     const clicks = writer === 'node'
-      ? createSqliteClickStore(database, { extraStatements: sqliteCounterStatements(database.sqlite) })
+      ? countedAtOnce(createSqliteClickStore(database), createClickCounting(database))
       : createClickStore(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
     capture = {
       clicks,
