@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCountingSchedule } from '../../src/node/countingSchedule.js';
+
+const IDLE = 20;
+const MAX_DELAY = 1_000;
+
+/** A schedule on fake timers whose clock is the fake one; `counts` holds the time of each count. */
+function schedule() {
+  const counts: number[] = [];
+  const s = createCountingSchedule(() => void counts.push(Date.now()), { idleMs: IDLE, maxDelayMs: MAX_DELAY, now: () => Date.now() });
+  return { ...s, counts };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the counting schedule', () => {
+  it('counts once, idleMs after the last of several writes, and not before', () => {
+    const s = schedule();
+    s.written();
+    vi.advanceTimersByTime(15);
+    s.written();
+    vi.advanceTimersByTime(15);
+    s.written(); // t = 30: the last write
+    vi.advanceTimersByTime(IDLE - 1);
+    expect(s.counts).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(s.counts).toEqual([30 + IDLE]);
+    vi.advanceTimersByTime(10 * MAX_DELAY);
+    expect(s.counts).toHaveLength(1);
+  });
+
+  it('under a write every 10 ms for 2.5 s counts in runs, and no write waits longer than maxDelayMs', () => {
+    const s = schedule();
+    const writes: number[] = [];
+    for (let t = 0; t < 2_500; t += 10) {
+      writes.push(Date.now());
+      s.written();
+      vi.advanceTimersByTime(10);
+    }
+    // Never a pause of idleMs while the writes came: only maxDelayMs made it count.
+    const whileWriting = s.counts.length;
+    expect(whileWriting).toBeGreaterThanOrEqual(2);
+    expect(whileWriting).toBeLessThanOrEqual(2_500 / MAX_DELAY);
+    vi.advanceTimersByTime(IDLE);
+    expect(s.counts.length).toBe(whileWriting + 1); // the tail, once the writes stopped
+    for (const w of writes) {
+      const countedAt = s.counts.find((c) => c >= w);
+      expect(countedAt, `write at ${w}`).toBeDefined();
+      expect(countedAt! - w, `write at ${w}`).toBeLessThanOrEqual(MAX_DELAY);
+    }
+    const gaps = s.counts.slice(1).map((c, i) => c - s.counts[i]!);
+    // A run starts at its first write, so counts are maxDelayMs apart plus at most one write gap.
+    for (const g of gaps) expect(g).toBeLessThanOrEqual(MAX_DELAY + 10);
+  });
+
+  it('flush() counts at once when clicks wait, and the pending wait is over', () => {
+    const s = schedule();
+    vi.advanceTimersByTime(5);
+    s.written();
+    vi.advanceTimersByTime(5);
+    s.flush();
+    expect(s.counts).toEqual([10]);
+    vi.advanceTimersByTime(10 * MAX_DELAY);
+    expect(s.counts).toEqual([10]);
+  });
+
+  it('flush() does nothing when nothing waits: neither at first nor after a count', () => {
+    const s = schedule();
+    s.flush();
+    expect(s.counts).toEqual([]);
+    s.written();
+    vi.advanceTimersByTime(IDLE);
+    expect(s.counts).toEqual([IDLE]);
+    s.flush();
+    vi.advanceTimersByTime(10 * MAX_DELAY);
+    expect(s.counts).toEqual([IDLE]);
+  });
+
+  it('starts a new wait with a write after a count', () => {
+    const s = schedule();
+    s.written();
+    vi.advanceTimersByTime(IDLE);
+    expect(s.counts).toEqual([IDLE]);
+    vi.advanceTimersByTime(480);
+    s.written(); // t = 500
+    vi.advanceTimersByTime(IDLE - 1);
+    expect(s.counts).toEqual([IDLE]);
+    vi.advanceTimersByTime(1);
+    expect(s.counts).toEqual([IDLE, 500 + IDLE]);
+  });
+
+  it('starts a new maxDelayMs wait after a count forced by steady writes', () => {
+    const s = schedule();
+    for (let t = 0; t <= MAX_DELAY; t += 10) {
+      s.written();
+      vi.advanceTimersByTime(10);
+    }
+    expect(s.counts).toEqual([MAX_DELAY]);
+    // The next write is the first of a new wait, not already maxDelayMs late.
+    s.written();
+    expect(s.counts).toEqual([MAX_DELAY]);
+    vi.advanceTimersByTime(IDLE);
+    expect(s.counts).toEqual([MAX_DELAY, MAX_DELAY + 10 + IDLE]);
+  });
+});
