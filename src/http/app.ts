@@ -9,7 +9,7 @@ import { requireApiKey } from './auth.js';
 import { errorBody, errorResponse } from './errors.js';
 import { notFoundPage, PAGE_CSP } from './pages.js';
 import { linkRoutes } from './routes/links.js';
-import { redirectRoutes } from './routes/redirect.js';
+import { redirectRoutes, SLUG_PATH } from './routes/redirect.js';
 import { clickRoutes } from './routes/clicks.js';
 import { exportRoutes } from './routes/export.js';
 import { sessionRoutes } from './routes/session.js';
@@ -20,7 +20,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** A single path segment that is not one of the app's own pages: a short link. */
 const isRedirectPath = (c: { req: { path: string } }) =>
-  /^\/[A-Za-z0-9_-]{1,64}$/.test(c.req.path) && c.req.path !== '/healthz' && c.req.path !== '/dashboard';
+  SLUG_PATH.test(c.req.path) && c.req.path !== '/healthz' && c.req.path !== '/dashboard';
 
 export interface AppDeps extends CoreDeps {
   /** Click capture after each redirect; absent means nothing is recorded. */

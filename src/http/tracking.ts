@@ -15,27 +15,48 @@ export interface TrackingOptions {
   platformLocation?(c: Context): Location | undefined;
 }
 
+/** What tracking reads of a request: a Hono context, or node:http's request on Node's fast path. */
+export interface RequestView {
+  method: string;
+  /** The path and query at least; only the query is read. */
+  url: string;
+  header(name: string): string | undefined;
+}
+
+const viewOf = (c: Context): RequestView => ({ method: c.req.method, url: c.req.url, header: (name) => c.req.header(name) });
+
 /** Whether a request is a click at all: HEAD only asks about the link, it visits nothing. */
 export const shouldTrack = (c: Context) => c.req.method === 'GET';
 
-export const isPrefetch = (c: Context) =>
-  /prefetch|prerender/i.test(`${c.req.header('sec-purpose') ?? ''} ${c.req.header('purpose') ?? ''} ${c.req.header('x-moz') ?? ''}`);
+export const isPrefetchRequest = (req: Pick<RequestView, 'header'>) =>
+  /prefetch|prerender/i.test(`${req.header('sec-purpose') ?? ''} ${req.header('purpose') ?? ''} ${req.header('x-moz') ?? ''}`);
+
+export const isPrefetch = (c: Context) => isPrefetchRequest(viewOf(c));
+
+/** The short link's own query, when it has one. */
+export function requestQuery(url: string): URLSearchParams | null {
+  const q = url.indexOf('?');
+  return q === -1 ? null : new URLSearchParams(url.slice(q + 1));
+}
 
 /** Captures what the redirect saw, cheaply and synchronously; enrichment happens later. */
-export function visitFrom(c: Context, link: Link, options: TrackingOptions): Visit {
-  const query = new URL(c.req.url).searchParams;
+export function visitOf(req: RequestView, link: Link, at: number, address: string | null, location?: Location): Visit {
+  const query = requestQuery(req.url);
   return {
     linkId: link.id,
-    at: options.clock(),
-    address: options.clientAddress(c),
-    userAgent: c.req.header('user-agent') ?? '',
-    referrer: c.req.header('referer') ?? '',
-    utmSource: query.get('utm_source'),
-    qr: query.get('qr') === '1',
-    prefetch: isPrefetch(c),
-    location: options.platformLocation?.(c),
+    at,
+    address,
+    userAgent: req.header('user-agent') ?? '',
+    referrer: req.header('referer') ?? '',
+    utmSource: query?.get('utm_source') ?? null,
+    qr: query?.get('qr') === '1',
+    prefetch: isPrefetchRequest(req),
+    location,
   };
 }
+
+export const visitFrom = (c: Context, link: Link, options: TrackingOptions): Visit =>
+  visitOf(viewOf(c), link, options.clock(), options.clientAddress(c), options.platformLocation?.(c));
 
 /** The redirect's after-hook: decide whether to track, capture, hand off. Never throws. */
 export function trackRedirects(options: TrackingOptions, log: (m: string, e?: unknown) => void) {

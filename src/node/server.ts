@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { createServer, type Server } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { customAlphabet } from 'nanoid';
 import { ConfigError, type Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -14,6 +15,7 @@ import { createApp, type AppDeps } from '../http/app.js';
 import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { createClickWriter } from './clickWriter.js';
+import { createFastRedirect } from './fastRedirect.js';
 import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
@@ -67,10 +69,17 @@ export async function startServer(config: Config, log = console.error): Promise<
     log,
   };
   const app = createApp(deps);
+  const fastRedirect = createFastRedirect({
+    linkCache: deps.linkCache,
+    clock: deps.clock,
+    record: (visit) => writer.push(visit),
+    clientAddress: (req, header) => clientAddress({ get: header }, req.socket.remoteAddress, config.trustProxy),
+    log,
+  });
 
-  let server: ReturnType<typeof serve>;
+  let server: Server;
   try {
-    server = await listen(app.fetch, config);
+    server = await listen(app.fetch, fastRedirect, config);
   } catch (err) {
     await clickThread.close();
     database.close();
@@ -100,6 +109,8 @@ export async function startServer(config: Config, log = console.error): Promise<
     },
   };
 }
+
+type FastRedirect = ReturnType<typeof createFastRedirect>;
 
 function invalidSetting(name: string, value: string | number, reason: string) {
   return new ConfigError(`Invalid setting ${name}=${JSON.stringify(String(value))}: ${reason}`);
@@ -133,12 +144,15 @@ function openSettingsDatabase(path: string): NodeDatabase {
 }
 
 /** Listens on HOST:PORT; an address or port that cannot be used is reported by its setting's name. */
-async function listen(fetch: Parameters<typeof serve>[0]['fetch'], { host, port }: Config) {
+async function listen(fetch: Parameters<typeof getRequestListener>[0], fastRedirect: FastRedirect, { host, port }: Config) {
   // Four dotted numbers that are no IPv4 address (999.999.1.1) would otherwise go to DNS.
   if (/^[\d.]+$/.test(host) && !isIP(host)) throw invalidSetting('HOST', host, 'not a valid IP address');
   try {
-    return await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const s = serve({ fetch, hostname: host, port }, () => resolve(s));
+    return await new Promise<Server>((resolve, reject) => {
+      const app = getRequestListener(fetch, { hostname: host });
+      // Cached live links are answered before the adapter builds a Request (fastRedirect.ts).
+      const s = createServer((req, res) => void (fastRedirect(req, res) || app(req, res)));
+      s.listen(port, host, () => resolve(s));
       s.once('error', reject);
     });
   } catch (err) {

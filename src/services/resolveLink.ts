@@ -25,3 +25,14 @@ export async function resolveLink(deps: ResolveDeps, slug: string, human: () => 
 }
 
 const exhausted = () => gone('link_exhausted', 'this link has reached its click limit');
+
+/**
+ * The redirect's link from the cache alone, when it is live and unlimited: what Node's fast
+ * path may answer without the app. Anything else (a miss, a limited, expired or disabled
+ * link) is undefined and goes through resolveLink.
+ */
+export function cachedLiveLink(deps: Pick<ResolveDeps, 'linkCache' | 'clock'>, slug: string): Link | undefined {
+  const link = deps.linkCache.get(slug);
+  if (!link || link.maxClicks != null || linkState(link, deps.clock()) !== 'live') return undefined;
+  return link;
+}

@@ -3,15 +3,22 @@ import { isAppError, type Link } from '../../domain/index.js';
 import { isBotAgent, resolveLink, type ResolveDeps } from '../../services/index.js';
 import { errorResponse } from '../errors.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
-import { isPrefetch, shouldTrack } from '../tracking.js';
+import { isPrefetch, requestQuery, shouldTrack } from '../tracking.js';
 
 /** Called after the redirect response is built; must not throw or block. */
 export type OnRedirect = (c: Context, link: Link) => void;
 
+/** The redirect's answer, wherever it is built: Hono's route or Node's fast path. */
+export const REDIRECT_STATUS = 302;
+/** Repeat clicks must reach us to be counted, and the target may change on edit. */
+export const REDIRECT_CACHE_CONTROL = 'private, max-age=0';
+/** A short link's path: one segment of slug characters. */
+export const SLUG_PATH = /^\/([A-Za-z0-9_-]{1,64})$/;
+
 /** The short link's own query joins the destination's (fbclid, utm_* overrides); qr is ours. */
 export function redirectTarget(destination: string, requestUrl: string): string {
-  const query = new URL(requestUrl).searchParams;
-  if ([...query.keys()].every((k) => k === 'qr')) return destination;
+  const query = requestQuery(requestUrl);
+  if (query === null || [...query.keys()].every((k) => k === 'qr')) return destination;
   const target = new URL(destination);
   // A key the visitor's link carries replaces the destination's, every value of it kept (?a=1&a=2).
   for (const k of new Set(query.keys())) if (k !== 'qr') target.searchParams.delete(k);
@@ -33,9 +40,8 @@ export function redirectRoutes(deps: ResolveDeps & { onRedirect?: OnRedirect }) 
       c.header('X-Content-Type-Options', 'nosniff');
       return c.html(notFoundPage(status, err.message), status);
     }
-    const res = c.redirect(redirectTarget(link.destination, c.req.url), 302);
-    // Repeat clicks must reach us to be counted, and the target may change on edit.
-    res.headers.set('Cache-Control', 'private, max-age=0');
+    const res = c.redirect(redirectTarget(link.destination, c.req.url), REDIRECT_STATUS);
+    res.headers.set('Cache-Control', REDIRECT_CACHE_CONTROL);
     deps.onRedirect?.(c, link);
     return res;
   };
