@@ -38,7 +38,9 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
     /** Counts every stored click not counted yet; returns how many. */
     countAll(): number {
       let total = 0;
-      for (let n = RUN; n === RUN; total += n) n = countRun(RUN);
+      // IMMEDIATE: take the write lock first, so a write by another connection between the
+      // reads and the upserts makes this wait (busy timeout) instead of fail.
+      for (let n = RUN; n === RUN; total += n) n = countRun.immediate(RUN);
       return total;
     },
   };
