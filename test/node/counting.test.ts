@@ -1,0 +1,281 @@
+/**
+ * Counting after writing (src/node/counting.ts), on real SQLite files: counter_progress says
+ * how far counting got, so every click is counted exactly once whatever happens between the
+ * write and the count: a crash, a rebuild, a deleted or a moved post, a migration.
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLinkStore, type Database } from '../../src/db/index.js';
+import { createCounterStore } from '../../src/db/counterRebuild.js';
+import { schema } from '../../src/db/schema.js';
+import type { Device, NewClick } from '../../src/domain/index.js';
+import { createClickCounting } from '../../src/node/counting.js';
+import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
+import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { sqliteCounterUpserts } from '../../src/node/sqliteCounters.js';
+import { tempDir } from '../support/app.js';
+
+const DAY = 86_400_000;
+const START = Date.parse('2026-02-20T00:00:00Z');
+/** Clicks counting.ts takes per transaction (its RUN). */
+const RUN = 50_000;
+
+const dir = tempDir('linkpost-counting-');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const newFile = () => join(dir, `db${++files}.db`);
+
+/** A small seeded PRNG (mulberry32), so a failure replays exactly. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PLACES: [string | null, string | null][] = [[null, null], ['FR', 'Paris'], ['US', 'Paris'], ['IN', 'Mumbai'], ['IN', null]];
+
+function randomClicks(rnd: () => number, linkIds: number[], n: number): NewClick[] {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  return Array.from({ length: n }, () => {
+    const [country, city] = pick(PLACES);
+    const referrerHost = pick([null, null, 'lnkd.in', 't.co']);
+    return {
+      linkId: pick(linkIds),
+      clickedAt: START + Math.floor(rnd() ** 1.5 * 10 * DAY),
+      referrer: referrerHost && `https://${referrerHost}/x`,
+      referrerHost,
+      source: pick(['linkedin', 'x', 'direct', 'direct']),
+      device: pick<Device>(['desktop', 'mobile', 'tablet']),
+      os: pick([null, 'iOS', 'Android']),
+      browser: pick([null, 'Chrome']),
+      country, region: null, city,
+      bot: rnd() < 0.1,
+      visitor: `v${Math.floor(rnd() * 30)}`.padEnd(32, '0'),
+      qr: false,
+      userAgent: null,
+    };
+  });
+}
+
+async function insertLinks(db: Database, campaigns: (string | null)[]): Promise<number[]> {
+  const links = createLinkStore(db);
+  const ids: number[] = [];
+  for (const [i, campaign] of campaigns.entries()) {
+    const link = await links.insert({
+      slug: `p${i + 1}`, url: 'https://example.com', destination: 'https://example.com', title: null, campaign, network: null,
+      utm: {}, postedAt: START, createdAt: START, updatedAt: START, disabled: false, expiresAt: null, maxClicks: null,
+    });
+    ids.push(link.id);
+  }
+  return ids;
+}
+
+/** A new database file with posts in `campaigns`, the Node click store (which counts nothing) and its counting. */
+async function open(campaigns: (string | null)[] = ['c1', 'c1', 'c2', null]) {
+  const path = newFile();
+  const database = openDatabase(path);
+  const linkIds = await insertLinks(database.db, campaigns);
+  return { path, database, linkIds, clicks: createSqliteClickStore(database), counting: createClickCounting(database) };
+}
+
+const COUNTERS = ['counter_totals', 'counter_links', 'counter_profiles', 'counter_campaigns'];
+
+/** Every counter row, sorted; rows a delete trigger left at zero are skipped (a rebuild drops them). */
+const dump = (database: NodeDatabase) =>
+  Object.fromEntries(COUNTERS.map((t) => [
+    t,
+    (database.sqlite.prepare(`SELECT * FROM ${t} WHERE clicks != 0`).all() as object[]).map((r) => JSON.stringify(r)).sort(),
+  ]));
+
+/** What a rebuild from the raw clicks computes, leaving the counters as the rebuild made them. */
+async function rebuilt(database: NodeDatabase) {
+  await createCounterStore(database.db, database.batch).rebuild();
+  return dump(database);
+}
+
+const one = (database: NodeDatabase, sql: string): number => database.sqlite.prepare(sql).pluck().get() as number;
+const mark = (database: NodeDatabase) => one(database, 'SELECT through_click_id FROM counter_progress WHERE id = 1');
+const maxId = (database: NodeDatabase) => one(database, 'SELECT coalesce(max(id), 0) FROM clicks');
+
+/** Counted clicks per bot flag, from the day totals stats read, beside the raw clicks per bot flag. */
+function totalsAndRaw(database: NodeDatabase) {
+  const rows = (sql: string) => Object.fromEntries((database.sqlite.prepare(sql).raw().all() as [number, number][]).filter(([, n]) => n !== 0));
+  return {
+    counted: rows("SELECT bot, sum(clicks) FROM counter_totals WHERE dim = 'all' AND grain = 1440 GROUP BY bot"),
+    raw: rows('SELECT bot, count(*) FROM clicks GROUP BY bot'),
+  };
+}
+
+async function writeInBatches(store: ReturnType<typeof createSqliteClickStore>, clicks: NewClick[], size = 400) {
+  for (let i = 0; i < clicks.length; i += size) await store.insertBatch(clicks.slice(i, i + size));
+}
+
+describe('counting clicks after writing them', () => {
+  it('leaves written clicks out of the counters until countAll, which counts each once, as a rebuild would', async () => {
+    const t = await open();
+    const rnd = prng(1);
+    await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 1500));
+    expect(one(t.database, 'SELECT count(*) FROM clicks')).toBe(1500);
+    expect(one(t.database, 'SELECT count(*) FROM counter_totals') + one(t.database, 'SELECT count(*) FROM counter_profiles')).toBe(0);
+    expect(mark(t.database)).toBe(0);
+
+    expect(t.counting.countAll()).toBe(1500);
+    expect(t.counting.countAll()).toBe(0);
+    expect(mark(t.database)).toBe(maxId(t.database));
+    expect(totalsAndRaw(t.database).counted).toEqual(totalsAndRaw(t.database).raw);
+
+    await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 700));
+    expect(t.counting.countAll()).toBe(700);
+    const counted = dump(t.database);
+    expect(counted.counter_profiles!.length).toBeGreaterThan(0);
+    expect(await rebuilt(t.database)).toEqual(counted);
+    t.database.close();
+  });
+
+  it('counts a backlog of more than one run completely in one countAll', async () => {
+    const t = await open();
+    const rnd = prng(2);
+    const n = 2 * RUN + 1;
+    for (let written = 0; written < n; written += 5_000) {
+      await t.clicks.insertBatch(randomClicks(rnd, t.linkIds, Math.min(5_000, n - written)));
+    }
+    expect(t.counting.countAll()).toBe(n);
+    expect(mark(t.database)).toBe(maxId(t.database));
+    expect(t.counting.countAll()).toBe(0);
+    const { counted, raw } = totalsAndRaw(t.database);
+    expect(counted).toEqual(raw);
+    expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(n);
+    const before = dump(t.database);
+    expect(await rebuilt(t.database)).toEqual(before);
+    t.database.close();
+  }, 120_000);
+
+  it('after a crash, counts on the next open exactly the clicks left uncounted, none twice', async () => {
+    const t = await open();
+    const rnd = prng(3);
+    await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 900));
+    expect(t.counting.countAll()).toBe(900);
+    await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 650));
+    t.database.close(); // the process dies before its next count
+
+    const reopened = openDatabase(t.path);
+    expect(createClickCounting(reopened).countAll()).toBe(650);
+    expect(createClickCounting(reopened).countAll()).toBe(0);
+    const { counted, raw } = totalsAndRaw(reopened);
+    expect(counted).toEqual(raw);
+    const before = dump(reopened);
+    expect(await rebuilt(reopened)).toEqual(before);
+    reopened.close();
+  });
+
+  it('takes a rebuild as counting the clicks not counted yet', async () => {
+    const t = await open();
+    const rnd = prng(4);
+    await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 800));
+    t.counting.countAll();
+    await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 300));
+    const afterRebuild = await rebuilt(t.database);
+    expect(mark(t.database)).toBe(maxId(t.database));
+    expect(t.counting.countAll()).toBe(0);
+    expect(dump(t.database)).toEqual(afterRebuild);
+    const { counted, raw } = totalsAndRaw(t.database);
+    expect(counted).toEqual(raw);
+    t.database.close();
+  });
+
+  it('does not count the uncounted clicks of a deleted post, and still counts the clicks after them', async () => {
+    const t = await open();
+    const [gone, kept] = t.linkIds as [number, number];
+    const rnd = prng(5);
+    await writeInBatches(t.clicks, randomClicks(rnd, [gone, kept], 1000));
+    expect(t.counting.countAll()).toBe(1000);
+    const keptLate = randomClicks(rnd, [kept], 200);
+    const goneLate = randomClicks(rnd, [gone], 300); // the newest clicks: deleting them empties the top of the ids
+    await writeInBatches(t.clicks, keptLate);
+    await writeInBatches(t.clicks, goneLate);
+
+    expect(await createLinkStore(t.database.db).remove(gone)).toBe(true);
+    expect(t.counting.countAll()).toBe(keptLate.length);
+    expect(totalsAndRaw(t.database).counted).toEqual(totalsAndRaw(t.database).raw);
+
+    await writeInBatches(t.clicks, randomClicks(rnd, [kept], 50));
+    expect(t.counting.countAll()).toBe(50);
+    const { counted, raw } = totalsAndRaw(t.database);
+    expect(counted).toEqual(raw);
+    expect(Object.values(raw).reduce((a, b) => a + b, 0)).toBe(one(t.database, 'SELECT count(*) FROM clicks'));
+    const before = dump(t.database);
+    expect(await rebuilt(t.database)).toEqual(before);
+    t.database.close();
+  });
+
+  it('counts the uncounted clicks of a moved post for its new campaign only', async () => {
+    const t = await open(['Old', 'Old']);
+    const [moved, stays] = t.linkIds as [number, number];
+    const rnd = prng(6);
+    await writeInBatches(t.clicks, randomClicks(rnd, [moved, stays], 600));
+    t.counting.countAll();
+    await writeInBatches(t.clicks, randomClicks(rnd, [moved, stays], 400));
+    await createLinkStore(t.database.db).update(moved, { campaign: 'New' });
+    expect(t.counting.countAll()).toBe(400);
+
+    // Each click is in every dimension of its campaign's rows once; 'source' sums to the clicks.
+    const perCampaign = (sql: string) => Object.fromEntries(t.database.sqlite.prepare(sql).raw().all() as [string, number][]);
+    const counted = perCampaign(
+      "SELECT campaign, sum(clicks) FROM counter_campaigns WHERE dim = 'source' GROUP BY campaign HAVING sum(clicks) != 0",
+    );
+    const raw = perCampaign('SELECT l.campaign, count(*) FROM clicks c JOIN links l ON l.id = c.link_id GROUP BY 1');
+    expect(counted).toEqual(raw);
+    expect(Object.keys(counted).sort()).toEqual(['New', 'Old']);
+    const before = dump(t.database);
+    expect(await rebuilt(t.database)).toEqual(before);
+    t.database.close();
+  });
+
+  it('migrates a database from before counter_progress as counted through its last click', async () => {
+    // The migrations as they were before 0004: the journal cut to its first four entries.
+    const oldMigrations = join(dir, 'drizzle-0003');
+    cpSync(MIGRATIONS_DIR, oldMigrations, { recursive: true });
+    const journalPath = join(oldMigrations, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+    journal.entries = journal.entries.slice(0, 4);
+    expect(journal.entries.at(-1)!.tag).toBe('0003_campaign_counters');
+    writeFileSync(journalPath, JSON.stringify(journal));
+
+    const path = newFile();
+    const sqlite = new Sqlite(path);
+    sqlite.pragma('foreign_keys = ON');
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: oldMigrations });
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'counter_progress'").pluck().get()).toBe(0);
+    const runAll = sqlite.transaction((statements: { run(): unknown }[]) => statements.forEach((s) => s.run()));
+    const old: NodeDatabase = { db: db as unknown as Database, sqlite, batch: async (s) => void runAll(s), close: () => sqlite.close() };
+    const linkIds = await insertLinks(old.db, ['c1', null, 'c2']);
+    // Before 0004 every batch was counted in its own transaction: the counters hold every click.
+    const store = createSqliteClickStore(old);
+    const upsert = sqliteCounterUpserts(sqlite);
+    const rnd = prng(7);
+    for (let i = 0; i < 5; i++) {
+      const written = await store.insertBatch(randomClicks(rnd, linkIds, 240));
+      sqlite.transaction(() => upsert(written))();
+    }
+    const lastId = sqlite.prepare('SELECT max(id) FROM clicks').pluck().get() as number;
+    expect(lastId).toBeGreaterThan(0);
+    old.close();
+
+    const database = openDatabase(path);
+    expect(database.sqlite.prepare('SELECT * FROM counter_progress').all()).toEqual([{ id: 1, through_click_id: lastId }]);
+    expect(createClickCounting(database).countAll()).toBe(0);
+    const { counted, raw } = totalsAndRaw(database);
+    expect(counted).toEqual(raw);
+    const before = dump(database);
+    expect(await rebuilt(database)).toEqual(before);
+    database.close();
+  });
+});
