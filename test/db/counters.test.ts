@@ -64,14 +64,25 @@ interface Side {
   clicks: ClickStore;
   linkIds: number[];
 }
+type SideName = 'node' | 'shared' | 'late';
 const dir = tempDir('linkpost-counters-');
-const sides: Record<'node' | 'shared', Side> = {} as never;
+const sides: Record<SideName, Side> = {} as never;
 
-async function openSide(name: 'node' | 'shared'): Promise<Side> {
+function clickStoreOf(name: SideName, database: NodeDatabase): ClickStore {
+  switch (name) {
+    case 'node':
+      return countedAtOnce(createSqliteClickStore(database), createClickCounting(database));
+    case 'shared':
+      return createClickStore(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
+    case 'late':
+      // As the click thread writes: nothing counted with the batch (countAll runs when the test says).
+      return createSqliteClickStore(database);
+  }
+}
+
+async function openSide(name: SideName): Promise<Side> {
   const database = openDatabase(join(dir, `${name}.db`));
-  const clicks = name === 'node'
-    ? countedAtOnce(createSqliteClickStore(database), createClickCounting(database))
-    : createClickStore(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
+  const clicks = clickStoreOf(name, database);
   const links = createLinkStore(database.db);
   const linkIds: number[] = [];
   for (const [i, l] of LINKS.entries()) {
@@ -90,15 +101,24 @@ const dump = (db: NodeDatabase, skipZeros = false) =>
     (db.sqlite.prepare(`SELECT * FROM ${t} ${skipZeros ? 'WHERE clicks != 0' : ''}`).all() as object[]).map((r) => JSON.stringify(r)).sort(),
   ]));
 
+/** What the 'late' side's countAll calls returned, in order; the last ran after every batch. */
+const lateCounts: number[] = [];
+
 beforeAll(async () => {
-  for (const name of ['node', 'shared'] as const) sides[name] = await openSide(name);
+  for (const name of ['node', 'shared', 'late'] as const) sides[name] = await openSide(name);
   const rnd = prng(20260310);
+  // Its own sequence, so the clicks stay those the other sides have always had.
+  const countNow = prng(7);
+  const lateCounting = createClickCounting(sides.late.database);
   for (let written = 0; written < 4000;) {
     const size = 1 + Math.floor(rnd() * 400);
     const batch = randomClicks(rnd, sides.node.linkIds, size);
     for (const side of Object.values(sides)) await side.clicks.insertBatch(batch.map((c) => ({ ...c })));
     written += size;
+    // After about one batch in five, as the click thread counts after a pause in traffic.
+    if (countNow() < 0.2) lateCounts.push(lateCounting.countAll());
   }
+  lateCounts.push(lateCounting.countAll());
 }, 120_000);
 afterAll(() => {
   for (const side of Object.values(sides)) side.database.close();
@@ -153,6 +173,13 @@ describe('counters on random clicks', () => {
 
   it('are the same whether written by the Node store or the shared drizzle one (D1 parameter limit)', () => {
     expect(dump(sides.shared.database)).toEqual(dump(sides.node.database));
+  });
+
+  it('are the same when the Node store counts them later, several batches at a time, with countAll', () => {
+    const clicks = sides.late.database.sqlite.prepare('SELECT count(*) FROM clicks').pluck().get() as number;
+    expect(lateCounts.filter((n) => n > 0).length, 'counted in several runs').toBeGreaterThan(2);
+    expect(lateCounts.reduce((a, b) => a + b, 0)).toBe(clicks);
+    expect(dump(sides.late.database)).toEqual(dump(sides.node.database));
   });
 
   it('are exactly what a rebuild from raw clicks computes', async () => {
