@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClickExportReader } from '../../src/db/clickExport.js';
+import { createCounterStore } from '../../src/db/counterRebuild.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import {
   createApiKeyStore, createLinkStore, createSessionStore, createVisitorSaltStore,
@@ -324,6 +325,25 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(await rows(Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z'), { countries: ['NZ'] })).toEqual([
         'ra city NZ|Christchurch 2 1', 'ra source x 2 1', 'rb city NZ|Christchurch 1 1', 'rb source reddit 1 1',
       ]);
+    });
+
+    it('marks every written click counted, after a batch and after a rebuild', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('mark'));
+      const progress = async () =>
+        (await d.db.all(sql`SELECT id, through_click_id AS through, (SELECT max(id) FROM clicks) AS last FROM counter_progress`)) as
+          { id: number; through: number; last: number }[];
+      await d.clicks.insertBatch(Array.from({ length: 7 }, (_, i) => newClick(a.id, T0 + i * 60_000)));
+      const [afterBatch] = await progress();
+      expect(afterBatch!.last).toBeGreaterThan(0);
+      expect(await progress()).toEqual([{ id: 1, through: afterBatch!.last, last: afterBatch!.last }]);
+      await d.clicks.insertBatch([newClick(a.id, T0 + HOUR)]);
+      expect(await progress()).toEqual([{ id: 1, through: afterBatch!.last + 1, last: afterBatch!.last + 1 }]);
+
+      // A mark left behind (as by a server that had not counted yet): the rebuild counts all, and says so.
+      await d.db.run(sql`UPDATE counter_progress SET through_click_id = 0`);
+      await createCounterStore(d.db, d.batch).rebuild();
+      expect(await progress()).toEqual([{ id: 1, through: afterBatch!.last + 1, last: afterBatch!.last + 1 }]);
     });
 
     it('reads exports page by page in id order, and counts them', async () => {
