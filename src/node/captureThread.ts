@@ -15,13 +15,18 @@ const database = openDatabase((workerData as { databasePath: string }).databaseP
 const capture = createNodeCapture(database);
 
 let closing = false;
+let failures = 0;
+let retry: ReturnType<typeof setTimeout> | undefined;
 function count() {
   try {
     capture.counting.countAll();
+    if (failures > 0) console.error(`counting clicks works again, after ${failures} failed tries`);
+    failures = 0;
   } catch (err) {
-    // The clicks are stored and stay uncounted until the next try, or the next start.
-    console.error('counting clicks failed; will retry', err);
-    if (!closing) counting.written();
+    // The clicks are stored and stay uncounted until a later try, or the next start. One line
+    // for a failing spell, not one per try.
+    if (failures++ === 0) console.error('counting clicks failed; trying again every second', err);
+    if (!closing) retry = setTimeout(count, 1_000);
   }
 }
 const counting = createCountingSchedule(count);
@@ -33,6 +38,10 @@ parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: t
   if ('close' in message) {
     chain.then(() => {
       closing = true;
+      if (retry) {
+        clearTimeout(retry);
+        count();
+      }
       counting.flush();
       database.close();
       parentPort!.close();

@@ -27,9 +27,10 @@ export function createCountingSchedule(count: () => void, { idleMs = 20, maxDela
     written() {
       const t = now();
       waitingSince ??= t;
-      if (t - waitingSince >= maxDelayMs) return run();
+      const left = waitingSince + maxDelayMs - t;
+      if (left <= 0) return run();
       if (timer) clearTimeout(timer);
-      timer = setTimeout(run, idleMs);
+      timer = setTimeout(run, Math.min(idleMs, left));
     },
     /** Counts whatever waits, now (shutdown). */
     flush() {
