@@ -13,20 +13,12 @@ import { getStats } from '../../src/services/getStats.js';
 import { rebuildCounters } from '../../src/services/rebuildCounters.js';
 import { tempDir, testClock } from '../support/app.js';
 import { rawStats, type OracleQuery } from './countersOracle.js';
+import { prng } from '../support/random.js';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-02-20T00:00:00Z');
 const clock = testClock(START + 21 * DAY);
 
-/** A small seeded PRNG (mulberry32), so a failure replays exactly. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LINKS = [
   { slug: 's1', campaign: 'c1', network: 'linkedin' }, { slug: 's2', campaign: 'c1', network: 'x' },

@@ -18,6 +18,7 @@ import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../src/node/
 import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
 import { sqliteCounterUpserts } from '../../src/node/sqliteCounters.js';
 import { tempDir } from '../support/app.js';
+import { prng } from '../support/random.js';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-02-20T00:00:00Z');
@@ -29,15 +30,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 const newFile = () => join(dir, `db${++files}.db`);
 
-/** A small seeded PRNG (mulberry32), so a failure replays exactly. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES: [string | null, string | null][] = [[null, null], ['FR', 'Paris'], ['US', 'Paris'], ['IN', 'Mumbai'], ['IN', null]];
 
