@@ -1,33 +1,29 @@
 import { createClickStore, humansPerLink } from '../db/index.js';
-import { utcDay, type Click, type ClickStore } from '../domain/index.js';
+import type { Click, ClickStore } from '../domain/index.js';
 import type { NodeDatabase } from './sqlite.js';
 
 /**
  * The Node click store: the shared drizzle store for reading, and for writing a hot path of
- * prepared better-sqlite3 statements in one transaction. SQLite itself decides uniques
- * (INSERT … ON CONFLICT DO NOTHING, then `changes`), which D1's batches cannot do.
- * Measured in `npm run bench:redirect`: building drizzle inserts per batch was the largest
- * cost of capture. It writes no counters: the clicks are counted after (see counting.ts).
+ * prepared better-sqlite3 statements in one transaction (building drizzle inserts per batch
+ * was the largest cost of capture in `npm run bench:redirect`). It writes the clicks and the
+ * per-post human count only: counting (counting.ts) follows, and decides each visitor's first
+ * click of the day there, so the clicks it returns have `firstOfDay` false for now.
  */
 export function createSqliteClickStore(database: NodeDatabase): ClickStore {
   const shared = createClickStore(database.db, database.batch, { maxParams: 32_000 });
   const { sqlite } = database;
-  const markSeen = sqlite.prepare(
-    'INSERT INTO daily_visitors (day, link_id, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-  );
   const insertClick = sqlite.prepare(
     `INSERT INTO clicks (link_id, clicked_at, referrer, referrer_host, source, device, os, browser,
        country, region, city, bot, visitor, qr, user_agent, first_of_day)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
   );
   const countHumans = sqlite.prepare('UPDATE links SET human_clicks = human_clicks + ? WHERE id = ?');
 
   const write = sqlite.transaction((batch: Click[]) => {
     for (const c of batch) {
-      if (!c.bot) c.firstOfDay = markSeen.run(utcDay(c.clickedAt), c.linkId, c.visitor).changes === 1;
       insertClick.run(
         c.linkId, c.clickedAt, c.referrer, c.referrerHost, c.source, c.device, c.os, c.browser,
-        c.country, c.region, c.city, c.bot ? 1 : 0, c.visitor, c.qr ? 1 : 0, c.userAgent, c.firstOfDay ? 1 : 0,
+        c.country, c.region, c.city, c.bot ? 1 : 0, c.visitor, c.qr ? 1 : 0, c.userAgent,
       );
     }
     // maxClicks reads this, so it moves with the clicks, not with the counters.

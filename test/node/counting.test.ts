@@ -10,10 +10,9 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLinkStore, type Database } from '../../src/db/index.js';
-import { createCounterStore } from '../../src/db/counterRebuild.js';
 import { schema } from '../../src/db/schema.js';
 import type { Device, NewClick } from '../../src/domain/index.js';
-import { createClickCounting } from '../../src/node/counting.js';
+import { createClickCounting, createSqliteCounterStore } from '../../src/node/counting.js';
 import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
 import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
 import { sqliteCounterUpserts } from '../../src/node/sqliteCounters.js';
@@ -86,10 +85,18 @@ const dump = (database: NodeDatabase) =>
     (database.sqlite.prepare(`SELECT * FROM ${t} WHERE clicks != 0`).all() as object[]).map((r) => JSON.stringify(r)).sort(),
   ]));
 
-/** What a rebuild from the raw clicks computes, leaving the counters as the rebuild made them. */
+/** What the Node rebuild (the CLI's) computes from the raw clicks, leaving the counters as it made them. */
 async function rebuilt(database: NodeDatabase) {
-  await createCounterStore(database.db, database.batch).rebuild();
+  await createSqliteCounterStore(database, createClickCounting(database)).rebuild();
   return dump(database);
+}
+
+/** Uniques in the day totals beside distinct (UTC day, post, visitor) of human clicks: an oracle that trusts no flag. */
+function uniquesAndDistinct(database: NodeDatabase) {
+  return {
+    counted: one(database, "SELECT coalesce(sum(uniques), 0) FROM counter_totals WHERE dim = 'all' AND grain = 1440 AND bot = 0"),
+    distinct: one(database, "SELECT count(*) FROM (SELECT DISTINCT date(clicked_at / 1000, 'unixepoch'), link_id, visitor FROM clicks WHERE bot = 0)"),
+  };
 }
 
 const one = (database: NodeDatabase, sql: string): number => database.sqlite.prepare(sql).pluck().get() as number;
@@ -122,6 +129,9 @@ describe('counting clicks after writing them', () => {
     expect(t.counting.countAll()).toBe(0);
     expect(mark(t.database)).toBe(maxId(t.database));
     expect(totalsAndRaw(t.database).counted).toEqual(totalsAndRaw(t.database).raw);
+    const uniques = uniquesAndDistinct(t.database);
+    expect(uniques.counted).toBe(uniques.distinct);
+    expect(uniques.distinct).toBeGreaterThan(0);
 
     await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 700));
     expect(t.counting.countAll()).toBe(700);
@@ -162,6 +172,7 @@ describe('counting clicks after writing them', () => {
     expect(createClickCounting(reopened).countAll()).toBe(0);
     const { counted, raw } = totalsAndRaw(reopened);
     expect(counted).toEqual(raw);
+    expect(uniquesAndDistinct(reopened).counted).toBe(uniquesAndDistinct(reopened).distinct);
     const before = dump(reopened);
     expect(await rebuilt(reopened)).toEqual(before);
     reopened.close();
@@ -179,6 +190,8 @@ describe('counting clicks after writing them', () => {
     expect(dump(t.database)).toEqual(afterRebuild);
     const { counted, raw } = totalsAndRaw(t.database);
     expect(counted).toEqual(raw);
+    // The rebuild decided the uncounted clicks' first of the day before recounting them.
+    expect(uniquesAndDistinct(t.database).counted).toBe(uniquesAndDistinct(t.database).distinct);
     t.database.close();
   });
 
@@ -228,6 +241,43 @@ describe('counting clicks after writing them', () => {
     const before = dump(t.database);
     expect(await rebuilt(t.database)).toEqual(before);
     t.database.close();
+  });
+
+  it("marks each visitor's first click of the day on each post, in click order, across runs and a restart", async () => {
+    const t = await open(['c1', 'c1']);
+    const [p1, p2] = t.linkIds as [number, number];
+    const at = (iso: string) => Date.parse(iso);
+    const click = (linkId: number, when: string, visitor: string, bot = false): NewClick => ({
+      linkId, clickedAt: at(when), referrer: null, referrerHost: null, source: 'direct', device: 'mobile', os: null, browser: null,
+      country: null, region: null, city: null, bot, visitor: visitor.padEnd(32, '0'), qr: false, userAgent: null,
+    });
+    // [click, first of its visitor's day on that post?]
+    const script: [NewClick, boolean][] = [
+      [click(p1, '2026-02-20T10:00:00Z', 'a'), true],
+      [click(p1, '2026-02-20T10:05:00Z', 'a'), false],
+      [click(p2, '2026-02-20T10:06:00Z', 'a'), true], // another post
+      [click(p1, '2026-02-20T10:07:00Z', 'b'), true], // another visitor
+      [click(p1, '2026-02-20T10:08:00Z', 'c', true), false], // a bot is never a unique
+      [click(p1, '2026-02-20T10:09:00Z', 'c'), true], // and does not use up the person's first
+      [click(p1, '2026-02-20T23:59:59Z', 'a'), false],
+      [click(p1, '2026-02-21T00:00:00Z', 'a'), true], // the next UTC day
+      [click(p1, '2026-02-21T08:00:00Z', 'a'), false],
+    ];
+    const clicks = script.map(([c]) => c);
+    await t.clicks.insertBatch(clicks.slice(0, 2));
+    t.counting.countAll();
+    await t.clicks.insertBatch(clicks.slice(2, 5));
+    await t.clicks.insertBatch(clicks.slice(5, 7));
+    t.counting.countAll();
+    await t.clicks.insertBatch(clicks.slice(7));
+    t.database.close(); // the last ones are decided after a restart
+
+    const reopened = openDatabase(t.path);
+    createClickCounting(reopened).countAll();
+    const firsts = reopened.sqlite.prepare('SELECT first_of_day FROM clicks ORDER BY id').pluck().all();
+    expect(firsts).toEqual(script.map(([, first]) => (first ? 1 : 0)));
+    expect(uniquesAndDistinct(reopened)).toEqual({ counted: 5, distinct: 5 });
+    reopened.close();
   });
 
   it('migrates a database from before counter_progress as counted through its last click', async () => {
