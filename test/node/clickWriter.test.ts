@@ -19,6 +19,31 @@ describe('the Node click writer', () => {
     expect(w.stats()).toMatchObject({ written: 5, queued: 0 });
   });
 
+  it('lets visits that arrive during a write wait the flush delay, so batches fill under load', async () => {
+    const batches: number[] = [];
+    let release!: () => void;
+    const w = createClickWriter({
+      record: (v) => {
+        batches.push(v.length);
+        return batches.length === 1 ? new Promise<void>((r) => (release = r)) : Promise.resolve();
+      },
+      flushDelayMs: 50,
+      log: () => {},
+    });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    for (let i = 0; i < 3; i++) w.push(visit(i));
+    await sleep(60); // the writer's 50 ms timer is due first
+    expect(batches).toEqual([3]);
+    for (let i = 0; i < 5; i++) w.push(visit(i)); // while the first write is in flight
+    release();
+    await tick();
+    await tick();
+    expect(batches).toEqual([3]); // not sent back to back with the first
+    await sleep(60);
+    expect(batches).toEqual([3, 5]);
+    await w.drain();
+  });
+
   it('splits large queues into batches of maxBatch', async () => {
     const batches: number[] = [];
     const w = createClickWriter({ record: async (v) => void batches.push(v.length), maxBatch: 4, log: () => {} });
