@@ -31,7 +31,7 @@ export function createFastRedirect(deps: FastRedirectDeps) {
     res.writeHead(REDIRECT_STATUS, { location: redirectTarget(link.destination, url), 'cache-control': REDIRECT_CACHE_CONTROL }).end();
     if (method === 'GET') {
       try {
-        const header = (name: string) => headerValue(req, name);
+        const header = headerReader(req);
         deps.record(visitOf({ method, url, header }, link, deps.clock(), deps.clientAddress(req, header)));
       } catch (err) {
         deps.log('could not queue a click', err);
@@ -42,11 +42,13 @@ export function createFastRedirect(deps: FastRedirectDeps) {
 }
 
 /**
- * A header as the app's Fetch Request reads it: repeats joined with ", ". node:http keeps only
+ * Headers as the app's Fetch Request reads them: repeats joined with ", ". node:http keeps only
  * the first User-Agent or Referer of a repeated pair, so a request with repeats reads them all.
  */
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  if (req.rawHeaders.length !== 2 * Object.keys(req.headers).length) return req.headersDistinct[name]?.join(', ');
-  const v = req.headers[name];
-  return Array.isArray(v) ? v.join(', ') : v;
+function headerReader(req: IncomingMessage): RequestView['header'] {
+  if (req.rawHeaders.length !== 2 * Object.keys(req.headers).length) return (name) => req.headersDistinct[name]?.join(', ');
+  return (name) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(', ') : v;
+  };
 }
