@@ -123,7 +123,10 @@ END;`,
   ];
 }
 
-/** Counter upkeep on any driver: the rebuild runs as one batch (a transaction, or db.batch on D1). */
+/**
+ * Counter upkeep as one batch (a transaction, or db.batch on D1). On Node the CLI uses
+ * createSqliteCounterStore instead, which first counts clicks a running server has not counted yet.
+ */
 export function createCounterStore(db: Database, batch: BatchWriter): CounterStore {
   return { rebuild: () => batch(rebuildStatements(db)) };
 }

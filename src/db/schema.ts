@@ -173,7 +173,7 @@ export const counterProfiles = sqliteTable(
 
 /**
  * Per campaign and dimension value, per UTC day: a campaign's breakdowns in one row per day and
- * value, however many posts it has. Kept with the clicks (the post's campaign at write time)
+ * value, however many posts it has. Kept with the clicks (the post's campaign when counted)
  * and moved by triggers when a post changes campaign or is deleted (drizzle/0003_campaign_counters.sql).
  */
 export const counterCampaigns = sqliteTable(

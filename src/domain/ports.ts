@@ -70,8 +70,10 @@ export interface ClickRow extends Omit<import('./click.js').Click, 'firstOfDay' 
 
 export interface ClickStore {
   /**
-   * Writes clicks and the counters that depend on them as one unit, deciding which human
-   * clicks are a visitor's first on their link that UTC day (a unique); returns them so marked.
+   * Writes clicks. The shared (D1) store also writes their counters as one unit and decides
+   * which human clicks are a visitor's first on their link that UTC day (a unique), returning
+   * them so marked; the Node store leaves both to counting (src/node/counting.ts), so the
+   * clicks it returns are not marked yet.
    */
   insertBatch(clicks: import('./click.js').NewClick[]): Promise<import('./click.js').Click[]>;
   list(filter: ClickFilter): Promise<ClickRow[]>;

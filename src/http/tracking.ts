@@ -33,10 +33,12 @@ export const isPrefetchRequest = (req: Pick<RequestView, 'header'>) =>
 
 export const isPrefetch = (c: Context) => isPrefetchRequest(viewOf(c));
 
-/** The short link's own query, when it has one. */
+/** The short link's own query, when it has one; a fragment a client sent is not part of it. */
 export function requestQuery(url: string): URLSearchParams | null {
   const q = url.indexOf('?');
-  return q === -1 ? null : new URLSearchParams(url.slice(q + 1));
+  if (q === -1) return null;
+  const hash = url.indexOf('#', q);
+  return new URLSearchParams(url.slice(q + 1, hash === -1 ? undefined : hash));
 }
 
 /** Captures what the redirect saw, cheaply and synchronously; enrichment happens later. */

@@ -14,34 +14,14 @@ import { openDatabase } from './sqlite.js';
 const database = openDatabase((workerData as { databasePath: string }).databasePath);
 const capture = createNodeCapture(database);
 
-let closing = false;
-let failures = 0;
-let retry: ReturnType<typeof setTimeout> | undefined;
-function count() {
-  try {
-    capture.counting.countAll();
-    if (failures > 0) console.error(`counting clicks works again, after ${failures} failed tries`);
-    failures = 0;
-  } catch (err) {
-    // The clicks are stored and stay uncounted until a later try, or the next start. One line
-    // for a failing spell, not one per try.
-    if (failures++ === 0) console.error('counting clicks failed; trying again every second', err);
-    if (!closing) retry = setTimeout(count, 1_000);
-  }
-}
-const counting = createCountingSchedule(count);
+const counting = createCountingSchedule(() => void capture.counting.countAll());
 // Clicks a crash left uncounted, before anything new.
-count();
+counting.countNow();
 
 let chain: Promise<unknown> = Promise.resolve();
 parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: true }) => {
   if ('close' in message) {
     chain.then(() => {
-      closing = true;
-      if (retry) {
-        clearTimeout(retry);
-        count();
-      }
       counting.flush();
       database.close();
       parentPort!.close();

@@ -34,7 +34,10 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
      ON CONFLICT (id) DO UPDATE SET through_click_id = excluded.through_click_id`,
   );
   const countRun = sqlite.transaction((limit: number): number => {
-    const rows = uncounted.all((countedThrough.get() as number | undefined) ?? 0, limit) as unknown[][];
+    const through = countedThrough.get() as number | undefined;
+    // Migration 0004 writes the row; without it every click would be counted again.
+    if (through === undefined) throw new Error('counter_progress has no row: run `npm run cli -- counters rebuild`');
+    const rows = uncounted.all(through, limit) as unknown[][];
     if (rows.length === 0) return 0;
     const clicks = rows.map(toCounted);
     // In id order, so a visitor's first click of the day on a post is the one marked.
@@ -86,8 +89,10 @@ export function countedAtOnce(store: ClickStore, counting: ClickCounting): Click
  */
 export function createSqliteCounterStore(database: NodeDatabase, counting: ClickCounting): CounterStore {
   const statements = rebuildStatements(database.db);
+  const hasProgress = database.sqlite.prepare('SELECT count(*) FROM counter_progress').pluck();
   const rebuild = database.sqlite.transaction(() => {
-    counting.countAll();
+    // Without a progress row there is nothing to count first; the rebuild writes the row.
+    if (hasProgress.get() !== 0) counting.countAll();
     for (const statement of statements) statement.run();
   });
   return { rebuild: async () => void rebuild.immediate() };

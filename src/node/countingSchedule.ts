@@ -3,38 +3,70 @@ export interface CountingScheduleOptions {
   idleMs?: number;
   /** Longest a written click waits to be counted under steady traffic. */
   maxDelayMs?: number;
+  /** After a failed count, the wait before the next try; writes meanwhile do not add tries. */
+  retryMs?: number;
   now?: () => number;
+  log?: (message: string, err?: unknown) => void;
 }
 
 /**
- * When the click thread counts what it wrote: after a short pause in writes, and at least
- * every `maxDelayMs` while they keep coming. Counting a second of traffic at once makes
- * about a fifth of the counter upserts that counting each write batch did (bench:redirect).
+ * When the click thread counts what it wrote: after a short pause in writes, and within
+ * `maxDelayMs` while they keep coming. Counting a second of traffic at once makes about a
+ * fifth of the counter upserts that counting each write batch did (bench:redirect). A count
+ * that throws leaves the clicks stored and uncounted; it is tried again every `retryMs`, with
+ * one log line when it starts failing and one when it works again.
  */
-export function createCountingSchedule(count: () => void, { idleMs = 20, maxDelayMs = 1_000, now = Date.now }: CountingScheduleOptions = {}) {
+export function createCountingSchedule(
+  count: () => void,
+  { idleMs = 20, maxDelayMs = 1_000, retryMs = 1_000, now = Date.now, log = console.error }: CountingScheduleOptions = {},
+) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let waitingSince: number | null = null;
+  let failures = 0;
+
+  function arm(ms: number) {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, ms);
+  }
 
   function run() {
     if (timer) clearTimeout(timer);
     timer = null;
+    try {
+      count();
+    } catch (err) {
+      if (failures++ === 0) log(`counting clicks failed; trying again every ${retryMs} ms`, err);
+      arm(retryMs);
+      return;
+    }
+    if (failures > 0) log(`counting clicks works again, after ${failures} failed tries`);
+    failures = 0;
     waitingSince = null;
-    count();
   }
 
   return {
     /** Clicks were written. */
     written() {
+      if (failures > 0) return; // the retry is already set
       const t = now();
       waitingSince ??= t;
       const left = waitingSince + maxDelayMs - t;
       if (left <= 0) return run();
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(run, Math.min(idleMs, left));
+      arm(Math.min(idleMs, left));
     },
-    /** Counts whatever waits, now (shutdown). */
+    /** Counts now (start-up: what a crash left). */
+    countNow: run,
+    /** Last count before shutdown, if clicks wait or the last try failed; no retry after it. */
     flush() {
-      if (waitingSince !== null) run();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (waitingSince === null && failures === 0) return;
+      waitingSince = null;
+      try {
+        count();
+      } catch (err) {
+        log('counting clicks failed at shutdown; the next start counts them', err);
+      }
     },
   };
 }

@@ -26,9 +26,18 @@ export function createFastRedirect(deps: FastRedirectDeps) {
     const q = url.indexOf('?');
     const slug = SLUG_PATH.exec(q === -1 ? url : url.slice(0, q))?.[1];
     if (slug === undefined) return false;
+    // The adapter answers 400 to a Host it cannot use; only plain ones are taken here.
+    if (!plainHost(req.headers.host)) return false;
     const link = cachedLiveLink(deps, slug);
     if (!link) return false;
-    res.writeHead(REDIRECT_STATUS, { location: redirectTarget(link.destination, url), 'cache-control': REDIRECT_CACHE_CONTROL }).end();
+    try {
+      res.writeHead(REDIRECT_STATUS, { location: redirectTarget(link.destination, url), 'cache-control': REDIRECT_CACHE_CONTROL });
+    } catch (err) {
+      // A destination node:http will not send as it is (stored by other means): the app encodes it.
+      deps.log('fast redirect refused; the app answers it', err);
+      return false;
+    }
+    res.end();
     if (method === 'GET') {
       try {
         const header = headerReader(req);
@@ -39,6 +48,15 @@ export function createFastRedirect(deps: FastRedirectDeps) {
     }
     return true;
   };
+}
+
+const PLAIN_HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
+
+/** A Host the adapter accepts as it is: a name or address, and a port within range. Absent is fine. */
+function plainHost(host: string | undefined): boolean {
+  if (host === undefined) return true;
+  const m = PLAIN_HOST.exec(host);
+  return m !== null && (m[1] === undefined || Number(m[1]) <= 65_535);
 }
 
 /**

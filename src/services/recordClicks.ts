@@ -47,7 +47,7 @@ function safeLocate(geo: GeoLookup, address: string | null): Location {
   }
 }
 
-/** Records a batch of visits as clicks; the store marks each visitor's first click of the day. */
+/** Records a batch of visits as clicks (see ClickStore.insertBatch for when uniques are decided). */
 export async function recordClicks(deps: CaptureDeps, visits: Visit[]): Promise<Click[]> {
   if (visits.length === 0) return [];
   const enriched = await Promise.all(visits.map((v) => enrichVisit(deps, v)));

@@ -91,6 +91,8 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('d1_migrations', '__drizzle_migrations')`,
     )) as { name: string }[];
     for (const { name } of tables) await d.db.run(sql`DELETE FROM ${sql.identifier(name)}`);
+    // As a freshly migrated database has it: nothing counted yet.
+    await d.db.run(sql`INSERT INTO counter_progress (id, through_click_id) VALUES (1, 0)`);
   });
 
   describe('links', () => {

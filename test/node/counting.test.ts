@@ -280,6 +280,20 @@ describe('counting clicks after writing them', () => {
     reopened.close();
   });
 
+  it('refuses to count without a progress row, which would count every click again, until a rebuild writes it', async () => {
+    const t = await open();
+    await writeInBatches(t.clicks, randomClicks(prng(8), t.linkIds, 300));
+    t.counting.countAll();
+    const counted = dump(t.database);
+    t.database.sqlite.exec('DELETE FROM counter_progress');
+    expect(() => t.counting.countAll()).toThrow(/counter_progress has no row: run `npm run cli -- counters rebuild`/);
+    expect(dump(t.database)).toEqual(counted);
+    expect(await rebuilt(t.database)).toEqual(counted);
+    expect(mark(t.database)).toBe(maxId(t.database));
+    expect(t.counting.countAll()).toBe(0);
+    t.database.close();
+  });
+
   it('migrates a database from before counter_progress as counted through its last click', async () => {
     // The migrations as they were before 0004: the journal cut to its first four entries.
     const oldMigrations = join(dir, 'drizzle-0003');

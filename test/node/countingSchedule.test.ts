@@ -107,4 +107,56 @@ describe('the counting schedule', () => {
     vi.advanceTimersByTime(IDLE);
     expect(s.counts).toEqual([MAX_DELAY, MAX_DELAY + 10 + IDLE]);
   });
+
+  describe('when counting fails', () => {
+    const RETRY = 1_000;
+    /** A schedule whose count throws while `failing` is set; `tries` holds the time of each try. */
+    function failingSchedule() {
+      const state = { failing: true, tries: [] as number[], logs: [] as string[] };
+      const s = createCountingSchedule(
+        () => {
+          state.tries.push(Date.now());
+          if (state.failing) throw new Error('SQLITE_BUSY');
+        },
+        { idleMs: IDLE, maxDelayMs: MAX_DELAY, retryMs: RETRY, now: () => Date.now(), log: (m) => void state.logs.push(m) },
+      );
+      return { ...s, state };
+    }
+
+    it('tries again once per retryMs however many writes come, and logs the spell once', () => {
+      const s = failingSchedule();
+      s.written();
+      vi.advanceTimersByTime(IDLE); // the first try fails
+      for (let t = 0; t < 3_500; t += 10) {
+        s.written(); // writes go on while counting fails
+        vi.advanceTimersByTime(10);
+      }
+      expect(s.state.tries).toEqual([IDLE, IDLE + RETRY, IDLE + 2 * RETRY, IDLE + 3 * RETRY]);
+      expect(s.state.logs).toHaveLength(1);
+      expect(s.state.logs[0]).toMatch(/counting clicks failed/);
+
+      s.state.failing = false;
+      vi.advanceTimersByTime(RETRY);
+      expect(s.state.tries.at(-1)).toBe(IDLE + 4 * RETRY);
+      expect(s.state.logs[1]).toMatch(/works again, after 4 failed tries/);
+      // Back to the normal schedule: a write is counted idleMs later.
+      s.written();
+      vi.advanceTimersByTime(IDLE);
+      expect(s.state.tries).toHaveLength(6);
+      vi.advanceTimersByTime(10 * RETRY);
+      expect(s.state.tries).toHaveLength(6);
+    });
+
+    it('flush() tries once more after a failure, and sets no retry after it', () => {
+      const s = failingSchedule();
+      s.countNow(); // the start-up count fails
+      expect(s.state.tries).toEqual([0]);
+      vi.advanceTimersByTime(RETRY / 2);
+      s.flush();
+      expect(s.state.tries).toEqual([0, RETRY / 2]);
+      expect(s.state.logs.at(-1)).toMatch(/failed at shutdown/);
+      vi.advanceTimersByTime(10 * RETRY);
+      expect(s.state.tries).toHaveLength(2);
+    });
+  });
 });

@@ -73,6 +73,27 @@ describe("Node's fast redirect", () => {
     expect(visits[0]).toMatchObject({ utmSource: 'newsletter', qr: true });
   });
 
+  it('leaves a fragment the client sent out of the query it forwards and records', async () => {
+    const res = await call('GET', '/live?utm_source=fb#frag');
+    expect(res.headers.location).toBe('https://example.com/a?utm_medium=social&utm_source=fb');
+    expect(visits[0]!.utmSource).toBe('fb');
+  });
+
+  it.each(['lp.test', 'LP.test:8080', '127.0.0.1:3000', '[::1]:3000'])('answers with Host %s', async (host) => {
+    expect((await call('GET', '/live', { host })).status).toBe(302);
+  });
+
+  it.each(['evil/x', 'lp.test:99999', 'a b', 'lp.test:'])('leaves Host %s to the app, which refuses what it cannot use', async (host) => {
+    expect((await call('GET', '/live', { host })).status).toBe(599);
+    expect(visits).toEqual([]);
+  });
+
+  it('leaves to the app a destination node:http will not send as it is', async () => {
+    cache.set('wide', link({ id: 6, slug: 'wide', destination: 'https://example.com/日本' }));
+    expect((await call('GET', '/wide')).status).toBe(599);
+    expect(visits).toEqual([]);
+  });
+
   it('records no visit for HEAD, and marks prefetches', async () => {
     expect((await call('HEAD', '/live')).status).toBe(302);
     expect(visits).toEqual([]);
