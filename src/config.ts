@@ -7,6 +7,20 @@ const bool = z
   .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', ''].includes(v), 'expected true or false')
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** Generous for a person and the dashboard (which polls), tight enough to stop a runaway script. */
+export const DEFAULT_API_RATE_LIMIT = 1200;
+
+/**
+ * A secret someone may choose by hand: long enough and not one character repeated, so a
+ * guessing client (already slowed by the failed-sign-in limit) has no short list to try.
+ */
+export function strongSecret(minLength: number) {
+  return z
+    .string()
+    .min(minLength, `must be at least ${minLength} characters`)
+    .refine((v) => new Set(v).size >= 10, 'must hold at least 10 different characters');
+}
+
 const settings = z.object({
   /** Address to listen on; loopback by default so nothing is exposed by accident. */
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -28,10 +42,33 @@ const settings = z.object({
     }, 'expected an http(s) URL such as https://go.example.com')
     .optional(),
   /** A key accepted besides the stored ones; handy for the first sign-in and for Workers secrets. */
-  ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** Behind a proxy, read the client address from X-Forwarded-For or CF-Connecting-IP. */
-  TRUST_PROXY: bool.default(false),
+  ADMIN_API_KEY: strongSecret(24).optional(),
+  /**
+   * Who sets the client address: false (the socket), true or 1 (one proxy: the rightmost
+   * X-Forwarded-For entry), N (N proxies), cloudflare (CF-Connecting-IP only).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((v, ctx): TrustProxy => {
+      if (v === 'cloudflare') return 'cloudflare';
+      if (/^\d{1,2}$/.test(v) && Number(v) <= 20) return Number(v);
+      const yesNo = bool.safeParse(v);
+      if (yesNo.success) return yesNo.data ? 1 : 0;
+      ctx.addIssue({ code: 'custom', message: 'expected false, true, a number of proxies (1–20) or cloudflare' });
+      return z.NEVER;
+    })
+    .default(0),
+  /** Requests per minute one API key (or ADMIN_API_KEY) may make; 0 turns the limit off. */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_API_RATE_LIMIT),
 });
+
+/**
+ * Where the client address comes from: 0 is the socket, N the Nth X-Forwarded-For entry from
+ * the right (one per trusted proxy), 'cloudflare' the CF-Connecting-IP header.
+ */
+export type TrustProxy = number | 'cloudflare';
 
 export interface Config {
   host: string;
@@ -39,10 +76,13 @@ export interface Config {
   databasePath: string;
   publicUrl: string;
   adminApiKey: string | null;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  apiRateLimit: number;
 }
 
 export class ConfigError extends Error {}
+
+const SECRET_SETTINGS = new Set(['ADMIN_API_KEY', 'VISITOR_SECRET']);
 
 /** Parses settings once; the first bad one is reported by name in one line. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -53,7 +93,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
+    // A secret is never echoed, not even a wrong one: it may be a real key pasted in the wrong place.
+    const shown = SECRET_SETTINGS.has(name) ? '<hidden>' : JSON.stringify(env[name] ?? '');
+    throw new ConfigError(`Invalid setting ${name}=${shown}: ${issue.message}`);
   }
   const s = result.data;
   const hostForUrl = s.HOST.includes(':') ? `[${s.HOST}]` : s.HOST === '0.0.0.0' ? '127.0.0.1' : s.HOST;
@@ -64,5 +106,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: (s.PUBLIC_URL ?? `http://${hostForUrl}:${s.PORT}`).replace(/\/+$/, ''),
     adminApiKey: s.ADMIN_API_KEY ?? null,
     trustProxy: s.TRUST_PROXY,
+    apiRateLimit: s.API_RATE_LIMIT,
   };
 }

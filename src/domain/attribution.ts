@@ -3,6 +3,7 @@
  * Order of evidence: utm_source on the short link, the referrer (host or Android app),
  * the in-app browser named in the user agent, else "direct".
  */
+import { normalizeHost } from './address.js';
 
 /** Referrer hosts (and their link redirectors) → source id. A host matches itself and its subdomains. */
 export const REFERRER_HOSTS: ReadonlyArray<readonly [host: string, source: string]> = [
@@ -80,12 +81,12 @@ export const IN_APP_BROWSERS: ReadonlyArray<readonly [pattern: RegExp, source: s
   [/\bLine\/[\d.]+/, 'line'],
 ];
 
-/** The host of a referrer, lowercased, without "www."; null when it is no URL. */
+/** The host of a referrer, normalised (normalizeHost), without "www."; null when it is no URL. */
 export function referrerHost(referrer: string): string | null {
   try {
     const url = new URL(referrer);
     if (url.protocol === 'android-app:') return url.hostname.toLowerCase() || null;
-    return url.hostname.toLowerCase().replace(/^www\./, '') || null;
+    return normalizeHost(url.hostname).replace(/^www\./, '') || null;
   } catch {
     return null;
   }

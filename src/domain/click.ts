@@ -1,3 +1,5 @@
+import { normalizeAddress } from './address.js';
+
 /** Named limits for every stored text field of a click, so one odd request cannot bloat the table. */
 export const CLICK_LIMITS = {
   referrer: 1024,
@@ -75,7 +77,7 @@ export const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0
 
 /** Loopback, private, link-local and unique-local addresses have no place on a map. */
 export function isPrivateAddress(address: string): boolean {
-  const a = address.toLowerCase().replace(/^::ffff:/, '');
+  const a = normalizeAddress(address) ?? address.toLowerCase();
   if (/^(10|127)\./.test(a) || /^192\.168\./.test(a) || /^169\.254\./.test(a)) return true;
   if (/^172\.(1[6-9]|2\d|3[01])\./.test(a) || /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./.test(a)) return true;
   if (a === '::1' || a === '::' || a === '0.0.0.0' || a === 'localhost') return true;

@@ -1,3 +1,4 @@
+import { isLoopbackHost, normalizeHost } from './address.js';
 import { invalid } from './errors.js';
 
 export const MAX_URL_LENGTH = 2048;
@@ -31,17 +32,18 @@ export function parseDestination(raw: string, own: string): URL {
   return url;
 }
 
-/** localhost, 127.x.x.x, [::1] and the any-addresses all reach this machine. */
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])$/i;
-
 const portOf = (u: URL) => u.port || (u.protocol === 'https:' ? '443' : '80');
 
 /**
- * Whether a URL names the shortener itself: the same host, or another name for this machine on
- * the same port. `own` is the public URL (or a bare host, taken as http).
+ * Whether a URL names the shortener itself: the same host and port, or another name for this
+ * machine on the same port. Hosts are compared normalised (case, trailing dot, IPv4-mapped
+ * IPv6, numeric forms). `own` is the public URL (or a bare host, taken as http).
  */
-function pointsAt(url: URL, own: string): boolean {
+export function pointsAt(url: URL, own: string): boolean {
   const self = new URL(own.includes('://') ? own : `http://${own}`);
-  if (url.host.toLowerCase() === self.host.toLowerCase()) return true;
-  return LOOPBACK.test(url.hostname) && LOOPBACK.test(self.hostname) && portOf(url) === portOf(self);
+  const host = normalizeHost(url.hostname);
+  const selfHost = normalizeHost(self.hostname);
+  // As URL.host compares them: http and https on their default ports are the same site.
+  if (host === selfHost && url.port === self.port) return true;
+  return isLoopbackHost(host) && isLoopbackHost(selfHost) && portOf(url) === portOf(self);
 }

@@ -1,17 +1,27 @@
+import { normalizeAddress } from '../domain/index.js';
+import type { TrustProxy } from '../config.js';
+
 /**
- * The visitor's address. Forwarding headers are trusted only when the operator says a proxy
- * sets them (TRUST_PROXY); otherwise anyone could claim any address.
+ * The visitor's address. Forwarding headers are believed only as far as the operator says
+ * proxies set them (TRUST_PROXY): each trusted proxy appends the address it saw to
+ * X-Forwarded-For, so with N proxies the client is the Nth entry from the right and anything
+ * further left is whatever the client wrote. 'cloudflare' believes CF-Connecting-IP alone.
+ * A header value that is no IP address falls back to the socket's.
  */
 export function clientAddress(
   headers: { get(name: string): string | null | undefined },
   socketAddress: string | null | undefined,
-  trustProxy: boolean,
+  trust: TrustProxy | boolean,
 ): string | null {
-  if (trustProxy) {
-    const cf = headers.get('cf-connecting-ip')?.trim();
-    if (cf) return cf;
-    const first = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (first) return first;
+  const trustProxy = trust === true ? 1 : trust === false ? 0 : trust;
+  const socket = normalizeAddress(socketAddress);
+  if (trustProxy === 'cloudflare') return normalizeAddress(headers.get('cf-connecting-ip')) ?? socket;
+  if (trustProxy > 0) {
+    const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (entries.length === 0) return socket;
+    // Fewer entries than proxies: the request came through fewer hops; the leftmost is the client.
+    const entry = entries[Math.max(0, entries.length - trustProxy)];
+    return normalizeAddress(entry) ?? socket;
   }
-  return socketAddress ? socketAddress.replace(/^::ffff:/, '') : null;
+  return socket;
 }
