@@ -14,3 +14,5 @@ export * from './timeBuckets.js';
 export * from './timeZone.js';
 export * from './stats.js';
 export * from './address.js';
+export * from './text.js';
+export * from './calendar.js';

@@ -14,6 +14,7 @@ import { clickRoutes } from './routes/clicks.js';
 import { exportRoutes } from './routes/export.js';
 import { sessionRoutes } from './routes/session.js';
 import { statsRoutes } from './routes/stats.js';
+import { hstsOverHttps } from './hsts.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -59,8 +60,16 @@ export function createApp(deps: AppDeps) {
       },
       crossOriginEmbedderPolicy: false,
       referrerPolicy: 'strict-origin-when-cross-origin',
+      // Sent by hstsOverHttps below, only where it means something.
+      strictTransportSecurity: false,
     })),
   );
+  app.use('*', except(isRedirectPath, hstsOverHttps(deps.publicUrl)));
+  // Every API answer is about one account's data: no shared or browser cache may keep it.
+  app.use('/api/*', async function noStoreMiddleware(c, next) {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 

@@ -112,6 +112,24 @@ export async function startServer(config: Config, log = console.error): Promise<
 
 type FastRedirect = ReturnType<typeof createFastRedirect>;
 
+/**
+ * Slow clients must not hold sockets for long: Node's defaults wait 60 s for headers (checked
+ * only every 30 s) and 300 s for a request. Real clients send headers in milliseconds and our
+ * request bodies are at most 64 KB.
+ */
+export const SERVER_TIMEOUTS = {
+  /** Whole request headers must arrive within this. */
+  headersMs: 10_000,
+  /** The whole request, body included. */
+  requestMs: 30_000,
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: 5_000,
+  /** No bytes either way for this long ends the socket (a stalled download too). */
+  idleMs: 60_000,
+  /** How often Node looks for sockets past headersMs or requestMs. */
+  checkEveryMs: 1_000,
+};
+
 function invalidSetting(name: string, value: string | number, reason: string) {
   return new ConfigError(`Invalid setting ${name}=${JSON.stringify(String(value))}: ${reason}`);
 }
@@ -151,7 +169,13 @@ async function listen(fetch: Parameters<typeof getRequestListener>[0], fastRedir
     return await new Promise<Server>((resolve, reject) => {
       const app = getRequestListener(fetch, { hostname: host });
       // Cached live links are answered before the adapter builds a Request (fastRedirect.ts).
-      const s = createServer((req, res) => void (fastRedirect(req, res) || app(req, res)));
+      const s = createServer(
+        { headersTimeout: SERVER_TIMEOUTS.headersMs, requestTimeout: SERVER_TIMEOUTS.requestMs, connectionsCheckingInterval: SERVER_TIMEOUTS.checkEveryMs },
+        (req, res) => void (fastRedirect(req, res) || app(req, res)),
+      );
+      s.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveMs;
+      // A socket with nothing moving either way (a client that stopped reading) is let go too.
+      s.timeout = SERVER_TIMEOUTS.idleMs;
       s.listen(port, host, () => resolve(s));
       s.once('error', reject);
     });

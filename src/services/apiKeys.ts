@@ -3,6 +3,7 @@ import {
   constantTimeEqual, keyPrefix, notFound, unauthorized, type ApiKey,
 } from '../domain/index.js';
 import type { CoreDeps } from './deps.js';
+import { storedText } from './linkInput.js';
 import { parseInput } from './parse.js';
 import { randomToken, sha256Hex } from './secret.js';
 
@@ -11,7 +12,7 @@ export type ApiKeyDeps = Pick<CoreDeps, 'apiKeys' | 'clock' | 'adminKeyHash'>;
 /** Who a request acts as: a stored key, or the ADMIN_API_KEY from the settings. */
 export type Principal = { kind: 'key'; keyId: number; name: string } | { kind: 'admin' };
 
-const createKeyInput = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+const createKeyInput = z.object({ name: storedText().trim().min(1).max(100) }).strict();
 
 /** Issues a new key; the returned secret is shown once and only its hash is kept. */
 export async function createApiKey(

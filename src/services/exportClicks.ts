@@ -4,7 +4,7 @@ import {
 } from '../domain/index.js';
 import { clickFilterFields } from './clickFilter.js';
 import { parseInput } from './parse.js';
-import { parseInstant, tzField } from './statsInput.js';
+import { instantMessage, parseInstant, tzField } from './statsInput.js';
 
 /** The export's columns, in order; the header row is exactly these names. */
 export const CLICK_CSV_COLUMNS = [
@@ -42,7 +42,7 @@ export const exportClicksInput = z
       const value = input[field];
       if (value === undefined) return undefined;
       const ms = parseInstant(value, input.tz);
-      if (ms === null) ctx.addIssue({ code: 'custom', path: [field], message: 'expected an ISO date (2026-03-01) or date-time between 2000 and 2100' });
+      if (ms === null) ctx.addIssue({ code: 'custom', path: [field], message: instantMessage(value) });
       return ms ?? undefined;
     };
     const from = at('from');

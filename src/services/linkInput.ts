@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cursorField } from './paging.js';
 import {
-  MAX_CAMPAIGN_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH, NETWORKS, normalizeNetwork, UTM_FIELDS,
+  impossibleDateMessage, isRealDate, storedTextProblem, MAX_CAMPAIGN_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH, NETWORKS, normalizeNetwork, UTM_FIELDS,
 } from '../domain/index.js';
 
 const network = z
@@ -21,6 +21,10 @@ const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** ISO date-time (or epoch ms) → epoch ms. */
 const instant = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  if (typeof v === 'string' && !isRealDate(v)) {
+    ctx.addIssue({ code: 'custom', message: impossibleDateMessage(v) });
+    return z.NEVER;
+  }
   const ms = typeof v === 'number' ? v : Date.parse(v);
   if (!Number.isFinite(ms) || (typeof v === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(v))) {
     ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date-time' });
@@ -33,7 +37,14 @@ const instant = z.union([z.string(), z.number()]).transform((v, ctx) => {
   return ms;
 });
 
-const utmValue = z.string().trim().max(200);
+/** A text to be stored, checked by the one rule (storedTextProblem) before anything else. */
+export const storedText = ({ multiline = false } = {}) =>
+  z.string().superRefine((v, ctx) => {
+    const problem = storedTextProblem(v, { multiline });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true });
+  });
+
+const utmValue = storedText().trim().max(200);
 const utm = z
   .object(Object.fromEntries(UTM_FIELDS.map((f) => [f, utmValue.optional()])) as Record<
     (typeof UTM_FIELDS)[number],
@@ -41,18 +52,18 @@ const utm = z
   >)
   .strict();
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const text = (max: number, multiline = false) => storedText({ multiline }).trim().max(max, `at most ${max} characters`);
 
 /** What a post says about itself, the same whether it is being created or edited. */
 const postFields = {
-  title: text(MAX_TITLE_LENGTH).nullish(),
+  title: text(MAX_TITLE_LENGTH, true).nullish(),
   campaign: text(MAX_CAMPAIGN_LENGTH).nullish(),
   network: network.nullish(),
   postedAt: instant.nullish(),
   expiresAt: instant.nullish(),
   maxClicks: z.number().int().positive().nullish(),
 };
-const destinationUrl = z.string().max(MAX_URL_LENGTH + 100);
+const destinationUrl = storedText().max(MAX_URL_LENGTH + 100);
 
 export const createLinkInput = z
   .object({ url: destinationUrl, slug: z.string().optional(), ...postFields, utm: utm.optional() })

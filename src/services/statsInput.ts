@@ -1,7 +1,7 @@
 /** Query parameters of the analytics API, parsed once into a range in a zone and a scope. */
 import { z } from 'zod';
 import {
-  BOT_MODES, canonicalTimeZone, ceilTo, DAY_MS, DEVICES, floorTo, MAX_CAMPAIGN_LENGTH, QUARTER_MS, zoneView,
+  BOT_MODES, canonicalTimeZone, impossibleDateMessage, isRealDate, ceilTo, DAY_MS, DEVICES, floorTo, MAX_CAMPAIGN_LENGTH, QUARTER_MS, zoneView,
   type StatsScope, type ZoneView,
 } from '../domain/index.js';
 import { networkParam } from './clickFilter.js';
@@ -67,6 +67,7 @@ const LATEST = Date.UTC(2100, 0, 1);
  */
 export function parseInstant(value: string, tz: string): number | null {
   let ms: number;
+  if (!isRealDate(value)) return null;
   if (ZONED_DATE_TIME.test(value)) ms = Date.parse(value);
   else {
     const m = DATE.exec(value) ?? LOCAL_DATE_TIME.exec(value);
@@ -78,6 +79,10 @@ export function parseInstant(value: string, tz: string): number | null {
   }
   return Number.isFinite(ms) && ms >= EARLIEST && ms < LATEST ? ms : null;
 }
+
+/** Why a `from`/`to` value was refused: the shared message for impossible dates, else the format. */
+export const instantMessage = (value: string) =>
+  isRealDate(value) ? 'expected an ISO date (2026-03-01) or date-time between 2000 and 2100' : impossibleDateMessage(value);
 
 export interface ParsedRange {
   from: number;
@@ -100,7 +105,7 @@ export function parseRange(
     const value = input[field];
     if (value === undefined) return undefined;
     const ms = parseInstant(value, input.tz);
-    if (ms === null) ctx.addIssue({ code: 'custom', path: [field], message: 'expected an ISO date (2026-03-01) or date-time between 2000 and 2100' });
+    if (ms === null) ctx.addIssue({ code: 'custom', path: [field], message: instantMessage(value) });
     return ms;
   };
   const given = { from: at('from'), to: at('to') };
