@@ -201,3 +201,23 @@ export const counterProgress = sqliteTable('counter_progress', {
   id: integer('id').primaryKey(),
   throughClickId: integer('through_click_id').notNull(),
 });
+
+/**
+ * Rate-limit states shared by Workers isolates (src/db/throttleStore.ts): failed sign-ins per
+ * client bucket ("auth:…", never an address in clear, see throttleStore.ts) and requests per
+ * API key ("api:…"). Node keeps these in memory and leaves the table empty.
+ */
+export const throttle = sqliteTable(
+  'throttle',
+  {
+    key: text('key').primaryKey(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+    previous: integer('previous').notNull(),
+    blockedUntil: integer('blocked_until').notNull(),
+    strikes: integer('strikes').notNull(),
+    loggedAt: integer('logged_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('throttle_expires_idx').on(t.expiresAt)],
+);

@@ -16,3 +16,4 @@ export * from './stats.js';
 export * from './address.js';
 export * from './text.js';
 export * from './calendar.js';
+export * from './throttle.js';

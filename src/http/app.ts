@@ -15,6 +15,7 @@ import { exportRoutes } from './routes/export.js';
 import { sessionRoutes } from './routes/session.js';
 import { statsRoutes } from './routes/stats.js';
 import { hstsOverHttps } from './hsts.js';
+import { limitFailedAuth, limitPerKey, type RateLimitOptions } from './rateLimits.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -37,6 +38,8 @@ export interface AppDeps extends CoreDeps {
   log?: (message: string, err?: unknown) => void;
   /** Dashboard sign-ins (cookie sessions); absent means Bearer keys only. */
   sessions?: SessionStore;
+  /** Failed-authentication and per-key limits; absent means none (tests, the CLI). */
+  limits?: RateLimitOptions;
   /** maxClicks spent ahead of the click writer; absent means one for this app. */
   clickAllowance?: ClickAllowance;
 }
@@ -73,10 +76,13 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
+  // Before anything else: a blocked client costs one lookup.
+  if (deps.limits) app.use('/api/*', limitFailedAuth(deps.limits));
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
   // Signing in is how a browser gets past the guard, so /api/session comes before it.
   app.route('/api/session', sessionRoutes(deps));
   app.use('/api/*', requireApiKey(deps));
+  if (deps.limits?.apiRate) app.use('/api/*', limitPerKey(deps.limits.apiRate));
   app.route('/api/links', linkRoutes(deps));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
   if (deps.clickExport || deps.stats) app.route('/api', exportRoutes({ ...deps, log }));

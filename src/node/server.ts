@@ -13,7 +13,12 @@ import { createStatsStore } from '../db/statsStore.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
+import type { Context } from 'hono';
 import { clientAddress } from '../http/clientAddress.js';
+import type { RateLimitOptions } from '../http/rateLimits.js';
+import { createApiRateLimiter } from '../services/apiRateLimit.js';
+import { createAuthFailureLimiter } from '../services/authFailures.js';
+import { createMemoryThrottleStore } from '../services/memoryThrottleStore.js';
 import { createClickWriter } from './clickWriter.js';
 import { createFastRedirect } from './fastRedirect.js';
 import { startClickThread } from './clickThread.js';
@@ -48,6 +53,14 @@ export async function startServer(config: Config, log = console.error): Promise<
   const clickThread = startClickThread(config.databasePath, log);
   await clickThread.start();
   const writer = createClickWriter({ record: clickThread.record, log });
+  const clientOf = (c: Context) => clientAddress(c.req.raw.headers, getConnInfo(c).remote.address, config.trustProxy);
+  // One server per database file, so limits live in this process's memory.
+  const throttle = createMemoryThrottleStore();
+  const limits: RateLimitOptions = {
+    clientAddress: clientOf,
+    authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log }),
+    apiRate: createApiRateLimiter({ store: throttle, clock: Date.now, perMinute: config.apiRateLimit }),
+  };
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
@@ -64,8 +77,9 @@ export async function startServer(config: Config, log = console.error): Promise<
     tracking: {
       sink: writer,
       clock: Date.now,
-      clientAddress: (c) => clientAddress(c.req.raw.headers, getConnInfo(c).remote.address, config.trustProxy),
+      clientAddress: clientOf,
     },
+    limits,
     log,
   };
   const app = createApp(deps);

@@ -1,0 +1,54 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { addressBucket } from '../domain/index.js';
+import type { ApiRateLimiter } from '../services/apiRateLimit.js';
+import type { AuthFailureLimiter } from '../services/authFailures.js';
+import type { AuthEnv } from './auth.js';
+import { errorBody } from './errors.js';
+
+export interface RateLimitOptions {
+  /** The client's address, per runtime (socket, TRUST_PROXY, CF-Connecting-IP). */
+  clientAddress(c: Context): string | null;
+  /** Failed authentication per client: sign-in, Bearer key, session cookie. */
+  authFailures: AuthFailureLimiter;
+  /** Requests per minute per key (API_RATE_LIMIT); absent means unlimited. */
+  apiRate?: ApiRateLimiter;
+}
+
+/** 429 at once, never a held connection: the client learns when to come back. */
+function tooMany(c: Context, retryAfterMs: number, code: string, message: string) {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return c.json(errorBody(code, `${message}; try again in ${seconds} s`), 429, {
+    'Retry-After': String(seconds),
+    'Cache-Control': 'no-store',
+  });
+}
+
+/**
+ * Guards every route that authenticates: a client blocked for failing too often is refused
+ * before its credentials are looked at (so a right guess during a block tells it nothing),
+ * and every 401 answered to a client counts against it.
+ */
+export function limitFailedAuth(options: RateLimitOptions): MiddlewareHandler {
+  return async function limitFailedAuthMiddleware(c, next) {
+    const bucket = addressBucket(options.clientAddress(c));
+    const admission = await options.authFailures.admit(bucket);
+    if (!admission.ok) {
+      return tooMany(c, admission.retryAfterMs, 'too_many_failures', 'Too many failed sign-ins or API keys from your network');
+    }
+    try {
+      await next();
+    } finally {
+      await admission.settle(c.res.status === 401);
+    }
+  };
+}
+
+/** API_RATE_LIMIT per key, after authentication has said which key it is. */
+export function limitPerKey(apiRate: ApiRateLimiter): MiddlewareHandler<AuthEnv> {
+  return async function limitPerKeyMiddleware(c, next) {
+    const principal = c.get('principal');
+    const waitMs = await apiRate(principal.kind === 'admin' ? 'admin' : `key:${principal.keyId}`);
+    if (waitMs !== null) return tooMany(c, waitMs, 'rate_limited', 'This API key made too many requests');
+    await next();
+  };
+}
