@@ -28,7 +28,9 @@ export default {
   },
 
   async queue(batch, env) {
-    const record = recorderFor(captureDeps(openD1(env.DB)));
+    // A bad setting throws here, so the batch is retried once it is fixed.
+    const settings = await workerSettings(env);
+    const record = recorderFor(captureDeps(openD1(env.DB), settings.saltSealer));
     await consumeVisits(batch.messages, record, log);
   },
 } satisfies ExportedHandler<Env, QueuedVisit>;

@@ -8,6 +8,7 @@ import { importCommand } from './import.js';
 import { linksCommand } from './links.js';
 import { seedCommand } from './seed.js';
 import { countersCommand } from './counters.js';
+import { sessionsCommand } from './sessions.js';
 
 type Command = (ctx: CliContext, args: string[], flags: Record<string, string | true>) => Promise<void>;
 
@@ -18,13 +19,16 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   seed: seedCommand,
   counters: countersCommand,
+  sessions: sessionsCommand,
 };
 
 const HELP = `linkpost command line
 
   keys create --name <name>   create an API key (printed once)
   keys list                   list API keys
-  keys revoke <id>            revoke an API key
+  keys revoke <id>            revoke an API key (its dashboard sessions end with it)
+  sessions list               list live dashboard sessions (id, key, since, until)
+  sessions revoke <id>|--all  end one dashboard session, or all of them
 
   links list [--campaign C] [--network N] [--q TEXT] [--limit N] [--all] [--json]
   links create --url URL [--slug S] [--title T] [--campaign C] [--network N] [--posted-at ISO]

@@ -1,4 +1,4 @@
-import { createVisitorSaltStore } from '../db/index.js';
+import { createNodeSaltStore } from '../node/saltFiles.js';
 import type { Visit } from '../domain/index.js';
 import { createSqliteClickStore } from '../node/sqliteClickStore.js';
 import { countedAtOnce, createClickCounting } from '../node/counting.js';
@@ -40,7 +40,7 @@ export async function seedDatabase(database: NodeDatabase, core: CoreDeps, opts:
     clicks: countedAtOnce(createSqliteClickStore(database), createClickCounting(database)),
     geo: { locate: () => ({ country: null, region: null, city: null }) }, // every seeded visit carries its place
     describeUserAgent: cachedUserAgents(),
-    visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)),
+    visitorKey: createVisitorKeys(createNodeSaltStore(database)),
   };
   const { order, times, postOf } = planClicks(rnd, plans, opts.clicks, opts.now);
   const visitFor = makeVisitor(rnd, Math.max(2_000, Math.floor(opts.clicks * 0.6)));

@@ -4,7 +4,7 @@ export { createLinkStore, toLink } from './linkStore.js';
 export { createApiKeyStore } from './apiKeyStore.js';
 export { createSessionStore } from './sessionStore.js';
 export { createClickStore, humansPerLink, clickConditions, clickRowColumns, botCondition, type ClickStoreOptions } from './clickStore.js';
-export { createVisitorSaltStore } from './visitorSaltStore.js';
+export { createVisitorSaltStore, pruneDailyVisitors } from './visitorSaltStore.js';
 export { counterStatements, counterRows, type CounterRows } from './counters.js';
 export { createCounterStore, rebuildStatements } from './counterRebuild.js';
 export { createStatsStore } from './statsStore.js';

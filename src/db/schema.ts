@@ -84,7 +84,10 @@ export const clicks = sqliteTable(
   ],
 );
 
-/** One random salt per UTC day; rows older than two days are deleted. */
+/**
+ * One random salt per UTC day, sealed under VISITOR_SECRET (Workers only; Node keeps its salts
+ * in files beside the database, see src/node/saltFiles.ts). Rows older than two days are deleted.
+ */
 export const visitorSalts = sqliteTable('visitor_salts', {
   day: text('day').primaryKey(),
   salt: text('salt').notNull(),

@@ -1,4 +1,4 @@
-import { eq, lte } from 'drizzle-orm';
+import { asc, eq, gt, lte } from 'drizzle-orm';
 import type { SessionStore } from '../domain/session.js';
 import type { Database } from './database.js';
 import { apiKeys, sessions } from './schema.js';
@@ -24,6 +24,21 @@ export function createSessionStore(db: Database): SessionStore {
 
     async remove(tokenHash) {
       await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).returning({ tokenHash: sessions.tokenHash });
+    },
+
+    async list(now) {
+      const rows = await db
+        .select({ session: sessions, keyName: apiKeys.name, keyRevokedAt: apiKeys.revokedAt })
+        .from(sessions)
+        .leftJoin(apiKeys, eq(apiKeys.id, sessions.apiKeyId))
+        .where(gt(sessions.expiresAt, now))
+        .orderBy(asc(sessions.createdAt));
+      return rows.map((row) => ({ ...row.session, key: row.keyName === null ? null : { name: row.keyName, revokedAt: row.keyRevokedAt } }));
+    },
+
+    async removeAll() {
+      const rows = await db.delete(sessions).returning({ tokenHash: sessions.tokenHash });
+      return rows.length;
     },
 
     async removeExpired(now) {

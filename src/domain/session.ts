@@ -2,7 +2,10 @@
 export interface Session {
   /** Hex SHA-256 of the cookie's token. */
   tokenHash: string;
-  /** The stored API key that signed in; null when it was ADMIN_API_KEY. */
+  /**
+   * The stored API key that signed in; null when it was ADMIN_API_KEY. An admin session's
+   * tokenHash is an HMAC of the token under the admin key's hash, so it ends when the key changes.
+   */
   apiKeyId: number | null;
   /** Token the page must echo in a header on state-changing requests. */
   csrf: string;
@@ -22,6 +25,10 @@ export interface SessionStore {
   remove(tokenHash: string): Promise<void>;
   /** Deletes sessions that ended at or before `now`; returns how many. */
   removeExpired(now: number): Promise<number>;
+  /** Live sessions (not expired at `now`), oldest first, with their keys. */
+  list(now: number): Promise<SessionWithKey[]>;
+  /** Deletes every session; returns how many. */
+  removeAll(): Promise<number>;
 }
 
 /** A sign-in lasts 30 days, then the key must be entered again. */

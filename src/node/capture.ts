@@ -1,9 +1,9 @@
-import { createVisitorSaltStore } from '../db/index.js';
 import type { CaptureDeps } from '../services/recordClicks.js';
 import { cachedUserAgents } from '../services/userAgent.js';
 import { createVisitorKeys } from '../services/visitorKey.js';
 import { createClickCounting, type ClickCounting } from './counting.js';
 import { createGeoipLookup } from './geo.js';
+import { createNodeSaltStore } from './saltFiles.js';
 import type { NodeDatabase } from './sqlite.js';
 import { createSqliteClickStore } from './sqliteClickStore.js';
 
@@ -16,7 +16,7 @@ export function createNodeCapture(database: NodeDatabase): CaptureDeps & { count
     clicks: createSqliteClickStore(database),
     geo: createGeoipLookup(),
     describeUserAgent: cachedUserAgents(),
-    visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)),
+    visitorKey: createVisitorKeys(createNodeSaltStore(database)),
     counting: createClickCounting(database),
   };
 }

@@ -24,6 +24,8 @@ export function openDatabase(path: string): NodeDatabase {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL'); // durable across process crashes in WAL mode
   sqlite.pragma('foreign_keys = ON');
+  // Deleted rows (old salts, ended sessions) are overwritten in their page, not left readable.
+  sqlite.pragma('secure_delete = FAST');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   // better-sqlite3 statements are synchronous, so the whole list runs inside one transaction.

@@ -5,6 +5,7 @@ import { recordClicks, type CaptureDeps } from '../services/recordClicks.js';
 import { cachedUserAgents } from '../services/userAgent.js';
 import { createVisitorKeys } from '../services/visitorKey.js';
 import { D1_MAX_PARAMS, type D1Handle } from './d1.js';
+import type { SaltSealer } from '../services/saltSeal.js';
 import { createSaltMemo } from './salts.js';
 
 // Isolate-wide and database-free: parsed user agents and the day's salt outlive a request.
@@ -23,12 +24,12 @@ export function createD1ClickStore(d1: D1Handle): ClickStore {
 }
 
 /** Everything recordClicks needs, over one request's (or one queue batch's) D1 binding. */
-export function captureDeps(d1: D1Handle, clicks = createD1ClickStore(d1)): CaptureDeps {
+export function captureDeps(d1: D1Handle, sealer: SaltSealer, clicks = createD1ClickStore(d1)): CaptureDeps {
   return {
     clicks,
     geo: noLookup,
     describeUserAgent,
-    visitorKey: createVisitorKeys(saltMemo.wrap(createVisitorSaltStore(d1.db))),
+    visitorKey: createVisitorKeys(saltMemo.wrap(createVisitorSaltStore(d1.db, sealer))),
   };
 }
 

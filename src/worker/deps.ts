@@ -1,7 +1,10 @@
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
-import { createApiKeyStore, createLinkStore, createSessionStore } from '../db/index.js';
-import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
+import type { Context } from 'hono';
+import { createApiKeyStore, createLinkStore, createSessionStore, createSqlThrottleStore } from '../db/index.js';
+import { normalizeAddress, RANDOM_SLUG_LENGTH } from '../domain/index.js';
+import { createApiRateLimiter } from '../services/apiRateLimit.js';
+import { createAuthFailureLimiter } from '../services/authFailures.js';
 import type { AppDeps } from '../http/app.js';
 import { createClickAllowance, createLinkCache, randomToken } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
@@ -20,11 +23,15 @@ export const LINK_CACHE_TTL_MS = 10_000;
 const linkCache = createLinkCache(10_000, LINK_CACHE_TTL_MS);
 /** Per isolate, like the cache: the app is built per request, the budget must outlive it. */
 const clickAllowance = createClickAllowance();
+/** Sign-in attempts under way in this isolate (see createAuthFailureLimiter). */
+const authPending = new Map<string, number>();
 
 /** The shared app's deps for one request: a fresh D1 handle, settings, cf location, sinks. */
 export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, log: Log): AppDeps {
   const d1 = openD1(env.DB);
-  const capture = captureDeps(d1);
+  const capture = captureDeps(d1, settings.saltSealer);
+  const throttle = createSqlThrottleStore(d1.db);
+  const clientOf = (c: Context) => normalizeAddress(c.req.header('cf-connecting-ip'));
   const record = recorderFor(capture);
   return {
     links: createLinkStore(d1.db),
@@ -45,8 +52,14 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
       sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, log) : directSink(ctx, record, log),
       clock: Date.now,
       // Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key.
-      clientAddress: (c) => c.req.header('cf-connecting-ip')?.trim() || null,
+      clientAddress: clientOf,
       platformLocation: () => locationFromCf(request.cf),
+    },
+    // Shared by isolates through D1, so a guessing client meets the same block everywhere.
+    limits: {
+      clientAddress: clientOf,
+      authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log, pending: authPending, tagSecret: settings.throttleSecret }),
+      apiRate: createApiRateLimiter({ store: throttle, clock: Date.now, perMinute: settings.apiRateLimit }),
     },
     log,
   };

@@ -15,4 +15,11 @@ export interface Env {
   PUBLIC_URL?: string;
   /** A key accepted besides stored ones; set with `wrangler secret put ADMIN_API_KEY`. */
   ADMIN_API_KEY?: string;
+  /**
+   * Required: seals the daily visitor salts in D1 and keys the rate limits' client tags
+   * (32+ characters; `wrangler secret put VISITOR_SECRET`). Changing it starts the day's uniques over.
+   */
+  VISITOR_SECRET?: string;
+  /** Requests per minute per API key; 0 turns the limit off. */
+  API_RATE_LIMIT?: string;
 }

@@ -16,6 +16,7 @@ import {
 } from '../../src/db/index.js';
 import type { Click, ClickStore, NewLink } from '../../src/domain/index.js';
 import { createNodeCapture } from '../../src/node/capture.js';
+import { createSaltSealer } from '../../src/services/saltSeal.js';
 import { countedAtOnce } from '../../src/node/counting.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
 import { createD1ClickStore } from '../../src/worker/capture.js';
@@ -175,12 +176,25 @@ describe.each(drivers)('stores on $name', ({ open }) => {
 
   describe('visitor salts', () => {
     it('lets the first writer of a day win and prunes old days', async () => {
-      const salts = createVisitorSaltStore(d.db);
+      const salts = createVisitorSaltStore(d.db, createSaltSealer('a-secret-for-store-contract-tests'));
       expect(await salts.saltFor('2026-03-10', 'first', T0)).toBe('first');
       expect(await salts.saltFor('2026-03-10', 'second', T0)).toBe('first');
       expect(await salts.saltFor('2026-03-08', 'old', T0)).toBe('old');
       await salts.pruneBefore('2026-03-09');
       expect(await salts.saltFor('2026-03-08', 'new', T0)).toBe('new');
+    });
+
+    it('stores salts only sealed, and starts a day over when the secret changed', async () => {
+      const salts = createVisitorSaltStore(d.db, createSaltSealer('a-secret-for-store-contract-tests'));
+      const salt = await salts.saltFor('2026-03-10', 'the-salt-in-clear-0123456789', T0);
+      expect(salt).toBe('the-salt-in-clear-0123456789');
+      const rows = (await d.db.all(sql`SELECT salt FROM visitor_salts`)) as { salt: string }[];
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.salt).not.toContain(salt);
+      expect(rows[0]!.salt).toMatch(/^v1\./);
+      const rotated = createVisitorSaltStore(d.db, createSaltSealer('another-secret-for-contract-tests'));
+      expect(await rotated.saltFor('2026-03-10', 'fresh-salt-after-rotation-00', T0)).toBe('fresh-salt-after-rotation-00');
+      expect(await rotated.saltFor('2026-03-10', 'ignored', T0)).toBe('fresh-salt-after-rotation-00');
     });
 
     it('forgets which visitors were seen on pruned days, keeping the days after', async () => {
@@ -191,7 +205,7 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const seenDays = async () =>
         ((await d.db.all(sql`SELECT day FROM daily_visitors ORDER BY day`)) as { day: string }[]).map((r) => r.day);
       expect(await seenDays()).toEqual(['2026-03-08', '2026-03-09', '2026-03-10']);
-      await createVisitorSaltStore(d.db).pruneBefore('2026-03-09');
+      await createVisitorSaltStore(d.db, createSaltSealer('a-secret-for-store-contract-tests')).pruneBefore('2026-03-09');
       expect(await seenDays()).toEqual(['2026-03-09', '2026-03-10']);
     });
   });

@@ -66,7 +66,7 @@ describe('failed authentication limits', () => {
 
   it('lets at most the limit of parallel guesses through before the first one is counted', async () => {
     await limitedApp();
-    const statuses = await Promise.all(Array.from({ length: 60 }, () => wrong().then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 60 }, async () => (await wrong()).status));
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(AUTH_FAILURE_POLICY.limit);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(60 - AUTH_FAILURE_POLICY.limit);
   });

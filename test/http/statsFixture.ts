@@ -1,4 +1,5 @@
-import { createClickStore, createVisitorSaltStore } from '../../src/db/index.js';
+import { createClickStore } from '../../src/db/index.js';
+import { createNodeSaltStore } from '../../src/node/saltFiles.js';
 import { counterStatements } from '../../src/db/counters.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import type { Location, Visit } from '../../src/domain/index.js';
@@ -46,7 +47,7 @@ export async function makeStatsApp(places: Record<string, Location> = {}, writer
       clicks,
       geo: fakeGeo(places),
       describeUserAgent: cachedUserAgents(),
-      visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)),
+      visitorKey: createVisitorKeys(createNodeSaltStore(database)),
     };
     return { clicks, stats: createStatsStore(database.db) };
   });

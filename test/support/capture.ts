@@ -1,4 +1,5 @@
-import { createClickStore, createVisitorSaltStore } from '../../src/db/index.js';
+import { createClickStore } from '../../src/db/index.js';
+import { createNodeSaltStore } from '../../src/node/saltFiles.js';
 import type { GeoLookup, Location, Visit } from '../../src/domain/index.js';
 import { clientAddress } from '../../src/http/clientAddress.js';
 import { recordClicks, type CaptureDeps } from '../../src/services/recordClicks.js';
@@ -31,7 +32,7 @@ export async function makeCaptureApp(geo: GeoLookup = fakeGeo(), trustProxy = tr
       clicks,
       geo,
       describeUserAgent: cachedUserAgents(),
-      visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)),
+      visitorKey: createVisitorKeys(createNodeSaltStore(database)),
     };
     return {
       clicks,
