@@ -19,7 +19,7 @@ describe('click capture on redirect', () => {
   it('records one enriched click per GET, after answering', async () => {
     const res = await click('/post?qr=1', {
       referer: 'https://www.linkedin.com/feed/',
-      'x-forwarded-for': '81.2.69.160, 10.0.0.1',
+      'x-forwarded-for': '203.0.113.9, 81.2.69.160',
     });
     expect(res.status).toBe(302);
     expect(t.visits).toHaveLength(1); // queued, not yet written: the redirect did not wait

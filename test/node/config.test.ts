@@ -16,7 +16,8 @@ describe('parseConfig', () => {
       databasePath: './data/linkpost.db',
       publicUrl: 'http://127.0.0.1:8787',
       adminApiKey: null,
-      trustProxy: false,
+      trustProxy: 0,
+      apiRateLimit: 1200,
     });
   });
 
@@ -37,6 +38,24 @@ describe('parseConfig', () => {
 
   it('treats empty settings as unset', () => {
     expect(parseConfig({ HOST: '', PORT: '', DATABASE_PATH: '', PUBLIC_URL: '' })).toEqual(parseConfig({}));
+  });
+
+  it('refuses an ADMIN_API_KEY shorter than 24 characters or with fewer than 10 different ones, without echoing it', () => {
+    for (const weak of ['a-secret-of-16-chars', 'abababababababababababababab', '0123456789012345678901']) {
+      expect(() => parseConfig({ ADMIN_API_KEY: weak })).toThrow(/^Invalid setting ADMIN_API_KEY=<hidden>: must [^\n]+$/);
+      try {
+        parseConfig({ ADMIN_API_KEY: weak });
+      } catch (e) {
+        expect((e as Error).message).not.toContain(weak);
+      }
+    }
+    expect(parseConfig({ ADMIN_API_KEY: 'correct-horse-battery-staple' }).adminApiKey).toBe('correct-horse-battery-staple');
+  });
+
+  it('reads API_RATE_LIMIT as requests per minute per key, 0 for none', () => {
+    expect(parseConfig({ API_RATE_LIMIT: '60' }).apiRateLimit).toBe(60);
+    expect(parseConfig({ API_RATE_LIMIT: '0' }).apiRateLimit).toBe(0);
+    expect(() => parseConfig({ API_RATE_LIMIT: 'lots' })).toThrow(/API_RATE_LIMIT/);
   });
 
   it('names the first bad setting in one line', () => {

@@ -56,7 +56,7 @@ const call = (method: string, path: string, headers: Record<string, string> = {}
 describe("Node's fast redirect", () => {
   it('answers a cached live link: 302 to its destination, not cacheable, and one visit with what the request carried', async () => {
     const res = await call('GET', '/live', {
-      'user-agent': 'Mozilla/5.0 Test', referer: 'https://t.co/x', 'x-forwarded-for': '81.2.69.160, 10.0.0.1',
+      'user-agent': 'Mozilla/5.0 Test', referer: 'https://t.co/x', 'x-forwarded-for': '203.0.113.9, 81.2.69.160',
     });
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('https://example.com/a?utm_source=x&utm_medium=social');

@@ -77,6 +77,9 @@ export function runWrangler(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 
   });
 }
 
+/** The Worker's required VISITOR_SECRET in tests (a --var, as `wrangler secret put` would set it). */
+export const TEST_VISITOR_SECRET = 'visitor-secret-for-worker-tests-0123456789';
+
 export interface WorkerOptions {
   /** [vars] passed with --var, e.g. ADMIN_API_KEY. */
   vars?: Record<string, string>;
@@ -106,7 +109,7 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
   await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...common], env);
 
   const port = await freePort();
-  const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const vars = Object.entries({ VISITOR_SECRET: TEST_VISITOR_SECRET, ...options.vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const args = [
     'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()),
     '--show-interactive-dev-session=false', ...common, ...vars,
