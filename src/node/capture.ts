@@ -1,3 +1,4 @@
+import type { VisitorSaltStore } from '../domain/index.js';
 import type { CaptureDeps } from '../services/recordClicks.js';
 import { cachedUserAgents } from '../services/userAgent.js';
 import { createVisitorKeys } from '../services/visitorKey.js';
@@ -11,12 +12,14 @@ import { createSqliteClickStore } from './sqliteClickStore.js';
  * Everything the Node write path needs: geoip-lite, cached UA parsing, visitor keys, the
  * click store, and the counting that follows it (when is the caller's choice).
  */
-export function createNodeCapture(database: NodeDatabase): CaptureDeps & { counting: ClickCounting } {
+export function createNodeCapture(database: NodeDatabase): CaptureDeps & { counting: ClickCounting; salts: VisitorSaltStore } {
+  const salts = createNodeSaltStore(database);
   return {
+    salts,
     clicks: createSqliteClickStore(database),
     geo: createGeoipLookup(),
     describeUserAgent: cachedUserAgents(),
-    visitorKey: createVisitorKeys(createNodeSaltStore(database)),
+    visitorKey: createVisitorKeys(salts),
     counting: createClickCounting(database),
   };
 }

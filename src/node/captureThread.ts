@@ -5,7 +5,7 @@
  * (countingSchedule.ts). Messages: {id, visits} in, {id} or {id, error} out.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Visit } from '../domain/index.js';
+import { utcDay, type Visit } from '../domain/index.js';
 import { recordClicks } from '../services/recordClicks.js';
 import { createNodeCapture } from './capture.js';
 import { createCountingSchedule } from './countingSchedule.js';
@@ -13,6 +13,11 @@ import { openDatabase } from './sqlite.js';
 
 const database = openDatabase((workerData as { databasePath: string }).databasePath);
 const capture = createNodeCapture(database);
+
+// Salts older than two days go even on a day without clicks (a new day's first click prunes too).
+const pruneSalts = () => void capture.salts.pruneBefore(utcDay(Date.now() - 2 * 86_400_000)).catch(() => {});
+pruneSalts();
+setInterval(pruneSalts, 3_600_000).unref();
 
 const counting = createCountingSchedule(() => void capture.counting.countAll());
 // Clicks a crash left uncounted, before anything new.
