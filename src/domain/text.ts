@@ -2,11 +2,11 @@
  * The one rule for text a user asks us to store (titles, campaigns, UTM values, key names,
  * destinations): no control characters, no bidirectional overrides or isolates, no lone
  * surrogates. They would corrupt terminals, CSV files and logs, or make a title read
- * differently from what it holds. Titles may keep newlines and tabs.
+ * differently from what it holds. Titles may keep line breaks (LF, CR, CRLF) and tabs.
  */
 
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
-const NEWLINE_OR_TAB = /[\t\n]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const NEWLINE_OR_TAB = /[\t\n\r]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

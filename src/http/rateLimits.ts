@@ -3,7 +3,10 @@ import { addressBucket } from '../domain/index.js';
 import type { ApiRateLimiter } from '../services/apiRateLimit.js';
 import type { AuthFailureLimiter } from '../services/authFailures.js';
 import type { AuthEnv } from './auth.js';
+import { getCookie } from 'hono/cookie';
+import { sha256Hex } from '../services/secret.js';
 import { errorBody } from './errors.js';
+import { SESSION_COOKIE } from './session.js';
 
 export interface RateLimitOptions {
   /** The client's address, per runtime (socket, TRUST_PROXY, CF-Connecting-IP). */
@@ -31,7 +34,7 @@ function tooMany(c: Context, retryAfterMs: number, code: string, message: string
 export function limitFailedAuth(options: RateLimitOptions): MiddlewareHandler {
   return async function limitFailedAuthMiddleware(c, next) {
     const bucket = addressBucket(options.clientAddress(c));
-    const admission = await options.authFailures.admit(bucket);
+    const admission = await options.authFailures.admit(bucket, await credentialFingerprint(c));
     if (!admission.ok) {
       return tooMany(c, admission.retryAfterMs, 'too_many_failures', 'Too many failed sign-ins or API keys from your network');
     }
@@ -41,6 +44,13 @@ export function limitFailedAuth(options: RateLimitOptions): MiddlewareHandler {
       await admission.settle(c.res.status === 401);
     }
   };
+}
+
+/** A hash of the credential a request carries (Bearer key or session cookie), or null. */
+async function credentialFingerprint(c: Context): Promise<string | null> {
+  const credential = c.req.header('authorization') ?? getCookie(c, SESSION_COOKIE);
+  if (!credential) return null;
+  return sha256Hex(credential);
 }
 
 /** API_RATE_LIMIT per key, after authentication has said which key it is. */

@@ -26,6 +26,12 @@ export interface AuthFailureDeps {
    */
   pending?: Map<string, number>;
   /**
+   * Fingerprints of credentials that just worked, with when that stops counting: a client's
+   * parallel requests with a key or cookie it already proved are not held to the cap on
+   * attempts under way. Long-lived like `pending`.
+   */
+  recentlyGood?: Map<string, number>;
+  /**
    * Key of the client tags that name a client in the store and the log instead of its address.
    * Random per process by default; Workers pass one derived from VISITOR_SECRET so isolates agree.
    */
@@ -42,6 +48,13 @@ export type Admission = { ok: true; settle(failed: boolean): Promise<void> } | {
 export function createAuthFailureLimiter(deps: AuthFailureDeps) {
   const policy = deps.policy ?? AUTH_FAILURE_POLICY;
   const pending = deps.pending ?? new Map<string, number>();
+  const recentlyGood = deps.recentlyGood ?? new Map<string, number>();
+  const isRecentlyGood = (fingerprint: string | null, now: number) => {
+    if (fingerprint === null) return false;
+    const until = recentlyGood.get(fingerprint);
+    if (until !== undefined && until <= now) recentlyGood.delete(fingerprint);
+    return until !== undefined && until > now;
+  };
   const tagSecret = deps.tagSecret ?? randomToken(32);
   const keyOf = async (bucket: string) => `auth:${await clientTag(bucket, tagSecret)}`;
   const inPenalty = (s: ThrottleState, now: number) => s.strikes > 0 && now < s.blockedUntil + policy.windowMs;
@@ -74,17 +87,35 @@ export function createAuthFailureLimiter(deps: AuthFailureDeps) {
     if (Math.random() < 0.01) await deps.store.prune(now);
   }
 
+  function rememberGood(fingerprint: string) {
+    recentlyGood.delete(fingerprint);
+    recentlyGood.set(fingerprint, deps.clock() + policy.windowMs);
+    if (recentlyGood.size > 10_000) recentlyGood.delete(recentlyGood.keys().next().value as string);
+  }
+
   return {
     policy,
     /**
      * Whether the client may try to authenticate now. A refused client gets the time until
      * its block ends; an admitted one must settle the attempt once its outcome is known.
      */
-    async admit(bucket: string): Promise<Admission> {
+    async admit(bucket: string, fingerprint: string | null = null): Promise<Admission> {
       const now = deps.clock();
       const stored = await deps.store.get(await keyOf(bucket), now);
       const s = rollWindow(stored ?? NO_THROTTLE, now, policy.windowMs);
       if (s.blockedUntil > now) return { ok: false, retryAfterMs: s.blockedUntil - now };
+      // A credential that worked a moment ago is no guess: no cap on how many run at once.
+      if (isRecentlyGood(fingerprint, now)) {
+        return {
+          ok: true,
+          async settle(failed) {
+            if (failed) {
+              if (fingerprint !== null) recentlyGood.delete(fingerprint);
+              await fail(bucket);
+            }
+          },
+        };
+      }
       const underWay = pending.get(bucket) ?? 0;
       // After a block, one attempt at a time; before one, no more at once than the limit has left.
       const room = inPenalty(s, now) ? 1 : policy.limit - windowEstimate(s, now, policy.windowMs);
@@ -99,6 +130,7 @@ export function createAuthFailureLimiter(deps: AuthFailureDeps) {
           // Counted before it stops being under way, so no admit sees neither.
           try {
             if (failed) await fail(bucket);
+            else if (fingerprint !== null) rememberGood(fingerprint);
           } finally {
             const left = (pending.get(bucket) ?? 1) - 1;
             if (left > 0) pending.set(bucket, left);

@@ -25,6 +25,7 @@ const linkCache = createLinkCache(10_000, LINK_CACHE_TTL_MS);
 const clickAllowance = createClickAllowance();
 /** Sign-in attempts under way in this isolate (see createAuthFailureLimiter). */
 const authPending = new Map<string, number>();
+const authRecentlyGood = new Map<string, number>();
 
 /** The shared app's deps for one request: a fresh D1 handle, settings, cf location, sinks. */
 export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, log: Log): AppDeps {
@@ -58,7 +59,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     // Shared by isolates through D1, so a guessing client meets the same block everywhere.
     limits: {
       clientAddress: clientOf,
-      authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log, pending: authPending, tagSecret: settings.throttleSecret }),
+      authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log, pending: authPending, recentlyGood: authRecentlyGood, tagSecret: settings.throttleSecret }),
       apiRate: createApiRateLimiter({ store: throttle, clock: Date.now, perMinute: settings.apiRateLimit }),
     },
     log,

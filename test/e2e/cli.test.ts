@@ -170,7 +170,8 @@ describe('the linkpost command line', { timeout: 90_000 }, () => {
   it('refuses bad filters before creating any file', async () => {
     const out = join(dir, 'never.csv');
     for (const [args, message] of [
-      [['--from', '2026-02-30'], /from: expected an ISO date/],
+      [['--from', '2026-02-30'], /from: 2026-02-30 is not a real date and time/],
+      [['--from', 'yesterday'], /from: expected an ISO date/],
       [['--tz', 'Paris'], /tz: unknown time zone/],
       [['--bots', 'some'], /bots/],
       [['--format', 'xlsx'], /unknown option --format/],

@@ -71,6 +71,13 @@ describe('failed authentication limits', () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(60 - AUTH_FAILURE_POLICY.limit);
   });
 
+  it('lets a client run many requests at once with a key that just worked', async () => {
+    await limitedApp();
+    expect((await right()).status).toBe(200);
+    const statuses = await Promise.all(Array.from({ length: 40 }, async () => (await right()).status));
+    expect(statuses).toEqual(Array(40).fill(200));
+  });
+
   it('counts failed sign-ins and ended session cookies like wrong Bearer keys', async () => {
     await limitedApp();
     for (let i = 0; i < 5; i++) {
