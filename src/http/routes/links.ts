@@ -1,15 +1,31 @@
 import { Hono } from 'hono';
 import {
-  createLink, deleteLink, getLinkOrThrow, listLinks, updateLink, type CoreDeps,
+  createLink, createLinks, deleteLink, getLinkOrThrow, listLinks, updateLink, type CoreDeps,
 } from '../../services/index.js';
+import { invalid } from '../../domain/index.js';
 import { readJson } from '../body.js';
 import { linkView } from '../linkView.js';
+
+const parseDryRun = (v: string | undefined): boolean => {
+  if (v === undefined || v === 'false') return false;
+  if (v === 'true' || v === '') return true;
+  throw invalid('invalid_input', 'dryRun: expected true or false');
+};
 
 /** /api/links: create, list, read, edit and delete posts. */
 export function linkRoutes(deps: CoreDeps) {
   const view = (l: Parameters<typeof linkView>[0]) => linkView(l, deps.publicUrl);
   return new Hono()
     .post('/', async (c) => c.json(view(await createLink(deps, await readJson(c))), 201))
+    .post('/bulk', async (c) => {
+      const dryRun = parseDryRun(c.req.query('dryRun'));
+      const result = await createLinks(deps, await readJson(c), { dryRun });
+      if (result.dryRun) {
+        const preview = result.links.map((l) => ({ ...view({ ...l, id: 0, humanClicks: 0 }), id: null }));
+        return c.json({ dryRun: true, links: preview }, 200);
+      }
+      return c.json({ links: result.links.map(view) }, 201);
+    })
     .get('/', async (c) => {
       const { links, nextCursor } = await listLinks(deps, c.req.query());
       return c.json({ links: links.map(view), nextCursor });
