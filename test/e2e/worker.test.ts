@@ -138,6 +138,27 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     expect(((await (await api('GET', '/api/links/launch')).json()) as { title: string }).title).toBe('Launch day');
   });
 
+  it('creates 1,000 posts in one bulk request, all or none', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      url: `https://example.com/bulk/${i}`, slug: `bulk-${i}`, campaign: 'Bulk', network: i % 2 ? 'x' : 'linkedin',
+    }));
+    const refused = await api('POST', '/api/links/bulk', { links: [...rows.slice(0, 999), { url: 'ftp://example.com/no' }] });
+    expect(refused.status).toBe(400);
+    const error = ((await refused.json()) as { error: { code: string; details: { rows: { index: number }[] } } }).error;
+    expect(error.code).toBe('invalid_rows');
+    expect(error.details.rows.map((r) => r.index)).toEqual([999]);
+    expect((await api('GET', '/api/links/bulk-0')).status).toBe(404);
+
+    const res = await api('POST', '/api/links/bulk', { links: rows });
+    expect(res.status).toBe(201);
+    const { links } = (await res.json()) as { links: { slug: string; destination: string }[] };
+    expect(links.map((l) => l.slug)).toEqual(rows.map((r) => r.slug));
+    expect(links[1]!.destination).toBe('https://example.com/bulk/1?utm_source=x&utm_medium=social&utm_campaign=bulk');
+    const redirect = await fetch(`${base}/bulk-999`, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect((await api('POST', '/api/links/bulk', { links: [rows[5]] })).status).toBe(400);
+  });
+
   it('answers every links API error in one JSON shape', async () => {
     const expectError = async (res: Response, status: number, code: string) => {
       expect(res.status).toBe(status);
