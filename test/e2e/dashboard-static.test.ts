@@ -25,6 +25,13 @@ describe('the dashboard files', () => {
     expect(vendored.equals(installed)).toBe(true);
   });
 
+  it('serves the same Papa Parse build as the installed papaparse package', () => {
+    // Committed like Chart.js; after upgrading papaparse run `npm run vendor:papaparse`.
+    const vendored = readFileSync(join(DASHBOARD, 'vendor', 'papaparse.min.js'));
+    const installed = readFileSync(join(ROOT, 'node_modules', 'papaparse', 'papaparse.min.js'));
+    expect(vendored.equals(installed)).toBe(true);
+  });
+
   it('never builds markup from strings', () => {
     for (const { file, text } of sources) {
       expect(text, file).not.toMatch(/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);

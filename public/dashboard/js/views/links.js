@@ -34,7 +34,9 @@ export async function linksView(ctx) {
   const summary = h('p', { class: 'muted', role: 'status' });
   const results = h('div', { class: 'results' }, loading('Loading links…'));
   ctx.main.append(
-    h('div', { class: 'page-head' }, h('h1', {}, 'Links'), h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link')),
+    h('div', { class: 'page-head' }, h('h1', {}, 'Links'), h('div', { class: 'actions' },
+      h('a', { class: 'btn', href: '#/links/import' }, 'Import CSV'),
+      h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link'))),
     filters,
     summary,
     results,
