@@ -7,7 +7,9 @@ import { createClickAllowance, type ClickAllowance, type CoreDeps } from '../ser
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
 import { errorBody, errorResponse, payloadTooLarge } from './errors.js';
+import { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
 import { notFoundPage, PAGE_CSP } from './pages.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { linkRoutes } from './routes/links.js';
 import { redirectRoutes, SLUG_PATH } from './routes/redirect.js';
 import { clickRoutes } from './routes/clicks.js';
@@ -16,9 +18,7 @@ import { sessionRoutes } from './routes/session.js';
 import { statsRoutes } from './routes/stats.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 
-export const MAX_BODY_BYTES = 64 * 1024;
-/** Bulk creation takes up to 1,000 link bodies: 2 MB leaves each about 2 KB. */
-export const MAX_BULK_BODY_BYTES = 2 * 1024 * 1024;
+export { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
 const BULK_PATH = '/api/links/bulk';
 
 /** A single path segment that is not one of the app's own pages: a short link. */
@@ -71,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', except((c) => c.req.path === BULK_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: payloadTooLarge(MAX_BODY_BYTES) })));
   // Signing in is how a browser gets past the guard, so /api/session comes before it.
   app.route('/api/session', sessionRoutes(deps));
+  app.route('/api', openApiRoutes());
   app.use('/api/*', requireApiKey(deps));
   app.route('/api/links', linkRoutes(deps));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
