@@ -23,7 +23,7 @@ const BULK_PATH = '/api/links/bulk';
 
 /** A single path segment that is not one of the app's own pages: a short link. */
 const isRedirectPath = (c: { req: { path: string } }) =>
-  SLUG_PATH.test(c.req.path) && c.req.path !== '/healthz' && c.req.path !== '/dashboard';
+  SLUG_PATH.test(c.req.path) && c.req.path !== '/healthz' && c.req.path !== '/dashboard' && c.req.path !== '/docs';
 
 export interface AppDeps extends CoreDeps {
   /** Click capture after each redirect; absent means nothing is recorded. */
@@ -84,7 +84,8 @@ export function createApp(deps: AppDeps) {
   if (deps.serveAsset) {
     const serveAsset = deps.serveAsset;
     app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
-    for (const path of ['/dashboard/*', '/favicon.ico', '/robots.txt']) {
+    for (const path of ['/docs', '/docs/api']) app.get(path, (c) => c.redirect('/docs/api/', 301));
+    for (const path of ['/dashboard/*', '/docs/api/*', '/favicon.ico', '/robots.txt']) {
       app.get(path, async (c, next) => (await serveAsset(c.req.raw)) ?? next());
     }
   }

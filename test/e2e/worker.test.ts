@@ -138,6 +138,19 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     expect(((await (await api('GET', '/api/links/launch')).json()) as { title: string }).title).toBe('Launch day');
   });
 
+  it('publishes its OpenAPI document without a key, and the reference page that reads it', async () => {
+    const res = await fetch(`${base}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/links', '/api/links/bulk', '/api/stats']));
+    const page = await fetch(`${base}/docs/api/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('vendor/swagger-ui-bundle.js');
+    expect((await fetch(`${base}/docs/api/vendor/swagger-ui-bundle.js`)).status).toBe(200);
+  });
+
   it('creates 1,000 posts in one bulk request, all or none', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ({
       url: `https://example.com/bulk/${i}`, slug: `bulk-${i}`, campaign: 'Bulk', network: i % 2 ? 'x' : 'linkedin',
