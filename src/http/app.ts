@@ -10,7 +10,7 @@ import { errorBody, errorResponse, payloadTooLarge } from './errors.js';
 import { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
 import { notFoundPage, PAGE_CSP } from './pages.js';
 import { openApiRoutes } from './routes/openapi.js';
-import { linkRoutes } from './routes/links.js';
+import { linkRoutes, type LinkRouteDeps } from './routes/links.js';
 import { redirectRoutes, SLUG_PATH } from './routes/redirect.js';
 import { clickRoutes } from './routes/clicks.js';
 import { exportRoutes } from './routes/export.js';
@@ -39,6 +39,8 @@ export interface AppDeps extends CoreDeps {
   log?: (message: string, err?: unknown) => void;
   /** Dashboard sign-ins (cookie sessions); absent means Bearer keys only. */
   sessions?: SessionStore;
+  /** PNG QR codes where the runtime can draw them (Node); absent means SVG only. */
+  qrPng?: LinkRouteDeps['qrPng'];
   /** maxClicks spent ahead of the click writer; absent means one for this app. */
   clickAllowance?: ClickAllowance;
 }

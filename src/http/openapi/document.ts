@@ -37,6 +37,7 @@ function operation(op: Operation, components: Record<string, Json>): Json {
     responses[status] = {
       description: answer.description,
       ...(answer.csv ? { content: { 'text/csv': { schema: { type: 'string' } } } } : {}),
+      ...(answer.image ? { content: { [answer.image]: { schema: { type: 'string', contentMediaType: answer.image } } } } : {}),
       ...(answer.schema ? { content: { 'application/json': { schema: toOpenApiSchema(answer.schema, 'output', components) } } } : {}),
     };
   }

@@ -11,6 +11,7 @@ import { statsInput } from '../../services/getStats.js';
 import { createLinkInput, listLinksInput, updateLinkInput } from '../../services/linkInput.js';
 import { campaignsInput } from '../../services/listCampaigns.js';
 import { listClicksInput } from '../../services/listClicks.js';
+import { qrCodeInput } from '../../services/qrCode.js';
 import { signInInput } from '../../services/sessions.js';
 import { MAX_BULK_BODY_BYTES } from '../limits.js';
 import * as R from './responses.js';
@@ -21,6 +22,8 @@ export interface Answer {
   schema?: z.ZodType;
   /** A CSV file instead of JSON. */
   csv?: true;
+  /** An image of this media type instead of JSON. */
+  image?: 'image/svg+xml' | 'image/png';
 }
 
 export interface Operation {
@@ -79,6 +82,14 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get', path: '/api/links/{slug}', tag: 'Links', summary: 'Read a post',
     answers: { 200: { description: 'The link', schema: R.linkBody } },
+  },
+  {
+    method: 'get', path: '/api/links/{slug}/qr.svg', tag: 'Links', summary: 'The post’s QR code as SVG (its short URL with ?qr=1)',
+    query: qrCodeInput, answers: { 200: { description: 'An SVG image', image: 'image/svg+xml' } },
+  },
+  {
+    method: 'get', path: '/api/links/{slug}/qr.png', tag: 'Links', summary: 'The post’s QR code as PNG (Node; Workers draw SVG only)',
+    query: qrCodeInput, answers: { 200: { description: 'A PNG image', image: 'image/png' } },
   },
   {
     method: 'patch', path: '/api/links/{slug}', tag: 'Links', summary: 'Edit a post',

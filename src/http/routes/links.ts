@@ -3,6 +3,7 @@ import {
   createLink, createLinks, deleteLink, getLinkOrThrow, listLinks, updateLink, type CoreDeps,
 } from '../../services/index.js';
 import { invalid } from '../../domain/index.js';
+import { qrCodeFor, qrSvg, type QrCode } from '../../services/qrCode.js';
 import { readJson } from '../body.js';
 import { linkView } from '../linkView.js';
 
@@ -12,8 +13,18 @@ const parseDryRun = (v: string | undefined): boolean => {
   throw invalid('invalid_input', 'dryRun: expected true or false');
 };
 
+export interface LinkRouteDeps extends CoreDeps {
+  /** PNG rendering of QR codes, where the runtime has it (Node); SVG works everywhere. */
+  qrPng?: (qr: QrCode) => Promise<Uint8Array<ArrayBuffer>>;
+}
+
+const qrHeaders = (qr: QrCode, type: 'svg' | 'png') => ({
+  'Content-Type': type === 'svg' ? 'image/svg+xml' : 'image/png',
+  'Content-Disposition': `inline; filename="${qr.slug}-qr.${type}"`,
+});
+
 /** /api/links: create, list, read, edit and delete posts. */
-export function linkRoutes(deps: CoreDeps) {
+export function linkRoutes(deps: LinkRouteDeps) {
   const view = (l: Parameters<typeof linkView>[0]) => linkView(l, deps.publicUrl);
   return new Hono()
     .post('/', async (c) => c.json(view(await createLink(deps, await readJson(c))), 201))
@@ -29,6 +40,15 @@ export function linkRoutes(deps: CoreDeps) {
     .get('/', async (c) => {
       const { links, nextCursor } = await listLinks(deps, c.req.query());
       return c.json({ links: links.map(view), nextCursor });
+    })
+    .get('/:slug/qr.svg', async (c) => {
+      const qr = await qrCodeFor(deps, c.req.param('slug'), c.req.query());
+      return c.body(await qrSvg(qr), 200, qrHeaders(qr, 'svg'));
+    })
+    .get('/:slug/qr.png', async (c) => {
+      const qr = await qrCodeFor(deps, c.req.param('slug'), c.req.query());
+      if (!deps.qrPng) throw invalid('png_unavailable', 'this runtime draws QR codes as SVG only: ask for qr.svg');
+      return c.body(await deps.qrPng(qr), 200, qrHeaders(qr, 'png'));
     })
     .get('/:slug', async (c) => c.json(view(await getLinkOrThrow(deps, c.req.param('slug')))))
     .patch('/:slug', async (c) => c.json(view(await updateLink(deps, c.req.param('slug'), await readJson(c)))))
