@@ -138,6 +138,23 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     expect(((await (await api('GET', '/api/links/launch')).json()) as { title: string }).title).toBe('Launch day');
   });
 
+  it('draws a post\'s QR code as SVG on every runtime, and as PNG where it can', async () => {
+    expect((await api('POST', '/api/links', { url: 'https://example.com/poster', slug: 'qr-poster' })).status).toBe(201);
+    const svg = await api('GET', '/api/links/qr-poster/qr.svg?size=256&fg=1d4ed8');
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await svg.text()).toMatch(/^<svg [^>]*width="256"[^>]*>.*stroke="#1d4ed8"/s);
+    expect((await api('GET', '/api/links/qr-poster/qr.svg?fg=eeeeee')).status).toBe(400);
+    const png = await api('GET', '/api/links/qr-poster/qr.png');
+    if (runtime.name === 'Node') {
+      expect(png.status).toBe(200);
+      expect(png.headers.get('content-type')).toBe('image/png');
+    } else {
+      expect(png.status).toBe(400);
+      expect(((await png.json()) as { error: { code: string } }).error.code).toBe('png_unavailable');
+    }
+  });
+
   it('publishes its OpenAPI document without a key, and the reference page that reads it', async () => {
     const res = await fetch(`${base}/api/openapi.json`);
     expect(res.status).toBe(200);
