@@ -118,6 +118,10 @@ export async function linksView(ctx) {
       cell('Status', h('span', { class: `badge badge-${status.id}` }, status.label)),
       cell({ label: 'Actions', class: 'actions' },
         h('a', { class: 'btn btn-small', href: `#/links/${encodeURIComponent(link.slug)}/edit`, 'aria-label': `Edit ${linkName(link)}` }, 'Edit'),
+        h('a', {
+          class: 'btn btn-small', href: `/api/links/${encodeURIComponent(link.slug)}/qr.svg?size=1024`, download: `${link.slug}-qr.svg`,
+          'aria-label': `Download the QR code of ${linkName(link)}`,
+        }, 'QR'),
         toggle),
     );
     return row;
