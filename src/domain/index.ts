@@ -17,3 +17,4 @@ export * from './address.js';
 export * from './text.js';
 export * from './calendar.js';
 export * from './throttle.js';
+export * from './contrast.js';
