@@ -46,6 +46,8 @@ function operation(op: Operation, components: Record<string, Json>): Json {
   if (op.path.includes('{slug}')) responses['404'] = error('No post has this slug');
   if (op.method === 'post' && op.path.startsWith('/api/links')) responses['409'] = error('The slug is taken');
   if (op.body) responses['413'] = error(`The body is larger than ${kb(op.maxBodyBytes ?? MAX_BODY_BYTES)}`);
+  // Every /api route sits behind the failed-authentication limit, the authenticated ones behind API_RATE_LIMIT too.
+  responses['429'] = error('Too many failed authentications from this network, or too many requests with this key: wait Retry-After seconds (docs/security.md)');
   for (const [status, description] of Object.entries(op.errors ?? {})) responses[status] = error(description);
   responses.default = error('Any other error, in the same shape');
 
