@@ -10,8 +10,8 @@ describe('the social preview card in the link form, in a real browser', () => {
     await page.getByLabel('Destination URL').fill('https://example.com/spring/launch');
     await page.getByLabel('Custom slug').fill('card-form');
     await page.locator('summary', { hasText: 'Social preview card' }).click();
-    await page.getByLabel('Card title').fill('Spring launch: <everything> new');
-    await page.getByLabel('Card description').fill('Twelve new things, one short read.');
+    await page.getByLabel('Card headline').fill('Spring launch: <everything> new');
+    await page.getByLabel('Card text').fill('Twelve new things, one short read.');
     await page.getByLabel('Card image (https URL)').fill('http://cdn.example.com/card.png');
     const card = page.locator('.social-card');
     await expect.poll(() => card.locator('.social-card-title').textContent()).toBe('Spring launch: <everything> new');
@@ -33,8 +33,8 @@ describe('the social preview card in the link form, in a real browser', () => {
 
     // Editing shows the saved card; emptying the fields removes it.
     await page.goto(`${dash.url}/dashboard/#/links/card-form/edit`);
-    await expect.poll(() => page.getByLabel('Card title').inputValue()).toBe('Spring launch: <everything> new');
-    for (const label of ['Card title', 'Card description', 'Card image (https URL)']) await page.getByLabel(label).fill('');
+    await expect.poll(() => page.getByLabel('Card headline').inputValue()).toBe('Spring launch: <everything> new');
+    for (const label of ['Card headline', 'Card text', 'Card image (https URL)']) await page.getByLabel(label).fill('');
     await expect.poll(() => page.locator('.social-card-box').isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/#\/links\?highlight=card-form$/);
