@@ -22,17 +22,22 @@ export function toLink(row: Row): Link {
     expiresAt: row.expiresAt,
     maxClicks: row.maxClicks,
     humanClicks: row.humanClicks,
+    preview: row.preview === null ? null : (parseJsonObject(row.preview) as Link['preview']),
   };
 }
 
-function parseUtm(text: string): Utm {
+const previewColumn = (preview: Link['preview'] | undefined) => (preview ? JSON.stringify(preview) : null);
+
+function parseJsonObject(text: string): object | null {
   try {
     const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' ? (v as Utm) : {};
+    return v && typeof v === 'object' ? v : null;
   } catch {
-    return {};
+    return null;
   }
 }
+
+const parseUtm = (text: string): Utm => (parseJsonObject(text) as Utm | null) ?? {};
 
 /** `column IN` the values of a JSON array, bound as one parameter. */
 const inJson = (column: typeof links.slug, json: string) =>
@@ -48,7 +53,7 @@ export function createLinkStore(db: Database): LinkStore {
       // D1 word (and wrap) a UNIQUE failure differently; an empty RETURNING is the same on both.
       const [row] = await db
         .insert(links)
-        .values({ ...link, utm: JSON.stringify(link.utm) })
+        .values({ ...link, utm: JSON.stringify(link.utm), preview: previewColumn(link.preview) })
         .onConflictDoNothing({ target: links.slug })
         .returning();
       if (!row) throw slugTaken(link.slug);
@@ -81,8 +86,12 @@ export function createLinkStore(db: Database): LinkStore {
     },
 
     async update(id, changes: LinkChanges) {
-      const { utm, ...rest } = changes;
-      const values = utm === undefined ? rest : { ...rest, utm: JSON.stringify(utm) };
+      const { utm, preview, ...rest } = changes;
+      const values = {
+        ...rest,
+        ...(utm === undefined ? {} : { utm: JSON.stringify(utm) }),
+        ...(preview === undefined ? {} : { preview: previewColumn(preview) }),
+      };
       const [row] = await db.update(links).set(values).where(eq(links.id, id)).returning();
       return row ? toLink(row) : null;
     },
@@ -113,7 +122,7 @@ export function createLinkStore(db: Database): LinkStore {
       const rows = JSON.stringify(
         list.map((l) => [
           l.slug, l.url, l.destination, l.title, l.campaign, l.network, JSON.stringify(l.utm), l.postedAt,
-          l.createdAt, l.updatedAt, l.disabled ? 1 : 0, l.expiresAt, l.maxClicks,
+          l.createdAt, l.updatedAt, l.disabled ? 1 : 0, l.expiresAt, l.maxClicks, previewColumn(l.preview),
         ]),
       );
       const at = (i: number) => sql.raw(`value ->> ${i}`);
@@ -121,9 +130,9 @@ export function createLinkStore(db: Database): LinkStore {
       // taken (NOT EXISTS, read before the first row goes in), none.
       const inserted = await db.all<{ id: number }>(sql`
         INSERT INTO ${links} (slug, url, destination, title, campaign, network, utm, posted_at,
-          created_at, updated_at, disabled, expires_at, max_clicks)
+          created_at, updated_at, disabled, expires_at, max_clicks, preview)
         SELECT ${at(0)}, ${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)},
-          ${at(8)}, ${at(9)}, ${at(10)}, ${at(11)}, ${at(12)}
+          ${at(8)}, ${at(9)}, ${at(10)}, ${at(11)}, ${at(12)}, ${at(13)}
         FROM json_each(${rows})
         WHERE NOT EXISTS (SELECT 1 FROM ${links} WHERE ${inJson(links.slug, slugs)})
         ORDER BY key

@@ -22,6 +22,8 @@ export const links = sqliteTable(
     maxClicks: integer('max_clicks'),
     /** Human clicks so far, kept by the click writer so maxClicks never scans clicks. */
     humanClicks: integer('human_clicks').notNull().default(0),
+    /** JSON {title, description, imageUrl} of the card shown to link-preview fetchers, or null. */
+    preview: text('preview'),
   },
   (t) => [
     uniqueIndex('links_slug_unique').on(t.slug),

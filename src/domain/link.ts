@@ -1,6 +1,14 @@
 import type { Network } from './network.js';
 import type { Utm } from './utm.js';
 
+/** The card a link-preview fetcher is shown instead of the redirect, when a post has one. */
+export interface LinkPreview {
+  title: string;
+  description: string | null;
+  /** https only: networks fetch it to draw the card. */
+  imageUrl: string | null;
+}
+
 /** A short link is a post: where it goes, where it was published, and when. */
 export interface Link {
   id: number;
@@ -19,9 +27,11 @@ export interface Link {
   maxClicks: number | null;
   /** Human clicks so far (bots excluded), kept by the click writer. */
   humanClicks: number;
+  preview: LinkPreview | null;
 }
 
-export type NewLink = Omit<Link, 'id' | 'humanClicks'>;
+/** A link to store; without a preview it has none. */
+export type NewLink = Omit<Link, 'id' | 'humanClicks' | 'preview'> & { preview?: LinkPreview | null };
 export type LinkChanges = Partial<Omit<Link, 'id' | 'slug' | 'createdAt' | 'humanClicks'>>;
 
 export type LinkState = 'live' | 'disabled' | 'expired' | 'exhausted';

@@ -22,5 +22,6 @@ export function linkView(link: Link, publicUrl: string): LinkBody {
     expiresAt: iso(link.expiresAt),
     maxClicks: link.maxClicks,
     clicks: link.humanClicks,
+    preview: link.preview,
   };
 }

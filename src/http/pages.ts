@@ -1,4 +1,5 @@
-const escape = (s: string) =>
+/** Text and attribute values escaped for HTML: no value can end an attribute or open a tag. */
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The page below has no script and only its own inline style; nothing else may load. */
@@ -10,5 +11,5 @@ export function notFoundPage(status: 404 | 410, message: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:15vh auto;padding:0 1rem;color:#1f2933}</style>
-</head><body><h1>${title}</h1><p>${escape(message)}.</p></body></html>`;
+</head><body><h1>${title}</h1><p>${escapeHtml(message)}.</p></body></html>`;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Visit } from '../domain/index.js';
+import { showsPreviewCard, type Visit } from '../domain/index.js';
 import { REDIRECT_CACHE_CONTROL, REDIRECT_STATUS, redirectTarget, SLUG_PATH } from '../http/routes/redirect.js';
 import { visitOf, type RequestView } from '../http/tracking.js';
 import { cachedLiveLink, type ResolveDeps } from '../services/index.js';
@@ -30,6 +30,8 @@ export function createFastRedirect(deps: FastRedirectDeps) {
     if (!plainHost(req.headers.host)) return false;
     const link = cachedLiveLink(deps, slug);
     if (!link) return false;
+    // A link-preview fetcher of a post with a card gets the card, which the app draws.
+    if (showsPreviewCard(link, req.headers['user-agent'] ?? '')) return false;
     try {
       res.writeHead(REDIRECT_STATUS, { location: redirectTarget(link.destination, url), 'cache-control': REDIRECT_CACHE_CONTROL });
     } catch (err) {

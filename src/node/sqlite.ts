@@ -25,7 +25,7 @@ export function openDatabase(path: string): NodeDatabase {
   sqlite.pragma('synchronous = NORMAL'); // durable across process crashes in WAL mode
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema });
-  // What migrations delete (0005: the salts once stored in clear) is zeroed, not left in free
+  // What migrations delete (0006: the salts once stored in clear) is zeroed, not left in free
   // pages; day-to-day deletes hold nothing secret and skip the cost.
   sqlite.pragma('secure_delete = ON');
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });

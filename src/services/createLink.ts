@@ -39,6 +39,7 @@ export function draftLink(deps: Pick<CoreDeps, 'publicUrl' | 'clock'>, raw: Crea
       disabled: false,
       expiresAt: input.expiresAt ?? null,
       maxClicks: input.maxClicks ?? null,
+      preview: input.preview ?? null,
     },
   };
 }

@@ -3,7 +3,9 @@ import { createLinks, type RowProblem } from './createLinks.js';
 import type { CoreDeps } from './deps.js';
 
 /** The columns an import file may have; `url` is the only one required. */
-export const IMPORT_COLUMNS = ['url', 'slug', 'title', 'campaign', 'network', 'posted_at'] as const;
+export const IMPORT_COLUMNS = [
+  'url', 'slug', 'title', 'campaign', 'network', 'posted_at', 'preview_title', 'preview_description', 'preview_image_url',
+] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** One data row of an import file and the line it starts on, for the report. */
@@ -34,11 +36,20 @@ function linkInput(values: ImportRow['values']) {
     campaign: cell('campaign'),
     network: cell('network'),
     postedAt: cell('posted_at'),
+    // A card needs its title; description and image alone are refused by the preview's rule.
+    preview: cell('preview_title') || cell('preview_description') || cell('preview_image_url')
+      ? { title: cell('preview_title') ?? '', description: cell('preview_description'), imageUrl: cell('preview_image_url') }
+      : undefined,
   };
 }
 
 // Input fields are camelCase, the file's columns are not: name the column the user wrote.
-const columnName = (message: string) => message.replace(/^postedAt:/, 'posted_at:');
+const columnName = (message: string) =>
+  message
+    .replace(/^postedAt:/, 'posted_at:')
+    .replace(/^preview\.title:/, 'preview_title:')
+    .replace(/^preview\.description:/, 'preview_description:')
+    .replace(/^preview\.imageUrl:/, 'preview_image_url:');
 
 /**
  * Creates the links of an import file through createLinks, the API's bulk creation: every row

@@ -54,6 +54,31 @@ const utm = z
 
 const text = (max: number, multiline = false) => storedText({ multiline }).trim().max(max, `at most ${max} characters`);
 
+/** An image networks fetch for the card: https only, so a card never pulls from a plain-http host. */
+const httpsUrl = z
+  .string()
+  .max(MAX_URL_LENGTH)
+  .refine((v) => {
+    try {
+      return new URL(v).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'expected an https:// URL');
+
+export const MAX_PREVIEW_TITLE_LENGTH = 200;
+export const MAX_PREVIEW_DESCRIPTION_LENGTH = 500;
+
+/** The card link-preview fetchers are shown: a title, and optionally a description and an image. */
+const preview = z
+  .object({
+    title: text(MAX_PREVIEW_TITLE_LENGTH).min(1, 'a preview needs a title'),
+    description: text(MAX_PREVIEW_DESCRIPTION_LENGTH).nullish(),
+    imageUrl: httpsUrl.nullish(),
+  })
+  .strict()
+  .transform((p) => ({ title: p.title, description: p.description || null, imageUrl: p.imageUrl ?? null }));
+
 /** What a post says about itself, the same whether it is being created or edited. */
 const postFields = {
   title: text(MAX_TITLE_LENGTH, true).nullish(),
@@ -62,6 +87,7 @@ const postFields = {
   postedAt: instant.nullish(),
   expiresAt: instant.nullish(),
   maxClicks: z.number().int().positive().nullish(),
+  preview: preview.nullish(),
 };
 const destinationUrl = storedText().max(MAX_URL_LENGTH + 100);
 

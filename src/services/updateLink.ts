@@ -15,6 +15,7 @@ export async function updateLink(deps: CoreDeps, slug: string, raw: UpdateLinkIn
   if (input.expiresAt !== undefined) changes.expiresAt = input.expiresAt;
   if (input.maxClicks !== undefined) changes.maxClicks = input.maxClicks;
   if (input.disabled !== undefined) changes.disabled = input.disabled;
+  if (input.preview !== undefined) changes.preview = input.preview;
 
   const retag = ['url', 'network', 'campaign', 'utm'].some((k) => k in input);
   if (retag) {

@@ -138,6 +138,20 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     expect(((await (await api('GET', '/api/links/launch')).json()) as { title: string }).title).toBe('Launch day');
   });
 
+  it('answers link-preview fetchers a post\'s card, records the hit as a bot, and still redirects people', async () => {
+    const created = await api('POST', '/api/links', {
+      url: 'https://example.com/card', slug: 'og-card', preview: { title: 'Spring <launch>', imageUrl: 'https://cdn.example.com/c.png' },
+    });
+    expect(created.status).toBe(201);
+    const card = await fetch(`${base}/og-card`, { redirect: 'manual', headers: { 'user-agent': UA.facebookPreview, ...runtime.from('81.2.69.180') } });
+    expect(card.status).toBe(200);
+    expect(await card.text()).toContain('<meta property="og:title" content="Spring &#60;launch&#62;">');
+    const person = await fetch(`${base}/og-card`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, ...runtime.from('81.2.69.181') } });
+    expect(person.status).toBe(302);
+    const clicks = await waitForClicks('og-card', 2);
+    expect(clicks.map((c) => c.bot).sort()).toEqual([false, true]);
+  });
+
   it('draws a post\'s QR code as SVG on every runtime, and as PNG where it can', async () => {
     expect((await api('POST', '/api/links', { url: 'https://example.com/poster', slug: 'qr-poster' })).status).toBe(201);
     const svg = await api('GET', '/api/links/qr-poster/qr.svg?size=256&fg=1d4ed8');

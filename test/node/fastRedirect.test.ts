@@ -14,7 +14,7 @@ const visits: Visit[] = [];
 const link = (over: Partial<Link>): Link => ({
   id: 1, slug: 'live', url: 'https://example.com/a', destination: 'https://example.com/a?utm_source=x&utm_medium=social',
   title: null, campaign: null, network: 'x', utm: {}, postedAt: null, createdAt: 0, updatedAt: 0,
-  disabled: false, expiresAt: null, maxClicks: null, humanClicks: 0, ...over,
+  disabled: false, expiresAt: null, maxClicks: null, humanClicks: 0, preview: null, ...over,
 });
 
 const fast = createFastRedirect({
@@ -54,6 +54,17 @@ const call = (method: string, path: string, headers: Record<string, string> = {}
   });
 
 describe("Node's fast redirect", () => {
+  it('leaves a link-preview fetcher of a post with a card to the app, and redirects everyone else', async () => {
+    cache.set('card', link({ id: 5, slug: 'card', preview: { title: 'Card', description: null, imageUrl: null } }));
+    const fetcher = { 'user-agent': 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)' };
+    expect((await call('GET', '/card', fetcher)).status).toBe(599);
+    expect((await call('HEAD', '/card', { 'user-agent': 'LinkedInBot/1.0 (compatible; Mozilla/5.0)' })).status).toBe(599);
+    expect((await call('GET', '/card', { 'user-agent': 'Mozilla/5.0 Chrome/124' })).status).toBe(302);
+    expect((await call('GET', '/card', { 'user-agent': 'curl/8.5.0' })).status).toBe(302);
+    // Without a card, the fetcher is redirected here as before and reads the destination's own tags.
+    expect((await call('GET', '/live', fetcher)).status).toBe(302);
+  });
+
   it('answers a cached live link: 302 to its destination, not cacheable, and one visit with what the request carried', async () => {
     const res = await call('GET', '/live', {
       'user-agent': 'Mozilla/5.0 Test', referer: 'https://t.co/x', 'x-forwarded-for': '203.0.113.9, 81.2.69.160',

@@ -5,7 +5,7 @@ import { createClickAllowance } from '../../src/services/clickAllowance.js';
 const link = (over: Partial<Link> = {}): Link => ({
   id: 1, slug: 's', url: 'https://e.example/', destination: 'https://e.example/', title: null, campaign: null,
   network: null, utm: {}, postedAt: null, createdAt: 0, updatedAt: 0, disabled: false, expiresAt: null,
-  maxClicks: 3, humanClicks: 0, ...over,
+  maxClicks: 3, humanClicks: 0, preview: null, ...over,
 });
 const person = () => true;
 const bot = () => false;

@@ -29,6 +29,26 @@ describe('importLinks (import links in bulk)', () => {
     expect(count()).toBe(2);
   });
 
+  it('takes a preview card from the preview_* columns, naming them in its problems', async () => {
+    const deps = await setup();
+    const ok = await importLinks(deps, [
+      row(2, { url: 'https://example.com/c', slug: 'card', preview_title: 'Card', preview_image_url: 'https://cdn.example.com/c.png' }),
+      row(3, { url: 'https://example.com/d', slug: 'plain' }),
+    ]);
+    expect(ok.ok && ok.created.map((l) => l.preview)).toEqual([{ title: 'Card', description: null, imageUrl: 'https://cdn.example.com/c.png' }, null]);
+    const bad = await importLinks(deps, [
+      row(2, { url: 'https://example.com/e', preview_description: 'no title' }),
+      row(3, { url: 'https://example.com/f', preview_title: 'T', preview_image_url: 'http://cdn.example.com/f.png' }),
+    ]);
+    expect(bad).toEqual({
+      ok: false, rows: 2,
+      rejected: [
+        { line: 2, message: 'preview_title: a preview needs a title' },
+        { line: 3, message: 'preview_image_url: expected an https:// URL' },
+      ],
+    });
+  });
+
   it('reports every bad row by line, including slugs repeated in the file or taken, and creates nothing', async () => {
     const deps = await setup();
     await t.api('POST', '/api/links', { url: 'https://example.com/old', slug: 'taken' });

@@ -40,6 +40,11 @@ export const linkBody = z
     expiresAt: instant.nullable(),
     maxClicks: z.number().int().nullable(),
     clicks: count.meta({ description: 'Human clicks so far' }),
+    preview: z
+      .object({ title: z.string(), description: z.string().nullable(), imageUrl: z.string().nullable() })
+      .strict()
+      .nullable()
+      .meta({ description: 'The card shown to link-preview fetchers (Facebook, LinkedIn, Slack…) instead of the redirect' }),
   })
   .strict()
   .meta({ id: 'Link' });

@@ -32,7 +32,7 @@ export function linkRoutes(deps: LinkRouteDeps) {
       const dryRun = parseDryRun(c.req.query('dryRun'));
       const result = await createLinks(deps, await readJson(c), { dryRun });
       if (result.dryRun) {
-        const preview = result.links.map((l) => ({ ...view({ ...l, id: 0, humanClicks: 0 }), id: null }));
+        const preview = result.links.map((l) => ({ ...view({ ...l, id: 0, humanClicks: 0, preview: l.preview ?? null }), id: null }));
         return c.json({ dryRun: true, links: preview }, 200);
       }
       return c.json({ links: result.links.map(view) }, 201);

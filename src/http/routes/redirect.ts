@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { isAppError, type Link } from '../../domain/index.js';
+import { isAppError, showsPreviewCard, type Link, type LinkPreview } from '../../domain/index.js';
 import { isBotAgent, resolveLink, type ResolveDeps } from '../../services/index.js';
 import { errorResponse } from '../errors.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
+import { PREVIEW_CSP, previewPage } from '../previewPage.js';
 import { isPrefetch, requestQuery, shouldTrack } from '../tracking.js';
 
 /** Called after the redirect response is built; must not throw or block. */
@@ -27,7 +28,7 @@ export function redirectTarget(destination: string, requestUrl: string): string 
 }
 
 /** GET|HEAD /:slug → 302, built first; tracking runs after and never delays it. */
-export function redirectRoutes(deps: ResolveDeps & { onRedirect?: OnRedirect }) {
+export function redirectRoutes(deps: ResolveDeps & { publicUrl: string; onRedirect?: OnRedirect }) {
   const handler = async (c: Context) => {
     const slug = c.req.param('slug')!;
     let link: Link;
@@ -40,7 +41,14 @@ export function redirectRoutes(deps: ResolveDeps & { onRedirect?: OnRedirect }) 
       c.header('X-Content-Type-Options', 'nosniff');
       return c.html(notFoundPage(status, err.message), status);
     }
-    const res = c.redirect(redirectTarget(link.destination, c.req.url), REDIRECT_STATUS);
+    let res: Response;
+    if (showsPreviewCard(link, c.req.header('user-agent') ?? '')) {
+      // The fetcher draws the post's own card; the hit is still recorded, as a bot.
+      res = c.html(previewPage(link as Link & { preview: LinkPreview }, `${deps.publicUrl}/${link.slug}`), 200, {
+        'Content-Security-Policy': PREVIEW_CSP,
+        'X-Content-Type-Options': 'nosniff',
+      });
+    } else res = c.redirect(redirectTarget(link.destination, c.req.url), REDIRECT_STATUS);
     res.headers.set('Cache-Control', REDIRECT_CACHE_CONTROL);
     deps.onRedirect?.(c, link);
     return res;

@@ -1,6 +1,6 @@
 import { api, get } from '../api.js';
 import { campaignNames, linkName } from '../data.js';
-import { field, h, loading, setFieldError, toast } from '../dom.js';
+import { field, h, loading, replace, setFieldError, toast } from '../dom.js';
 import { fromLocalInput, timeZone, toLocalInput } from '../format.js';
 import {
   checkDestination, explicitUtm, NETWORKS, networkLabel, slugProblem, UTM_FIELDS, utmFor, withUtm,
@@ -34,10 +34,14 @@ export async function linkFormView(ctx) {
     expiresAt: h('input', { type: 'datetime-local', value: toLocalInput(link?.expiresAt) }),
     maxClicks: h('input', { type: 'number', min: 1, step: 1, inputmode: 'numeric', value: link?.maxClicks ?? '' }),
     disabled: h('input', { type: 'checkbox', checked: link?.disabled }),
+    previewTitle: h('input', { type: 'text', maxlength: 200, value: link?.preview?.title ?? '', placeholder: 'The card’s headline' }),
+    previewDescription: h('textarea', { maxlength: 500, rows: 2, placeholder: 'One or two sentences under it' }, link?.preview?.description ?? ''),
+    previewImageUrl: h('input', { type: 'url', value: link?.preview?.imageUrl ?? '', placeholder: 'https://…/card.png', inputmode: 'url' }),
   };
   const utm = Object.fromEntries(UTM_FIELDS.map((f) => [f, h('input', { type: 'text', maxlength: 200, value: overrides[f] ?? '', autocomplete: 'off' })]));
   const suggestions = h('datalist', { id: 'campaign-suggestions' });
   const preview = h('output', { class: 'preview', 'aria-live': 'polite', for: 'lf-url lf-campaign lf-network' });
+  const card = h('aside', { class: 'card social-card-box', 'aria-labelledby': 'card-h', hidden: true });
   const status = h('div', { class: 'form-status', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, link ? 'Save changes' : 'Create link');
 
@@ -57,6 +61,12 @@ export async function linkFormView(ctx) {
         h('summary', {}, 'UTM overrides'),
         h('p', { class: 'hint' }, 'Only to replace what linkpost derives from the network and campaign.'),
         h('div', { class: 'grid-utm' }, UTM_FIELDS.map((f) => field(`lf-utm-${f}`, `utm_${f}`, utm[f])))),
+      h('details', { class: 'more-options', open: link?.preview ? true : null },
+        h('summary', {}, 'Social preview card'),
+        h('p', { class: 'hint' }, 'Shown by Facebook, LinkedIn, X, Slack and other apps that draw a card for the link. Without one, they show the destination’s own card.'),
+        field('lf-preview-title', 'Card headline', c.previewTitle),
+        field('lf-preview-description', 'Card text', c.previewDescription),
+        field('lf-preview-imageUrl', 'Card image (https URL)', c.previewImageUrl, 'About 1200 × 630 pixels; networks fetch it themselves.')),
       h('details', { class: 'more-options', open: link?.expiresAt || link?.maxClicks ? true : null },
         h('summary', {}, 'Expiry and click limit'),
         h('div', { class: 'row' },
@@ -69,6 +79,7 @@ export async function linkFormView(ctx) {
         h('h2', { id: 'preview-h' }, 'Final destination'),
         h('p', { class: 'hint' }, 'What people reach after the short link, with its UTM tags.'),
         preview),
+      card,
       h('div', { class: 'form-actions' },
         status,
         submit,
@@ -92,6 +103,29 @@ export async function linkFormView(ctx) {
     for (const f of UTM_FIELDS) utm[f].placeholder = utmFor(network, campaign)[f] ?? '';
     const checked = checkDestination(c.url.value);
     preview.replaceChildren(destinationPreview(checked, tags, withUtm));
+    renderCard(checked);
+  }
+
+  /** How a network will draw the card; the image is fetched by the network, not here. */
+  function renderCard(checked) {
+    const title = c.previewTitle.value.trim();
+    card.hidden = !title;
+    if (!title) return;
+    const image = c.previewImageUrl.value.trim();
+    let imageHost = null;
+    try {
+      imageHost = image ? new URL(image).host : null;
+    } catch {
+      imageHost = null;
+    }
+    replace(card,
+      h('h2', { id: 'card-h' }, 'Card preview'),
+      h('div', { class: 'social-card', dataset: { image: imageHost ? 'yes' : 'no' } },
+        imageHost ? h('div', { class: 'social-card-image' }, `Image from ${imageHost}`) : null,
+        h('div', { class: 'social-card-text' },
+          h('p', { class: 'social-card-host' }, checked.url ? checked.url.host : ''),
+          h('p', { class: 'social-card-title' }, title),
+          c.previewDescription.value.trim() ? h('p', { class: 'social-card-description' }, c.previewDescription.value.trim()) : null)));
   }
   form.addEventListener('input', renderPreview);
   form.addEventListener('change', renderPreview);
@@ -104,7 +138,7 @@ export async function linkFormView(ctx) {
 
   function clearErrors() {
     status.replaceChildren();
-    for (const id of ['url', 'title', 'campaign', 'network', 'postedAt', 'slug', 'expiresAt', 'maxClicks', ...UTM_FIELDS.map((f) => `utm-${f}`)]) {
+    for (const id of ['url', 'title', 'campaign', 'network', 'postedAt', 'slug', 'expiresAt', 'maxClicks', 'preview-title', 'preview-description', 'preview-imageUrl', ...UTM_FIELDS.map((f) => `utm-${f}`)]) {
       setFieldError(form, `lf-${id}`, null);
     }
   }
@@ -133,6 +167,9 @@ export async function linkFormView(ctx) {
       postedAt: fromLocalInput(c.postedAt.value),
       expiresAt: fromLocalInput(c.expiresAt.value),
       maxClicks: c.maxClicks.value ? Number(c.maxClicks.value) : null,
+      preview: c.previewTitle.value.trim() || c.previewDescription.value.trim() || c.previewImageUrl.value.trim()
+        ? { title: c.previewTitle.value.trim(), description: c.previewDescription.value.trim() || null, imageUrl: c.previewImageUrl.value.trim() || null }
+        : null,
     };
     const overridesNow = currentUtm();
     if (link) {

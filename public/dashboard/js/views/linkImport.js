@@ -4,7 +4,10 @@ import { linkName } from '../data.js';
 import { networkLabel } from '../utm.js';
 
 /** The CLI import's columns (src/services/importLinks.ts), as the bulk API names each field. */
-const COLUMNS = { url: 'url', slug: 'slug', title: 'title', campaign: 'campaign', network: 'network', posted_at: 'postedAt' };
+const COLUMNS = {
+  url: 'url', slug: 'slug', title: 'title', campaign: 'campaign', network: 'network', posted_at: 'postedAt',
+  preview_title: 'preview.title', preview_description: 'preview.description', preview_image_url: 'preview.imageUrl',
+};
 const MAX_ROWS = 1000;
 
 /**
@@ -28,7 +31,10 @@ export function readCsv(text) {
     const link = {};
     header.forEach((column, c) => {
       const value = String(record[c] ?? '').trim();
-      if (column && value) link[COLUMNS[column]] = value;
+      if (!column || !value) return;
+      const [field, sub] = COLUMNS[column].split('.');
+      if (sub) link[field] = { title: '', ...link[field], [sub]: value };
+      else link[field] = value;
     });
     link.url ??= '';
     rows.push({ row: i + 2, link });

@@ -9,7 +9,8 @@ CREATE TABLE `throttle` (
 	`expires_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `throttle_expires_idx` ON `throttle` (`expires_at`);--> statement-breakpoint
+CREATE INDEX `throttle_expires_idx` ON `throttle` (`expires_at`);
+--> statement-breakpoint
 -- Salts were stored in clear next to the visitor keys they make: drop them. Node now keeps them
 -- in files beside the database, Workers only sealed under VISITOR_SECRET. Today's uniques start over.
 DELETE FROM `visitor_salts`;
