@@ -51,6 +51,7 @@ function dryRunLinks(links: LinkStore): LinkStore {
     insert: async (link) => ({ ...link, id: 0, humanClicks: 0 }),
     bySlug: (slug) => links.bySlug(slug),
     list: (filter) => links.list(filter),
+    count: (match) => links.count(match),
     update: async () => null,
     remove: async () => false,
     slugExists: (slug) => links.slugExists(slug),
