@@ -5,6 +5,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { CompatDeps } from './deps.js';
+import { kuttRoutes } from './kutt.js';
 import { shlinkRoutes } from './shlink.js';
 
 export type { CompatDeps } from './deps.js';
@@ -17,4 +18,5 @@ export function mountCompatApis(app: Hono, deps: CompatDeps, maxBodyBytes: numbe
   // Inside each API, so a body too large gets that API's own error shape.
   const limit: MiddlewareHandler = bodyLimit({ maxSize: maxBodyBytes });
   app.route('/compat/shlink/rest/v3', shlinkRoutes(deps, limit));
+  app.route('/compat/kutt/api/v2', kuttRoutes(deps, limit));
 }
