@@ -27,3 +27,11 @@ export async function linkClickTotals(
   }
   return out;
 }
+
+/** All-time human clicks of every link, from the counters (0 without a stats store). */
+export async function allHumanClicks(deps: { stats?: StatsStore; clock: Clock }): Promise<number> {
+  if (!deps.stats) return 0;
+  const to = ceilTo(deps.clock() + 1, QUARTER_MS);
+  const rows = await deps.stats.links({}, floorTo(EARLIEST, QUARTER_MS), to, 'exclude');
+  return rows.reduce((n, r) => n + r.clicks, 0);
+}

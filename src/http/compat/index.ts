@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { CompatDeps } from './deps.js';
 import { kuttRoutes } from './kutt.js';
 import { shlinkRoutes } from './shlink.js';
+import { yourlsRoutes } from './yourls.js';
 
 export type { CompatDeps } from './deps.js';
 
@@ -19,4 +20,5 @@ export function mountCompatApis(app: Hono, deps: CompatDeps, maxBodyBytes: numbe
   const limit: MiddlewareHandler = bodyLimit({ maxSize: maxBodyBytes });
   app.route('/compat/shlink/rest/v3', shlinkRoutes(deps, limit));
   app.route('/compat/kutt/api/v2', kuttRoutes(deps, limit));
+  app.route('/yourls-api.php', yourlsRoutes(deps, limit));
 }
