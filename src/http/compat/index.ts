@@ -5,6 +5,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { CompatDeps } from './deps.js';
+import { dubRoutes } from './dub.js';
 import { kuttRoutes } from './kutt.js';
 import { shlinkRoutes } from './shlink.js';
 import { yourlsRoutes } from './yourls.js';
@@ -18,6 +19,7 @@ export const COMPAT_PREFIXES = ['compat', 'yourls-api.php'] as const;
 export function mountCompatApis(app: Hono, deps: CompatDeps, maxBodyBytes: number) {
   // Inside each API, so a body too large gets that API's own error shape.
   const limit: MiddlewareHandler = bodyLimit({ maxSize: maxBodyBytes });
+  app.route('/compat/dub', dubRoutes(deps, limit));
   app.route('/compat/shlink/rest/v3', shlinkRoutes(deps, limit));
   app.route('/compat/kutt/api/v2', kuttRoutes(deps, limit));
   app.route('/yourls-api.php', yourlsRoutes(deps, limit));
