@@ -35,11 +35,23 @@ describe('YOURLS API over plain HTTP', () => {
     expect((await fetch(body.shorturl, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/wp-post');
   });
 
-  it('answers simple text for ShareX (GET, format=simple) with a random keyword', async () => {
-    const res = await get(signed({ action: 'shorturl', format: 'simple', url: 'https://example.com/screenshot.png' }));
+  it('answers simple text for ShareX (multipart POST, format=simple) and GET, with a random keyword', async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(signed({ action: 'shorturl', format: 'simple', url: 'https://example.com/screenshot.png' }))) form.set(k, v);
+    const res = await fetch(`${server.url}/yourls-api.php`, { method: 'POST', body: form });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     expect(await res.text()).toMatch(new RegExp(`^${server.url}/[A-Za-z0-9]{7}$`));
+    const viaGet = await get(signed({ action: 'shorturl', format: 'simple', url: 'https://example.com/other.png' }));
+    expect(await viaGet.text()).toMatch(new RegExp(`^${server.url}/[A-Za-z0-9]{7}$`));
+  });
+
+  it('reads the same fields from a JSON body', async () => {
+    const res = await fetch(`${server.url}/yourls-api.php`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(signed({ action: 'shorturl', format: 'json', url: 'https://example.com/json', keyword: 'y-json' })),
+    });
+    expect(await json(res)).toMatchObject({ status: 'success', shorturl: `${server.url}/y-json` });
   });
 
   it('takes the key as username and password, as the WordPress plugins send it', async () => {

@@ -24,8 +24,20 @@ type Params = Record<string, string>;
 async function paramsOf(c: Context): Promise<Params> {
   const params: Params = { ...c.req.query() };
   const type = c.req.header('content-type') ?? '';
-  if (c.req.method === 'POST' && /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
+  if (c.req.method !== 'POST') return params;
+  if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
     for (const [k, v] of Object.entries(await c.req.parseBody())) if (typeof v === 'string') params[k] = v;
+  } else if (/^application\/json/i.test(type)) {
+    // Some clients (HTTP helpers set to JSON) post the same fields as a JSON object.
+    let body: unknown = null;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch {
+      // not JSON after all: the query alone speaks
+    }
+    if (body && typeof body === 'object' && !Array.isArray(body)) {
+      for (const [k, v] of Object.entries(body)) if (typeof v === 'string' || typeof v === 'number') params[k] = String(v);
+    }
   }
   return params;
 }
