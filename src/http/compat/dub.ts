@@ -79,7 +79,6 @@ export function dubRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   const view = (link: Link) => dubLinkView(link, deps.publicUrl);
   const app = new Hono<AuthEnv>();
   app.onError((err, c) => dubError(err, c, log));
-  app.notFound((c) => dubError(notFound('not_found', `no Dub route ${c.req.method} ${c.req.path}`), c, log));
   app.use('*', limit);
   app.use('*', async function dubBearer(c, next) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
@@ -158,12 +157,15 @@ export function dubRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   });
 
   app.get('/analytics', async (c) => {
-    if (!deps.stats) throw invalid('unsupported', 'this server keeps no analytics');
     const q = parseAnalyticsQuery(c.req.query());
     const slug = q.key ?? q.linkId;
     if (slug) await getLinkOrThrow(deps, slug);
+    if (!deps.stats) throw invalid('unsupported', 'this server keeps no analytics');
     return c.json(await dubAnalytics({ stats: deps.stats, clock: deps.clock }, q, slug));
   });
+
+  // Last, so only requests no route above answered get the API's own 404 (a mounted app's notFound is never called).
+  app.all('*', (c) => dubError(notFound('not_found', `no Dub route ${c.req.method} ${c.req.path}`), c, log));
 
   return app;
 }

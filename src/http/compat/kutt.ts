@@ -49,7 +49,6 @@ export function kuttRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   const view = (link: Link) => kuttLinkView(link, deps.publicUrl);
   const app = new Hono<AuthEnv>();
   app.onError((err, c) => kuttError(err, c, log));
-  app.notFound((c) => c.json({ error: 'Not found.' }, 404));
   app.use('*', limit);
   app.use('*', async function kuttApiKey(c, next) {
     const key = c.req.header('x-api-key');
@@ -118,6 +117,9 @@ export function kuttRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   app.get('/links/:id/stats', stats);
   // The kutt npm client (3.0.2) asks for stats with DELETE; nothing is deleted.
   app.delete('/links/:id/stats', stats);
+
+  // Last, so only requests no route above answered get the API's own 404 (a mounted app's notFound is never called).
+  app.all('*', (c) => c.json({ error: 'Not found.' }, 404));
 
   return app;
 }

@@ -63,7 +63,6 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   const view = async (link: Link) => shortUrlView(link, (await linkClickTotals(deps, [link])).get(link.id), deps.publicUrl);
   const app = new Hono<AuthEnv>();
   app.onError((err, c) => shlinkError(err, c, log));
-  app.notFound((c) => problem(c, 404, 'not-found', 'Not found', 'Requested route does not exist.'));
 
   app.use('*', limit);
   app.use('*', async function shlinkApiKey(c, next) {
@@ -163,6 +162,9 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
       },
     });
   });
+
+  // Last, so only requests no route above answered get the API's own 404 (a mounted app's notFound is never called).
+  app.all('*', (c) => problem(c, 404, 'not-found', 'Not found', 'Requested route does not exist.'));
 
   return app;
 }
