@@ -48,6 +48,9 @@ describe('compatible APIs', () => {
     expect(await res.json()).toEqual({
       visits: { data: [], pagination: { currentPage: 3, pagesCount: 1, itemsPerPage: 5, itemsInCurrentPage: 0, totalItems: 0 } },
     });
+    const deep = await shlink('/short-urls/quiet/visits?page=30&itemsPerPage=1000');
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toMatchObject({ type: 'https://shlink.io/api/error/invalid-data', detail: expect.stringContaining('narrow the dates') });
   });
 
   it('refuses a Shlink validSince rather than ignoring it', async () => {

@@ -5,7 +5,7 @@ import { invalid, type Link } from '../../domain/index.js';
 import { createLink, deleteLink, getLinkOrThrow, parseInput, updateLink, verifyApiKey } from '../../services/index.js';
 import { instantParam } from '../../services/clickFilter.js';
 import { linkClickTotals } from '../../services/linkClickTotals.js';
-import { listClicks } from '../../services/listClicks.js';
+import { pageClicks } from '../../services/pageClicks.js';
 import { pageLinks } from '../../services/pageLinks.js';
 import type { AuthEnv } from '../auth.js';
 import { readJson } from '../body.js';
@@ -137,24 +137,9 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     const link = await getLinkOrThrow(deps, c.req.param('shortCode'));
     const q = parseInput(visitsQuery, c.req.query());
     const bots = q.excludeBots === 'true' || q.excludeBots === '1' ? ('exclude' as const) : ('include' as const);
-    const range = { from: q.startDate, to: q.endDate };
-    const filter = {
-      slug: link.slug, bots,
-      ...(range.from === undefined ? {} : { from: c.req.query('startDate') }),
-      ...(range.to === undefined ? {} : { to: c.req.query('endDate') }),
-    };
-    // Newest first by cursor: walk past the earlier pages, a thousand clicks a read.
-    let skip = (q.page - 1) * q.itemsPerPage;
-    let cursor: string | undefined;
-    let exhausted = false;
-    while (skip > 0 && !exhausted) {
-      const hop = await listClicks({ clicks }, { ...filter, limit: Math.min(skip, 1000), cursor });
-      skip -= hop.clicks.length;
-      if (hop.nextCursor === null) exhausted = true;
-      else cursor = hop.nextCursor;
-    }
-    const page = exhausted ? [] : (await listClicks({ clicks }, { ...filter, limit: q.itemsPerPage, cursor })).clicks;
-    const total = await clickExport.count({ slug: link.slug, bots, ...range });
+    const { clicks: page, total } = await pageClicks({ clicks, clickExport }, {
+      slug: link.slug, bots, from: c.req.query('startDate'), to: c.req.query('endDate'), offset: (q.page - 1) * q.itemsPerPage, limit: q.itemsPerPage,
+    });
     return c.json({
       visits: {
         data: page.map((v) => visitView(v, deps.publicUrl)),
