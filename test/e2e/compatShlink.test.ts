@@ -53,6 +53,10 @@ describe('Shlink REST v3 with @shlinkio/shlink-js-sdk', () => {
     await shlink.createShortUrl({ longUrl: 'https://example.com/p1', customSlug: 'sh-postiz', tags: ['org-42'] });
     const list = await shlink.listShortUrls({ tags: ['org-42'] });
     expect(list.data.map((s) => [s.shortCode, s.tags])).toEqual([['sh-postiz', ['campaign:org-42']]]);
+    // Postiz lists with a plain `tags=<id>` (axios params), not `tags[]=`.
+    const raw = await fetch(`${base()}/rest/v3/short-urls?page=1&itemsPerPage=20&tags=org-42`, { headers: { 'x-api-key': COMPAT_KEY } });
+    const body = (await raw.json()) as { shortUrls: { data: { shortCode: string; visitsSummary: { total: number } }[] } };
+    expect(body.shortUrls.data.map((s) => [s.shortCode, s.visitsSummary.total])).toEqual([['sh-postiz', 0]]);
   });
 
   it('lists by page with a total, searches, and filters by tags', async () => {
