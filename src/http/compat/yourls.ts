@@ -42,6 +42,14 @@ async function paramsOf(c: Context): Promise<Params> {
   return params;
 }
 
+/** Fisher–Yates, so every order is as likely. */
+function shuffle<T>(items: T[]) {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
+
 const ymdHis = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
@@ -107,7 +115,7 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     if (filter === 'last') chosen = (await pageLinks(deps, { offset: start, limit })).links;
     else {
       const { links } = await pageLinks(deps, { limit: STATS_WINDOW });
-      if (filter === 'rand') links.sort(() => Math.random() - 0.5);
+      if (filter === 'rand') shuffle(links);
       else links.sort((a, b) => (filter === 'top' ? b.humanClicks - a.humanClicks : a.humanClicks - b.humanClicks) || b.id - a.id);
       chosen = links.slice(start, start + limit);
     }
