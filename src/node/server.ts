@@ -18,6 +18,7 @@ import { createClickWriter } from './clickWriter.js';
 import { createFastRedirect } from './fastRedirect.js';
 import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
+import { qrPng } from './qrPng.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
@@ -61,6 +62,7 @@ export async function startServer(config: Config, log = console.error): Promise<
     clicks,
     clickExport: createClickExportReader(database.db),
     stats: createStatsStore(database.db),
+    qrPng,
     tracking: {
       sink: writer,
       clock: Date.now,
