@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import { slugTaken, type Link, type LinkChanges, type LinkFilter, type LinkStore, type NewLink, type Network, type Utm } from '../domain/index.js';
+import { slugTaken, type Link, type LinkChanges, type LinkFilter, type LinkMatch, type LinkStore, type NewLink, type Network, type Utm } from '../domain/index.js';
 import type { Database } from './database.js';
 import { links } from './schema.js';
 
@@ -46,6 +46,20 @@ const inJson = (column: typeof links.slug, json: string) =>
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The conditions of a listing's filter, shared by list and count. */
+function matchConditions(match: LinkMatch): SQL[] {
+  const where: SQL[] = [];
+  if (match.campaign !== undefined) where.push(eq(links.campaign, match.campaign));
+  if (match.network !== undefined) where.push(eq(links.network, match.network));
+  if (match.q) {
+    const term = likeTerm(match.q);
+    const like = (col: typeof links.slug | typeof links.title | typeof links.url | typeof links.campaign) =>
+      sql`${col} LIKE ${term} ESCAPE '\\'`;
+    where.push(or(like(links.slug), like(links.title), like(links.url), like(links.campaign))!);
+  }
+  return where;
+}
+
 export function createLinkStore(db: Database): LinkStore {
   return {
     async insert(link: NewLink) {
@@ -66,23 +80,25 @@ export function createLinkStore(db: Database): LinkStore {
     },
 
     async list(filter: LinkFilter) {
-      const where: SQL[] = [];
-      if (filter.campaign !== undefined) where.push(eq(links.campaign, filter.campaign));
-      if (filter.network !== undefined) where.push(eq(links.network, filter.network));
+      const where = matchConditions(filter);
       if (filter.beforeId !== undefined) where.push(lt(links.id, filter.beforeId));
-      if (filter.q) {
-        const term = likeTerm(filter.q);
-        const match = (col: typeof links.slug | typeof links.title | typeof links.url | typeof links.campaign) =>
-          sql`${col} LIKE ${term} ESCAPE '\\'`;
-        where.push(or(match(links.slug), match(links.title), match(links.url), match(links.campaign))!);
-      }
       const rows = await db
         .select()
         .from(links)
         .where(where.length ? and(...where) : undefined)
         .orderBy(desc(links.id))
-        .limit(filter.limit);
+        .limit(filter.limit)
+        .offset(filter.offset ?? 0);
       return rows.map(toLink);
+    },
+
+    async count(match: LinkMatch) {
+      const where = matchConditions(match);
+      const [row] = await db
+        .select({ n: sql<number>`count(*)` })
+        .from(links)
+        .where(where.length ? and(...where) : undefined);
+      return Number(row?.n ?? 0);
     },
 
     async update(id, changes: LinkChanges) {

@@ -9,7 +9,12 @@ export interface LinkFilter {
   limit: number;
   /** Return links with an id lower than this (newest first paging). */
   beforeId?: number;
+  /** Skip this many matches first, for APIs that page by number. */
+  offset?: number;
 }
+
+/** What a link count filters on: a listing's filter without its paging. */
+export type LinkMatch = Omit<LinkFilter, 'limit' | 'beforeId' | 'offset'>;
 
 /** Where links live. Every method is async so D1 and better-sqlite3 both fit. */
 export interface LinkStore {
@@ -17,6 +22,8 @@ export interface LinkStore {
   insert(link: NewLink): Promise<Link>;
   bySlug(slug: string): Promise<Link | null>;
   list(filter: LinkFilter): Promise<Link[]>;
+  /** How many links match, for APIs that show a total. */
+  count(match: LinkMatch): Promise<number>;
   update(id: number, changes: LinkChanges): Promise<Link | null>;
   remove(id: number): Promise<boolean>;
   slugExists(slug: string): Promise<boolean>;

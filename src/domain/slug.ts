@@ -11,6 +11,8 @@ export const RANDOM_SLUG_LENGTH = 7;
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'api', 'healthz', 'assets', 'dashboard', 'static', 'favicon.ico', 'robots.txt',
   'index.html', 'login', 'logout', 'admin', 'vendor', 'public', 'qr', 'docs',
+  // The compatible APIs' prefixes (src/http/compat).
+  'compat', 'yourls-api.php',
 ]);
 
 export type SlugProblem = 'format' | 'reserved';

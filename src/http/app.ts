@@ -6,6 +6,7 @@ import type { ClickExportReader, ClickStore, StatsStore } from '../domain/index.
 import { createClickAllowance, type ClickAllowance, type CoreDeps } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
+import { mountCompatApis } from './compat/index.js';
 import { errorBody, errorResponse, payloadTooLarge } from './errors.js';
 import { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
 import { notFoundPage, PAGE_CSP } from './pages.js';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
+  mountCompatApis(app, { ...deps, log }, MAX_BODY_BYTES);
 
   app.get('/', (c) => c.redirect('/dashboard/', 302));
   if (deps.serveAsset) {

@@ -161,6 +161,18 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(await links.campaigns()).toEqual(['Even', 'Odd']);
     });
 
+    it('pages by offset and counts what a filter matches, for the compatible APIs', async () => {
+      const links = createLinkStore(d.db);
+      for (let i = 1; i <= 5; i++) await links.insert(newLink(`o${i}`, { campaign: i % 2 ? 'Odd' : 'Even', title: i === 3 ? '50% off' : null }));
+      expect((await links.list({ limit: 2, offset: 1 })).map((l) => l.slug)).toEqual(['o4', 'o3']);
+      expect((await links.list({ limit: 2, offset: 1, campaign: 'Odd' })).map((l) => l.slug)).toEqual(['o3', 'o1']);
+      expect((await links.list({ limit: 2, offset: 5 }))).toEqual([]);
+      expect(await links.count({})).toBe(5);
+      expect(await links.count({ campaign: 'Odd' })).toBe(3);
+      expect(await links.count({ q: '50%' })).toBe(1);
+      expect(await links.count({ campaign: 'None' })).toBe(0);
+    });
+
     it('updates and removes, saying when there was nothing to change', async () => {
       const links = createLinkStore(d.db);
       const link = await links.insert(newLink('edit'));

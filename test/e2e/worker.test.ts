@@ -11,6 +11,9 @@ import { tempDir } from '../support/app.js';
 import { UA } from '../support/capture.js';
 import { startServerProcess } from '../support/server.js';
 import { startWorkerProcess, TEST_CF } from '../support/worker.js';
+import { Dub } from 'dub';
+import { Kutt } from 'kutt';
+import { shlinkClient } from '../support/shlinkSdk.js';
 
 const ADMIN = 'admin-key-for-runtime-e2e-0001';
 /** A public address: geoip-lite puts it in Great Britain; on Workers request.cf decides. */
@@ -347,6 +350,46 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
       ['stats-li', 'linkedin', '2', '2', '1', runtime.place.country],
       ['stats-x', 'x', '1', '1', '0', runtime.place.country],
     ]);
+  });
+
+  it('speaks Dub, Shlink, Kutt and YOURLS, with their own clients, on the same posts', async () => {
+    const dub = new Dub({ token: ADMIN, serverURL: `${base}/compat/dub`, retryConfig: { strategy: 'none' } });
+    const fromDub = await dub.links.create({ url: 'https://example.com/dub', key: 'rt-dub', tagNames: ['campaign:Compat', 'network:x'] });
+    expect(fromDub).toMatchObject({ shortLink: `${base}/rt-dub`, utmSource: 'x', utmCampaign: 'compat' });
+
+    const shlink = shlinkClient(`${base}/compat/shlink`, ADMIN);
+    const fromShlink = await shlink.createShortUrl({ longUrl: 'https://example.com/shlink', customSlug: 'rt-shlink', tags: ['campaign:Compat'] });
+    expect(fromShlink.shortUrl).toBe(`${base}/rt-shlink`);
+    const listed = await shlink.listShortUrls({ tags: ['campaign:Compat'] });
+    expect(listed.data.map((s) => s.shortCode)).toEqual(['rt-shlink', 'rt-dub']);
+    const missing = await shlink.getShortUrl({ shortCode: 'rt-none' }).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ type: 'https://shlink.io/api/error/short-url-not-found', status: 404 });
+
+    const kutt = new Kutt().set('api', `${base}/compat/kutt/api/v2`).set('key', ADMIN);
+    const fromKutt = await kutt.links().create({ target: 'https://example.com/kutt', customurl: 'rt-kutt', description: 'Kutt' });
+    expect(fromKutt).toMatchObject({ id: 'rt-kutt', link: `${base}/rt-kutt`, description: 'Kutt' });
+
+    const yourls = await fetch(`${base}/yourls-api.php`, {
+      method: 'POST',
+      body: new URLSearchParams({ signature: ADMIN, action: 'shorturl', format: 'json', url: 'https://example.com/yourls', keyword: 'rt-yourls' }),
+    });
+    expect(await yourls.json()).toMatchObject({ status: 'success', shorturl: `${base}/rt-yourls` });
+    const taken = await fetch(`${base}/yourls-api.php?${new URLSearchParams({ signature: ADMIN, action: 'shorturl', format: 'json', url: 'https://example.com/', keyword: 'rt-kutt' })}`);
+    expect(await taken.json()).toMatchObject({ code: 'error:keyword', message: 'Short URL rt-kutt already exists in database or is reserved' });
+
+    // Clicks on a post made through one API show in the others.
+    await fetch(`${base}/rt-dub`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, ...runtime.from(VISITOR) } });
+    await waitForClicks('rt-dub', 1);
+    const counted = await eventually(async () => {
+      const s = await shlink.getShortUrl({ shortCode: 'rt-dub' });
+      return s.visitsSummary.nonBots === 1 ? s : null;
+    });
+    expect(counted.visitsSummary).toEqual({ total: 1, nonBots: 1, bots: 0 });
+    expect(await dub.analytics.retrieve({ groupBy: 'count', key: 'rt-dub' })).toMatchObject({ clicks: 1 });
+    const visits = await shlink.getShortUrlVisits({ shortCode: 'rt-dub' });
+    expect(visits.data[0]!.visitLocation).toMatchObject({ countryCode: runtime.place.country });
+    const stats = await fetch(`${base}/yourls-api.php?${new URLSearchParams({ signature: ADMIN, action: 'url-stats', format: 'json', shorturl: 'rt-dub' })}`);
+    expect(await stats.json()).toMatchObject({ link: { clicks: 1 } });
   });
 
   it('signs the dashboard in with a cookie session', async () => {

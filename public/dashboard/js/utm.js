@@ -85,6 +85,7 @@ export const SLUG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const RESERVED_SLUGS = new Set([
   'api', 'healthz', 'assets', 'dashboard', 'static', 'favicon.ico', 'robots.txt',
   'index.html', 'login', 'logout', 'admin', 'vendor', 'public', 'qr', 'docs',
+  'compat', 'yourls-api.php',
 ]);
 
 /** Why a custom slug cannot be used, in words, or null when it can. */
