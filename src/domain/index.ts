@@ -13,3 +13,4 @@ export * from './csv.js';
 export * from './timeBuckets.js';
 export * from './timeZone.js';
 export * from './stats.js';
+export * from './insights/index.js';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ClickExportReader, ClickStore, StatsStore } from '../domain/index.js';
+import type { ClickExportReader, ClickStore, StatsStore, TimingStore } from '../domain/index.js';
 import { createClickAllowance, type ClickAllowance, type CoreDeps } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
@@ -14,6 +14,7 @@ import { clickRoutes } from './routes/clicks.js';
 import { exportRoutes } from './routes/export.js';
 import { sessionRoutes } from './routes/session.js';
 import { statsRoutes } from './routes/stats.js';
+import { insightRoutes } from './routes/insights.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -31,6 +32,8 @@ export interface AppDeps extends CoreDeps {
   clickExport?: ClickExportReader;
   /** Click counters for GET /api/stats, /api/stats/compare and /api/campaigns; absent means no analytics routes. */
   stats?: StatsStore;
+  /** Counters read by posting time and week hour: heatmap, lifetime, insights and the report's lifetime columns. */
+  timing?: TimingStore;
   /** Static dashboard files: node serves public/, Workers its assets binding. */
   serveAsset?: (request: Request) => Promise<Response | null>;
   log?: (message: string, err?: unknown) => void;
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps) {
   if (deps.clickExport || deps.stats) app.route('/api', exportRoutes({ ...deps, log }));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
+  if (deps.stats && deps.timing) app.route('/api', insightRoutes({ ...deps, stats: deps.stats, timing: deps.timing }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
 
   app.get('/', (c) => c.redirect('/dashboard/', 302));

@@ -1,5 +1,6 @@
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
+import { createTimingStore } from '../db/timingStore.js';
 import { createApiKeyStore, createLinkStore, createSessionStore } from '../db/index.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import type { AppDeps } from '../http/app.js';
@@ -41,6 +42,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     clicks: capture.clicks,
     clickExport: createClickExportReader(d1.db),
     stats: createStatsStore(d1.db),
+    timing: createTimingStore(d1.db),
     tracking: {
       sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, log) : directSink(ctx, record, log),
       clock: Date.now,

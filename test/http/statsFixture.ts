@@ -1,6 +1,7 @@
 import { createClickStore, createVisitorSaltStore } from '../../src/db/index.js';
 import { counterStatements } from '../../src/db/counters.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
+import { createTimingStore } from '../../src/db/timingStore.js';
 import type { Location, Visit } from '../../src/domain/index.js';
 import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
 import { countedAtOnce, createClickCounting } from '../../src/node/counting.js';
@@ -48,7 +49,7 @@ export async function makeStatsApp(places: Record<string, Location> = {}, writer
       describeUserAgent: cachedUserAgents(),
       visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)),
     };
-    return { clicks, stats: createStatsStore(database.db) };
+    return { clicks, stats: createStatsStore(database.db), timing: createTimingStore(database.db) };
   });
   return Object.assign(t, {
     capture,
