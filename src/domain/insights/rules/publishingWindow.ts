@@ -52,7 +52,7 @@ export const publishingWindows = (facts: InsightFacts): Insight[] => {
       });
       continue;
     }
-    let best: { w: Window; inside: PostFacts[]; others: PostFacts[]; mIn: number; mOut: number; ratio: number } | null = null;
+    let best: { w: Window; inside: PostFacts[]; others: PostFacts[]; mIn: number; mOut: number; ratio: number; size: number } | null = null;
     for (const w of WINDOWS) {
       const inside = posts.filter((p) => inWindow(w, p));
       const others = posts.filter((p) => !inWindow(w, p));
@@ -62,7 +62,11 @@ export const publishingWindows = (facts: InsightFacts): Insight[] => {
       const mOut = median(others.map((p) => p.h24!))!;
       if (mOut <= 0) continue;
       const ratio = mIn / mOut;
-      if (!best || ratio > best.ratio || (ratio === best.ratio && inside.length > best.inside.length)) best = { w, inside, others, mIn, mOut, ratio };
+      // Ties: more posts, then the narrower window, then the later start (the one the posts begin in).
+      const size = w.days.length * (w.to - w.from);
+      const better = !best || ratio > best.ratio || (ratio === best.ratio && (inside.length > best.inside.length ||
+        (inside.length === best.inside.length && (size < best.size || (size === best.size && w.from > best.w.from)))));
+      if (better) best = { w, inside, others, mIn, mOut, ratio, size };
     }
     if (!best || best.ratio < WINDOW_MIN_RATIO) {
       out.push({
