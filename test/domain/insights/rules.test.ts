@@ -49,13 +49,22 @@ describe('publishing windows', () => {
     })]);
   });
 
+  it('does not credit a window whose lead is one post', () => {
+    const posts = [
+      // Median 36 against 24 (1.5×), but 29 without the 400 post: under 1.25×.
+      ...morning.map((at, i) => post('linkedin', at, { h24: [20, 36, 22, 300, 400][i] })),
+      ...afternoon.map((at) => post('linkedin', at, { h24: 24 })),
+    ];
+    expect(publishingWindows(facts(posts))[0]!.text).toMatch(/^No publishing time stands out/);
+  });
+
   it('says no time stands out when no window leads by 1.25×', () => {
     const posts = [...morning, ...afternoon].map((at, i) => post('linkedin', at, { h24: 30 + (i % 3) }));
     expect(publishingWindows(facts(posts))[0]).toMatchObject({ kind: 'publishing_window', text: expect.stringMatching(/^No publishing time stands out for LinkedIn/) });
   });
 
   it('does not credit a window whose posts went out on fewer than three days', () => {
-    const twoDays = ['2026-03-03 08:10', '2026-03-03 08:30', '2026-03-04 08:05', '2026-03-04 08:40'];
+    const twoDays = ['2026-03-03 08:10', '2026-03-03 08:30', '2026-03-03 08:50', '2026-03-04 08:05', '2026-03-04 08:40'];
     const posts = [...twoDays.map((at) => post('linkedin', at, { h24: 90 })), ...afternoon.map((at) => post('linkedin', at, { h24: 20 }))];
     expect(publishingWindows(facts(posts))[0]!.text).toMatch(/^No publishing time stands out/);
   });

@@ -23,7 +23,8 @@ export function deriveInsights(facts: InsightFacts): Insight[] {
       evidence: { posts: 0, clicks: 0 },
     }];
   }
-  const all = INSIGHT_RULES.flatMap((rule) => rule(facts));
+  // Sentences start with a capital even when a network's name does not ("email posts…").
+  const all = INSIGHT_RULES.flatMap((rule) => rule(facts)).map((i) => ({ ...i, text: i.text.charAt(0).toUpperCase() + i.text.slice(1) }));
   const rank = (i: Insight) => INSIGHT_KINDS.indexOf(i.kind);
   return all.map((insight, order) => ({ insight, order })).sort((a, b) => rank(a.insight) - rank(b.insight) || a.order - b.order).map((x) => x.insight);
 }

@@ -5,8 +5,8 @@ import { hourOf, weekdayOf } from '../weekHour.js';
 
 /** Posts of a network with a full first day before publishing times are compared. */
 export const WINDOW_MIN_POSTS = 10;
-/** Posts needed inside the window and outside it, and distinct local days inside it. */
-export const WINDOW_MIN_SIDE = 4;
+/** Posts needed inside the window and outside it, and distinct local days inside it. A window must also lead without its best post. */
+export const WINDOW_MIN_SIDE = 5;
 export const WINDOW_MIN_DAYS = 3;
 /** The smallest lead worth saying. */
 export const WINDOW_MIN_RATIO = 1.25;
@@ -62,6 +62,9 @@ export const publishingWindows = (facts: InsightFacts): Insight[] => {
       const mOut = median(others.map((p) => p.h24!))!;
       if (mOut <= 0) continue;
       const ratio = mIn / mOut;
+      // A lead that one post makes is no lead: it must hold with the window's best post left out.
+      const rest = inside.map((p) => p.h24!).sort((a, b) => a - b).slice(0, -1);
+      if (median(rest)! < WINDOW_MIN_RATIO * mOut) continue;
       // Ties: more posts, then the narrower window, then the later start (the one the posts begin in).
       const size = w.days.length * (w.to - w.from);
       const better = !best || ratio > best.ratio || (ratio === best.ratio && (inside.length > best.inside.length ||
@@ -83,7 +86,7 @@ export const publishingWindows = (facts: InsightFacts): Insight[] => {
     const weekHours = w.days.flatMap((d) => Array.from({ length: w.to - w.from }, (_, i) => d * 24 + w.from + i));
     out.push({
       id, kind: 'publishing_window',
-      confidence: confidenceFor(Math.min(inside.length, others.length), 8, 15),
+      confidence: confidenceFor(Math.min(inside.length, others.length), 10, 25),
       text: `${label} posts published ${w.label} ${hh(w.from)}–${hh(w.to)} (${facts.tz}) drew ${fmt(round1(ratio))}× the first-24h clicks of your other ${label} posts ` +
         `(median ${fmt(round1(mIn))} vs ${fmt(round1(mOut))}; ${plural(inside.length, 'post')} vs ${fmt(others.length)}).`,
       evidence: {
