@@ -9,7 +9,7 @@ export interface WeekHourCount {
   posts: number;
 }
 
-/** One post's clicks in one quarter-hour bucket; `at` is the bucket's UTC start. */
+/** Some of one post's clicks in one quarter-hour bucket; `at` is the bucket's UTC start. */
 export interface PostBucketCount {
   linkId: number;
   at: number;
@@ -30,7 +30,8 @@ export interface TimingStore {
   /**
    * For every post of the scope posted in [posted.from, posted.to) (every post when null), its
    * counts per quarter hour from `quarters.from` to `quarters.to` quarter hours after the
-   * quarter hour it was posted in (negative: before).
+   * quarter hour it was posted in (negative: before). A bucket may come in several rows (bots
+   * and humans, click profiles): their sum is its count.
    */
   postBuckets(
     scope: StatsScope,
