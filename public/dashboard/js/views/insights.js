@@ -116,7 +116,7 @@ function insightList(insights) {
             h('ul', { class: 'insights' }, g.items.slice(SHOWN).map(insightItem))) : null))),
     missing.length === 0 ? null : h('details', { class: 'missing-data' },
       h('summary', {}, `Not enough data yet for ${missing.length} more statement${missing.length === 1 ? '' : 's'}`),
-      h('ul', { class: 'plain-list' }, missing.map((i) => h('li', {}, i.text)))),
+      h('ul', { class: 'missing-list' }, missing.map((i) => h('li', {}, i.text)))),
   ];
 }
 
