@@ -1,7 +1,7 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   decompose, filtersClicks, hourAligned, HOUR, HOUR_MS, QUARTER, QUARTER_MS,
-  type BotMode, type PostBucketCount, type StatsScope, type TimingStore, type WeekHourCount, type ZoneOffset,
+  DAY, type BotMode, type PostBucketCount, type StatsScope, type TimingStore, type UnattributedCount, type WeekHourCount, type ZoneOffset,
 } from '../domain/index.js';
 import type { Database } from './database.js';
 import { counterLinks as L, counterProfiles as P, links } from './schema.js';
@@ -88,6 +88,36 @@ export function createTimingStore(db: Database): TimingStore {
           AND ${table.bucket} < posts.start + ${int(quarters.to * QUARTER_MS)}
           AND ${table.bot} IN (${sql.raw(BOTS[bots])})`);
       return rows.map((r): PostBucketCount => ({ linkId: Number(r.link_id), at: Number(r.at), clicks: Number(r.clicks), uniques: Number(r.uniques) }));
+    },
+
+    async unattributed(scope, from, to) {
+      // Summed in SQL per network: the per-link, per-day, per-value rows are many and only two values matter.
+      const filtered = filtersClicks(scope);
+      const parts = (filtered ? [{ grain: QUARTER, from, to }] : decompose(from, to, [QUARTER, DAY])).map((span) =>
+        span.grain === DAY
+          ? sql`SELECT ${links.network} AS network,
+                  sum(CASE WHEN ${L.dim} = 'referrer' THEN ${L.clicks} ELSE 0 END) AS no_referrer,
+                  sum(CASE WHEN ${L.dim} = 'source' THEN ${L.clicks} ELSE 0 END) AS direct
+                FROM ${links} CROSS JOIN ${L} ON ${L.linkId} = ${links.id} AND ${L.dim} IN ('referrer', 'source') AND ${L.grain} = ${int(DAY)}
+                  AND ${L.bucket} >= ${int(span.from)} AND ${L.bucket} < ${int(span.to)} AND ${L.bot} = 0
+                  AND ((${L.dim} = 'referrer' AND ${L.value} = '') OR (${L.dim} = 'source' AND ${L.value} = 'direct'))
+                WHERE ${linkCondition(scope)} GROUP BY ${links.network}`
+          : sql`SELECT ${links.network} AS network,
+                  sum(CASE WHEN ${P.referrer} = '' THEN ${P.clicks} ELSE 0 END) AS no_referrer,
+                  sum(CASE WHEN ${P.source} = 'direct' THEN ${P.clicks} ELSE 0 END) AS direct
+                FROM ${links} CROSS JOIN ${P} ON ${P.linkId} = ${links.id} AND ${P.grain} = ${int(QUARTER)}
+                  AND ${P.bucket} >= ${int(span.from)} AND ${P.bucket} < ${int(span.to)} AND ${P.bot} = 0 AND ${profileFilters(scope)}
+                WHERE ${linkCondition(scope)} GROUP BY ${links.network}`);
+      const out = new Map<string | null, UnattributedCount>();
+      for (const part of parts) {
+        for (const r of await db.all<{ network: string | null; no_referrer: number; direct: number }>(part)) {
+          const n = out.get(r.network) ?? { network: r.network, noReferrer: 0, direct: 0 };
+          n.noReferrer += Number(r.no_referrer);
+          n.direct += Number(r.direct);
+          out.set(r.network, n);
+        }
+      }
+      return [...out.values()];
     },
   };
 }

@@ -38,12 +38,11 @@ async function postFacts(deps: TimingDeps, q: TimingQuery): Promise<PostFacts[]>
 
 /** People's clicks, those without referrer or source, and bot hits in the range, per network. */
 async function networkFacts(deps: TimingDeps, q: TimingQuery): Promise<NetworkClickFacts[]> {
-  const [humans, bots, dims] = await Promise.all([
+  const [humans, bots, unattributed] = await Promise.all([
     deps.stats.links(q.scope, q.from, q.to, 'exclude'),
     deps.stats.links(q.scope, q.from, q.to, 'only'),
-    deps.stats.linkDimensions(q.scope, q.from, q.to, 'exclude', ['referrer', 'source']),
+    deps.timing.unattributed(q.scope, q.from, q.to),
   ]);
-  const networkOf = new Map([...humans, ...bots].map((l) => [l.link.id, l.link.network]));
   const out = new Map<string | null, NetworkClickFacts>();
   const of = (network: string | null) => {
     let n = out.get(network);
@@ -52,10 +51,10 @@ async function networkFacts(deps: TimingDeps, q: TimingQuery): Promise<NetworkCl
   };
   for (const l of humans) of(l.link.network).clicks += l.clicks;
   for (const l of bots) of(l.link.network).bots += l.clicks;
-  for (const d of dims) {
-    const n = of(networkOf.get(d.linkId) ?? null);
-    if (d.dim === 'referrer' && d.value === null) n.noReferrer += d.clicks;
-    if (d.dim === 'source' && d.value === 'direct') n.direct += d.clicks;
+  for (const u of unattributed) {
+    const n = of(u.network);
+    n.noReferrer += u.noReferrer;
+    n.direct += u.direct;
   }
   return [...out.values()];
 }

@@ -78,7 +78,7 @@ function intlWeekHour(tz: string, ms: number): number {
   return day * 24 + Number(parts.find((p) => p.type === 'hour')!.value);
 }
 
-interface RawClick { link_id: number; clicked_at: number; bot: number; first_of_day: number; slug: string; campaign: string | null; network: string | null; source: string; country: string | null; device: string; posted: number }
+interface RawClick { referrer_host: string | null; link_id: number; clicked_at: number; bot: number; first_of_day: number; slug: string; campaign: string | null; network: string | null; source: string; country: string | null; device: string; posted: number }
 
 describe.each(drivers)('timing store on $name', ({ open }) => {
   let d: Driver;
@@ -105,7 +105,8 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
       const at = Math.floor(r < 0.1 ? posted - rnd() * 3 * 24 * HOUR : r < 0.8 ? posted + rnd() * 30 * HOUR : posted + rnd() * 20 * 24 * HOUR);
       if (at < START || at >= END) continue;
       clicks.push({
-        linkId: ids[k]!, clickedAt: at, referrer: null, referrerHost: null, source: SOURCES[Math.floor(rnd() * SOURCES.length)]!,
+        ...(rnd() < 0.5 ? { referrer: null, referrerHost: null } : { referrer: 'https://lnkd.in/x', referrerHost: 'lnkd.in' }),
+        linkId: ids[k]!, clickedAt: at, source: SOURCES[Math.floor(rnd() * SOURCES.length)]!,
         device: DEVICES[Math.floor(rnd() * DEVICES.length)]!, os: null, browser: null, country: COUNTRIES[Math.floor(rnd() * COUNTRIES.length)]!,
         region: null, city: null, bot: rnd() < 0.15, visitor: `v${Math.floor(rnd() * 40)}`.padEnd(32, '0'), qr: false, userAgent: null, firstOfDay: false,
       });
@@ -113,7 +114,7 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
     clicks.sort((a, b) => a.clickedAt - b.clickedAt);
     for (let i = 0; i < clicks.length; i += 200) await d.clicks.insertBatch(clicks.slice(i, i + 200));
     raw = await d.db.all<RawClick>(sql`
-      SELECT c.link_id, c.clicked_at, c.bot, c.first_of_day, c.source, c.country, c.device, l.slug, l.campaign, l.network,
+      SELECT c.referrer_host, c.link_id, c.clicked_at, c.bot, c.first_of_day, c.source, c.country, c.device, l.slug, l.campaign, l.network,
              coalesce(l.posted_at, l.created_at) AS posted
       FROM clicks c JOIN links l ON l.id = c.link_id`);
     expect(raw.length).toBeGreaterThan(1400);
@@ -180,6 +181,22 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
     }
     expect(want.size).toBeGreaterThan(10);
     expect([...summed.values()].sort(order)).toEqual([...want.values()].sort(order));
+  });
+
+  it.each(SCOPES)('counts people\'s clicks without referrer or source per network: %s', async (_, scope) => {
+    const from = Date.parse('2026-03-02T03:15:00Z');
+    const to = Date.parse('2026-04-09T20:45:00Z');
+    const got = await createTimingStore(d.db).unattributed(scope, from, to);
+    const want = new Map<string | null, { network: string | null; noReferrer: number; direct: number }>();
+    for (const c of raw.filter((c) => c.clicked_at >= from && c.clicked_at < to).filter(inScope(scope, 'exclude'))) {
+      const n = want.get(c.network) ?? { network: c.network, noReferrer: 0, direct: 0 };
+      n.noReferrer += c.referrer_host === null ? 1 : 0;
+      n.direct += c.source === 'direct' ? 1 : 0;
+      want.set(c.network, n);
+    }
+    const order = (a: { network: string | null }, b: { network: string | null }) => String(a.network).localeCompare(String(b.network));
+    expect([...want.values()].some((n) => n.noReferrer > 0 && n.direct > 0)).toBe(true);
+    expect([...got].sort(order)).toEqual([...want.values()].sort(order));
   });
 
   it('reads every post of the scope when no posting range is given', async () => {

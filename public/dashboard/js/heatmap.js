@@ -52,14 +52,22 @@ export function heatmapTable(body, caption) {
     legend(metric, max));
 }
 
+/** One swatch per step in use, with the values it stands for ("13–25"); steps no value can reach are left out. */
 function legend(metric, max) {
-  const steps = [0, 1, 2, 3, 4, 5].map((l) => {
-    const lo = l === 0 ? 0 : ((l - 1) * max) / 5;
+  const steps = [h('li', {}, h('span', { class: 'swatch heat-0', 'aria-hidden': 'true' }), 'none')];
+  for (let l = 1; l <= 5; l++) {
     const hi = (l * max) / 5;
-    const label = l === 0 ? 'none' : `up to ${metric === 'first24h' ? oneDecimal.format(hi) : num(Math.floor(hi))}`;
-    return h('li', {}, h('span', { class: `swatch heat-${l}`, 'aria-hidden': 'true' }), lo === hi && l > 0 ? '' : label);
-  });
-  return h('ul', { class: 'heat-legend', 'aria-label': 'Colour scale' }, steps);
+    const lo = ((l - 1) * max) / 5;
+    let label;
+    if (metric === 'first24h') label = `${oneDecimal.format(lo)}–${oneDecimal.format(hi)}`;
+    else {
+      const [a, b] = [Math.floor(lo) + 1, Math.floor(hi)];
+      if (a > b) continue;
+      label = a === b ? num(a) : `${num(a)}–${num(b)}`;
+    }
+    steps.push(h('li', {}, h('span', { class: `swatch heat-${l}`, 'aria-hidden': 'true' }), label));
+  }
+  return h('ul', { class: 'heat-legend', 'aria-label': metric === 'first24h' ? 'Colour scale, first-24h clicks per post' : 'Colour scale, clicks' }, steps);
 }
 
 /** Every cell with something in it as rows, busiest first: the numbers behind the colours. */

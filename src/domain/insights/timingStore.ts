@@ -17,6 +17,13 @@ export interface PostBucketCount {
   uniques: number;
 }
 
+/** People's clicks of one network's posts that came with no referrer, and with no source at all. */
+export interface UnattributedCount {
+  network: string | null;
+  noReferrer: number;
+  direct: number;
+}
+
 /**
  * Reads the quarter-hour (and hour) counters by when clicks came relative to a clock: the
  * viewer's week, or each post's own posting time. Never raw clicks.
@@ -39,4 +46,6 @@ export interface TimingStore {
     quarters: { from: number; to: number },
     bots: BotMode,
   ): Promise<PostBucketCount[]>;
+  /** Per network of the scope's posts, human clicks in [from, to) without referrer and attributed to "direct". */
+  unattributed(scope: StatsScope, from: number, to: number): Promise<UnattributedCount[]>;
 }
