@@ -11,6 +11,7 @@
  * It prints the times, the ratio t(1M) / t(10k) for the first two, and each timing answer's
  * ratio to its /api/stats twin.
  *   BENCH_SIZES=10000,100000 overrides the sizes.
+ *   BENCH_DB=path/to/seeded.db times an already seeded database (one size, kept afterwards).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,10 +74,11 @@ interface Row {
 }
 
 async function measure(clicks: number): Promise<Row> {
-  const dir = tempDir('linkpost-bench-stats-');
-  const dbPath = join(dir, 'bench.db');
-  process.stderr.write(`seeding ${fmt(clicks)} clicks…\n`);
-  const seeded = await seed(dbPath, clicks);
+  const reused = process.env.BENCH_DB;
+  const dir = reused ? '' : tempDir('linkpost-bench-stats-');
+  const dbPath = reused ?? join(dir, 'bench.db');
+  if (!reused) process.stderr.write(`seeding ${fmt(clicks)} clicks…\n`);
+  const seeded = reused ? { ms: 0 } : await seed(dbPath, clicks);
   const server = await startServerProcess({ DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN });
   try {
     const get = async (path: string) => {
@@ -109,7 +111,7 @@ async function measure(clicks: number): Promise<Row> {
     return { clicks, seedMs: seeded.ms, times, answered };
   } finally {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!reused) rmSync(dir, { recursive: true, force: true });
   }
 }
 
