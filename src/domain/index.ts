@@ -14,3 +14,4 @@ export * from './timeBuckets.js';
 export * from './timeZone.js';
 export * from './stats.js';
 export * from './insights/index.js';
+export * from './contrast.js';

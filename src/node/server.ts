@@ -19,6 +19,7 @@ import { createClickWriter } from './clickWriter.js';
 import { createFastRedirect } from './fastRedirect.js';
 import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
+import { qrPng } from './qrPng.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
@@ -63,6 +64,7 @@ export async function startServer(config: Config, log = console.error): Promise<
     clickExport: createClickExportReader(database.db),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
+    qrPng,
     tracking: {
       sink: writer,
       clock: Date.now,

@@ -4,7 +4,7 @@ import {
 } from '../domain/index.js';
 import { parseInput } from './parse.js';
 import { readPostClocks, sumQuarters } from './postClocks.js';
-import { requireQuarterOffsets, timingInput, type TimingDeps } from './timingInput.js';
+import { requireQuarterOffsets, timingFields, withRange, type TimingDeps } from './timingInput.js';
 
 export const HEATMAP_METRICS = ['clicks', 'first24h'] as const;
 export type HeatmapMetric = (typeof HEATMAP_METRICS)[number];
@@ -24,7 +24,7 @@ export interface Heatmap {
   pending?: number;
 }
 
-const metricInput = z.object({ metric: z.enum(HEATMAP_METRICS).default('clicks') });
+export const heatmapInput = z.object({ ...timingFields, metric: z.enum(HEATMAP_METRICS).default('clicks') }).transform(withRange);
 
 /**
  * Clicks per local weekday × hour (Monday 0), always 168 cells. metric=clicks buckets clicks in
@@ -33,8 +33,8 @@ const metricInput = z.object({ metric: z.enum(HEATMAP_METRICS).default('clicks')
  * hours (from its posting quarter hour), `posts` being the posts posted in the cell.
  */
 export async function getHeatmap(deps: TimingDeps, raw: Record<string, unknown>): Promise<Heatmap> {
-  const { metric } = parseInput(metricInput, raw);
-  const q = parseInput(timingInput, { ...raw, now: deps.clock() });
+  const q = parseInput(heatmapInput, { ...raw, now: deps.clock() });
+  const metric = q.metric;
   requireQuarterOffsets(q);
   const cells: HeatmapCell[] = Array.from({ length: WEEK_HOURS }, (_, i) => ({ weekday: weekdayOf(i), hour: hourOf(i), clicks: 0, uniques: 0, posts: 0 }));
   const range = { from: formatLocal(q.view, q.from), to: formatLocal(q.view, q.to), tz: q.tz };

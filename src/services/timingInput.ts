@@ -13,25 +13,31 @@ export interface TimingDeps {
 /** Longest range: a year of quarter hours is what one answer reads at most. */
 export const MAX_TIMING_RANGE_DAYS = 366;
 
-export const timingInput = z
-  .object({
-    ...scopeFields,
-    from: z.string().max(40).optional(),
-    to: z.string().max(40).optional(),
-    tz: tzField,
-    bots: botsField,
-    now: z.number(),
-  })
-  .transform((input, ctx) => {
-    const range = parseRange(input, input.now, DEFAULT_RANGE_DAYS, ctx);
-    if (!range) return z.NEVER;
-    if (range.to - range.from > MAX_TIMING_RANGE_DAYS * DAY_MS) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_TIMING_RANGE_DAYS} days at once` });
-      return z.NEVER;
-    }
-    const offsets = range.view.offsets(range.from, range.to);
-    return { ...input, ...range, offsets, scope: toScope(input) };
-  });
+/** The fields of /api/stats that the timing answers read (no interval, no limit). */
+export const timingFields = {
+  ...scopeFields,
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  tz: tzField,
+  bots: botsField,
+  now: z.number(),
+};
+
+type TimingFields = z.output<z.ZodObject<typeof timingFields>>;
+
+/** The range in its zone, its constant-offset stretches and the scope, from parsed fields. */
+export function withRange<T extends TimingFields>(input: T, ctx: z.RefinementCtx) {
+  const range = parseRange(input, input.now, DEFAULT_RANGE_DAYS, ctx);
+  if (!range) return z.NEVER;
+  if (range.to - range.from > MAX_TIMING_RANGE_DAYS * DAY_MS) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_TIMING_RANGE_DAYS} days at once` });
+    return z.NEVER;
+  }
+  const offsets = range.view.offsets(range.from, range.to);
+  return { ...input, ...range, offsets, scope: toScope(input) };
+}
+
+export const timingInput = z.object(timingFields).transform(withRange);
 
 export type TimingQuery = z.output<typeof timingInput>;
 
