@@ -9,3 +9,4 @@ export { counterStatements, counterRows, type CounterRows } from './counters.js'
 export { createCounterStore, rebuildStatements } from './counterRebuild.js';
 export { createStatsStore } from './statsStore.js';
 export { createSqlThrottleStore } from './throttleStore.js';
+export { createTimingStore } from './timingStore.js';

@@ -23,8 +23,8 @@ export const REFERRER_HOSTS: ReadonlyArray<readonly [host: string, source: strin
   ['mastodon.social', 'mastodon'], ['mastodon.online', 'mastodon'], ['mstdn.social', 'mastodon'],
   ['bing.com', 'bing'],
   ['duckduckgo.com', 'duckduckgo'],
-  ['yahoo.com', 'yahoo'], ['yahoo.co.jp', 'yahoo'], // and so uk.search.yahoo.com, search.yahoo.co.jp
-  // Google on every country domain: see REFERRER_HOST_PATTERNS
+  ['yahoo.com', 'yahoo'], // and so uk.search.yahoo.com; yahoo.co.jp is a country domain (below)
+  // Google, Pinterest, Yahoo and YouTube on their country domains: see COUNTRY_DOMAIN_SOURCES
   ['mail.google.com', 'email'], ['outlook.live.com', 'email'], ['outlook.office.com', 'email'],
   ['outlook.office365.com', 'email'], ['mail.yahoo.com', 'email'], ['mail.proton.me', 'email'],
   ['app.fastmail.com', 'email'], ['mail.aol.com', 'email'], ['mail.yahoo.co.jp', 'email'],
@@ -32,13 +32,23 @@ export const REFERRER_HOSTS: ReadonlyArray<readonly [host: string, source: strin
 ];
 
 /**
+ * Sites that run on country domains as well as their .com: the name on any of them, and on
+ * their subdomains, is that source (google.pl, google.co.jp, news.google.de, pinterest.co.uk,
+ * search.yahoo.co.jp, youtube.com.br). One rule for all, so a new one is one row.
+ */
+export const COUNTRY_DOMAIN_SOURCES: ReadonlyArray<readonly [name: string, source: string]> = [
+  ['google', 'google'], ['pinterest', 'pinterest'], ['yahoo', 'yahoo'], ['youtube', 'youtube'],
+];
+
+/** name.tld, name.co.cc / name.com.cc and their subdomains, anchored on whole labels. */
+const countryDomains = (name: string) => new RegExp(`^(?:[a-z0-9-]+\\.)*${name}\\.(?:com?\\.[a-z]{2}|[a-z]{2,3})$`);
+
+/**
  * Hosts matched by shape, tried only when no REFERRER_HOSTS row matches (so mail.google.com
  * stays email). Anchored on whole labels: google.evil.com and googleusercontent.com do not match.
  */
-export const REFERRER_HOST_PATTERNS: ReadonlyArray<readonly [pattern: RegExp, source: string]> = [
-  // google.com, google.pl, google.co.jp, google.com.mx and their subdomains (news.google.de)
-  [/^(?:[a-z0-9-]+\.)*google\.(?:com?\.[a-z]{2}|[a-z]{2,3})$/, 'google'],
-];
+export const REFERRER_HOST_PATTERNS: ReadonlyArray<readonly [pattern: RegExp, source: string]> =
+  COUNTRY_DOMAIN_SOURCES.map(([name, source]) => [countryDomains(name), source] as const);
 
 /** Android apps send `android-app://<package>/` as the referrer. */
 export const ANDROID_APPS: Readonly<Record<string, string>> = {

@@ -17,4 +17,5 @@ export * from './address.js';
 export * from './text.js';
 export * from './calendar.js';
 export * from './throttle.js';
+export * from './insights/index.js';
 export * from './contrast.js';

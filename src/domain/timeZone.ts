@@ -66,6 +66,8 @@ export interface ZoneView {
   instantOf(wall: number): number;
   /** Every instant in [from, to) where the wall clock reads a whole hour. */
   hourStarts(from: number, to: number): number[];
+  /** The constant-offset stretches that meet [from, to), clipped to it, in order. */
+  offsets(from: number, to: number): Array<{ from: number; to: number; offset: number }>;
 }
 
 export function zoneView(tz: string, from: number, to: number): ZoneView {
@@ -131,6 +133,11 @@ export function zoneView(tz: string, from: number, to: number): ZoneView {
         for (let t = ceilTo(start + s.offset, HOUR_MS) - s.offset; t < end; t += HOUR_MS) out.push(t);
       }
       return out;
+    },
+    offsets(a, b) {
+      return segments
+        .filter((s) => s.start < b && s.end > a)
+        .map((s) => ({ from: Math.max(a, s.start), to: Math.min(b, s.end), offset: s.offset }));
     },
   };
 }

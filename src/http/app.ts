@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ClickExportReader, ClickStore, StatsStore } from '../domain/index.js';
+import type { ClickExportReader, ClickStore, StatsStore, TimingStore } from '../domain/index.js';
 import { createClickAllowance, type ClickAllowance, type CoreDeps } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
@@ -19,6 +19,7 @@ import { sessionRoutes } from './routes/session.js';
 import { statsRoutes } from './routes/stats.js';
 import { hstsOverHttps } from './hsts.js';
 import { limitFailedAuth, limitPerKey, type RateLimitOptions } from './rateLimits.js';
+import { insightRoutes } from './routes/insights.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 
 export { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
@@ -37,6 +38,8 @@ export interface AppDeps extends CoreDeps {
   clickExport?: ClickExportReader;
   /** Click counters for GET /api/stats, /api/stats/compare and /api/campaigns; absent means no analytics routes. */
   stats?: StatsStore;
+  /** Counters read by posting time and week hour: heatmap, lifetime, insights and the report's lifetime columns. */
+  timing?: TimingStore;
   /** Static dashboard files: node serves public/, Workers its assets binding. */
   serveAsset?: (request: Request) => Promise<Response | null>;
   log?: (message: string, err?: unknown) => void;
@@ -96,6 +99,7 @@ export function createApp(deps: AppDeps) {
   if (deps.clickExport || deps.stats) app.route('/api', exportRoutes({ ...deps, log }));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
+  if (deps.stats && deps.timing) app.route('/api', insightRoutes({ ...deps, stats: deps.stats, timing: deps.timing }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
   mountCompatApis(app, { ...deps, log }, MAX_BODY_BYTES);
 

@@ -10,6 +10,7 @@ import {
 } from '../db/index.js';
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
+import { createTimingStore } from '../db/timingStore.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
@@ -75,6 +76,7 @@ export async function startServer(config: Config, log = console.error): Promise<
     clicks,
     clickExport: createClickExportReader(database.db),
     stats: createStatsStore(database.db),
+    timing: createTimingStore(database.db),
     qrPng,
     tracking: {
       sink: writer,

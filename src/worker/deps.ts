@@ -5,6 +5,7 @@ import { createApiKeyStore, createLinkStore, createSessionStore, createSqlThrott
 import { normalizeAddress, RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApiRateLimiter } from '../services/apiRateLimit.js';
 import { createAuthFailureLimiter } from '../services/authFailures.js';
+import { createTimingStore } from '../db/timingStore.js';
 import type { AppDeps } from '../http/app.js';
 import { createClickAllowance, createLinkCache, randomToken } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
@@ -49,6 +50,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     clicks: capture.clicks,
     clickExport: createClickExportReader(d1.db),
     stats: createStatsStore(d1.db),
+    timing: createTimingStore(d1.db),
     tracking: {
       sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, log) : directSink(ctx, record, log),
       clock: Date.now,

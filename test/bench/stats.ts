@@ -5,9 +5,13 @@
  * Node server on it, and times over HTTP, median of BENCH_RUNS (default 15) after a warm-up:
  *   campaign    GET /api/stats?campaign=<busiest campaign>&from&to   (30 whole UTC days)
  *   everything  GET /api/stats?from&to                               (the same 30 days)
- * plus a few harder queries for information (a half-hour zone, a click filter, compare).
- * It prints the times and the ratio t(1M) / t(10k) for the first two.
+ * plus a few harder queries for information (a half-hour zone, a click filter, compare), and
+ * the timing answers with the same filters: GET /api/stats/heatmap (both metrics),
+ * /api/stats/lifetime and /api/insights, each against /api/stats with the same filters.
+ * It prints the times, the ratio t(1M) / t(10k) for the first two, and each timing answer's
+ * ratio to its /api/stats twin.
  *   BENCH_SIZES=10000,100000 overrides the sizes.
+ *   BENCH_DB=path/to/seeded.db times an already seeded database (one size, kept afterwards).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +30,20 @@ const withTenMillion = process.argv.includes('--10m') || process.env.BENCH_10M =
 const SIZES = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(',').map(Number)
   : [10_000, 100_000, 1_000_000, ...(withTenMillion ? [10_000_000] : [])];
+
+/** Timing answers, each with the /api/stats query of the same filters it is compared with. */
+const TIMING: Record<string, [(campaign: string, twin: string) => string, string]> = {
+  'heatmap, campaign': [(c) => `/api/stats/heatmap?campaign=${c}&${RANGE}`, 'campaign'],
+  'heatmap, everything': [() => `/api/stats/heatmap?${RANGE}`, 'everything'],
+  'heatmap, everything, Kolkata': [() => `/api/stats/heatmap?${RANGE}&tz=Asia/Kolkata`, 'everything, Kolkata'],
+  'heatmap, everything, country=US': [() => `/api/stats/heatmap?country=US&${RANGE}`, 'everything, country=US'],
+  'heatmap first24h, campaign': [(c) => `/api/stats/heatmap?metric=first24h&campaign=${c}&${RANGE}`, 'campaign'],
+  'heatmap first24h, everything': [() => `/api/stats/heatmap?metric=first24h&${RANGE}`, 'everything'],
+  'lifetime, campaign': [(c) => `/api/stats/lifetime?campaign=${c}&${RANGE}`, 'campaign'],
+  'lifetime, everything': [() => `/api/stats/lifetime?${RANGE}`, 'everything'],
+  'insights, campaign': [(c) => `/api/insights?campaign=${c}&${RANGE}`, 'campaign'],
+  'insights, everything': [() => `/api/insights?${RANGE}`, 'everything'],
+};
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,10 +74,11 @@ interface Row {
 }
 
 async function measure(clicks: number): Promise<Row> {
-  const dir = tempDir('linkpost-bench-stats-');
-  const dbPath = join(dir, 'bench.db');
-  process.stderr.write(`seeding ${fmt(clicks)} clicks…\n`);
-  const seeded = await seed(dbPath, clicks);
+  const reused = process.env.BENCH_DB;
+  const dir = reused ? '' : tempDir('linkpost-bench-stats-');
+  const dbPath = reused ?? join(dir, 'bench.db');
+  if (!reused) process.stderr.write(`seeding ${fmt(clicks)} clicks…\n`);
+  const seeded = reused ? { ms: 0 } : await seed(dbPath, clicks);
   const server = await startServerProcess({ DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN });
   try {
     const get = async (path: string) => {
@@ -76,6 +95,7 @@ async function measure(clicks: number): Promise<Row> {
       'campaign, source=linkedin': `/api/stats?campaign=${campaign}&source=linkedin&${RANGE}`,
       'everything, country=US': `/api/stats?country=US&${RANGE}`,
       'compare by network': `/api/stats/compare?campaign=${campaign}&by=network&hours=72`,
+      ...Object.fromEntries(Object.entries(TIMING).map(([name, [path, twin]]) => [name, path(campaign, twin)])),
     };
     const samples: Record<string, number[]> = Object.fromEntries(Object.keys(queries).map((k) => [k, []]));
     const answered: Record<string, number> = {};
@@ -91,7 +111,7 @@ async function measure(clicks: number): Promise<Row> {
     return { clicks, seedMs: seeded.ms, times, answered };
   } finally {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!reused) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -106,7 +126,7 @@ for (const size of SIZES) {
 }
 
 console.log('\nGET /api/stats, 30 days, median of', RUNS, 'runs through the real HTTP server');
-const names = Object.keys(rows[0]!.times);
+const names = Object.keys(rows[0]!.times).filter((n) => !(n in TIMING));
 console.log(['clicks', 'seed s', ...names].join(' | '));
 for (const r of rows) console.log([fmt(r.clicks), (r.seedMs / 1000).toFixed(1), ...names.map((n) => `${r.times[n]!.toFixed(1)} ms`)].join(' | '));
 const first = rows.find((r) => r.clicks === 10_000) ?? rows[0]!;
@@ -118,3 +138,9 @@ if (first !== million) {
   }
 }
 console.log(`${fmt(million.clicks)}-click campaign answer: ${million.times.campaign!.toFixed(1)} ms (target for 1M: well under 100 ms)`);
+
+console.log('\nTiming answers against /api/stats with the same filters (30 days, median of', RUNS, 'runs)');
+console.log(['query', ...rows.map((r) => `${fmt(r.clicks)} clicks`), ...rows.map((r) => `ratio at ${fmt(r.clicks)}`)].join(' | '));
+for (const [name, [, twin]] of Object.entries(TIMING)) {
+  console.log([`${name} (vs ${twin})`, ...rows.map((r) => `${r.times[name]!.toFixed(1)} ms`), ...rows.map((r) => (r.times[name]! / r.times[twin]!).toFixed(2))].join(' | '));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ANDROID_APPS, attributeSource, IN_APP_BROWSERS, REFERRER_HOST_PATTERNS, referrerHost, REFERRER_HOSTS,
+  ANDROID_APPS, attributeSource, IN_APP_BROWSERS, COUNTRY_DOMAIN_SOURCES, REFERRER_HOST_PATTERNS, referrerHost, REFERRER_HOSTS,
 } from '../../src/domain/index.js';
 
 const src = (referrer: string, userAgent = '', utmSource: string | null = null) =>
@@ -76,9 +76,17 @@ describe('attributeSource: referrer host patterns', () => {
     ['google.pl', 'google'], ['google.se', 'google'], ['www.google.de', 'google'],
     ['google.co.jp', 'google'], ['www.google.co.uk', 'google'], ['news.google.co.in', 'google'],
     ['google.com.mx', 'google'], ['www.google.com.au', 'google'], ['google.com.br', 'google'],
+    ['pinterest.co.uk', 'pinterest'], ['www.pinterest.de', 'pinterest'], ['pinterest.com.au', 'pinterest'], ['fr.pinterest.fr', 'pinterest'],
+    ['yahoo.co.jp', 'yahoo'], ['search.yahoo.co.jp', 'yahoo'], ['yahoo.co.uk', 'yahoo'],
+    ['youtube.de', 'youtube'], ['www.youtube.co.uk', 'youtube'], ['m.youtube.com.br', 'youtube'],
   ];
   it.each(matching)('maps %s to %s', (host, source) => {
     expect(src(`https://${host}/search?q=x`)).toBe(source);
+  });
+  it('has a sample on a country domain for every site that has them', () => {
+    for (const [name, source] of COUNTRY_DOMAIN_SOURCES) {
+      expect(matching.some(([host, s]) => s === source && new RegExp(`(^|\\.)${name}\\.(co|com)\\.[a-z]{2}$`).test(host)), name).toBe(true);
+    }
   });
   it('has a matching sample for every pattern', () => {
     for (const [pattern, source] of REFERRER_HOST_PATTERNS) {
@@ -86,7 +94,8 @@ describe('attributeSource: referrer host patterns', () => {
     }
   });
   it.each(['google.evil.com', 'notgoogle.com', 'googleusercontent.com', 'lh3.googleusercontent.com',
-    'google.com.evil.example', 'google-analytics.com', 'google.example'])('keeps %s as its host', (host) => {
+    'google.com.evil.example', 'google-analytics.com', 'google.example',
+    'pinterest.evil.com', 'notpinterest.de', 'youtube.com.evil.example', 'yahoo-mail.co.uk'])('keeps %s as its host', (host) => {
     expect(src(`https://${host}/`)).toBe(host);
   });
   it('lets an exact row win, so Gmail is email', () => {

@@ -123,6 +123,7 @@ describe('the dashboard for every reader', () => {
       ['links', '#/links', 'tr[data-slug="phone-a"]'],
       ['link-form', '#/links/phone-a/edit', '.preview-url'],
       ['link-page', '#/link/phone-a', '.stats-body .cards'],
+      ['insights', '#/insights', 'table.heatmap'],
     ];
     for (const [name, hash, ready] of pages) {
       await page.goto(`${dash.url}/dashboard/${hash}`);
@@ -185,6 +186,7 @@ describe('the dashboard for every reader', () => {
       ['#/compare?slug=contrast-a&slug=contrast-b', '.badge-best'],
       ['#/link/contrast-a', '.feed .badge'],
       ['#/campaigns', 'th[aria-sort]'],
+      ['#/insights', 'table.heatmap td.heat-5'],
       ['#/links/import', '#import-file'],
     ];
     for (const [hash, ready] of pages) {

@@ -107,6 +107,13 @@ const EXAMPLES: Record<string, Example[]> = {
     { name: 'an unknown zone', status: 400, request: () => call('GET', '/api/stats?tz=Mars/Olympus') },
   ],
   'get /api/stats/compare': [{ name: 'posts', status: 200, request: () => call('GET', '/api/stats/compare?slug=shape-a&slug=shape-b') }],
+  'get /api/stats/heatmap': [
+    { name: 'a campaign in Kathmandu', status: 200, request: () => call('GET', '/api/stats/heatmap?campaign=Shapes&tz=Asia/Kathmandu') },
+    { name: 'by posting time', status: 200, request: () => call('GET', '/api/stats/heatmap?campaign=Shapes&metric=first24h') },
+    { name: 'an unknown metric', status: 400, request: () => call('GET', '/api/stats/heatmap?metric=views') },
+  ],
+  'get /api/stats/lifetime': [{ name: 'a campaign', status: 200, request: () => call('GET', '/api/stats/lifetime?campaign=Shapes') }],
+  'get /api/insights': [{ name: 'a campaign', status: 200, request: () => call('GET', '/api/insights?campaign=Shapes') }],
   'get /api/campaigns': [{ name: 'all time', status: 200, request: () => call('GET', '/api/campaigns') }],
   'get /api/openapi.json': [{ name: 'the document', status: 200, request: () => call('GET', '/api/openapi.json', undefined, { authorization: '' }) }],
 };

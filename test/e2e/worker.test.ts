@@ -392,6 +392,47 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     expect(await stats.json()).toMatchObject({ link: { clicks: 1 } });
   });
 
+  it('answers the heatmap, post lifetimes and insights from the same counters', async () => {
+    const postedAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    await api('POST', '/api/links', { url: 'https://example.com/i1', slug: 'timing-li', campaign: 'Timing', network: 'linkedin', postedAt });
+    const before = Date.now();
+    for (const address of [VISITOR, '81.2.69.181']) {
+      await fetch(`${base}/timing-li`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, ...runtime.from(address) } });
+    }
+    await fetch(`${base}/timing-li`, { redirect: 'manual', headers: { 'user-agent': UA.facebookPreview, ...runtime.from('81.2.69.182') } });
+    await waitForClicks('timing-li', 3);
+    const after = Date.now();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const query = `from=${day(-1)}&to=${day(2)}&campaign=Timing&tz=Asia/Kathmandu`;
+    const get = async (path: string) => {
+      const res = await api('GET', path);
+      expect(res.status, path).toBe(200);
+      return (await res.json()) as Record<string, any>;
+    };
+    const weekHour = (ms: number) => {
+      const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Kathmandu', weekday: 'short', hour: 'numeric', hourCycle: 'h23' }).formatToParts(ms);
+      const wd = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.find((p) => p.type === 'weekday')!.value);
+      return wd * 24 + Number(parts.find((p) => p.type === 'hour')!.value);
+    };
+    await eventually(async () => ((await get(`/api/stats/heatmap?${query}`)).cells.reduce((n: number, c: any) => n + c.clicks, 0) === 2 ? true : null));
+    const heat = await get(`/api/stats/heatmap?${query}`);
+    expect(heat.cells).toHaveLength(168);
+    const clicked = heat.cells.filter((c: any) => c.clicks > 0).map((c: any) => c.weekday * 24 + c.hour);
+    for (const cell of clicked) expect([weekHour(before), weekHour(after)]).toContain(cell);
+    expect(heat.cells.reduce((n: number, c: any) => n + c.uniques, 0)).toBe(2);
+    expect((await get(`/api/stats/heatmap?${query}&bots=only`)).cells.reduce((n: number, c: any) => n + c.clicks, 0)).toBe(1);
+    expect((await get(`/api/stats/heatmap?${query}&metric=first24h`)).pending).toBe(1);
+
+    const life = await get(`/api/stats/lifetime?${query}`);
+    expect(life.posts).toEqual([expect.objectContaining({ slug: 'timing-li', network: 'linkedin', h1: null, h24: null, peakHour: expect.any(Number), halfLifeHours: null })]);
+    expect(life.networks).toEqual([{ network: 'linkedin', posts: 1, median: { h1: null, h24: null, h72: null, d7: null, halfLifeHours: null } }]);
+
+    const { insights } = await get(`/api/insights?${query}`);
+    expect(insights.map((i: any) => i.text)).toContain('10 more LinkedIn posts with a full first day of clicks are needed to compare publishing times (0 of 10).');
+    const report = parse(await (await api('GET', `/api/stats.csv?${query}`)).text(), { columns: true, bom: true }) as Record<string, string>[];
+    expect(report.map((r) => [r.slug, r.clicks, r.h24, r.half_life_hours])).toEqual([['timing-li', '2', '', '']]);
+  });
+
   it('signs the dashboard in with a cookie session', async () => {
     const signIn = await fetch(`${base}/api/session`, {
       method: 'POST',

@@ -39,7 +39,26 @@ describe('GET /api/stats.csv', () => {
     expect(rows[1]).toEqual({
       slug: 'li-launch', title: 'Launch on LinkedIn', campaign: 'Spring', network: 'linkedin',
       posted_at: '2026-03-02T09:00:00.000Z', clicks: '3', uniques: '2', bots: '1', top_source: 'linkedin', top_country: 'FR',
+      h24: '3', h72: '3', d7: '3', half_life_hours: '0.5',
     });
+  });
+
+  it('gives each post its lifetime figures, empty while a window is still open, as /api/stats/lifetime does', async () => {
+    const rows = await report('from=2026-03-01&to=2026-03-10');
+    // Clock 03-10 12:00: li-followup is 6 days old, x-launch 3 days 20 h, fb-other 2 days 1 h.
+    expect(rows.map((r) => [r.slug, r.h24, r.h72, r.d7, r.half_life_hours])).toEqual([
+      ['x-launch', '3', '3', '', ''],
+      ['li-launch', '3', '3', '3', '0.5'],
+      ['li-followup', '2', '2', '', ''],
+      ['fb-other', '1', '', '', ''],
+    ]);
+    const { posts } = (await t.get('/api/stats/lifetime?from=2026-03-01&to=2026-03-10')).body;
+    for (const p of posts) {
+      const row = rows.find((r) => r.slug === p.slug)!;
+      expect([row.h24, row.h72, row.d7, row.half_life_hours]).toEqual([p.h24, p.h72, p.d7, p.halfLifeHours].map((v) => (v === null ? '' : String(v))));
+    }
+    // With bots counted, li-launch's first day holds its crawler hit too.
+    expect((await report('from=2026-03-01&to=2026-03-10&bots=include&slug=li-launch'))[0]).toMatchObject({ h24: '4', d7: '4' });
   });
 
   it('agrees with GET /api/stats for the same filters', async () => {

@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickExportReader } from '../../src/db/clickExport.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
+import { createTimingStore } from '../../src/db/timingStore.js';
 import { createClickStore } from '../../src/db/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 
@@ -13,6 +14,7 @@ beforeAll(async () => {
     clicks: createClickStore(database.db, database.batch, { maxParams: 100 }),
     clickExport: createClickExportReader(database.db),
     stats: createStatsStore(database.db),
+    timing: createTimingStore(database.db),
   }));
   const res = await t.app.request('/api/openapi.json');
   expect(res.status).toBe(200);

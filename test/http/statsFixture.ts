@@ -2,6 +2,7 @@ import { createClickStore } from '../../src/db/index.js';
 import { createNodeSaltStore } from '../../src/node/saltFiles.js';
 import { counterStatements } from '../../src/db/counters.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
+import { createTimingStore } from '../../src/db/timingStore.js';
 import type { Location, Visit } from '../../src/domain/index.js';
 import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
 import { countedAtOnce, createClickCounting } from '../../src/node/counting.js';
@@ -49,7 +50,7 @@ export async function makeStatsApp(places: Record<string, Location> = {}, writer
       describeUserAgent: cachedUserAgents(),
       visitorKey: createVisitorKeys(createNodeSaltStore(database)),
     };
-    return { clicks, stats: createStatsStore(database.db) };
+    return { clicks, stats: createStatsStore(database.db), timing: createTimingStore(database.db) };
   });
   return Object.assign(t, {
     capture,

@@ -3,6 +3,7 @@ import { refreshSession, signOut, whenSignedOut } from './api.js';
 import { errorBox, h, replace, toast } from './dom.js';
 import { campaignPageView, campaignsView } from './views/campaigns.js';
 import { compareView } from './views/compare.js';
+import { insightsView } from './views/insights.js';
 import { linkFormView } from './views/linkForm.js';
 import { linkImportView } from './views/linkImport.js';
 import { linkPageView } from './views/linkPage.js';
@@ -21,6 +22,7 @@ const ROUTES = [
   { path: /^\/campaigns$/, title: 'Campaigns', nav: 'campaigns', view: campaignsView },
   { path: /^\/campaigns\/(.+)$/, title: 'Campaign', nav: 'campaigns', view: campaignPageView },
   { path: /^\/compare$/, title: 'Compare posts', nav: 'compare', view: compareView },
+  { path: /^\/insights$/, title: 'Insights', nav: 'insights', view: insightsView },
 ];
 const HOME = '#/overview';
 

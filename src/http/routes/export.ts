@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { ClickExportReader, StatsStore } from '../../domain/index.js';
+import type { ClickExportReader, StatsStore, TimingStore } from '../../domain/index.js';
 import { exportClicks, type CsvChunk } from '../../services/exportClicks.js';
 import { exportStats } from '../../services/exportStats.js';
 import type { CoreDeps } from '../../services/index.js';
@@ -9,6 +9,8 @@ export interface ExportRouteDeps extends Pick<CoreDeps, 'clock' | 'publicUrl'> {
   clickExport?: ClickExportReader;
   /** Counters for /api/stats.csv; absent means no such route. */
   stats?: StatsStore;
+  /** Lifetime columns of /api/stats.csv. */
+  timing?: TimingStore;
   log: (message: string, err?: unknown) => void;
 }
 

@@ -5,6 +5,7 @@ import { cell, emptyState, errorBox, h, loading, replace } from '../dom.js';
 import { fmtDate, num, rangeParams } from '../format.js';
 import { statsPanel } from '../stats.js';
 import { networkLabel } from '../utm.js';
+import { insightsPanel } from './insights.js';
 
 const COLUMNS = [
   { key: 'campaign', label: 'Campaign', text: true },
@@ -98,6 +99,7 @@ export async function campaignsView(ctx) {
 export async function campaignPageView(ctx) {
   const name = ctx.params[0];
   const panel = h('div');
+  const insights = h('div');
   const posts = h('div', {}, loading('Loading posts…'));
   ctx.main.append(
     h('div', { class: 'page-head' },
@@ -106,8 +108,11 @@ export async function campaignPageView(ctx) {
         h('a', { class: 'btn', href: `#/compare?campaign=${encodeURIComponent(name)}` }, 'Compare its posts'),
         h('a', { class: 'btn', href: `#/compare?campaign=${encodeURIComponent(name)}&by=network` }, 'Compare its networks'))),
     panel,
+    h('section', { class: 'section', 'aria-labelledby': 'camp-insights-h' },
+      h('h2', { id: 'camp-insights-h' }, 'Insights'), h('p', { class: 'hint' }, 'Posts of this campaign published in the last 90 days, people only.'), insights),
     h('section', { class: 'section', 'aria-labelledby': 'posts-h' }, h('h2', { id: 'posts-h' }, 'Posts in this campaign'), posts),
   );
+  insightsPanel(ctx, insights, { fixed: { campaign: name }, headingLevel: 'h3' });
   statsPanel(ctx, panel, {
     fixed: { campaign: name },
     dimensions: ['link', 'network', 'source', 'country', 'device'],

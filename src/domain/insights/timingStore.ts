@@ -1,0 +1,51 @@
+import type { BotMode, StatsScope } from '../stats.js';
+import type { ZoneOffset } from './weekHour.js';
+
+/** Clicks of one local week hour over a range, and how many posts drew them. */
+export interface WeekHourCount {
+  weekHour: number;
+  clicks: number;
+  uniques: number;
+  posts: number;
+}
+
+/** Some of one post's clicks in one quarter-hour bucket; `at` is the bucket's UTC start. */
+export interface PostBucketCount {
+  linkId: number;
+  at: number;
+  clicks: number;
+  uniques: number;
+}
+
+/** People's clicks of one network's posts that came with no referrer, and with no source at all. */
+export interface UnattributedCount {
+  network: string | null;
+  noReferrer: number;
+  direct: number;
+}
+
+/**
+ * Reads the quarter-hour (and hour) counters by when clicks came relative to a clock: the
+ * viewer's week, or each post's own posting time. Never raw clicks.
+ */
+export interface TimingStore {
+  /**
+   * Counts per local week hour of the clicks in [from, to) (quarter-hour aligned), bucketed
+   * with the offsets given (which must cover the range), with the distinct posts clicked.
+   */
+  weekHours(scope: StatsScope, from: number, to: number, bots: BotMode, offsets: readonly ZoneOffset[]): Promise<WeekHourCount[]>;
+  /**
+   * For every post of the scope posted in [posted.from, posted.to) (every post when null), its
+   * counts per quarter hour from `quarters.from` to `quarters.to` quarter hours after the
+   * quarter hour it was posted in (negative: before). A bucket may come in several rows (bots
+   * and humans, click profiles): their sum is its count.
+   */
+  postBuckets(
+    scope: StatsScope,
+    posted: { from: number; to: number } | null,
+    quarters: { from: number; to: number },
+    bots: BotMode,
+  ): Promise<PostBucketCount[]>;
+  /** Per network of the scope's posts, human clicks in [from, to) without referrer and attributed to "direct". */
+  unattributed(scope: StatsScope, from: number, to: number): Promise<UnattributedCount[]>;
+}
