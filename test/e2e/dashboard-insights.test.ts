@@ -41,8 +41,13 @@ afterEach(async () => {
   expect(problems).toEqual([]);
 });
 
+/** Every URL the page asks for, from before it loads. */
+let requests: string[] = [];
+
 async function open(hash: string, timezoneId: string): Promise<Page> {
   watched = await watchedContext(browser, { timezoneId, viewport: { width: 1280, height: 900 } });
+  requests = [];
+  watched.context.on('request', (r) => requests.push(r.url()));
   const page = await watched.context.newPage();
   await page.goto(`${server.url}/dashboard/${hash}`);
   await page.getByLabel('API key').fill(DASHBOARD_ADMIN_KEY);
@@ -67,9 +72,7 @@ const contrasts = (page: Page) => page.evaluate(() => {
 
 describe('the Insights view', () => {
   it('shows recommendations with evidence, a heatmap in the viewer\'s zone with a table behind it, and lifetimes per network', async () => {
-    const requests: string[] = [];
     const page = await open('#/insights', 'Asia/Kathmandu');
-    page.on('request', (r) => requests.push(r.url()));
     expect(await page.getByRole('link', { name: 'Insights' }).getAttribute('aria-current')).toBe('page');
     await expect.poll(() => page.locator('.insight').count(), { timeout: 15_000 }).toBeGreaterThan(3);
     expect(await page.locator('.insight .badge').first().textContent()).toMatch(/^(High|Medium|Low) confidence$/);
