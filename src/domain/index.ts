@@ -13,3 +13,6 @@ export * from './csv.js';
 export * from './timeBuckets.js';
 export * from './timeZone.js';
 export * from './stats.js';
+export * from './markers.js';
+export * from './bioPage.js';
+export * from './bioPorts.js';

@@ -10,9 +10,10 @@ import {
 } from '../db/index.js';
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
+import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
-import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
+import { createBioPageCache, createLinkCache, ensureFirstKey, linkCacheForgettingBioPages, sha256Hex } from '../services/index.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { createClickWriter } from './clickWriter.js';
 import { createFastRedirect } from './fastRedirect.js';
@@ -48,12 +49,13 @@ export async function startServer(config: Config, log = console.error): Promise<
   const clickThread = startClickThread(config.databasePath, log);
   await clickThread.start();
   const writer = createClickWriter({ record: clickThread.record, log });
+  const bioPageCache = createBioPageCache();
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
     sessions: createSessionStore(database.db),
     clock: Date.now,
-    linkCache: createLinkCache(),
+    linkCache: linkCacheForgettingBioPages(createLinkCache(), bioPageCache),
     publicUrl: config.publicUrl,
     adminKeyHash: config.adminApiKey ? await sha256Hex(config.adminApiKey) : null,
     newSlug,
@@ -61,6 +63,13 @@ export async function startServer(config: Config, log = console.error): Promise<
     clicks,
     clickExport: createClickExportReader(database.db),
     stats: createStatsStore(database.db),
+    bioPages: {
+      store: createBioPageStore(database.db, database.batch),
+      views: createBioPageViewStore(database.db),
+      cache: bioPageCache,
+      // better-sqlite3 runs a query when it is awaited: setImmediate lets the response go first.
+      afterResponse: (task) => void setImmediate(task),
+    },
     tracking: {
       sink: writer,
       clock: Date.now,
