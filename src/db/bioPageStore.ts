@@ -106,17 +106,28 @@ function toPage(row: PageRow): BioPage {
   };
 }
 
-/** Page view counters: one upsert per view, no visitor detail at all. */
-export function createBioPageViewStore(db: Database): BioPageViewStore {
+/** Page view counters: upserts of counts only, no visitor detail at all. */
+export function createBioPageViewStore(db: Database, batch: BatchWriter): BioPageViewStore {
+  // INSERT … SELECT from the page: a count for a page deleted meanwhile inserts nothing.
+  const upsert = (pageId: number, day: number, bot: boolean, views: number) =>
+    db
+      .insert(bioPageViews)
+      .select(
+        db
+          .select({ pageId: bioPages.id, day: sql<number>`${day}`.as('day'), bot: sql<boolean>`${bot ? 1 : 0}`.as('bot'), views: sql<number>`${views}`.as('views') })
+          .from(bioPages)
+          .where(eq(bioPages.id, pageId)),
+      )
+      .onConflictDoUpdate({
+        target: [bioPageViews.pageId, bioPageViews.day, bioPageViews.bot],
+        set: { views: sql`${bioPageViews.views} + excluded.views` },
+      });
   return {
     async add(pageId, day, bot) {
-      await db
-        .insert(bioPageViews)
-        .values({ pageId, day, bot, views: 1 })
-        .onConflictDoUpdate({
-          target: [bioPageViews.pageId, bioPageViews.day, bioPageViews.bot],
-          set: { views: sql`${bioPageViews.views} + 1` },
-        });
+      await upsert(pageId, day, bot, 1);
+    },
+    async addAll(counts) {
+      await batch(counts.map((c) => upsert(c.pageId, c.day, c.bot, c.views) as unknown as BatchStatement));
     },
     async counts(pageId, fromDay, toDay) {
       return db

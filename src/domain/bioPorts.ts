@@ -22,6 +22,8 @@ export interface BioPageStore {
 export interface BioPageViewStore {
   /** Adds one view of a page on a UTC day, a person's or a bot's. */
   add(pageId: number, day: number, bot: boolean): Promise<void>;
+  /** Adds several counts as one unit; counts of a page deleted meanwhile are dropped. */
+  addAll(counts: (BioPageViewCount & { pageId: number })[]): Promise<void>;
   /** Counts of days in [fromDay, toDay], by day. */
   counts(pageId: number, fromDay: number, toDay: number): Promise<BioPageViewCount[]>;
 }

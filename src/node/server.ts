@@ -17,6 +17,7 @@ import { createBioPageCache, createLinkCache, ensureFirstKey, linkCacheForgettin
 import { clientAddress } from '../http/clientAddress.js';
 import { createClickWriter } from './clickWriter.js';
 import { createFastRedirect } from './fastRedirect.js';
+import { bufferBioPageViews } from './bioPageViewBuffer.js';
 import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
@@ -50,6 +51,7 @@ export async function startServer(config: Config, log = console.error): Promise<
   await clickThread.start();
   const writer = createClickWriter({ record: clickThread.record, log });
   const bioPageCache = createBioPageCache();
+  const bioPageViews = bufferBioPageViews(createBioPageViewStore(database.db, database.batch), log);
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
@@ -65,9 +67,9 @@ export async function startServer(config: Config, log = console.error): Promise<
     stats: createStatsStore(database.db),
     bioPages: {
       store: createBioPageStore(database.db, database.batch),
-      views: createBioPageViewStore(database.db),
+      views: bioPageViews,
       cache: bioPageCache,
-      // better-sqlite3 runs a query when it is awaited: setImmediate lets the response go first.
+      // Views only go into the buffer, but the page is answered first all the same.
       afterResponse: (task) => void setImmediate(task),
     },
     tracking: {
@@ -111,6 +113,7 @@ export async function startServer(config: Config, log = console.error): Promise<
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         await writer.drain();
+        await bioPageViews.close();
         await clickThread.close();
         database.close();
       })();

@@ -48,7 +48,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     stats: createStatsStore(d1.db),
     bioPages: {
       store: createBioPageStore(d1.db, d1.batch),
-      views: createBioPageViewStore(d1.db),
+      views: createBioPageViewStore(d1.db, d1.batch),
       cache: bioPageCache,
       afterResponse: (task) => ctx.waitUntil(task()),
     },

@@ -50,7 +50,7 @@ describe.each(drivers)('bio page stores on $name', (driver) => {
   beforeAll(async () => {
     d = await driver.open();
     pages = createBioPageStore(d.db, d.batch);
-    views = createBioPageViewStore(d.db);
+    views = createBioPageViewStore(d.db, d.batch);
     links = createLinkStore(d.db);
   }, 120_000);
   afterAll(() => d?.close(), 30_000);

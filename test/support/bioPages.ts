@@ -28,7 +28,7 @@ export async function makeBioApp(): Promise<BioTestApp> {
     const cache = createBioPageCache(30_000, 1_000, clock);
     bio = {
       store: createBioPageStore(database.db, database.batch),
-      views: createBioPageViewStore(database.db),
+      views: createBioPageViewStore(database.db, database.batch),
       cache,
       // As on Node: the next turn, after the response.
       afterResponse: (task) => void pending.push(new Promise((resolve) => setImmediate(resolve)).then(task)),
