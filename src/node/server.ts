@@ -51,13 +51,15 @@ export async function startServer(config: Config, log = console.error): Promise<
   await clickThread.start();
   const writer = createClickWriter({ record: clickThread.record, log });
   const bioPageCache = createBioPageCache();
+  const linkCache = createLinkCache();
   const bioPageViews = bufferBioPageViews(createBioPageViewStore(database.db, database.batch), log);
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
     sessions: createSessionStore(database.db),
     clock: Date.now,
-    linkCache: linkCacheForgettingBioPages(createLinkCache(), bioPageCache),
+    // The verbs forget edited links through this; the fast path below reads the cache itself.
+    linkCache: linkCacheForgettingBioPages(linkCache, bioPageCache),
     publicUrl: config.publicUrl,
     adminKeyHash: config.adminApiKey ? await sha256Hex(config.adminApiKey) : null,
     newSlug,
@@ -81,7 +83,7 @@ export async function startServer(config: Config, log = console.error): Promise<
   };
   const app = createApp(deps);
   const fastRedirect = createFastRedirect({
-    linkCache: deps.linkCache,
+    linkCache,
     clock: deps.clock,
     record: (visit) => writer.push(visit),
     clientAddress: (req, header) => clientAddress({ get: header }, req.socket.remoteAddress, config.trustProxy),

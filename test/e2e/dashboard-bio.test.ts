@@ -45,7 +45,7 @@ describe('the bio page editor', () => {
     expect(await previewLabels(page)).toEqual(['Shop the sale', 'Spring collection']);
     await screenshot(page, 'dashboard-bio-new');
     await page.getByRole('button', { name: 'Create page' }).click();
-    await page.waitForURL((u) => u.hash === '#/bio/acme');
+    await page.waitForURL((u) => u.hash === '#/bio/@acme');
     await page.getByText('Last 30 days').waitFor();
 
     const saved = (await dash.api('GET', '/api/bio-pages/acme')).body;
@@ -66,7 +66,7 @@ describe('the bio page editor', () => {
     await dash.api('POST', '/api/bio-pages', { handle: 'change', title: 'Change me', links: ['ch-0', 'ch-1'] });
     await dash.api('PATCH', '/api/links/ch-1', { disabled: true });
     const page = await dash.newPage({ viewport: { width: 1280, height: 900 } });
-    await dash.signIn(page, '#/bio/change');
+    await dash.signIn(page, '#/bio/@change');
     await page.locator('.bio-entries .badge-disabled', { hasText: 'Disabled: not shown' }).waitFor();
     expect(await previewLabels(page)).toEqual(['Spring collection']);
     await page.getByLabel('Title').fill('Changed');
@@ -104,7 +104,7 @@ describe('the bio page editor', () => {
     await dash.visit('st-1'); // not from the page
     await dash.counted('st-1', 3);
     const page = await dash.newPage({ viewport: { width: 1280, height: 900 } });
-    await dash.signIn(page, '#/bio/stats');
+    await dash.signIn(page, '#/bio/@stats');
     const stat = (label: string) => page.locator('.stat', { hasText: label }).locator('.stat-value');
     await expect.poll(() => stat('Page views').textContent()).toBe('2');
     expect(await stat('Bot views').textContent()).toBe('1');
@@ -123,7 +123,7 @@ describe('the bio page editor', () => {
     const page = await dash.newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     await dash.signIn(page, '#/bio');
     const failures: string[] = [];
-    for (const [name, hash, ready] of [['list', '#/bio', 'tr[data-handle="phone"]'], ['editor', '#/bio/phone', '.bio-stats'], ['new', '#/bio/new', '.bio-pick li']] as const) {
+    for (const [name, hash, ready] of [['list', '#/bio', 'tr[data-handle="phone"]'], ['editor', '#/bio/@phone', '.bio-stats'], ['new', '#/bio/new', '.bio-pick li']] as const) {
       await page.goto(`${dash.url}/dashboard/${hash}`);
       await page.locator(ready).first().waitFor();
       expect(await overflow(page), name).toBeLessThanOrEqual(0);

@@ -23,7 +23,7 @@ const ROUTES = [
   { path: /^\/compare$/, title: 'Compare posts', nav: 'compare', view: compareView },
   { path: /^\/bio$/, title: 'Bio pages', nav: 'bio', view: bioPagesView },
   { path: /^\/bio\/new$/, title: 'New bio page', nav: 'bio', view: bioPageEditorView },
-  { path: /^\/bio\/([^/]+)$/, title: 'Bio page', nav: 'bio', view: bioPageEditorView },
+  { path: /^\/bio\/@([^/]+)$/, title: 'Bio page', nav: 'bio', view: bioPageEditorView },
 ];
 const HOME = '#/overview';
 

@@ -126,7 +126,7 @@ export async function bioPageEditorView(ctx) {
         : await api('POST', '/api/bio-pages', { handle: c.handle.value.trim(), ...body }, opts);
       toast(page ? `Saved ${saved.url}` : `Created ${saved.url}`);
       if (page) window.dispatchEvent(new HashChangeEvent('hashchange'));
-      else location.hash = `#/bio/${encodeURIComponent(saved.handle)}`;
+      else location.hash = `#/bio/@${encodeURIComponent(saved.handle)}`;
     } catch (err) {
       if (err.name === 'AbortError') return;
       const target = FIELD_FOR_CODE[err.code] ?? err.details?.issues?.[0]?.path?.split('.')[0];

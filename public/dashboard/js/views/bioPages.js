@@ -35,13 +35,13 @@ export async function bioPagesView(ctx) {
   for (const page of pages) {
     const views = h('span', {}, '…');
     body.append(h('tr', { dataset: { handle: page.handle } },
-      cell('Page', h('a', { class: 'post-title', href: `#/bio/${encodeURIComponent(page.handle)}` }, page.title), h('span', { class: 'sub' }, `@${page.handle}`)),
+      cell('Page', h('a', { class: 'post-title', href: `#/bio/@${encodeURIComponent(page.handle)}` }, page.title), h('span', { class: 'sub' }, `@${page.handle}`)),
       cell('Address', h('a', { class: 'mono short-url', href: page.url }, page.url), ' ', copyButton(page.url)),
       cell({ label: 'Entries', class: 'num' }, num(page.links.filter((l) => l.state === 'live').length)),
       cell({ label: 'Views (30 days)', class: 'num' }, views),
       cell('Updated', fmtDate(page.updatedAt)),
       cell({ label: 'Actions', class: 'actions' },
-        h('a', { class: 'btn btn-small', href: `#/bio/${encodeURIComponent(page.handle)}`, 'aria-label': `Edit ${page.title}` }, 'Edit'))));
+        h('a', { class: 'btn btn-small', href: `#/bio/@${encodeURIComponent(page.handle)}`, 'aria-label': `Edit ${page.title}` }, 'Edit'))));
     get(`/api/bio-pages/${encodeURIComponent(page.handle)}/stats`, {}, opts).then(
       (s) => (views.textContent = num(s.views.people)),
       () => (views.textContent = '—'),
