@@ -33,9 +33,14 @@ export function bioPageHtml(page: BioPageWithLinks): string {
   const entries = page.links.length
     ? `<ul>${page.links.map((l) => `<li><a href="${escapeHtml(entryHref(l.slug))}">${escapeHtml(entryLabel(l))}</a></li>`).join('')}</ul>`
     : '<p class="empty">No links here yet.</p>';
-  const description = page.text ? `<meta name="description" content="${escapeHtml(page.text.slice(0, 160))}">` : '';
+  // What a link preview shows when the page's address is shared.
+  const meta = [
+    `<meta property="og:title" content="${escapeHtml(page.title)}">`,
+    page.text ? `<meta name="description" content="${escapeHtml(page.text.slice(0, 160))}"><meta property="og:description" content="${escapeHtml(page.text.slice(0, 160))}">` : '',
+    page.avatarUrl ? `<meta property="og:image" content="${escapeHtml(page.avatarUrl)}">` : '',
+  ].join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(page.title)}</title>${description}
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(page.title)}</title>${meta}
 <style>${BIO_PAGE_CSS}</style></head>
 <body><main>${avatar}<h1>${escapeHtml(page.title)}</h1>${text}${entries}</main></body></html>`;
 }

@@ -2,7 +2,7 @@ import type { BioPageCache, BioPageStore, BioPageViewStore } from '../domain/ind
 import type { CoreDeps } from './deps.js';
 
 /** What the bio page verbs need: the core, the page store and the served-page cache. */
-export interface BioPageDeps extends Pick<CoreDeps, 'clock' | 'publicUrl'> {
+export interface BioPageDeps extends Pick<CoreDeps, 'clock'> {
   bioPages: BioPageStore;
   bioPageCache: BioPageCache;
 }

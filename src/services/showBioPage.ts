@@ -1,13 +1,11 @@
-import { bioPageNotFound, checkHandle, linkState, type BioPageWithLinks } from '../domain/index.js';
+import { bioPageNotFound, dayStart, linkState, type BioPageWithLinks } from '../domain/index.js';
 import type { BioPageDeps, BioPageViewDeps } from './bioPageDeps.js';
-import { dayStart } from '../domain/index.js';
 
 /**
  * The public page for /@handle: from the served-page cache when possible, with only the
  * entries that still redirect (a disabled, expired or spent link drops out).
  */
-export async function showBioPage(deps: Omit<BioPageDeps, 'publicUrl'>, handle: string): Promise<BioPageWithLinks> {
-  checkHandle(handle);
+export async function showBioPage(deps: BioPageDeps, handle: string): Promise<BioPageWithLinks> {
   let page = deps.bioPageCache.get(handle);
   if (page === undefined) {
     page = await deps.bioPages.byHandle(handle);

@@ -6,7 +6,7 @@ import { bioPageCsp, bioPageHtml } from '../bioPageHtml.js';
 import { errorResponse } from '../errors.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
 import { isPrefetch } from '../tracking.js';
-import type { BioPageWiring } from './bioPages.js';
+import { bioPageDeps, type BioPageWiring } from './bioPages.js';
 
 /** /@handle: one path segment, "@" then a handle (the slug characters). */
 export const BIO_PAGE_PATH = /^\/@[A-Za-z0-9_-]{1,64}$/;
@@ -19,7 +19,7 @@ export const BIO_PAGE_CACHE_CONTROL = 'no-cache';
 
 /** GET|HEAD /@handle: the public link-in-bio page; a GET is counted as a view after the answer. */
 export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { log: (m: string, e?: unknown) => void }, bio: BioPageWiring) {
-  const verbs = { clock: deps.clock, bioPages: bio.store, bioPageCache: bio.cache };
+  const verbs = bioPageDeps(deps, bio);
   const viewDeps = { clock: deps.clock, bioPageViews: bio.views };
   const handler = async (c: Context) => {
     let page;

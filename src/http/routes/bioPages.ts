@@ -17,9 +17,8 @@ export interface BioPageWiring {
 }
 
 /** The bio verbs' deps from the app's. */
-export const bioPageDeps = (deps: Pick<CoreDeps, 'clock' | 'publicUrl'>, bio: BioPageWiring): BioPageDeps => ({
+export const bioPageDeps = (deps: Pick<CoreDeps, 'clock'>, bio: BioPageWiring): BioPageDeps => ({
   clock: deps.clock,
-  publicUrl: deps.publicUrl,
   bioPages: bio.store,
   bioPageCache: bio.cache,
 });
