@@ -10,7 +10,7 @@ const dir = tempDir('linkpost-bio-stop-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('page views across a shutdown on Node', () => {
-  it('saves the views answered up to SIGTERM', async () => {
+  it('saves the views answered up to SIGTERM', { timeout: 90_000 }, async () => {
     const env = { DATABASE_PATH: join(dir, 'stop.db'), ADMIN_API_KEY: ADMIN };
     const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
     let server = await startServerProcess(env);
