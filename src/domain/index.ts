@@ -16,3 +16,4 @@ export * from './stats.js';
 export * from './markers.js';
 export * from './bioPage.js';
 export * from './bioPorts.js';
+export * from './contrast.js';

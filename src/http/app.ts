@@ -6,9 +6,11 @@ import type { ClickExportReader, ClickStore, StatsStore } from '../domain/index.
 import { createClickAllowance, type ClickAllowance, type CoreDeps } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
-import { errorBody, errorResponse } from './errors.js';
+import { errorBody, errorResponse, payloadTooLarge } from './errors.js';
+import { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
 import { notFoundPage, PAGE_CSP } from './pages.js';
-import { linkRoutes } from './routes/links.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { linkRoutes, type LinkRouteDeps } from './routes/links.js';
 import { redirectRoutes, SLUG_PATH } from './routes/redirect.js';
 import { clickRoutes } from './routes/clicks.js';
 import { exportRoutes } from './routes/export.js';
@@ -18,11 +20,12 @@ import { trackRedirects, type TrackingOptions } from './tracking.js';
 import { bioPageRoutes, type BioPageWiring } from './routes/bioPages.js';
 import { BIO_PAGE_PATH, bioPagePublicRoutes } from './routes/bioPagePublic.js';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
+const BULK_PATH = '/api/links/bulk';
 
 /** A single path segment that is not one of the app's own pages: a short link. */
 const isRedirectPath = (c: { req: { path: string } }) =>
-  SLUG_PATH.test(c.req.path) && c.req.path !== '/healthz' && c.req.path !== '/dashboard';
+  SLUG_PATH.test(c.req.path) && c.req.path !== '/healthz' && c.req.path !== '/dashboard' && c.req.path !== '/docs';
 
 export interface AppDeps extends CoreDeps {
   /** Click capture after each redirect; absent means nothing is recorded. */
@@ -38,6 +41,8 @@ export interface AppDeps extends CoreDeps {
   log?: (message: string, err?: unknown) => void;
   /** Dashboard sign-ins (cookie sessions); absent means Bearer keys only. */
   sessions?: SessionStore;
+  /** PNG QR codes where the runtime can draw them (Node); absent means SVG only. */
+  qrPng?: LinkRouteDeps['qrPng'];
   /** maxClicks spent ahead of the click writer; absent means one for this app. */
   clickAllowance?: ClickAllowance;
   /** Link-in-bio pages (/@handle, /api/bio-pages); absent means none. */
@@ -69,9 +74,11 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
+  app.use(BULK_PATH, bodyLimit({ maxSize: MAX_BULK_BODY_BYTES, onError: payloadTooLarge(MAX_BULK_BODY_BYTES) }));
+  app.use('/api/*', except((c) => c.req.path === BULK_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: payloadTooLarge(MAX_BODY_BYTES) })));
   // Signing in is how a browser gets past the guard, so /api/session comes before it.
   app.route('/api/session', sessionRoutes(deps));
+  app.route('/api', openApiRoutes());
   app.use('/api/*', requireApiKey(deps));
   app.route('/api/links', linkRoutes(deps));
   if (deps.bioPages) app.route('/api/bio-pages', bioPageRoutes(deps, deps.bioPages));
@@ -85,7 +92,8 @@ export function createApp(deps: AppDeps) {
   if (deps.serveAsset) {
     const serveAsset = deps.serveAsset;
     app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
-    for (const path of ['/dashboard/*', '/favicon.ico', '/robots.txt']) {
+    for (const path of ['/docs', '/docs/api']) app.get(path, (c) => c.redirect('/docs/api/', 301));
+    for (const path of ['/dashboard/*', '/docs/api/*', '/favicon.ico', '/robots.txt']) {
       app.get(path, async (c, next) => (await serveAsset(c.req.raw)) ?? next());
     }
   }

@@ -1,9 +1,10 @@
 import { entryLabel, linkState, type BioPageWithLinks } from '../domain/index.js';
+import type { BioPageBody } from './openapi/bioPageResponses.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A bio page as the API shows it: its public URL and every entry with its state. */
-export function bioPageView(page: BioPageWithLinks, publicUrl: string, now: number) {
+export function bioPageView(page: BioPageWithLinks, publicUrl: string, now: number): BioPageBody {
   return {
     handle: page.handle,
     url: `${publicUrl}/@${page.handle}`,
@@ -15,7 +16,6 @@ export function bioPageView(page: BioPageWithLinks, publicUrl: string, now: numb
       shortUrl: `${publicUrl}/${l.slug}`,
       title: l.title,
       label: entryLabel(l),
-      /** Only live entries are shown on the page. */
       state: linkState(l, now),
     })),
     createdAt: iso(page.createdAt),

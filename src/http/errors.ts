@@ -34,3 +34,9 @@ export function errorResponse(c: Context, err: unknown, log: (msg: string, e: un
   log('unhandled error', err);
   return c.json(errorBody('internal_error', 'something went wrong on our side'), 500);
 }
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
+
+/** bodyLimit's answer: the API's error shape, naming the limit that applies to this route. */
+export const payloadTooLarge = (maxBytes: number) => (c: Context) =>
+  c.json(errorBody('payload_too_large', `request body is larger than ${size(maxBytes)}`), 413);

@@ -20,6 +20,7 @@ import { createFastRedirect } from './fastRedirect.js';
 import { bufferBioPageViews } from './bioPageViewBuffer.js';
 import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
+import { qrPng } from './qrPng.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
@@ -74,6 +75,7 @@ export async function startServer(config: Config, log = console.error): Promise<
       // Views only go into the buffer, but the page is answered first all the same.
       afterResponse: (task) => void setImmediate(task),
     },
+    qrPng,
     tracking: {
       sink: writer,
       clock: Date.now,

@@ -11,7 +11,9 @@ export interface BioPageStatsDeps {
   clock: Clock;
 }
 
-const input = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+export const bioPageStatsInput = z.object({
+  days: z.coerce.number().int().min(1).max(366).default(30).meta({ description: 'UTC days up to today' }),
+});
 
 export interface BioPageStats {
   range: { from: string; to: string; days: number };
@@ -24,7 +26,7 @@ export interface BioPageStats {
 
 /** A page's views and its entries' clicks from the page over the last `days` UTC days. */
 export async function getBioPageStats(deps: BioPageStatsDeps, handle: string, raw: Record<string, unknown>): Promise<BioPageStats> {
-  const { days } = parseInput(input, raw);
+  const { days } = parseInput(bioPageStatsInput, raw);
   const page = await getBioPageOrThrow(deps, handle);
   const today = dayStart(deps.clock());
   const from = today - (days - 1) * DAY_MS;

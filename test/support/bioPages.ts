@@ -6,6 +6,7 @@ import { createBioPageCache, createLinkCache, linkCacheForgettingBioPages } from
 import { recordClicks, type CaptureDeps } from '../../src/services/recordClicks.js';
 import { cachedUserAgents } from '../../src/services/userAgent.js';
 import { createVisitorKeys } from '../../src/services/visitorKey.js';
+import type { NodeDatabase } from '../../src/node/sqlite.js';
 import { makeTestApp, type TestApp } from './app.js';
 import { fakeGeo } from './capture.js';
 
@@ -18,6 +19,17 @@ export interface BioTestApp extends TestApp {
   flush(): Promise<void>;
 }
 
+/** Bio page wiring over a test database; `pending` collects the work queued after responses. */
+export function bioWiring(database: NodeDatabase, clock: () => number, pending: Promise<unknown>[] = []): BioPageWiring {
+  return {
+    store: createBioPageStore(database.db, database.batch),
+    views: createBioPageViewStore(database.db, database.batch),
+    cache: createBioPageCache(30_000, 1_000, clock),
+    // As on Node: the next turn, after the response.
+    afterResponse: (task) => void pending.push(new Promise((resolve) => setImmediate(resolve)).then(task)),
+  };
+}
+
 /** The test app with bio pages and click capture, as the Node entry wires them. */
 export async function makeBioApp(): Promise<BioTestApp> {
   const visits: Visit[] = [];
@@ -25,19 +37,12 @@ export async function makeBioApp(): Promise<BioTestApp> {
   let capture!: CaptureDeps;
   let bio!: BioPageWiring;
   const t = await makeTestApp((database, clock) => {
-    const cache = createBioPageCache(30_000, 1_000, clock);
-    bio = {
-      store: createBioPageStore(database.db, database.batch),
-      views: createBioPageViewStore(database.db, database.batch),
-      cache,
-      // As on Node: the next turn, after the response.
-      afterResponse: (task) => void pending.push(new Promise((resolve) => setImmediate(resolve)).then(task)),
-    };
+    bio = bioWiring(database, clock, pending);
     // Counters written with the clicks, as on D1, so stats see them without Node's counting thread.
     const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000, extraStatements: counterStatements(database.db, { maxParams: 32_000 }) });
     capture = { clicks, geo: fakeGeo(), describeUserAgent: cachedUserAgents(), visitorKey: createVisitorKeys(createVisitorSaltStore(database.db)) };
     return {
-      linkCache: linkCacheForgettingBioPages(createLinkCache(1000, 60_000, clock), cache),
+      linkCache: linkCacheForgettingBioPages(createLinkCache(1000, 60_000, clock), bio.cache),
       bioPages: bio,
       clicks,
       stats: createStatsStore(database.db),
