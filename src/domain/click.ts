@@ -33,7 +33,7 @@ export interface Visit {
   address: string | null;
   userAgent: string;
   referrer: string;
-  /** utm_source on the short link request, which wins attribution. */
+  /** The source the short link request names (utm_source, or `bio` from a bio page's marker); it wins attribution. */
   utmSource: string | null;
   qr: boolean;
   /** Sec-Purpose/Purpose: prefetch — never a human click. */

@@ -18,4 +18,7 @@ export * from './text.js';
 export * from './calendar.js';
 export * from './throttle.js';
 export * from './insights/index.js';
+export * from './markers.js';
+export * from './bioPage.js';
+export * from './bioPorts.js';
 export * from './contrast.js';

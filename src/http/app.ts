@@ -21,6 +21,8 @@ import { hstsOverHttps } from './hsts.js';
 import { limitFailedAuth, limitPerKey, type RateLimitOptions } from './rateLimits.js';
 import { insightRoutes } from './routes/insights.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
+import { bioPageRoutes, type BioPageWiring } from './routes/bioPages.js';
+import { BIO_PAGE_PATH, bioPagePublicRoutes } from './routes/bioPagePublic.js';
 
 export { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
 const BULK_PATH = '/api/links/bulk';
@@ -51,6 +53,8 @@ export interface AppDeps extends CoreDeps {
   qrPng?: LinkRouteDeps['qrPng'];
   /** maxClicks spent ahead of the click writer; absent means one for this app. */
   clickAllowance?: ClickAllowance;
+  /** Link-in-bio pages (/@handle, /api/bio-pages); absent means none. */
+  bioPages?: BioPageWiring;
 }
 
 /** The whole HTTP surface, free of any runtime: each entry passes its own deps. */
@@ -61,7 +65,8 @@ export function createApp(deps: AppDeps) {
   // Redirects skip these: a 302 needs none of them, and they are most of its bytes.
   app.use(
     '*',
-    except(isRedirectPath, secureHeaders({
+    // Bio pages set their own policy (an inline style by hash, https: images): bioPagePublic.ts.
+    except((c) => isRedirectPath(c) || BIO_PAGE_PATH.test(c.req.path), secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
@@ -95,6 +100,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', requireApiKey(deps));
   if (deps.limits?.apiRate) app.use('/api/*', limitPerKey(deps.limits.apiRate));
   app.route('/api/links', linkRoutes(deps));
+  if (deps.bioPages) app.route('/api/bio-pages', bioPageRoutes(deps, deps.bioPages));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
   if (deps.clickExport || deps.stats) app.route('/api', exportRoutes({ ...deps, log }));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
@@ -113,6 +119,7 @@ export function createApp(deps: AppDeps) {
     }
   }
 
+  if (deps.bioPages) app.route('/', bioPagePublicRoutes({ ...deps, log }, deps.bioPages));
   const onRedirect = deps.tracking && trackRedirects(deps.tracking, log);
   // One budget per app: the Worker, which builds an app per request, passes a longer-lived one.
   const clickAllowance = deps.clickAllowance ?? createClickAllowance();

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Link, Location, Visit } from '../domain/index.js';
+import { requestedSource, type Link, type Location, type Visit } from '../domain/index.js';
 
 /** Where visits go after the redirect: a queue on Node, waitUntil on Workers. Must not throw. */
 export interface ClickSink {
@@ -50,7 +50,7 @@ export function visitOf(req: RequestView, link: Link, at: number, address: strin
     address,
     userAgent: req.header('user-agent') ?? '',
     referrer: req.header('referer') ?? '',
-    utmSource: query?.get('utm_source') ?? null,
+    utmSource: requestedSource(query),
     qr: query?.get('qr') === '1',
     prefetch: isPrefetchRequest(req),
     location,

@@ -11,9 +11,10 @@ import {
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
 import { createTimingStore } from '../db/timingStore.js';
+import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.js';
 import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
-import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
+import { createBioPageCache, createLinkCache, ensureFirstKey, linkCacheForgettingBioPages, sha256Hex } from '../services/index.js';
 import type { Context } from 'hono';
 import { clientAddress } from '../http/clientAddress.js';
 import type { RateLimitOptions } from '../http/rateLimits.js';
@@ -22,6 +23,7 @@ import { createAuthFailureLimiter } from '../services/authFailures.js';
 import { createMemoryThrottleStore } from '../services/memoryThrottleStore.js';
 import { createClickWriter } from './clickWriter.js';
 import { createFastRedirect } from './fastRedirect.js';
+import { bufferBioPageViews } from './bioPageViewBuffer.js';
 import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
 import { qrPng } from './qrPng.js';
@@ -63,12 +65,16 @@ export async function startServer(config: Config, log = console.error): Promise<
     authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log }),
     apiRate: createApiRateLimiter({ store: throttle, clock: Date.now, perMinute: config.apiRateLimit }),
   };
+  const bioPageCache = createBioPageCache();
+  const linkCache = createLinkCache();
+  const bioPageViews = bufferBioPageViews(createBioPageViewStore(database.db, database.batch), log);
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
     sessions: createSessionStore(database.db),
     clock: Date.now,
-    linkCache: createLinkCache(),
+    // The verbs forget edited links through this; the fast path below reads the cache itself.
+    linkCache: linkCacheForgettingBioPages(linkCache, bioPageCache),
     publicUrl: config.publicUrl,
     adminKeyHash: config.adminApiKey ? await sha256Hex(config.adminApiKey) : null,
     newSlug,
@@ -77,6 +83,13 @@ export async function startServer(config: Config, log = console.error): Promise<
     clickExport: createClickExportReader(database.db),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
+    bioPages: {
+      store: createBioPageStore(database.db, database.batch),
+      views: bioPageViews,
+      cache: bioPageCache,
+      // Views only go into the buffer, but the page is answered first all the same.
+      afterResponse: (task) => void setImmediate(task),
+    },
     qrPng,
     tracking: {
       sink: writer,
@@ -88,7 +101,7 @@ export async function startServer(config: Config, log = console.error): Promise<
   };
   const app = createApp(deps);
   const fastRedirect = createFastRedirect({
-    linkCache: deps.linkCache,
+    linkCache,
     clock: deps.clock,
     record: (visit) => writer.push(visit),
     clientAddress: (req, header) => clientAddress({ get: header }, req.socket.remoteAddress, config.trustProxy),
@@ -120,6 +133,7 @@ export async function startServer(config: Config, log = console.error): Promise<
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         await writer.drain();
+        await bioPageViews.close();
         await clickThread.close();
         database.close();
       })();

@@ -6,8 +6,11 @@ import { normalizeAddress, RANDOM_SLUG_LENGTH } from '../domain/index.js';
 import { createApiRateLimiter } from '../services/apiRateLimit.js';
 import { createAuthFailureLimiter } from '../services/authFailures.js';
 import { createTimingStore } from '../db/timingStore.js';
+import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.js';
 import type { AppDeps } from '../http/app.js';
-import { createClickAllowance, createLinkCache, randomToken } from '../services/index.js';
+import {
+  createBioPageCache, createClickAllowance, createLinkCache, linkCacheForgettingBioPages, randomToken,
+} from '../services/index.js';
 import { serveFromAssets } from './assets.js';
 import { captureDeps, recorderFor, type Log } from './capture.js';
 import { openD1 } from './d1.js';
@@ -21,7 +24,9 @@ import { directSink, queueSink, type Background } from './sinks.js';
  * disabled or edited link is honoured everywhere within this time.
  */
 export const LINK_CACHE_TTL_MS = 10_000;
-const linkCache = createLinkCache(10_000, LINK_CACHE_TTL_MS);
+/** Served bio pages per isolate, as briefly as links, and forgotten with them. */
+const bioPageCache = createBioPageCache(LINK_CACHE_TTL_MS);
+const linkCache = linkCacheForgettingBioPages(createLinkCache(10_000, LINK_CACHE_TTL_MS), bioPageCache);
 /** Per isolate, like the cache: the app is built per request, the budget must outlive it. */
 const clickAllowance = createClickAllowance();
 /** Sign-in attempts under way in this isolate (see createAuthFailureLimiter). */
@@ -51,6 +56,12 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     clickExport: createClickExportReader(d1.db),
     stats: createStatsStore(d1.db),
     timing: createTimingStore(d1.db),
+    bioPages: {
+      store: createBioPageStore(d1.db, d1.batch),
+      views: createBioPageViewStore(d1.db, d1.batch),
+      cache: bioPageCache,
+      afterResponse: (task) => ctx.waitUntil(task()),
+    },
     tracking: {
       sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, log) : directSink(ctx, record, log),
       clock: Date.now,

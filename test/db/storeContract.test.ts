@@ -132,7 +132,7 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(created!.map((l) => l.slug)).toEqual(many.map((l) => l.slug));
       expect(created![0]).toEqual(await links.bySlug('bulk-0'));
       for (const i of [0, 1, 2, 3, 999]) {
-        expect(created![i]).toEqual({ ...many[i], id: expect.any(Number), humanClicks: 0 });
+        expect(created![i]).toEqual({ ...many[i], id: expect.any(Number), humanClicks: 0, preview: null });
       }
       expect(await links.takenSlugs(['bulk-7', 'nope', 'bulk-999', 'BULK-7'])).toEqual(new Set(['bulk-7', 'bulk-999']));
       expect(await links.takenSlugs([])).toEqual(new Set());

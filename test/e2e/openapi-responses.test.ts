@@ -115,6 +115,19 @@ const EXAMPLES: Record<string, Example[]> = {
   'get /api/stats/lifetime': [{ name: 'a campaign', status: 200, request: () => call('GET', '/api/stats/lifetime?campaign=Shapes') }],
   'get /api/insights': [{ name: 'a campaign', status: 200, request: () => call('GET', '/api/insights?campaign=Shapes') }],
   'get /api/campaigns': [{ name: 'all time', status: 200, request: () => call('GET', '/api/campaigns') }],
+  'post /api/bio-pages': [
+    { name: 'create', status: 201, request: () => call('POST', '/api/bio-pages', { handle: 'shapes', title: 'Shapes', text: 'Hi', links: ['shape-a', 'shape-b'] }) },
+    { name: 'an unknown slug', status: 400, request: () => call('POST', '/api/bio-pages', { handle: 'other', title: 'x', links: ['nope'] }) },
+    { name: 'a taken handle', status: 409, request: () => call('POST', '/api/bio-pages', { handle: 'shapes', title: 'x', links: [] }) },
+  ],
+  'get /api/bio-pages': [{ name: 'all', status: 200, request: () => call('GET', '/api/bio-pages') }],
+  'get /api/bio-pages/{handle}': [
+    { name: 'read', status: 200, request: () => call('GET', '/api/bio-pages/shapes') },
+    { name: 'unknown', status: 404, request: () => call('GET', '/api/bio-pages/no-such-page') },
+  ],
+  'patch /api/bio-pages/{handle}': [{ name: 'edit', status: 200, request: () => call('PATCH', '/api/bio-pages/shapes', { links: ['shape-a'] }) }],
+  'get /api/bio-pages/{handle}/stats': [{ name: 'stats', status: 200, request: () => call('GET', '/api/bio-pages/shapes/stats?days=7') }],
+  'delete /api/bio-pages/{handle}': [{ name: 'delete', status: 204, request: () => call('DELETE', '/api/bio-pages/shapes') }],
   'get /api/openapi.json': [{ name: 'the document', status: 200, request: () => call('GET', '/api/openapi.json', undefined, { authorization: '' }) }],
 };
 

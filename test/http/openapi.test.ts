@@ -5,12 +5,14 @@ import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
 import { createClickStore } from '../../src/db/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import { bioWiring } from '../support/bioPages.js';
 
 let t: TestApp;
 let doc: any;
 beforeAll(async () => {
   // Every optional part of the app present, so every route it can answer is mounted.
-  t = await makeTestApp((database) => ({
+  t = await makeTestApp((database, clock) => ({
+    bioPages: bioWiring(database, clock),
     clicks: createClickStore(database.db, database.batch, { maxParams: 100 }),
     clickExport: createClickExportReader(database.db),
     stats: createStatsStore(database.db),
@@ -73,7 +75,7 @@ describe('GET /api/openapi.json', () => {
     const create = resolve(doc.paths['/api/links'].post.requestBody.content['application/json'].schema);
     expect(create.required).toEqual(['url']);
     expect(Object.keys(create.properties)).toEqual(
-      ['url', 'slug', 'title', 'campaign', 'network', 'postedAt', 'expiresAt', 'maxClicks', 'utm'],
+      ['url', 'slug', 'title', 'campaign', 'network', 'postedAt', 'expiresAt', 'maxClicks', 'preview', 'utm'],
     );
     expect(create.additionalProperties).toBe(false);
     const bulk = doc.paths['/api/links/bulk'].post;

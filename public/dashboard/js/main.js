@@ -1,6 +1,8 @@
 // The dashboard shell: who is signed in, hash routes, and one view at a time.
 import { refreshSession, signOut, whenSignedOut } from './api.js';
 import { errorBox, h, replace, toast } from './dom.js';
+import { bioPageEditorView } from './views/bioPageEditor.js';
+import { bioPagesView } from './views/bioPages.js';
 import { campaignPageView, campaignsView } from './views/campaigns.js';
 import { compareView } from './views/compare.js';
 import { insightsView } from './views/insights.js';
@@ -23,6 +25,9 @@ const ROUTES = [
   { path: /^\/campaigns\/(.+)$/, title: 'Campaign', nav: 'campaigns', view: campaignPageView },
   { path: /^\/compare$/, title: 'Compare posts', nav: 'compare', view: compareView },
   { path: /^\/insights$/, title: 'Insights', nav: 'insights', view: insightsView },
+  { path: /^\/bio$/, title: 'Bio pages', nav: 'bio', view: bioPagesView },
+  { path: /^\/bio\/new$/, title: 'New bio page', nav: 'bio', view: bioPageEditorView },
+  { path: /^\/bio\/@([^/]+)$/, title: 'Bio page', nav: 'bio', view: bioPageEditorView },
 ];
 const HOME = '#/overview';
 

@@ -44,7 +44,9 @@ function operation(op: Operation, components: Record<string, Json>): Json {
   if (op.query || op.body || parameters.length) responses['400'] = error('The input is invalid: the message names the field');
   if (op.auth !== false) responses['401'] = error('No valid API key or session');
   if (op.path.includes('{slug}')) responses['404'] = error('No post has this slug');
+  if (op.path.includes('{handle}')) responses['404'] = error('No bio page has this handle');
   if (op.method === 'post' && op.path.startsWith('/api/links')) responses['409'] = error('The slug is taken');
+  if (op.method === 'post' && op.path === '/api/bio-pages') responses['409'] = error('The handle is taken');
   if (op.body) responses['413'] = error(`The body is larger than ${kb(op.maxBodyBytes ?? MAX_BODY_BYTES)}`);
   // Every /api route sits behind the failed-authentication limit, the authenticated ones behind API_RATE_LIMIT too.
   responses['429'] = error('Too many failed authentications from this network, or too many requests with this key: wait Retry-After seconds (docs/security.md)');
@@ -88,7 +90,7 @@ export function openApiDocument(): Json {
     info: { title: 'linkpost API', version: '1.0.0', description: DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
-    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Reference'].map((name) => ({ name })),
+    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Bio pages', 'Reference'].map((name) => ({ name })),
     paths,
     components: {
       schemas: components,

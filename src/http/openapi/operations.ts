@@ -4,7 +4,9 @@
  * to the routes the app really answers.
  */
 import { z } from 'zod';
+import { createBioPageInput, updateBioPageInput } from '../../services/bioPageInput.js';
 import { compareInput } from '../../services/compareStats.js';
+import { bioPageStatsInput } from '../../services/getBioPageStats.js';
 import { MAX_BULK_LINKS } from '../../services/createLinks.js';
 import { exportClicksInput } from '../../services/exportClicks.js';
 import { statsInput } from '../../services/getStats.js';
@@ -14,6 +16,7 @@ import { listClicksInput } from '../../services/listClicks.js';
 import { qrCodeInput } from '../../services/qrCode.js';
 import { signInInput } from '../../services/sessions.js';
 import { MAX_BULK_BODY_BYTES } from '../limits.js';
+import * as B from './bioPageResponses.js';
 import * as R from './responses.js';
 import * as I from './insightResponses.js';
 import { heatmapInput } from '../../services/getHeatmap.js';
@@ -34,7 +37,7 @@ export interface Operation {
   /** As OpenAPI writes it: /api/links/{slug}. */
   path: string;
   summary: string;
-  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference';
+  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages';
   /** Whether an API key (or a session cookie) is needed; true unless said. */
   auth?: boolean;
   query?: z.ZodType;
@@ -49,6 +52,7 @@ export interface Operation {
 }
 
 const slugParam = { slug: z.string().meta({ description: 'The short link’s slug (case-sensitive)' }) };
+const handleParam = { handle: z.string().meta({ description: 'The bio page’s handle (case-sensitive), as in /@handle' }) };
 const bulkBody = z.object({ links: z.array(createLinkInput).min(1).max(MAX_BULK_LINKS) }).strict();
 
 export const OPERATIONS: Operation[] = [
@@ -139,10 +143,34 @@ export const OPERATIONS: Operation[] = [
     query: campaignsInput, injected: ['now'], answers: { 200: { description: 'One row per campaign', schema: R.campaignList } },
   },
   {
+    method: 'post', path: '/api/bio-pages', tag: 'Bio pages', summary: 'Create a link-in-bio page from existing links',
+    body: createBioPageInput, answers: { 201: { description: 'Created', schema: B.bioPageBody } },
+  },
+  {
+    method: 'get', path: '/api/bio-pages', tag: 'Bio pages', summary: 'Every bio page, oldest first',
+    answers: { 200: { description: 'The pages', schema: B.bioPageList } },
+  },
+  {
+    method: 'get', path: '/api/bio-pages/{handle}', tag: 'Bio pages', summary: 'Read a bio page, with every entry and its state',
+    answers: { 200: { description: 'The page', schema: B.bioPageBody } },
+  },
+  {
+    method: 'patch', path: '/api/bio-pages/{handle}', tag: 'Bio pages', summary: 'Edit a bio page; links replaces the entries',
+    body: updateBioPageInput, answers: { 200: { description: 'The edited page', schema: B.bioPageBody } },
+  },
+  {
+    method: 'delete', path: '/api/bio-pages/{handle}', tag: 'Bio pages', summary: 'Delete a bio page and its views (the links stay)',
+    answers: { 204: { description: 'Deleted' } },
+  },
+  {
+    method: 'get', path: '/api/bio-pages/{handle}/stats', tag: 'Bio pages', summary: 'A bio page’s views and its entries’ clicks from the page',
+    query: bioPageStatsInput, answers: { 200: { description: 'Views per day and clicks per entry', schema: B.bioPageStats } },
+  },
+  {
     method: 'get', path: '/api/openapi.json', tag: 'Reference', auth: false, summary: 'This document',
     answers: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } },
   },
 ];
 
 /** Path parameters by name, for the paths that have them. */
-export const PATH_PARAMS: Record<string, z.ZodType> = slugParam;
+export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam };

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { isAppError, showsPreviewCard, type Link, type LinkPreview } from '../../domain/index.js';
+import { isAppError, LINK_MARKERS, showsPreviewCard, type Link, type LinkPreview } from '../../domain/index.js';
 import { isBotAgent, resolveLink, type ResolveDeps } from '../../services/index.js';
 import { errorResponse } from '../errors.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
@@ -16,14 +16,14 @@ export const REDIRECT_CACHE_CONTROL = 'private, max-age=0';
 /** A short link's path: one segment of slug characters. */
 export const SLUG_PATH = /^\/([A-Za-z0-9_-]{1,64})$/;
 
-/** The short link's own query joins the destination's (fbclid, utm_* overrides); qr is ours. */
+/** The short link's own query joins the destination's (fbclid, utm_* overrides); qr and bio are ours. */
 export function redirectTarget(destination: string, requestUrl: string): string {
   const query = requestQuery(requestUrl);
-  if (query === null || [...query.keys()].every((k) => k === 'qr')) return destination;
+  if (query === null || [...query.keys()].every((k) => LINK_MARKERS.has(k))) return destination;
   const target = new URL(destination);
   // A key the visitor's link carries replaces the destination's, every value of it kept (?a=1&a=2).
-  for (const k of new Set(query.keys())) if (k !== 'qr') target.searchParams.delete(k);
-  for (const [k, v] of query) if (k !== 'qr') target.searchParams.append(k, v);
+  for (const k of new Set(query.keys())) if (!LINK_MARKERS.has(k)) target.searchParams.delete(k);
+  for (const [k, v] of query) if (!LINK_MARKERS.has(k)) target.searchParams.append(k, v);
   return target.href;
 }
 

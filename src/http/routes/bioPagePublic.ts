@@ -1,0 +1,50 @@
+import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { isAppError } from '../../domain/index.js';
+import { countBioPageView, isBotAgent, showBioPage, type CoreDeps } from '../../services/index.js';
+import { bioPageCsp, bioPageHtml } from '../bioPageHtml.js';
+import { errorResponse } from '../errors.js';
+import { notFoundPage, PAGE_CSP } from '../pages.js';
+import { isPrefetch } from '../tracking.js';
+import { bioPageDeps, type BioPageWiring } from './bioPages.js';
+
+/** /@handle: one path segment, "@" then a handle (the slug characters). */
+export const BIO_PAGE_PATH = /^\/@[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Served from the page cache, so always asked again (no-cache): a view is counted each time and
+ * an edit shows on the next load.
+ */
+export const BIO_PAGE_CACHE_CONTROL = 'no-cache';
+
+/** GET|HEAD /@handle: the public link-in-bio page; a GET is counted as a view after the answer. */
+export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { log: (m: string, e?: unknown) => void }, bio: BioPageWiring) {
+  const verbs = bioPageDeps(deps, bio);
+  const viewDeps = { clock: deps.clock, bioPageViews: bio.views };
+  const handler = async (c: Context) => {
+    let page;
+    try {
+      page = await showBioPage(verbs, c.req.param('handle')!.slice(1)); // the segment without its "@"
+    } catch (err) {
+      if (!isAppError(err) || /application\/json/i.test(c.req.header('accept') ?? '')) return errorResponse(c, err, deps.log);
+      c.header('Content-Security-Policy', PAGE_CSP);
+      return c.html(notFoundPage(404, err.message), 404);
+    }
+    c.header('Content-Security-Policy', await bioPageCsp());
+    c.header('Cache-Control', BIO_PAGE_CACHE_CONTROL);
+    const res = c.html(bioPageHtml(page));
+    if (c.req.method === 'GET') {
+      const bot = isPrefetch(c) || isBotAgent(c.req.header('user-agent') ?? '');
+      bio.afterResponse(() => countBioPageView(viewDeps, page.id, bot).catch((err) => deps.log('could not count a bio page view', err)));
+    }
+    return res;
+  };
+  const path = '/:handle{@[A-Za-z0-9_-]{1,64}}';
+  return new Hono()
+    .use(
+      path,
+      // The app's headers without its CSP: each answer above sets the policy it needs.
+      secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false, referrerPolicy: 'strict-origin-when-cross-origin' }),
+    )
+    .on(['GET', 'HEAD'], path, (c) => handler(c));
+}
