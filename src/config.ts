@@ -31,6 +31,10 @@ const settings = z.object({
   ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Behind a proxy, read the client address from X-Forwarded-For or CF-Connecting-IP. */
   TRUST_PROXY: bool.default(false),
+  /** debug, info (default), warn or error: the least a log line must matter to be written. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Keep raw clicks this many days (whole UTC days); counters keep their history. Unset: keep all. */
+  CLICK_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
 });
 
 export interface Config {
@@ -40,6 +44,9 @@ export interface Config {
   publicUrl: string;
   adminApiKey: string | null;
   trustProxy: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Days of raw clicks kept; null keeps them all. */
+  clickRetentionDays: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -64,5 +71,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: (s.PUBLIC_URL ?? `http://${hostForUrl}:${s.PORT}`).replace(/\/+$/, ''),
     adminApiKey: s.ADMIN_API_KEY ?? null,
     trustProxy: s.TRUST_PROXY,
+    logLevel: s.LOG_LEVEL,
+    clickRetentionDays: s.CLICK_RETENTION_DAYS ?? null,
   };
 }

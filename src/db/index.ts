@@ -8,3 +8,4 @@ export { createVisitorSaltStore } from './visitorSaltStore.js';
 export { counterStatements, counterRows, type CounterRows } from './counters.js';
 export { createCounterStore, rebuildStatements } from './counterRebuild.js';
 export { createStatsStore } from './statsStore.js';
+export { createLinkVersionReader } from './linkVersion.js';

@@ -201,3 +201,13 @@ export const counterProgress = sqliteTable('counter_progress', {
   id: integer('id').primaryKey(),
   throughClickId: integer('through_click_id').notNull(),
 });
+
+/**
+ * One row whose version triggers bump on every change to a link's definition (not on
+ * human_clicks, which each click write moves): a server polls it once a second and empties
+ * its link cache when it moved, so edits by the CLI or another process reach its redirects.
+ */
+export const linksVersion = sqliteTable('links_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});

@@ -13,3 +13,5 @@ export * from './csv.js';
 export * from './timeBuckets.js';
 export * from './timeZone.js';
 export * from './stats.js';
+export * from './logger.js';
+export * from './retention.js';

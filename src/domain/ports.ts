@@ -40,6 +40,13 @@ export interface LinkCache {
   get(slug: string): Link | null | undefined;
   set(slug: string, link: Link | null): void;
   delete(slug: string): void;
+  /** Forgets every entry: another process changed some link. */
+  clear(): void;
+}
+
+/** A number that moves whenever any link's definition changes, in any process. */
+export interface LinkVersionReader {
+  current(): Promise<number>;
 }
 
 /** Country, region and city for an address; never throws, an unknown place is empty. */

@@ -9,14 +9,37 @@ import type { Visit } from '../domain/index.js';
 import { recordClicks } from '../services/recordClicks.js';
 import { createNodeCapture } from './capture.js';
 import { createCountingSchedule } from './countingSchedule.js';
+import type { ClickThreadOptions } from './clickThread.js';
+import { createClickRetention } from './clickRetention.js';
+import { createNodeLogger } from './logger.js';
 import { openDatabase } from './sqlite.js';
 
-const database = openDatabase((workerData as { databasePath: string }).databasePath);
-const capture = createNodeCapture(database);
+const { databasePath, options } = workerData as { databasePath: string; options: ClickThreadOptions };
+/** How often old raw clicks are deleted under CLICK_RETENTION_DAYS. */
+const RETENTION_EVERY_MS = 3_600_000;
 
-const counting = createCountingSchedule(() => void capture.counting.countAll());
+const database = openDatabase(databasePath);
+const capture = createNodeCapture(database);
+// Write failures go back to the main thread, which logs them once per window; counting logs here.
+const logger = createNodeLogger({ level: options.level, pretty: options.pretty });
+
+const counting = createCountingSchedule(() => void capture.counting.countAll(), { logger });
 // Clicks a crash left uncounted, before anything new.
 counting.countNow();
+
+if (options.retentionDays) {
+  const retention = createClickRetention(database, options.retentionDays);
+  const prune = () => {
+    try {
+      const deleted = retention.prune();
+      if (deleted > 0) logger.info('deleted raw clicks older than CLICK_RETENTION_DAYS', { deleted, days: options.retentionDays });
+    } catch (err) {
+      logger.error('could not delete old raw clicks; trying again in an hour', { err });
+    }
+  };
+  prune();
+  setInterval(prune, RETENTION_EVERY_MS).unref();
+}
 
 let chain: Promise<unknown> = Promise.resolve();
 parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: true }) => {
@@ -35,8 +58,14 @@ parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: t
         parentPort!.postMessage({ id: message.id });
         counting.written();
       },
-      (err: unknown) => parentPort!.postMessage({ id: message.id, error: String((err as Error)?.stack ?? err) }),
+      (err: unknown) => parentPort!.postMessage({ id: message.id, error: describe(err) }),
     ),
   );
 });
 parentPort!.postMessage({ ready: true });
+
+/** An error as the main thread logs it: its message and SQLite code, without a stack per batch. */
+function describe(err: unknown): { message: string; code?: string } {
+  const code = (err as { code?: unknown })?.code;
+  return { message: err instanceof Error ? err.message : String(err), ...(typeof code === 'string' ? { code } : {}) };
+}

@@ -6,19 +6,23 @@ import { customAlphabet } from 'nanoid';
 import { ConfigError, type Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
-  createApiKeyStore, createClickStore, createLinkStore, createSessionStore,
+  createApiKeyStore, createClickStore, createLinkStore, createLinkVersionReader, createSessionStore,
 } from '../db/index.js';
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
-import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
+import { RANDOM_SLUG_LENGTH, silentLogger, type Logger } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
-import { createLinkCache, ensureFirstKey, sha256Hex } from '../services/index.js';
+import { createLinkCache, createLinkCacheSync, createStorageHealth, ensureFirstKey, repeatedLog, sha256Hex } from '../services/index.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { createClickWriter } from './clickWriter.js';
 import { createFastRedirect } from './fastRedirect.js';
 import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
+import { acquireServerLock } from './serverLock.js';
+
+/** How often the server looks for link edits made by other processes. */
+export const LINK_SYNC_MS = 1_000;
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
 // nanoid's URL-safe alphabet without "-" and "_" at the ends would be nicer to read, but
@@ -29,6 +33,7 @@ export interface RunningServer {
   url: string;
   /** The key created on a first start, to print once; null otherwise. */
   firstKey: string | null;
+  logger: Logger;
   /** Clicks written, queued and dropped so far. */
   clickStats(): { queued: number; written: number; dropped: number };
   /** Stops accepting, lets in-flight requests finish, flushes, closes the database. */
@@ -40,14 +45,27 @@ export interface RunningServer {
  * address that fails is a ConfigError naming DATABASE_PATH, HOST or PORT. The first key is
  * created only once listening succeeded, so it is never made without being printed.
  */
-export async function startServer(config: Config, log = console.error): Promise<RunningServer> {
-  const database = openSettingsDatabase(config.databasePath);
+export async function startServer(config: Config, logger: Logger = silentLogger, logPretty = false): Promise<RunningServer> {
+  // Before the database is touched: a second server must not even migrate it.
+  const lock = acquireServerLock(config.databasePath);
+  let database: NodeDatabase;
+  try {
+    database = openSettingsDatabase(config.databasePath);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   // Clicks are enriched and written on their own thread and connection (see captureThread.ts);
   // this thread only reads them.
   const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
-  const clickThread = startClickThread(config.databasePath, log);
+  const clickThread = startClickThread(config.databasePath, logger, {
+    level: config.logLevel, pretty: logPretty, retentionDays: config.clickRetentionDays,
+  });
   await clickThread.start();
-  const writer = createClickWriter({ record: clickThread.record, log });
+  const storageHealth = createStorageHealth(Date.now);
+  const writer = createClickWriter({
+    record: clickThread.record, logger, onFailure: storageHealth.failed, onSuccess: storageHealth.succeeded,
+  });
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
@@ -66,7 +84,13 @@ export async function startServer(config: Config, log = console.error): Promise<
       clock: Date.now,
       clientAddress: (c) => clientAddress(c.req.raw.headers, getConnInfo(c).remote.address, config.trustProxy),
     },
-    log,
+    logger,
+    storageHealth,
+    clickQueue: () => {
+      const { queued, dropped } = writer.stats();
+      return { waiting: queued, dropped };
+    },
+    clickRetentionDays: config.clickRetentionDays,
   };
   const app = createApp(deps);
   const fastRedirect = createFastRedirect({
@@ -74,7 +98,7 @@ export async function startServer(config: Config, log = console.error): Promise<
     clock: deps.clock,
     record: (visit) => writer.push(visit),
     clientAddress: (req, header) => clientAddress({ get: header }, req.socket.remoteAddress, config.trustProxy),
-    log,
+    logger,
   });
 
   let server: Server;
@@ -83,8 +107,15 @@ export async function startServer(config: Config, log = console.error): Promise<
   } catch (err) {
     await clickThread.close();
     database.close();
+    lock.release();
     throw err;
   }
+  const linkSync = createLinkCacheSync({ versions: createLinkVersionReader(database.db), linkCache: deps.linkCache });
+  const syncFailures = repeatedLog(logger, 'warn', 'could not read the links version; link edits by other processes wait for the cache TTL');
+  const syncLinks = () => void linkSync.check().catch((err) => syncFailures.report({ err }));
+  syncLinks();
+  const syncTimer = setInterval(syncLinks, LINK_SYNC_MS);
+  syncTimer.unref();
   const firstKey = await ensureFirstKey(deps);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -93,6 +124,7 @@ export async function startServer(config: Config, log = console.error): Promise<
   return {
     url: `http://${host}:${address.port}`,
     firstKey,
+    logger,
     clickStats: writer.stats,
     close() {
       closing ??= (async () => {
@@ -101,9 +133,11 @@ export async function startServer(config: Config, log = console.error): Promise<
           // Idle keep-alive sockets would hold close() open; busy ones finish their response.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        clearInterval(syncTimer);
         await writer.drain();
         await clickThread.close();
         database.close();
+        lock.release();
       })();
       return closing;
     },

@@ -10,3 +10,6 @@ export * from './clickAllowance.js';
 export { isBotAgent } from './userAgent.js';
 export * from './secret.js';
 export { parseInput } from './parse.js';
+export * from './repeatedLog.js';
+export * from './storageHealth.js';
+export * from './linkCacheSync.js';

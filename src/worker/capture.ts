@@ -32,8 +32,6 @@ export function captureDeps(d1: D1Handle, clicks = createD1ClickStore(d1)): Capt
   };
 }
 
-export type Log = (message: string, err?: unknown) => void;
-
 /** Enriches and writes visits as clicks. */
 export type RecordVisits = (visits: Visit[]) => Promise<unknown>;
 

@@ -1,16 +1,16 @@
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
 import { createApiKeyStore, createLinkStore, createSessionStore } from '../db/index.js';
-import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
+import { RANDOM_SLUG_LENGTH, type Logger } from '../domain/index.js';
 import type { AppDeps } from '../http/app.js';
-import { createClickAllowance, createLinkCache, randomToken } from '../services/index.js';
+import { createClickAllowance, createLinkCache, createStorageHealth, randomToken } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
-import { captureDeps, recorderFor, type Log } from './capture.js';
+import { captureDeps, recorderFor } from './capture.js';
 import { openD1 } from './d1.js';
 import type { Env } from './env.js';
 import { locationFromCf } from './location.js';
 import type { WorkerSettings } from './settings.js';
-import { directSink, queueSink, type Background } from './sinks.js';
+import { directSink, queueSink, sinkFailures, type Background } from './sinks.js';
 
 /**
  * Hot links per isolate. Isolates do not see each other's edits, so the TTL is short: a
@@ -20,12 +20,16 @@ export const LINK_CACHE_TTL_MS = 10_000;
 const linkCache = createLinkCache(10_000, LINK_CACHE_TTL_MS);
 /** Per isolate, like the cache: the app is built per request, the budget must outlive it. */
 const clickAllowance = createClickAllowance();
+/** Per isolate: what this isolate's writes saw of D1, for /healthz and 503s. */
+const storageHealth = createStorageHealth(Date.now);
+let failures: ReturnType<typeof sinkFailures> | null = null;
 
 /** The shared app's deps for one request: a fresh D1 handle, settings, cf location, sinks. */
-export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, log: Log): AppDeps {
+export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, logger: Logger): AppDeps {
   const d1 = openD1(env.DB);
   const capture = captureDeps(d1);
   const record = recorderFor(capture);
+  failures ??= sinkFailures(logger, storageHealth);
   return {
     links: createLinkStore(d1.db),
     apiKeys: createApiKeyStore(d1.db),
@@ -42,12 +46,13 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     clickExport: createClickExportReader(d1.db),
     stats: createStatsStore(d1.db),
     tracking: {
-      sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, log) : directSink(ctx, record, log),
+      sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, failures) : directSink(ctx, record, failures),
       clock: Date.now,
       // Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key.
       clientAddress: (c) => c.req.header('cf-connecting-ip')?.trim() || null,
       platformLocation: () => locationFromCf(request.cf),
     },
-    log,
+    logger,
+    storageHealth,
   };
 }

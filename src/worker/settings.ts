@@ -1,4 +1,5 @@
 import { ConfigError, parseConfig } from '../config.js';
+import type { Logger } from '../domain/index.js';
 import { sha256Hex } from '../services/index.js';
 
 /** The Worker's settings as they arrive in env ([vars] and secrets). */
@@ -36,11 +37,11 @@ async function load(vars: WorkerVars): Promise<WorkerSettings> {
  * A bad setting answers 500 with its name only; the log gets the reason, and never the value
  * of the secret.
  */
-export function misconfigured(err: unknown, log: (message: string) => void): Response {
+export function misconfigured(err: unknown, logger: Logger): Response {
   if (!(err instanceof ConfigError)) throw err;
   const name = /^Invalid setting (\w+)=/.exec(err.message)?.[1] ?? 'unknown';
   const reason = err.message.slice(err.message.lastIndexOf(': ') + 2);
-  log(name === 'ADMIN_API_KEY' ? `Invalid setting ADMIN_API_KEY: ${reason}` : err.message);
+  logger.error(name === 'ADMIN_API_KEY' ? `Invalid setting ADMIN_API_KEY: ${reason}` : err.message);
   const body = { error: { code: 'misconfigured', message: `linkpost is misconfigured: invalid setting ${name}` } };
   return Response.json(body, { status: 500 });
 }

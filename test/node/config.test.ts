@@ -17,7 +17,16 @@ describe('parseConfig', () => {
       publicUrl: 'http://127.0.0.1:8787',
       adminApiKey: null,
       trustProxy: false,
+      logLevel: 'info',
+      clickRetentionDays: null,
     });
+  });
+
+  it('reads LOG_LEVEL and CLICK_RETENTION_DAYS, and names a bad one', () => {
+    expect(parseConfig({ LOG_LEVEL: 'debug', CLICK_RETENTION_DAYS: '90' })).toMatchObject({ logLevel: 'debug', clickRetentionDays: 90 });
+    expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => parseConfig({ CLICK_RETENTION_DAYS: '0' })).toThrow(/CLICK_RETENTION_DAYS/);
+    expect(() => parseConfig({ CLICK_RETENTION_DAYS: '1.5' })).toThrow(/CLICK_RETENTION_DAYS/);
   });
 
   it('builds the default PUBLIC_URL from HOST and PORT', () => {

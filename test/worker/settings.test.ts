@@ -1,3 +1,4 @@
+import { memoryLogger } from '../support/logs.js';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { sha256Hex } from '../../src/services/index.js';
@@ -13,18 +14,18 @@ describe('Worker settings', () => {
   });
 
   it('answers a bad setting with its name, and never logs or shows the secret', async () => {
-    const log = vi.fn();
+    const logger = memoryLogger();
     const err = await workerSettings({ ADMIN_API_KEY: 'short-secret' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
-    const res = misconfigured(err, log);
+    const res = misconfigured(err, logger);
     expect(res.status).toBe(500);
     const body = JSON.stringify(await res.json());
     expect(body).toContain('ADMIN_API_KEY');
     expect(body).not.toContain('short-secret');
-    expect(log).toHaveBeenCalledWith('Invalid setting ADMIN_API_KEY: must be at least 16 characters');
+    expect(logger.messages()).toEqual(['Invalid setting ADMIN_API_KEY: must be at least 16 characters']);
 
     const url = await workerSettings({ PUBLIC_URL: 'not a url' }).catch((e: unknown) => e);
-    expect(((await misconfigured(url, log).json()) as { error: { code: string } }).error.code).toBe('misconfigured');
+    expect(((await misconfigured(url, logger).json()) as { error: { code: string } }).error.code).toBe('misconfigured');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { ClickExportReader, StatsStore } from '../../domain/index.js';
+import type { ClickExportReader, Logger, StatsStore } from '../../domain/index.js';
 import { exportClicks, type CsvChunk } from '../../services/exportClicks.js';
 import { exportStats } from '../../services/exportStats.js';
 import type { CoreDeps } from '../../services/index.js';
@@ -9,7 +9,7 @@ export interface ExportRouteDeps extends Pick<CoreDeps, 'clock' | 'publicUrl'> {
   clickExport?: ClickExportReader;
   /** Counters for /api/stats.csv; absent means no such route. */
   stats?: StatsStore;
-  log: (message: string, err?: unknown) => void;
+  logger: Logger;
 }
 
 /**
@@ -19,7 +19,7 @@ export interface ExportRouteDeps extends Pick<CoreDeps, 'clock' | 'publicUrl'> {
  */
 export function csvStream(
   chunks: AsyncGenerator<CsvChunk, void, undefined>,
-  log: ExportRouteDeps['log'],
+  logger: Logger,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
@@ -30,7 +30,7 @@ export function csvStream(
         else controller.enqueue(encoder.encode(next.value.text));
       } catch (err) {
         // Headers are gone already: all we can do is cut the body short and say why in the log.
-        log('CSV export failed mid-stream', err);
+        logger.error('CSV export failed mid-stream', { err });
         controller.error(err);
       }
     },
@@ -64,13 +64,13 @@ export function exportRoutes(deps: ExportRouteDeps) {
   if (clickExport) {
     app.get('/clicks.csv', (c) => {
       const { filename, chunks } = exportClicks({ ...deps, clickExport }, c.req.query());
-      return c.body(csvStream(chunks, deps.log), 200, csvHeaders(filename));
+      return c.body(csvStream(chunks, deps.logger), 200, csvHeaders(filename));
     });
   }
   if (stats) {
     app.get('/stats.csv', (c) => {
       const { filename, chunks } = exportStats({ ...deps, stats }, queryOf(c));
-      return c.body(csvStream(chunks, deps.log), 200, csvHeaders(filename));
+      return c.body(csvStream(chunks, deps.logger), 200, csvHeaders(filename));
     });
   }
   return app;
