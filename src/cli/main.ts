@@ -8,6 +8,7 @@ import { importCommand } from './import.js';
 import { linksCommand } from './links.js';
 import { seedCommand } from './seed.js';
 import { countersCommand } from './counters.js';
+import { backupCommand } from './backup.js';
 
 type Command = (ctx: CliContext, args: string[], flags: Record<string, string | true>) => Promise<void>;
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   seed: seedCommand,
   counters: countersCommand,
+  backup: backupCommand,
 };
 
 const HELP = `linkpost command line
@@ -36,7 +38,10 @@ const HELP = `linkpost command line
 
   seed [--links 1000] [--campaigns 50] [--clicks 1000000] [--days 90] [--seed 1] [--now ISO]
                               synthetic posts and clicks, written like real traffic
-  counters rebuild            recompute the analytics counters from raw clicks
+  counters rebuild            recompute the analytics counters from raw clicks (with
+                              CLICK_RETENTION_DAYS, only the window: older rows are kept)
+  backup PATH                 online copy of the database to a new file, checked for
+                              integrity; safe while the server runs (restore: docs/operations.md)
 
 Settings come from the environment (DATABASE_PATH, PUBLIC_URL, …) as for the server.`;
 

@@ -84,16 +84,17 @@ export function countedAtOnce(store: ClickStore, counting: ClickCounting): Click
 
 /**
  * The Node rebuild: first counts what is not counted yet, which decides those clicks' first
- * of the day, then recomputes every counter from the raw clicks; one IMMEDIATE transaction,
+ * of the day, then recomputes the counters from the raw clicks (from `keepBefore` on, when
+ * raw clicks are kept only so long); one IMMEDIATE transaction,
  * so clicks written meanwhile wait and are counted after it.
  */
-export function createSqliteCounterStore(database: NodeDatabase, counting: ClickCounting): CounterStore {
-  const statements = rebuildStatements(database.db);
+export function createSqliteCounterStore(database: NodeDatabase, counting: ClickCounting, keepBefore: () => number | null = () => null): CounterStore {
   const hasProgress = database.sqlite.prepare('SELECT count(*) FROM counter_progress').pluck();
   const rebuild = database.sqlite.transaction(() => {
     // Without a progress row there is nothing to count first; the rebuild writes the row.
     if (hasProgress.get() !== 0) counting.countAll();
-    for (const statement of statements) statement.run();
+    // With CLICK_RETENTION_DAYS, only the window is recounted (see rebuildStatements).
+    for (const statement of rebuildStatements(database.db, keepBefore())) statement.run();
   });
   return { rebuild: async () => void rebuild.immediate() };
 }
