@@ -51,6 +51,8 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+const SECRET_SETTINGS = new Set(['ADMIN_API_KEY']);
+
 /** Parses settings once; the first bad one is reported by name in one line. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const clean = Object.fromEntries(
@@ -60,7 +62,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new ConfigError(`Invalid setting ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
+    // A secret's value is never echoed, not even a wrong one: it may be the real key mistyped.
+    const shown = SECRET_SETTINGS.has(name) ? '<hidden>' : JSON.stringify(env[name] ?? '');
+    throw new ConfigError(`Invalid setting ${name}=${shown}: ${issue.message}`);
   }
   const s = result.data;
   const hostForUrl = s.HOST.includes(':') ? `[${s.HOST}]` : s.HOST === '0.0.0.0' ? '127.0.0.1' : s.HOST;

@@ -29,6 +29,10 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ CLICK_RETENTION_DAYS: '1.5' })).toThrow(/CLICK_RETENTION_DAYS/);
   });
 
+  it('never echoes the value of a bad ADMIN_API_KEY', () => {
+    expect(() => parseConfig({ ADMIN_API_KEY: 'typo-of-secret' })).toThrow(/^Invalid setting ADMIN_API_KEY=<hidden>: must be at least 16 characters$/);
+  });
+
   it('builds the default PUBLIC_URL from HOST and PORT', () => {
     expect(parseConfig({ HOST: 'localhost', PORT: '9000' }).publicUrl).toBe('http://localhost:9000');
     expect(parseConfig({ HOST: '::1', PORT: '9000' }).publicUrl).toBe('http://[::1]:9000');
