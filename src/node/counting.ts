@@ -51,6 +51,12 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
     return rows.length;
   });
   return {
+    /**
+     * Counts at most `limit` waiting clicks in one transaction; returns how many. The click
+     * thread counts a run at a time so a write never waits behind a long count (a crash loses
+     * what waits: docs/operations.md).
+     */
+    countSome: (limit: number): number => countRun.immediate(limit),
     /** Counts every stored click not counted yet; returns how many. */
     countAll(): number {
       let total = 0;

@@ -80,9 +80,19 @@ const request = fc.record({
   headers,
 });
 
-async function send(r: fc.RecordValue<{ method: string; path: string; query: string; body: string | undefined; headers: Record<string, string | undefined> }>) {
+interface RandomRequest {
+  method: string;
+  path: string;
+  query: string;
+  body: string | undefined;
+  headers: Record<string, string | undefined>;
+}
+
+async function send(r: RandomRequest) {
   const h: Record<string, string> = {};
-  for (const [k, v] of Object.entries(r.headers)) if (v !== undefined && v !== 'none') h[k] = k === 'authorization' && v === 'valid' ? `Bearer ${t.key}` : v;
+  for (const [k, v] of Object.entries(r.headers)) {
+    if (typeof v === 'string' && v !== 'none') h[k] = k === 'authorization' && v === 'valid' ? `Bearer ${t.key}` : v;
+  }
   const withBody = r.body !== undefined && r.method !== 'GET' && r.method !== 'HEAD';
   return t.app.request(`${r.path}${r.query}`, { method: r.method, headers: h, body: withBody ? r.body : undefined });
 }

@@ -45,6 +45,30 @@ describe('the Node click writer', () => {
     await w.drain();
   });
 
+  it('sends a visit that arrives during a write within flushDelayMs of its arrival, not a whole delay after the write', async () => {
+    // What a crash can lose is what waits: each visit waits at most the delay, wherever it lands.
+    const sent: { at: number; size: number }[] = [];
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const w = createClickWriter({
+      record: async (v) => {
+        sent.push({ at: Date.now(), size: v.length });
+        await sleep(40); // a slow write
+      },
+      flushDelayMs: 50,
+      logger: memoryLogger(),
+    });
+    w.push(visit(0));
+    await sleep(55); // the first write has started
+    const arrived = Date.now();
+    w.push(visit(1));
+    for (let waited = 0; sent.length < 2 && waited < 1_000; waited += 5) await sleep(5);
+    expect(sent.map((b) => b.size)).toEqual([1, 1]);
+    // Not the delay counted again from the end of the 40 ms write (about 85 ms here).
+    expect(sent[1]!.at - arrived).toBeLessThan(70);
+    expect(sent[1]!.at - arrived).toBeGreaterThanOrEqual(45);
+    await w.drain();
+  });
+
   it('splits large queues into batches of maxBatch', async () => {
     const batches: number[] = [];
     const w = createClickWriter({ record: async (v) => void batches.push(v.length), maxBatch: 4, logger: memoryLogger() });
