@@ -10,6 +10,7 @@ import { workerDeps } from './worker/deps.js';
 import { createConsoleLogger } from './worker/logger.js';
 import type { Env } from './worker/env.js';
 import { consumeVisits } from './worker/queue.js';
+import { pruneOldClicks } from './worker/retention.js';
 import { misconfigured, workerSettings } from './worker/settings.js';
 import type { QueuedVisit } from './worker/visitMessage.js';
 
@@ -27,6 +28,11 @@ export default {
     // Per request: the D1 binding belongs to this request's env, so nothing database-bound is global.
     const app = createApp(workerDeps(request, env, ctx, settings, logger));
     return app.fetch(request, env, ctx);
+  },
+
+  /** The cron trigger: CLICK_RETENTION_DAYS deletes raw clicks older than the window. */
+  async scheduled(_controller, env) {
+    await pruneOldClicks(env, logger);
   },
 
   async queue(batch, env) {

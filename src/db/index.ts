@@ -9,3 +9,4 @@ export { counterStatements, counterRows, type CounterRows } from './counters.js'
 export { createCounterStore, rebuildStatements } from './counterRebuild.js';
 export { createStatsStore } from './statsStore.js';
 export { createLinkVersionReader } from './linkVersion.js';
+export { createClickPruner } from './clickPruner.js';

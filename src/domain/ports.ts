@@ -166,6 +166,12 @@ export interface StatsStore {
   linksIn(scope: import('./stats.js').StatsScope): Promise<StatsLink[]>;
 }
 
+/** Raw clicks' retention (CLICK_RETENTION_DAYS). */
+export interface ClickPruner {
+  /** Deletes at most `limit` counted clicks from before `before` (UTC ms); returns how many. */
+  deleteBefore(before: number, limit: number): Promise<number>;
+}
+
 /** Upkeep of the counters. */
 export interface CounterStore {
   /** Throws the counters away and recomputes them from raw clicks, as one unit. */

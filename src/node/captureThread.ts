@@ -10,7 +10,8 @@ import { recordClicks } from '../services/recordClicks.js';
 import { createNodeCapture } from './capture.js';
 import { createCountingSchedule } from './countingSchedule.js';
 import type { ClickThreadOptions } from './clickThread.js';
-import { createClickRetention } from './clickRetention.js';
+import { createClickPruner } from '../db/index.js';
+import { pruneClicks } from '../services/pruneClicks.js';
 import { createNodeLogger } from './logger.js';
 import { openDatabase } from './sqlite.js';
 
@@ -35,16 +36,14 @@ const counting = createCountingSchedule(() => {
 counting.countNow();
 
 if (options.retentionDays) {
-  const retention = createClickRetention(database, options.retentionDays);
-  const prune = () => {
-    try {
-      const deleted = retention.prune();
-      if (deleted > 0) logger.info('deleted raw clicks older than CLICK_RETENTION_DAYS', { deleted, days: options.retentionDays });
-    } catch (err) {
-      logger.error('could not delete old raw clicks; trying again in an hour', { err });
-    }
-  };
-  prune();
+  const days = options.retentionDays;
+  const pruner = createClickPruner(database.db);
+  const prune = () =>
+    pruneClicks({ pruner, clock: Date.now }, days).then(
+      (deleted) => deleted > 0 && logger.info('deleted raw clicks older than CLICK_RETENTION_DAYS', { deleted, days }),
+      (err: unknown) => logger.error('could not delete old raw clicks; trying again in an hour', { err }),
+    );
+  void prune();
   setInterval(prune, RETENTION_EVERY_MS).unref();
 }
 

@@ -13,3 +13,4 @@ export { parseInput } from './parse.js';
 export * from './repeatedLog.js';
 export * from './storageHealth.js';
 export * from './linkCacheSync.js';
+export * from './pruneClicks.js';

@@ -54,5 +54,6 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     },
     logger,
     storageHealth,
+    clickRetentionDays: settings.clickRetentionDays,
   };
 }

@@ -15,4 +15,6 @@ export interface Env {
   PUBLIC_URL?: string;
   /** A key accepted besides stored ones; set with `wrangler secret put ADMIN_API_KEY`. */
   ADMIN_API_KEY?: string;
+  /** Keep raw clicks this many days; the cron trigger deletes older ones. */
+  CLICK_RETENTION_DAYS?: string;
 }

@@ -6,12 +6,15 @@ import { sha256Hex } from '../services/index.js';
 export interface WorkerVars {
   PUBLIC_URL?: string;
   ADMIN_API_KEY?: string;
+  CLICK_RETENTION_DAYS?: string;
 }
 
 export interface WorkerSettings {
   /** PUBLIC_URL when set; otherwise each request's own origin is the base of short URLs. */
   publicUrl: string | null;
   adminKeyHash: string | null;
+  /** Days of raw clicks kept (the scheduled handler deletes older ones); null keeps all. */
+  clickRetentionDays: number | null;
 }
 
 // Settings only change with a deploy, so each isolate parses them once (keyed by their values).
@@ -19,7 +22,7 @@ let memo: { key: string; settings: Promise<WorkerSettings> } | null = null;
 
 /** Parses [vars] and secrets with the same rules as Node; throws ConfigError on a bad one. */
 export function workerSettings(env: WorkerVars): Promise<WorkerSettings> {
-  const vars = { PUBLIC_URL: env.PUBLIC_URL, ADMIN_API_KEY: env.ADMIN_API_KEY };
+  const vars = { PUBLIC_URL: env.PUBLIC_URL, ADMIN_API_KEY: env.ADMIN_API_KEY, CLICK_RETENTION_DAYS: env.CLICK_RETENTION_DAYS };
   const key = JSON.stringify(vars);
   if (memo?.key !== key) memo = { key, settings: load(vars) };
   return memo.settings;
@@ -30,6 +33,7 @@ async function load(vars: WorkerVars): Promise<WorkerSettings> {
   return {
     publicUrl: vars.PUBLIC_URL?.trim() ? config.publicUrl : null,
     adminKeyHash: config.adminApiKey ? await sha256Hex(config.adminApiKey) : null,
+    clickRetentionDays: config.clickRetentionDays,
   };
 }
 

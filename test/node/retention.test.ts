@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLinkStore } from '../../src/db/index.js';
 import { DAY_MS, rawClicksFrom, type NewClick } from '../../src/domain/index.js';
-import { createClickRetention } from '../../src/node/clickRetention.js';
+import { createClickPruner } from '../../src/db/index.js';
+import { pruneClicks } from '../../src/services/index.js';
 import { createClickCounting, createSqliteCounterStore } from '../../src/node/counting.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
 import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
@@ -64,7 +65,7 @@ describe('CLICK_RETENTION_DAYS', () => {
     expect(older).toBeGreaterThan(0);
     const humans = database.sqlite.prepare('SELECT slug, human_clicks FROM links').all();
 
-    expect(createClickRetention(database, DAYS, () => NOW).prune()).toBe(older);
+    expect((await pruneClicks({ pruner: createClickPruner(database.db), clock: () => NOW }, DAYS))).toBe(older);
     expect(one(database, 'SELECT count(*) FROM clicks')).toBe(total - older);
     expect(one(database, 'SELECT min(clicked_at) FROM clicks')).toBeGreaterThanOrEqual(from);
     expect(dump(database)).toEqual(counters);
@@ -81,7 +82,7 @@ describe('CLICK_RETENTION_DAYS', () => {
       linkId: link, clickedAt: NOW - 9 * DAY_MS, referrer: null, referrerHost: null, source: 'direct', device: 'desktop',
       os: null, browser: null, country: null, region: null, city: null, bot: false, visitor: 'late'.padEnd(32, '0'), qr: false, userAgent: null,
     }]);
-    createClickRetention(database, DAYS, () => NOW).prune();
+    await pruneClicks({ pruner: createClickPruner(database.db), clock: () => NOW }, DAYS);
     expect(one(database, `SELECT count(*) FROM clicks WHERE clicked_at < ${rawClicksFrom(NOW, DAYS)}`)).toBe(1);
     database.close();
   });
@@ -89,7 +90,7 @@ describe('CLICK_RETENTION_DAYS', () => {
   it('lets counters rebuild keep the rows before the window and recount only the window', async () => {
     const { database, counting } = await tenDays();
     const counters = dump(database);
-    createClickRetention(database, DAYS, () => NOW).prune();
+    await pruneClicks({ pruner: createClickPruner(database.db), clock: () => NOW }, DAYS);
     const from = rawClicksFrom(NOW, DAYS);
 
     await createSqliteCounterStore(database, counting, () => from).rebuild();

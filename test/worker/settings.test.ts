@@ -8,9 +8,9 @@ import { misconfigured, workerSettings } from '../../src/worker/settings.js';
 
 describe('Worker settings', () => {
   it('uses PUBLIC_URL when set and otherwise leaves the base to each request', async () => {
-    expect(await workerSettings({})).toEqual({ publicUrl: null, adminKeyHash: null });
+    expect(await workerSettings({})).toEqual({ publicUrl: null, adminKeyHash: null, clickRetentionDays: null });
     const set = await workerSettings({ PUBLIC_URL: 'https://go.example.com/', ADMIN_API_KEY: 'a-secret-of-16-chars' });
-    expect(set).toEqual({ publicUrl: 'https://go.example.com', adminKeyHash: await sha256Hex('a-secret-of-16-chars') });
+    expect(set).toEqual({ publicUrl: 'https://go.example.com', adminKeyHash: await sha256Hex('a-secret-of-16-chars'), clickRetentionDays: null });
   });
 
   it('answers a bad setting with its name, and never logs or shows the secret', async () => {
