@@ -110,9 +110,10 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     lock.release();
     throw err;
   }
-  const linkSync = createLinkCacheSync({ versions: createLinkVersionReader(database.db), linkCache: deps.linkCache });
+  const linkSync = createLinkCacheSync(deps.linkCache);
+  const versions = createLinkVersionReader(database.db);
   const syncFailures = repeatedLog(logger, 'warn', 'could not read the links version; link edits by other processes wait for the cache TTL');
-  const syncLinks = () => void linkSync.check().catch((err) => syncFailures.report({ err }));
+  const syncLinks = () => void linkSync.check(versions).catch((err) => syncFailures.report({ err }));
   syncLinks();
   const syncTimer = setInterval(syncLinks, LINK_SYNC_MS);
   syncTimer.unref();

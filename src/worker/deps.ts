@@ -1,9 +1,9 @@
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
-import { createApiKeyStore, createLinkStore, createSessionStore } from '../db/index.js';
+import { createApiKeyStore, createLinkStore, createLinkVersionReader, createSessionStore } from '../db/index.js';
 import { RANDOM_SLUG_LENGTH, type Logger } from '../domain/index.js';
 import type { AppDeps } from '../http/app.js';
-import { createClickAllowance, createLinkCache, createStorageHealth, randomToken } from '../services/index.js';
+import { createClickAllowance, createLinkCache, createLinkCacheSync, createStorageHealth, randomToken } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
 import { captureDeps, recorderFor } from './capture.js';
 import { openD1 } from './d1.js';
@@ -18,6 +18,10 @@ import { directSink, queueSink, sinkFailures, type Background } from './sinks.js
  */
 export const LINK_CACHE_TTL_MS = 10_000;
 const linkCache = createLinkCache(10_000, LINK_CACHE_TTL_MS);
+/** Edits reach this isolate's cache within about a second (links_version), not only at the TTL. */
+const linkSync = createLinkCacheSync(linkCache);
+const LINK_SYNC_MS = 1_000;
+let lastSync = 0;
 /** Per isolate, like the cache: the app is built per request, the budget must outlive it. */
 const clickAllowance = createClickAllowance();
 /** Per isolate: what this isolate's writes saw of D1, for /healthz and 503s. */
@@ -30,6 +34,12 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
   const capture = captureDeps(d1);
   const record = recorderFor(capture);
   failures ??= sinkFailures(logger, storageHealth);
+  // After the response, never before it: the next request sees the emptied cache.
+  const now = Date.now();
+  if (now - lastSync >= LINK_SYNC_MS) {
+    lastSync = now;
+    ctx.waitUntil(linkSync.check(createLinkVersionReader(d1.db)).catch((err) => logger.warn('could not read the links version', { err })));
+  }
   return {
     links: createLinkStore(d1.db),
     apiKeys: createApiKeyStore(d1.db),
