@@ -87,27 +87,9 @@ export async function importCommand(ctx: CliContext, args: string[], flags: Flag
   }
   const rows = readImportFile(text);
   if (rows.length === 0) throw new UsageError(`${path} has a header but no rows`);
-  const sqlite = ctx.database.sqlite;
-  const result = await importLinks(
-    {
-      ...ctx.deps,
-      // Node-only: one SQLite connection, nothing else running, so BEGIN…COMMIT spans the awaits.
-      async atomically(work) {
-        sqlite.exec('BEGIN IMMEDIATE');
-        try {
-          const value = await work();
-          if (flags['dry-run']) throw new DryRunDone();
-          sqlite.exec('COMMIT');
-          return value;
-        } catch (e) {
-          sqlite.exec('ROLLBACK');
-          throw e;
-        }
-      },
-    },
-    rows,
-  ).catch((e) => (e instanceof DryRunDone ? null : Promise.reject(e)));
-  if (result === null) {
+  const dryRun = Boolean(flags['dry-run']);
+  const result = await importLinks(ctx.deps, rows, { dryRun });
+  if (result.ok && dryRun) {
     ctx.out(`${rows.length} rows are valid; nothing was created (--dry-run)`);
     return;
   }
@@ -120,5 +102,3 @@ export async function importCommand(ctx: CliContext, args: string[], flags: Flag
   for (const link of result.created) ctx.out(`${ctx.deps.publicUrl}/${link.slug}\t${link.destination}`);
   ctx.out(`Created ${result.created.length} links`);
 }
-
-class DryRunDone extends Error {}

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { qrPng } from '../node/qrPng.js';
 import { createLink, listLinks } from '../services/index.js';
+import { qrCodeFor, qrSvg } from '../services/qrCode.js';
 import type { Link } from '../domain/index.js';
 import { stringFlag, UsageError, type CliContext } from './context.js';
 
@@ -34,6 +37,9 @@ const LIST_USAGE =
   'usage: links list [--campaign C] [--network N] [--q TEXT] [--limit N] [--all] [--json]';
 const CREATE_USAGE =
   'usage: links create --url URL [--slug S] [--title T] [--campaign C] [--network N] [--posted-at ISO]';
+
+const QR_USAGE =
+  'usage: links qr SLUG --out FILE [--png] [--size PX] [--margin MODULES] [--fg RRGGBB] [--bg RRGGBB] [--ecc L|M|Q|H]';
 
 const oneLine = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
@@ -83,5 +89,22 @@ export async function linksCommand(ctx: CliContext, args: string[], flags: Flags
     ctx.out(`  → ${link.destination}`);
     return;
   }
-  throw new UsageError(`${LIST_USAGE}\n${CREATE_USAGE}`);
+  if (action === 'qr') {
+    checkFlags(flags, { values: ['out', 'size', 'margin', 'fg', 'bg', 'ecc'], booleans: ['png'] }, QR_USAGE, rest);
+    const [slug, extra] = rest;
+    const out = stringFlag(flags, 'out');
+    if (!slug || extra !== undefined || !out) throw new UsageError(QR_USAGE);
+    const png = flags.png === true || out.toLowerCase().endsWith('.png');
+    const { out: _, png: __, ...options } = flags;
+    const qr = await qrCodeFor(ctx.deps, slug, options);
+    const image = png ? await qrPng(qr) : await qrSvg(qr);
+    try {
+      writeFileSync(out, image);
+    } catch (e) {
+      throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    ctx.out(`${out}: ${png ? 'PNG' : 'SVG'} QR code of ${qr.text}`);
+    return;
+  }
+  throw new UsageError(`${LIST_USAGE}\n${CREATE_USAGE}\n${QR_USAGE}`);
 }

@@ -30,6 +30,7 @@ const HELP = `linkpost command line
 
   links list [--campaign C] [--network N] [--q TEXT] [--limit N] [--all] [--json]
   links create --url URL [--slug S] [--title T] [--campaign C] [--network N] [--posted-at ISO]
+  links qr SLUG --out FILE [--png] [--size PX] [--margin N] [--fg RRGGBB] [--bg RRGGBB] [--ecc L|M|Q|H]
   import FILE.csv [--dry-run] create links in bulk (columns url, slug, title, campaign,
                               network, posted_at); all rows or none
   export [--slug S] [--campaign C] [--network N] [--from DATE] [--to DATE] [--tz ZONE]

@@ -34,6 +34,10 @@ function parseUtm(text: string): Utm {
   }
 }
 
+/** `column IN` the values of a JSON array, bound as one parameter. */
+const inJson = (column: typeof links.slug, json: string) =>
+  sql`${column} IN (SELECT value FROM json_each(${json}))`;
+
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -91,6 +95,42 @@ export function createLinkStore(db: Database): LinkStore {
     async slugExists(slug) {
       const rows = await db.select({ id: links.id }).from(links).where(eq(links.slug, slug)).limit(1);
       return rows.length > 0;
+    },
+
+    async takenSlugs(slugs) {
+      if (slugs.length === 0) return new Set();
+      // One JSON parameter, not one per slug: D1 binds at most 100 parameters a statement.
+      const rows = await db
+        .select({ slug: links.slug })
+        .from(links)
+        .where(inJson(links.slug, JSON.stringify(slugs)));
+      return new Set(rows.map((r) => r.slug));
+    },
+
+    async insertMany(list) {
+      if (list.length === 0) return [];
+      const slugs = JSON.stringify(list.map((l) => l.slug));
+      const rows = JSON.stringify(
+        list.map((l) => [
+          l.slug, l.url, l.destination, l.title, l.campaign, l.network, JSON.stringify(l.utm), l.postedAt,
+          l.createdAt, l.updatedAt, l.disabled ? 1 : 0, l.expiresAt, l.maxClicks,
+        ]),
+      );
+      const at = (i: number) => sql.raw(`value ->> ${i}`);
+      // One statement is atomic on every driver: it inserts every row or, if any slug is
+      // taken (NOT EXISTS, read before the first row goes in), none.
+      const inserted = await db.all<{ id: number }>(sql`
+        INSERT INTO ${links} (slug, url, destination, title, campaign, network, utm, posted_at,
+          created_at, updated_at, disabled, expires_at, max_clicks)
+        SELECT ${at(0)}, ${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)},
+          ${at(8)}, ${at(9)}, ${at(10)}, ${at(11)}, ${at(12)}
+        FROM json_each(${rows})
+        WHERE NOT EXISTS (SELECT 1 FROM ${links} WHERE ${inJson(links.slug, slugs)})
+        ORDER BY key
+        RETURNING id`);
+      if (inserted.length === 0) return null;
+      const created = await db.select().from(links).where(inJson(links.slug, slugs)).orderBy(links.id);
+      return created.map(toLink);
     },
 
     async campaigns() {

@@ -15,3 +15,4 @@ export * from './timeZone.js';
 export * from './stats.js';
 export * from './logger.js';
 export * from './retention.js';
+export * from './contrast.js';

@@ -20,6 +20,13 @@ export interface LinkStore {
   update(id: number, changes: LinkChanges): Promise<Link | null>;
   remove(id: number): Promise<boolean>;
   slugExists(slug: string): Promise<boolean>;
+  /** Which of these slugs are taken, in one query whatever their number. */
+  takenSlugs(slugs: string[]): Promise<Set<string>>;
+  /**
+   * Inserts all the links in one statement, or none of them when any slug is taken by then
+   * (null): the all-or-nothing of bulk creation, on a database that allows no transactions.
+   */
+  insertMany(links: NewLink[]): Promise<Link[] | null>;
   /** Distinct campaign names, for suggestions. */
   campaigns(): Promise<string[]>;
 }

@@ -10,7 +10,7 @@ export const RANDOM_SLUG_LENGTH = 7;
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'api', 'healthz', 'assets', 'dashboard', 'static', 'favicon.ico', 'robots.txt',
-  'index.html', 'login', 'logout', 'admin', 'vendor', 'public', 'qr',
+  'index.html', 'login', 'logout', 'admin', 'vendor', 'public', 'qr', 'docs',
 ]);
 
 export type SlugProblem = 'format' | 'reserved';

@@ -7,10 +7,12 @@ import { silentLogger, type ClickExportReader, type ClickStore, type Logger, typ
 import { createClickAllowance, type ClickAllowance, type CoreDeps, type StorageHealth } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
-import { createErrorHandler, errorBody } from './errors.js';
+import { createErrorHandler, errorBody, payloadTooLarge } from './errors.js';
 import { healthRoute, type ClickQueueStats } from './health.js';
+import { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
 import { notFoundPage, PAGE_CSP } from './pages.js';
-import { linkRoutes } from './routes/links.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { linkRoutes, type LinkRouteDeps } from './routes/links.js';
 import { redirectRoutes, SLUG_PATH } from './routes/redirect.js';
 import { clickRoutes } from './routes/clicks.js';
 import { exportRoutes } from './routes/export.js';
@@ -18,11 +20,12 @@ import { sessionRoutes } from './routes/session.js';
 import { statsRoutes } from './routes/stats.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
+const BULK_PATH = '/api/links/bulk';
 
 /** A single path segment that is not one of the app's own pages: a short link. */
 const isRedirectPath = (c: { req: { path: string } }) =>
-  SLUG_PATH.test(c.req.path) && c.req.path !== '/healthz' && c.req.path !== '/dashboard';
+  SLUG_PATH.test(c.req.path) && c.req.path !== '/healthz' && c.req.path !== '/dashboard' && c.req.path !== '/docs';
 
 export interface AppDeps extends CoreDeps {
   /** Click capture after each redirect; absent means nothing is recorded. */
@@ -45,6 +48,8 @@ export interface AppDeps extends CoreDeps {
   clickQueue?: () => ClickQueueStats;
   /** Dashboard sign-ins (cookie sessions); absent means Bearer keys only. */
   sessions?: SessionStore;
+  /** PNG QR codes where the runtime can draw them (Node); absent means SVG only. */
+  qrPng?: LinkRouteDeps['qrPng'];
   /** maxClicks spent ahead of the click writer; absent means one for this app. */
   clickAllowance?: ClickAllowance;
 }
@@ -77,10 +82,12 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', healthRoute(deps));
 
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
+  app.use(BULK_PATH, bodyLimit({ maxSize: MAX_BULK_BODY_BYTES, onError: payloadTooLarge(MAX_BULK_BODY_BYTES) }));
+  app.use('/api/*', except((c) => c.req.path === BULK_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: payloadTooLarge(MAX_BODY_BYTES) })));
   if (deps.storageHealth) app.use('/api/*', watchWrites(deps.storageHealth));
   // Signing in is how a browser gets past the guard, so /api/session comes before it.
   app.route('/api/session', sessionRoutes(deps));
+  app.route('/api', openApiRoutes());
   app.use('/api/*', requireApiKey(deps));
   app.route('/api/links', linkRoutes(deps));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
@@ -93,7 +100,8 @@ export function createApp(deps: AppDeps) {
   if (deps.serveAsset) {
     const serveAsset = deps.serveAsset;
     app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
-    for (const path of ['/dashboard/*', '/favicon.ico', '/robots.txt']) {
+    for (const path of ['/docs', '/docs/api']) app.get(path, (c) => c.redirect('/docs/api/', 301));
+    for (const path of ['/dashboard/*', '/docs/api/*', '/favicon.ico', '/robots.txt']) {
       app.get(path, async (c, next) => (await serveAsset(c.req.raw)) ?? next());
     }
   }

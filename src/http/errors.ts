@@ -70,3 +70,8 @@ export function requestIdOf(c: Context): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
+
+/** bodyLimit's answer: the API's error shape, naming the limit that applies to this route. */
+export const payloadTooLarge = (maxBytes: number) => (c: Context) =>
+  c.json(errorBody('payload_too_large', `request body is larger than ${size(maxBytes)}`), 413);

@@ -1,9 +1,10 @@
 import type { Link } from '../domain/index.js';
+import type { LinkBody } from './openapi/responses.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A link as the API shows it: camelCase, ISO times, and its short URL. */
-export function linkView(link: Link, publicUrl: string) {
+export function linkView(link: Link, publicUrl: string): LinkBody {
   return {
     id: link.id,
     slug: link.slug,

@@ -18,6 +18,7 @@ import { createClickWriter } from './clickWriter.js';
 import { createFastRedirect } from './fastRedirect.js';
 import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
+import { qrPng } from './qrPng.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
 import { acquireServerLock } from './serverLock.js';
 
@@ -79,6 +80,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     clicks,
     clickExport: createClickExportReader(database.db),
     stats: createStatsStore(database.db),
+    qrPng,
     tracking: {
       sink: writer,
       clock: Date.now,

@@ -1,5 +1,5 @@
-import { AppError, isAppError, type Link, type LinkStore } from '../domain/index.js';
-import { createLink } from './createLink.js';
+import { AppError, isAppError, type NewLink } from '../domain/index.js';
+import { createLinks, type RowProblem } from './createLinks.js';
 import type { CoreDeps } from './deps.js';
 
 /** The columns an import file may have; `url` is the only one required. */
@@ -20,13 +20,9 @@ export interface RejectedRow {
 }
 
 export type ImportResult =
-  | { ok: true; created: Link[] }
+  /** With dryRun, the links as they would be created. */
+  | { ok: true; created: NewLink[] }
   | { ok: false; rejected: RejectedRow[]; rows: number };
-
-export interface ImportDeps extends CoreDeps {
-  /** Runs the work so that either every write in it stays or none does. */
-  atomically<T>(work: () => Promise<T>): Promise<T>;
-}
 
 /** A row as createLink's input: an empty cell is an absent field. */
 function linkInput(values: ImportRow['values']) {
@@ -41,69 +37,37 @@ function linkInput(values: ImportRow['values']) {
   };
 }
 
-/**
- * A store that answers reads from the real one but only pretends to insert: running
- * createLink against it applies every rule of a real creation (URL, UTM, network, dates,
- * slug format, reserved and taken slugs) and writes nothing.
- */
-function dryRunLinks(links: LinkStore): LinkStore {
-  return {
-    insert: async (link) => ({ ...link, id: 0, humanClicks: 0 }),
-    bySlug: (slug) => links.bySlug(slug),
-    list: (filter) => links.list(filter),
-    update: async () => null,
-    remove: async () => false,
-    slugExists: (slug) => links.slugExists(slug),
-    campaigns: () => links.campaigns(),
-  };
-}
-
 // Input fields are camelCase, the file's columns are not: name the column the user wrote.
 const columnName = (message: string) => message.replace(/^postedAt:/, 'posted_at:');
 
 /**
- * Creates links in bulk: every row is checked first, by the same rules as createLink, and
- * slugs repeated within the file are caught too. One bad row and nothing is created; the
- * answer lists every rejected row by line. Otherwise all rows are created as one unit.
+ * Creates the links of an import file through createLinks, the API's bulk creation: every row
+ * is checked by the same rules, one bad row and nothing is created, and the answer lists every
+ * rejected row by line. A file is not bound by the API's 1,000 rows.
  */
-export async function importLinks(deps: ImportDeps, rows: ImportRow[]): Promise<ImportResult> {
-  const rejected: RejectedRow[] = [];
-  const dryRun = { ...deps, links: dryRunLinks(deps.links) };
-  const slugLines = new Map<string, number>();
-  for (const row of rows) {
-    if (row.problem) {
-      rejected.push({ line: row.line, message: row.problem });
-      continue;
-    }
-    const input = linkInput(row.values);
-    if (input.slug !== undefined) {
-      const first = slugLines.get(input.slug);
-      if (first !== undefined) {
-        rejected.push({ line: row.line, message: `slug "${input.slug}" is already used on line ${first}` });
-        continue;
-      }
-      slugLines.set(input.slug, row.line);
-    }
+export async function importLinks(deps: CoreDeps, rows: ImportRow[], options: { dryRun?: boolean } = {}): Promise<ImportResult> {
+  const rejected: RejectedRow[] = rows.flatMap((r) => (r.problem ? [{ line: r.line, message: r.problem }] : []));
+  const readable = rows.filter((r) => !r.problem);
+  const lineOf = (index: number) => readable[index]!.line;
+  if (readable.length > 0) {
     try {
-      await createLink(dryRun, input);
+      const result = await createLinks(
+        deps,
+        { links: readable.map((r) => linkInput(r.values)) },
+        { dryRun: options.dryRun || rejected.length > 0, rowName: (i) => `line ${lineOf(i)}`, maxRows: Infinity },
+      );
+      if (rejected.length === 0) return { ok: true, created: result.links };
     } catch (e) {
-      if (!isAppError(e)) throw e;
-      rejected.push({ line: row.line, message: columnName(e.message) });
+      const problems = isAppError(e) ? (e.details as { rows?: RowProblem[] } | undefined)?.rows : undefined;
+      if (!isAppError(e) || !problems) throw e;
+      if (e.code !== 'invalid_rows') {
+        // A slug taken between the checks and the insert: the unit is refused as a whole.
+        const [p] = problems;
+        throw new AppError(e.kind, e.code, `line ${lineOf(p!.index)}: ${p!.message}; nothing was created`);
+      }
+      rejected.push(...problems.map((p) => ({ line: lineOf(p.index), message: columnName(p.message) })));
     }
   }
-  if (rejected.length > 0) return { ok: false, rejected, rows: rows.length };
-  // Checked rows can still collide with a link created meanwhile: then the unit rolls back.
-  const created = await deps.atomically(async () => {
-    const links: Link[] = [];
-    for (const row of rows) {
-      try {
-        links.push(await createLink(deps, linkInput(row.values)));
-      } catch (e) {
-        if (!isAppError(e)) throw e;
-        throw new AppError(e.kind, e.code, `line ${row.line}: ${columnName(e.message)}; nothing was created`);
-      }
-    }
-    return links;
-  });
-  return { ok: true, created };
+  rejected.sort((a, b) => a.line - b.line);
+  return { ok: false, rejected, rows: rows.length };
 }

@@ -1,5 +1,6 @@
 export * from './deps.js';
 export * from './createLink.js';
+export * from './createLinks.js';
 export * from './updateLink.js';
 export * from './deleteLink.js';
 export * from './listLinks.js';

@@ -13,7 +13,7 @@ export interface ActiveSession {
   expiresAt: number;
 }
 
-const signInInput = z.object({ key: z.string().trim().min(1, 'enter an API key').max(200) }).strict();
+export const signInInput = z.object({ key: z.string().trim().min(1, 'enter an API key').max(200) }).strict();
 
 // 43 alphanumerics ≈ 256 bits: unguessable, and short enough for a cookie.
 const TOKEN_LENGTH = 43;

@@ -117,6 +117,34 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(err).toMatchObject({ kind: 'conflict', code: 'slug_taken' });
     });
 
+    it('inserts 1,000 links in one statement, in order, with the same types as one by one', async () => {
+      const links = createLinkStore(d.db);
+      const many = Array.from({ length: 1000 }, (_, i) =>
+        newLink(`bulk-${i}`, {
+          title: i === 0 ? 'día "uno", 1' : null, campaign: 'Spring', network: i % 2 ? 'x' : 'linkedin',
+          utm: { source: 'x', campaign: 'spring' }, postedAt: T0 - i, maxClicks: i === 1 ? 5 : null,
+          disabled: i === 2, expiresAt: i === 3 ? T0 + HOUR : null,
+        }),
+      );
+      const created = await links.insertMany(many);
+      expect(created).toHaveLength(1000);
+      expect(created!.map((l) => l.slug)).toEqual(many.map((l) => l.slug));
+      expect(created![0]).toEqual(await links.bySlug('bulk-0'));
+      for (const i of [0, 1, 2, 3, 999]) {
+        expect(created![i]).toEqual({ ...many[i], id: expect.any(Number), humanClicks: 0 });
+      }
+      expect(await links.takenSlugs(['bulk-7', 'nope', 'bulk-999', 'BULK-7'])).toEqual(new Set(['bulk-7', 'bulk-999']));
+      expect(await links.takenSlugs([])).toEqual(new Set());
+    });
+
+    it('inserts none of a batch when one of its slugs is taken', async () => {
+      const links = createLinkStore(d.db);
+      await links.insert(newLink('held'));
+      expect(await links.insertMany([newLink('free-1'), newLink('held'), newLink('free-2')])).toBeNull();
+      expect(await links.takenSlugs(['free-1', 'free-2', 'held'])).toEqual(new Set(['held']));
+      expect(await links.insertMany([])).toEqual([]);
+    });
+
     it('filters, searches (wildcards taken literally) and pages newest first', async () => {
       const links = createLinkStore(d.db);
       for (let i = 1; i <= 5; i++) {

@@ -138,6 +138,14 @@ describe('the dashboard for every reader', () => {
     await expect.poll(() => page.locator('.preview-url').textContent()).toContain('utm_source=instagram');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-link-form-new');
+
+    // An import preview of long destinations wraps as well.
+    await page.goto(`${dash.url}/dashboard/#/links/import`);
+    const csv = `url,title,campaign\nhttps://example.com/imported/${'long-segment-'.repeat(8)},An imported post with a long title,Phone Campaign\n`;
+    await page.getByLabel('CSV file').setInputFiles({ name: 'phone.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('#import-create').waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-link-import');
   });
 
   it('keeps text at 4.5:1 (large text 3:1) and focus rings at 3:1, unclipped, on every page', async () => {
@@ -177,6 +185,7 @@ describe('the dashboard for every reader', () => {
       ['#/compare?slug=contrast-a&slug=contrast-b', '.badge-best'],
       ['#/link/contrast-a', '.feed .badge'],
       ['#/campaigns', 'th[aria-sort]'],
+      ['#/links/import', '#import-file'],
     ];
     for (const [hash, ready] of pages) {
       await page.goto(`${dash.url}/dashboard/${hash}`);

@@ -25,6 +25,21 @@ describe('the dashboard files', () => {
     expect(vendored.equals(installed)).toBe(true);
   });
 
+  it('serves the same Papa Parse build as the installed papaparse package', () => {
+    // Committed like Chart.js; after upgrading papaparse run `npm run vendor:papaparse`.
+    const vendored = readFileSync(join(DASHBOARD, 'vendor', 'papaparse.min.js'));
+    const installed = readFileSync(join(ROOT, 'node_modules', 'papaparse', 'papaparse.min.js'));
+    expect(vendored.equals(installed)).toBe(true);
+  });
+
+  it('serves the same Swagger UI build as the installed swagger-ui-dist package', () => {
+    // The API reference (public/docs/api); after upgrading swagger-ui-dist run `npm run vendor:swagger-ui`.
+    for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) {
+      const vendored = readFileSync(join(ROOT, 'public', 'docs', 'api', 'vendor', file));
+      expect(vendored.equals(readFileSync(join(ROOT, 'node_modules', 'swagger-ui-dist', file))), file).toBe(true);
+    }
+  });
+
   it('never builds markup from strings', () => {
     for (const { file, text } of sources) {
       expect(text, file).not.toMatch(/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);

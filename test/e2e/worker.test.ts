@@ -138,6 +138,57 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     expect(((await (await api('GET', '/api/links/launch')).json()) as { title: string }).title).toBe('Launch day');
   });
 
+  it('draws a post\'s QR code as SVG on every runtime, and as PNG where it can', async () => {
+    expect((await api('POST', '/api/links', { url: 'https://example.com/poster', slug: 'qr-poster' })).status).toBe(201);
+    const svg = await api('GET', '/api/links/qr-poster/qr.svg?size=256&fg=1d4ed8');
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await svg.text()).toMatch(/^<svg [^>]*width="256"[^>]*>.*stroke="#1d4ed8"/s);
+    expect((await api('GET', '/api/links/qr-poster/qr.svg?fg=eeeeee')).status).toBe(400);
+    const png = await api('GET', '/api/links/qr-poster/qr.png');
+    if (runtime.name === 'Node') {
+      expect(png.status).toBe(200);
+      expect(png.headers.get('content-type')).toBe('image/png');
+    } else {
+      expect(png.status).toBe(400);
+      expect(((await png.json()) as { error: { code: string } }).error.code).toBe('png_unavailable');
+    }
+  });
+
+  it('publishes its OpenAPI document without a key, and the reference page that reads it', async () => {
+    const res = await fetch(`${base}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/links', '/api/links/bulk', '/api/stats']));
+    const page = await fetch(`${base}/docs/api/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('vendor/swagger-ui-bundle.js');
+    expect((await fetch(`${base}/docs/api/vendor/swagger-ui-bundle.js`)).status).toBe(200);
+  });
+
+  it('creates 1,000 posts in one bulk request, all or none', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      url: `https://example.com/bulk/${i}`, slug: `bulk-${i}`, campaign: 'Bulk', network: i % 2 ? 'x' : 'linkedin',
+    }));
+    const refused = await api('POST', '/api/links/bulk', { links: [...rows.slice(0, 999), { url: 'ftp://example.com/no' }] });
+    expect(refused.status).toBe(400);
+    const error = ((await refused.json()) as { error: { code: string; details: { rows: { index: number }[] } } }).error;
+    expect(error.code).toBe('invalid_rows');
+    expect(error.details.rows.map((r) => r.index)).toEqual([999]);
+    expect((await api('GET', '/api/links/bulk-0')).status).toBe(404);
+
+    const res = await api('POST', '/api/links/bulk', { links: rows });
+    expect(res.status).toBe(201);
+    const { links } = (await res.json()) as { links: { slug: string; destination: string }[] };
+    expect(links.map((l) => l.slug)).toEqual(rows.map((r) => r.slug));
+    expect(links[1]!.destination).toBe('https://example.com/bulk/1?utm_source=x&utm_medium=social&utm_campaign=bulk');
+    const redirect = await fetch(`${base}/bulk-999`, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect((await api('POST', '/api/links/bulk', { links: [rows[5]] })).status).toBe(400);
+  });
+
   it('answers every links API error in one JSON shape', async () => {
     const expectError = async (res: Response, status: number, code: string) => {
       expect(res.status).toBe(status);

@@ -1,29 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readImportFile } from '../../src/cli/import.js';
-import { importLinks, type ImportDeps, type ImportRow } from '../../src/services/importLinks.js';
+import { importLinks, type ImportRow } from '../../src/services/importLinks.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
 
-/** The test deps with a real SQLite transaction as the unit, as the CLI does it. */
-async function setup(): Promise<ImportDeps> {
+async function setup() {
   t = await makeTestApp();
-  const sqlite = t.database.sqlite;
-  return {
-    ...t.deps,
-    async atomically(work) {
-      sqlite.exec('BEGIN IMMEDIATE');
-      try {
-        const v = await work();
-        sqlite.exec('COMMIT');
-        return v;
-      } catch (e) {
-        sqlite.exec('ROLLBACK');
-        throw e;
-      }
-    },
-  };
+  return t.deps;
 }
 const count = () => (t.database.sqlite.prepare('SELECT count(*) AS n FROM links').get() as { n: number }).n;
 const row = (line: number, values: ImportRow['values']): ImportRow => ({ line, values });
@@ -77,19 +62,21 @@ describe('importLinks (import links in bulk)', () => {
 
   it('rolls everything back when a row fails while creating (a slug taken meanwhile)', async () => {
     const deps = await setup();
-    let calls = 0;
     // Another writer takes "late" between the check and the creation.
-    const racing: ImportDeps = {
+    await t.api('POST', '/api/links', { url: 'https://example.com/other', slug: 'late' });
+    let checks = 0;
+    const racing = {
       ...deps,
       links: {
         ...deps.links,
-        slugExists: async (slug) => (slug === 'late' && ++calls > 1 ? true : deps.links.slugExists(slug)),
+        // The first check (before inserting) misses it; later lookups see it.
+        takenSlugs: async (slugs: string[]) => (++checks === 1 ? new Set<string>() : deps.links.takenSlugs(slugs)),
       },
     };
     await expect(
       importLinks(racing, [row(2, { url: 'https://example.com/1', slug: 'early' }), row(3, { url: 'https://example.com/2', slug: 'late' })]),
     ).rejects.toThrow('line 3: the slug "late" is already taken; nothing was created');
-    expect(count()).toBe(0);
+    expect(count()).toBe(1);
   });
 });
 

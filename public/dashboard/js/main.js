@@ -4,6 +4,7 @@ import { errorBox, h, replace, toast } from './dom.js';
 import { campaignPageView, campaignsView } from './views/campaigns.js';
 import { compareView } from './views/compare.js';
 import { linkFormView } from './views/linkForm.js';
+import { linkImportView } from './views/linkImport.js';
 import { linkPageView } from './views/linkPage.js';
 import { linksView } from './views/links.js';
 import { overviewView } from './views/overview.js';
@@ -14,6 +15,7 @@ const ROUTES = [
   { path: /^\/overview$/, title: 'Overview', nav: 'overview', view: overviewView },
   { path: /^\/links$/, title: 'Links', nav: 'links', view: linksView },
   { path: /^\/links\/new$/, title: 'New link', nav: 'links', view: linkFormView },
+  { path: /^\/links\/import$/, title: 'Import links', nav: 'links', view: linkImportView },
   { path: /^\/links\/([^/]+)\/edit$/, title: 'Edit link', nav: 'links', view: linkFormView },
   { path: /^\/link\/([^/]+)$/, title: 'Link', nav: 'links', view: linkPageView },
   { path: /^\/campaigns$/, title: 'Campaigns', nav: 'campaigns', view: campaignsView },

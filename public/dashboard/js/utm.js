@@ -84,7 +84,7 @@ export function checkDestination(raw, ownHost = location.host) {
 export const SLUG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const RESERVED_SLUGS = new Set([
   'api', 'healthz', 'assets', 'dashboard', 'static', 'favicon.ico', 'robots.txt',
-  'index.html', 'login', 'logout', 'admin', 'vendor', 'public', 'qr',
+  'index.html', 'login', 'logout', 'admin', 'vendor', 'public', 'qr', 'docs',
 ]);
 
 /** Why a custom slug cannot be used, in words, or null when it can. */

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { rawClicksFrom, type ClickRow, type ClickStore, type Clock } from '../../domain/index.js';
 import { listClicks } from '../../services/listClicks.js';
+import type { ClickBody } from '../openapi/responses.js';
 
 /** A stored click as the API shows it. */
-export function clickView(c: ClickRow) {
+export function clickView(c: ClickRow): ClickBody {
   return {
     id: c.id,
     clickedAt: new Date(c.clickedAt).toISOString(),

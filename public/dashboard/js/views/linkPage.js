@@ -5,6 +5,7 @@ import { cell, copyButton, emptyState, errorBox, h, replace, toast } from '../do
 import { fmtDateTime, fmtTime, num, place, rangeLabel, rangeParams } from '../format.js';
 import { statsPanel } from '../stats.js';
 import { networkLabel } from '../utm.js';
+import { qrPanel } from './qrPanel.js';
 
 const FEED_SIZE = 25;
 const POLL_MS = 4000;
@@ -23,6 +24,7 @@ export async function linkPageView(ctx) {
   ctx.main.append(
     head,
     panel,
+    qrPanel(link, { signal: ctx.signal }),
     h('section', { class: 'section', 'aria-labelledby': 'feed-h' },
       h('div', { class: 'feed-head' }, h('h2', { id: 'feed-h' }, 'Recent clicks'), feedStatus),
       feedScope,

@@ -34,7 +34,9 @@ export async function linksView(ctx) {
   const summary = h('p', { class: 'muted', role: 'status' });
   const results = h('div', { class: 'results' }, loading('Loading links…'));
   ctx.main.append(
-    h('div', { class: 'page-head' }, h('h1', {}, 'Links'), h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link')),
+    h('div', { class: 'page-head' }, h('h1', {}, 'Links'), h('div', { class: 'actions' },
+      h('a', { class: 'btn', href: '#/links/import' }, 'Import CSV'),
+      h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link'))),
     filters,
     summary,
     results,
@@ -116,6 +118,10 @@ export async function linksView(ctx) {
       cell('Status', h('span', { class: `badge badge-${status.id}` }, status.label)),
       cell({ label: 'Actions', class: 'actions' },
         h('a', { class: 'btn btn-small', href: `#/links/${encodeURIComponent(link.slug)}/edit`, 'aria-label': `Edit ${linkName(link)}` }, 'Edit'),
+        h('a', {
+          class: 'btn btn-small', href: `/api/links/${encodeURIComponent(link.slug)}/qr.svg?size=1024`, download: `${link.slug}-qr.svg`,
+          'aria-label': `Download the QR code of ${linkName(link)}`,
+        }, 'QR'),
         toggle),
     );
     return row;
