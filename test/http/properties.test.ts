@@ -37,11 +37,12 @@ const snapshot = () =>
 const ROUTES = [
   '/api/links', '/api/links/alpha', '/api/links/beta', '/api/links/nope', '/api/clicks', '/api/clicks.csv',
   '/api/stats', '/api/stats.csv', '/api/stats/compare', '/api/campaigns', '/api/session', '/api/keys', '/healthz',
+  '/api/links/bulk', '/api/links/alpha/qr.svg', '/api/links/alpha/qr.png', '/api/links/nope/qr.svg', '/api/openapi.json',
   '/alpha', '/beta', '/gamma', '/nope', '/', '/dashboard', '/dashboard/',
 ];
 const PARAMS = [
   'from', 'to', 'tz', 'interval', 'campaign', 'network', 'slug', 'source', 'country', 'device', 'bots', 'limit', 'cursor',
-  'q', 'by', 'align', 'hours', 'utm_source', 'qr', 'out', 'noBom',
+  'q', 'by', 'align', 'hours', 'utm_source', 'qr', 'out', 'noBom', 'size', 'margin', 'fg', 'bg', 'ecc',
 ];
 const odd = fc.oneof(
   fc.string(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer().map(String), fc.double().map(String),
@@ -63,6 +64,7 @@ const mutatedLink = fc.record({
 });
 const body = fc.oneof(
   fc.constant(undefined), mutatedLink, fc.json(), fc.string(),
+  fc.record({ links: fc.array(mutatedLink.map((j) => JSON.parse(j) as unknown), { maxLength: 4 }) }).map((b) => JSON.stringify(b)),
   fc.constantFrom('{', '[]', 'null', '{"key":"lp_abcdefgh_nope"}', '{"key":"admin-key-for-tests-only"}', '{"url":"javascript:alert(1)"}', '{"url":"http://lp.test/alpha"}'),
 );
 const headers = fc.record({

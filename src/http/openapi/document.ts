@@ -47,6 +47,7 @@ function operation(op: Operation, components: Record<string, Json>): Json {
   if (op.method === 'post' && op.path.startsWith('/api/links')) responses['409'] = error('The slug is taken');
   if (op.body) responses['413'] = error(`The body is larger than ${kb(op.maxBodyBytes ?? MAX_BODY_BYTES)}`);
   for (const [status, description] of Object.entries(op.errors ?? {})) responses[status] = error(description);
+  responses['503'] ??= error('storage_unavailable: the database cannot take the request now (a full disk, an I/O error); Retry-After says when to try again');
   responses.default = error('Any other error, in the same shape');
 
   return {
