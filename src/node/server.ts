@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
@@ -20,7 +22,7 @@ import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
 import { qrPng } from './qrPng.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
-import { acquireServerLock } from './serverLock.js';
+import { acquireServerLock, type ServerLock } from './serverLock.js';
 
 /** How often the server looks for link edits made by other processes. */
 export const LINK_SYNC_MS = 1_000;
@@ -47,15 +49,7 @@ export interface RunningServer {
  * created only once listening succeeded, so it is never made without being printed.
  */
 export async function startServer(config: Config, logger: Logger = silentLogger, logPretty = false): Promise<RunningServer> {
-  // Before the database is touched: a second server must not even migrate it.
-  const lock = acquireServerLock(config.databasePath);
-  let database: NodeDatabase;
-  try {
-    database = openSettingsDatabase(config.databasePath);
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
+  const { database, lock } = openSettingsDatabase(config.databasePath);
   // Clicks are enriched and written on their own thread and connection (see captureThread.ts);
   // this thread only reads them.
   const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
@@ -162,11 +156,18 @@ function errorCode(err: unknown): string | undefined {
 
 const PATH_PROBLEMS = new Set(['SQLITE_CANTOPEN', 'SQLITE_NOTADB', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_AUTH']);
 
-/** openDatabase, with a folder or file that cannot be used reported as DATABASE_PATH. */
-function openSettingsDatabase(path: string): NodeDatabase {
+/**
+ * The server lock, then openDatabase, with a folder or file that cannot be used reported as
+ * DATABASE_PATH. The lock comes first: a second server must not even migrate the file.
+ */
+function openSettingsDatabase(path: string): { database: NodeDatabase; lock: ServerLock } {
+  let lock: ServerLock | null = null;
   try {
-    return openDatabase(path);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    lock = acquireServerLock(path);
+    return { database: openDatabase(path), lock };
   } catch (err) {
+    lock?.release();
     const code = errorCode(err);
     if ((err as NodeJS.ErrnoException).syscall === 'mkdir') {
       throw invalidSetting('DATABASE_PATH', path, `cannot create its folder (${code})`);

@@ -2,13 +2,17 @@ import Sqlite from 'better-sqlite3';
 
 export class ServerLockError extends Error {}
 
+export interface ServerLock {
+  release(): void;
+}
+
 /**
  * One server per database file: the server holds an exclusive SQLite lock on a small file
  * beside the database (`<DATABASE_PATH>.server-lock`) for as long as it runs. The operating
  * system drops the lock when the process ends, even by kill -9, so a crash leaves nothing
  * stale; the CLI and other readers never take it. An in-memory database needs none.
  */
-export function acquireServerLock(databasePath: string): { release(): void } {
+export function acquireServerLock(databasePath: string): ServerLock {
   if (databasePath === ':memory:') return { release() {} };
   const path = `${databasePath}.server-lock`;
   const lock = new Sqlite(path, { timeout: 0 });

@@ -96,7 +96,7 @@ describe('a crash under load', () => {
       lost += runLost;
       bound += (rate * LOSS_BOUND_MS) / 1000;
       console.log(`kill ${i + 1}: ${r.answered} redirects answered in ${r.ms} ms (${Math.round(rate)}/s), ${r.stored} stored, ${runLost} lost = ${((runLost / rate) * 1000).toFixed(1)} ms of traffic`);
-      expect(r.answered).toBeGreaterThan(100);
+      expect(r.answered).toBeGreaterThan(20);
     }
     expect(lost).toBeLessThanOrEqual(Math.ceil(bound));
 

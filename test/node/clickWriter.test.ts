@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Visit } from '../../src/domain/index.js';
 import { createClickWriter } from '../../src/node/clickWriter.js';
 import { memoryLogger } from '../support/logs.js';
@@ -47,26 +47,27 @@ describe('the Node click writer', () => {
 
   it('sends a visit that arrives during a write within flushDelayMs of its arrival, not a whole delay after the write', async () => {
     // What a crash can lose is what waits: each visit waits at most the delay, wherever it lands.
-    const sent: { at: number; size: number }[] = [];
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const w = createClickWriter({
-      record: async (v) => {
-        sent.push({ at: Date.now(), size: v.length });
-        await sleep(40); // a slow write
-      },
-      flushDelayMs: 50,
-      logger: memoryLogger(),
-    });
-    w.push(visit(0));
-    await sleep(55); // the first write has started
-    const arrived = Date.now();
-    w.push(visit(1));
-    for (let waited = 0; sent.length < 2 && waited < 1_000; waited += 5) await sleep(5);
-    expect(sent.map((b) => b.size)).toEqual([1, 1]);
-    // Not the delay counted again from the end of the 40 ms write (about 85 ms here).
-    expect(sent[1]!.at - arrived).toBeLessThan(70);
-    expect(sent[1]!.at - arrived).toBeGreaterThanOrEqual(45);
-    await w.drain();
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const sent: { at: number; size: number }[] = [];
+      const w = createClickWriter({
+        record: async (v) => {
+          sent.push({ at: Date.now(), size: v.length });
+          await new Promise((r) => setTimeout(r, 40)); // a slow write
+        },
+        flushDelayMs: 50,
+        logger: memoryLogger(),
+      });
+      w.push(visit(0));
+      await vi.advanceTimersByTimeAsync(55); // the first write started at 50
+      expect(sent).toEqual([{ at: 50, size: 1 }]);
+      w.push(visit(1)); // at 55, during the write, which ends at 90
+      await vi.advanceTimersByTimeAsync(200);
+      // At 105 = its arrival + 50, not 140 = the end of the write + 50.
+      expect(sent).toEqual([{ at: 50, size: 1 }, { at: 105, size: 1 }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('splits large queues into batches of maxBatch', async () => {
