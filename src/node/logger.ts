@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import pino from 'pino';
-import pretty from 'pino-pretty';
 import type { Logger, LogLevel } from '../domain/index.js';
 
 export interface NodeLoggerOptions {
@@ -23,8 +23,9 @@ export function createNodeLogger({ level = 'info', pretty: readable = false, des
     formatters: { level: (label) => ({ level: label }) },
     serializers: { err: pino.stdSerializers.err },
   };
+  // pino-pretty only for a terminal: a server logging JSON (and its click thread) never loads it.
   const stream = readable
-    ? pretty({ sync: true, messageKey: 'message', translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination: destination ?? 1 })
+    ? (createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty'))({ sync: true, messageKey: 'message', translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination: destination ?? 1 })
     : (destination ?? pino.destination({ dest: 1, sync: true }));
   const p = pino(options, stream);
   return {
