@@ -34,16 +34,16 @@ async function main() {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
+  if (server.firstKey) {
+    // The one secret linkpost ever shows, once, to whoever started it: plain text, never a log
+    // line, and before the listening line so whoever waits for that line also has the key.
+    process.stdout.write(`\nFirst start: created an API key. It is shown only this once, so keep it:\n\n  ${server.firstKey}\n\n`);
+  }
   logger.info(`linkpost listening on ${server.url}`, {
     url: server.url, database: config.databasePath, dashboard: `${config.publicUrl}/dashboard/`,
     clickRetentionDays: config.clickRetentionDays,
   });
-  if (server.firstKey) {
-    // The one secret linkpost ever shows, once, to whoever started it: plain text, never a log line.
-    process.stderr.write(`\nFirst start: created an API key. It is shown only this once, so keep it:\n\n  ${server.firstKey}\n\n`);
-  } else {
-    logger.info('sign in with an API key; make one with: npm run cli -- keys create --name <name>');
-  }
+  if (!server.firstKey) logger.info('sign in with an API key; make one with: npm run cli -- keys create --name <name>');
 }
 
 main().catch((err) => {

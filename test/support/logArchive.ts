@@ -25,7 +25,7 @@ export function clearArchive() {
   rmSync(LOG_DIR, { recursive: true, force: true });
 }
 
-/** The one secret linkpost prints by design: the first start's key, on stderr, once. */
+/** The one secret linkpost prints by design: the first start's key, once, as plain text. */
 const FIRST_KEY_BLOCK = /First start: created an API key\. It is shown only this once, so keep it:\s+lp_\S+/g;
 /** Any IPv4 address but loopback and the wildcard (the server's own listening line). */
 const ADDRESS = /\b(?!127\.0\.0\.1\b|0\.0\.0\.0\b)(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
