@@ -62,6 +62,10 @@ const settings = z.object({
     .default(0),
   /** Requests per minute one API key (or ADMIN_API_KEY) may make; 0 turns the limit off. */
   API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_API_RATE_LIMIT),
+  /** debug, info (default), warn or error: the least a log line must matter to be written. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Keep raw clicks this many days (whole UTC days); counters keep their history. Unset: keep all. */
+  CLICK_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
 });
 
 /**
@@ -78,6 +82,9 @@ export interface Config {
   adminApiKey: string | null;
   trustProxy: TrustProxy;
   apiRateLimit: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Days of raw clicks kept; null keeps them all. */
+  clickRetentionDays: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -107,5 +114,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminApiKey: s.ADMIN_API_KEY ?? null,
     trustProxy: s.TRUST_PROXY,
     apiRateLimit: s.API_RATE_LIMIT,
+    logLevel: s.LOG_LEVEL,
+    clickRetentionDays: s.CLICK_RETENTION_DAYS ?? null,
   };
 }

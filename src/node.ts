@@ -1,27 +1,32 @@
 /**
- * Node entry: settings from process.env, the embedded SQLite database, graceful shutdown.
- * Everything else is the shared app.
+ * Node entry: settings from process.env, the embedded SQLite database, JSON logs, graceful
+ * shutdown. Everything else is the shared app.
  */
 import { ConfigError, parseConfig } from './config.js';
+import { createNodeLogger } from './node/logger.js';
+import { ServerLockError } from './node/serverLock.js';
 import { startServer } from './node/server.js';
 
 async function main() {
   const config = parseConfig(process.env);
-  const server = await startServer(config);
+  // JSON lines for log collectors; readable lines when a person watches a terminal.
+  const pretty = process.stdout.isTTY === true;
+  const logger = createNodeLogger({ level: config.logLevel, pretty });
+  const server = await startServer(config, logger, pretty);
   // Handlers first: a SIGTERM sent the moment the listening line appears must not find the
   // default action (instant exit, clicks unsaved).
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing requests and saving clicks…`);
+    logger.info('finishing requests and saving clicks', { signal });
     server.close().then(
       () => {
-        console.log('linkpost stopped cleanly');
+        logger.info('linkpost stopped cleanly');
         process.exit(0);
       },
       (err) => {
-        console.error('shutdown failed', err);
+        logger.error('shutdown failed', { err });
         process.exit(1);
       },
     );
@@ -29,23 +34,29 @@ async function main() {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  // One write, so whoever waits for the "listening" line also has the key.
-  const lines = [`linkpost listening on ${server.url} (database ${config.databasePath})`];
-  lines.push(`Dashboard: ${config.publicUrl}/dashboard/`);
   if (server.firstKey) {
-    lines.push('', 'First start: created an API key. It is shown only this once, so keep it:', '', `  ${server.firstKey}`, '');
-  } else {
-    lines.push('Sign in with an API key; make one with: npm run cli -- keys create --name <name>');
+    // The one secret linkpost ever shows, once, to whoever started it: plain text, never a log
+    // line, and before the listening line so whoever waits for that line also has the key.
+    process.stdout.write(`\nFirst start: created an API key. It is shown only this once, so keep it:\n\n  ${server.firstKey}\n\n`);
   }
-  console.log(lines.join('\n'));
+  logger.info(`linkpost listening on ${server.url}`, {
+    url: server.url, database: config.databasePath, dashboard: `${config.publicUrl}/dashboard/`,
+    clickRetentionDays: config.clickRetentionDays,
+  });
+  if (!server.firstKey) logger.info('sign in with an API key; make one with: npm run cli -- keys create --name <name>');
 }
 
 main().catch((err) => {
-  // A bad setting, whether parsing found it or opening the database or listening did: one line.
+  // A bad setting, a second server, or a database that cannot be opened: one line.
   if (err instanceof ConfigError) {
     console.error(err.message);
     process.exit(2);
   }
-  console.error('linkpost failed to start:', err);
+  if (err instanceof ServerLockError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  const code = (err as { code?: unknown })?.code;
+  console.error(`linkpost failed to start: ${err instanceof Error ? err.message : String(err)}${typeof code === 'string' ? ` (${code})` : ''}`);
   process.exit(1);
 });

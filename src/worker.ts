@@ -7,12 +7,15 @@ import { createApp } from './http/app.js';
 import { captureDeps, recorderFor } from './worker/capture.js';
 import { openD1 } from './worker/d1.js';
 import { workerDeps } from './worker/deps.js';
+import { createConsoleLogger } from './worker/logger.js';
 import type { Env } from './worker/env.js';
 import { consumeVisits } from './worker/queue.js';
+import { pruneOldClicks } from './worker/retention.js';
 import { misconfigured, workerSettings } from './worker/settings.js';
 import type { QueuedVisit } from './worker/visitMessage.js';
 
-const log = (message: string, err?: unknown) => (err === undefined ? console.error(message) : console.error(message, err));
+// Per isolate: JSON lines through console, as Workers Logs and `wrangler tail` collect them.
+const logger = createConsoleLogger();
 
 export default {
   async fetch(request, env, ctx) {
@@ -20,17 +23,22 @@ export default {
     try {
       settings = await workerSettings(env);
     } catch (err) {
-      return misconfigured(err, log);
+      return misconfigured(err, logger);
     }
     // Per request: the D1 binding belongs to this request's env, so nothing database-bound is global.
-    const app = createApp(workerDeps(request, env, ctx, settings, log));
+    const app = createApp(workerDeps(request, env, ctx, settings, logger));
     return app.fetch(request, env, ctx);
+  },
+
+  /** The cron trigger: CLICK_RETENTION_DAYS deletes raw clicks older than the window. */
+  async scheduled(_controller, env) {
+    await pruneOldClicks(env, logger);
   },
 
   async queue(batch, env) {
     // A bad setting throws here, so the batch is retried once it is fixed.
     const settings = await workerSettings(env);
     const record = recorderFor(captureDeps(openD1(env.DB), settings.saltSealer));
-    await consumeVisits(batch.messages, record, log);
+    await consumeVisits(batch.messages, record, logger);
   },
 } satisfies ExportedHandler<Env, QueuedVisit>;

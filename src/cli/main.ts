@@ -9,6 +9,7 @@ import { linksCommand } from './links.js';
 import { seedCommand } from './seed.js';
 import { countersCommand } from './counters.js';
 import { sessionsCommand } from './sessions.js';
+import { backupCommand } from './backup.js';
 
 type Command = (ctx: CliContext, args: string[], flags: Record<string, string | true>) => Promise<void>;
 
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   seed: seedCommand,
   counters: countersCommand,
   sessions: sessionsCommand,
+  backup: backupCommand,
 };
 
 const HELP = `linkpost command line
@@ -41,7 +43,10 @@ const HELP = `linkpost command line
 
   seed [--links 1000] [--campaigns 50] [--clicks 1000000] [--days 90] [--seed 1] [--now ISO]
                               synthetic posts and clicks, written like real traffic
-  counters rebuild            recompute the analytics counters from raw clicks
+  counters rebuild            recompute the analytics counters from raw clicks (with
+                              CLICK_RETENTION_DAYS, only the window: older rows are kept)
+  backup PATH                 online copy of the database to a new file, checked for
+                              integrity; safe while the server runs (restore: docs/operations.md)
 
 Settings come from the environment (DATABASE_PATH, PUBLIC_URL, …) as for the server.`;
 

@@ -52,31 +52,37 @@ export function linksFromProfiles(where: string): string[] {
   return parts;
 }
 
-const profilesFromClicks = (grain: number) =>
+const profilesFromClicks = (grain: number, from: number) =>
   `SELECT link_id, ${grain}, clicked_at - clicked_at % ${grain * 60_000}, bot, source, coalesce(country, ''), device,
      coalesce(referrer_host, ''), coalesce(city, ''), coalesce(os, ''), coalesce(browser, ''),
      count(*), sum(CASE WHEN first_of_day AND NOT bot THEN 1 ELSE 0 END)
-   FROM clicks GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+   FROM clicks WHERE clicked_at >= ${from} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
 
 /** counter_campaigns from the per-post daily value rows and each post's campaign now. */
-const CAMPAIGNS_FROM_LINKS = `SELECT l.campaign, c.dim, c.grain, c.bucket, c.bot, c.value, sum(c.clicks), sum(c.uniques)
+const campaignsFromLinks = (from: number) => `SELECT l.campaign, c.dim, c.grain, c.bucket, c.bot, c.value, sum(c.clicks), sum(c.uniques)
    FROM counter_links AS c JOIN links AS l ON l.id = c.link_id
-   WHERE l.campaign IS NOT NULL AND c.dim != 'all' AND c.grain = 1440 GROUP BY 1, 2, 3, 4, 5, 6`;
+   WHERE l.campaign IS NOT NULL AND c.dim != 'all' AND c.grain = 1440 AND c.bucket >= ${from} GROUP BY 1, 2, 3, 4, 5, 6`;
 
 /**
- * The statements that throw all counters away and recompute them from raw clicks, as one unit.
- * Each SELECT lists its columns in the table's declared order, as drizzle's insert…select wants.
+ * The statements that throw the counters away and recompute them from raw clicks, as one unit.
+ * With `keepBefore` (CLICK_RETENTION_DAYS, a UTC midnight), counter rows of buckets before it
+ * stay as they are, since their raw clicks are gone, and only the window is recounted. Each
+ * SELECT lists its columns in the table's declared order, as drizzle's insert…select wants.
  */
-export function rebuildStatements(db: Database): BatchStatement[] {
+export function rebuildStatements(db: Database, keepBefore: number | null = null): BatchStatement[] {
+  // A whole number from the caller's clock, never input, so it may sit in the SQL text.
+  const from = keepBefore === null ? 0 : Math.trunc(keepBefore);
+  if (!Number.isSafeInteger(from)) throw new Error(`keepBefore must be a time in ms, got ${keepBefore}`);
+  const inWindow = `bucket >= ${from}`;
   return [
-    db.delete(counterTotals),
-    db.delete(counterLinks),
-    db.delete(counterProfiles),
-    db.delete(counterCampaigns),
-    ...COUNTER_GRAINS.profiles.map((grain) => db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain)))),
-    ...linksFromProfiles('1').map((select) => db.insert(counterLinks).select(sql.raw(select))),
-    ...totalsFromProfiles('1').map((select) => db.insert(counterTotals).select(sql.raw(select))),
-    db.insert(counterCampaigns).select(sql.raw(CAMPAIGNS_FROM_LINKS)),
+    db.delete(counterTotals).where(sql.raw(inWindow)),
+    db.delete(counterLinks).where(sql.raw(inWindow)),
+    db.delete(counterProfiles).where(sql.raw(inWindow)),
+    db.delete(counterCampaigns).where(sql.raw(inWindow)),
+    ...COUNTER_GRAINS.profiles.map((grain) => db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain, from)))),
+    ...linksFromProfiles(inWindow).map((select) => db.insert(counterLinks).select(sql.raw(select))),
+    ...totalsFromProfiles(inWindow).map((select) => db.insert(counterTotals).select(sql.raw(select))),
+    db.insert(counterCampaigns).select(sql.raw(campaignsFromLinks(from))),
     // Every click is now counted, including any a running server had not counted yet.
     markAllCounted(db),
   ];
@@ -127,6 +133,6 @@ END;`,
  * Counter upkeep as one batch (a transaction, or db.batch on D1). On Node the CLI uses
  * createSqliteCounterStore instead, which first counts clicks a running server has not counted yet.
  */
-export function createCounterStore(db: Database, batch: BatchWriter): CounterStore {
-  return { rebuild: () => batch(rebuildStatements(db)) };
+export function createCounterStore(db: Database, batch: BatchWriter, keepBefore: () => number | null = () => null): CounterStore {
+  return { rebuild: () => batch(rebuildStatements(db, keepBefore())) };
 }

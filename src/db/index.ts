@@ -10,3 +10,5 @@ export { createCounterStore, rebuildStatements } from './counterRebuild.js';
 export { createStatsStore } from './statsStore.js';
 export { createSqlThrottleStore } from './throttleStore.js';
 export { createTimingStore } from './timingStore.js';
+export { createLinkVersionReader } from './linkVersion.js';
+export { createClickPruner } from './clickPruner.js';

@@ -226,3 +226,13 @@ export const throttle = sqliteTable(
   },
   (t) => [index('throttle_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * One row whose version triggers bump on every change to a link's definition (not on
+ * human_clicks, which each click write moves): a server polls it once a second and empties
+ * its link cache when it moved, so edits by the CLI or another process reach its redirects.
+ */
+export const linksVersion = sqliteTable('links_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});

@@ -21,4 +21,6 @@ export * from './insights/index.js';
 export * from './markers.js';
 export * from './bioPage.js';
 export * from './bioPorts.js';
+export * from './logger.js';
+export * from './retention.js';
 export * from './contrast.js';

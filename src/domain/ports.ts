@@ -54,6 +54,13 @@ export interface LinkCache {
   get(slug: string): Link | null | undefined;
   set(slug: string, link: Link | null): void;
   delete(slug: string): void;
+  /** Forgets every entry: another process changed some link. */
+  clear(): void;
+}
+
+/** A number that moves whenever any link's definition changes, in any process. */
+export interface LinkVersionReader {
+  current(): Promise<number>;
 }
 
 /** Country, region and city for an address; never throws, an unknown place is empty. */
@@ -171,6 +178,12 @@ export interface StatsStore {
   links(scope: import('./stats.js').StatsScope, from: number, to: number, bots: import('./stats.js').BotMode): Promise<LinkCount[]>;
   /** The links a scope selects by campaign, network, slug or id, clicked or not. */
   linksIn(scope: import('./stats.js').StatsScope): Promise<StatsLink[]>;
+}
+
+/** Raw clicks' retention (CLICK_RETENTION_DAYS). */
+export interface ClickPruner {
+  /** Deletes at most `limit` counted clicks from before `before` (UTC ms); returns how many. */
+  deleteBefore(before: number, limit: number): Promise<number>;
 }
 
 /** Upkeep of the counters. */

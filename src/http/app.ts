@@ -1,13 +1,15 @@
-import { Hono } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ClickExportReader, ClickStore, StatsStore, TimingStore } from '../domain/index.js';
-import { createClickAllowance, type ClickAllowance, type CoreDeps } from '../services/index.js';
+import { silentLogger, type ClickExportReader, type ClickStore, type Logger, type StatsStore, type TimingStore } from '../domain/index.js';
+import { createClickAllowance, logLine, type ClickAllowance, type CoreDeps, type StorageHealth } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
 import { mountCompatApis } from './compat/index.js';
-import { errorBody, errorResponse, payloadTooLarge } from './errors.js';
+import { createErrorHandler, errorBody, payloadTooLarge } from './errors.js';
+import { healthRoute, type ClickQueueStats } from './health.js';
 import { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
 import { notFoundPage, PAGE_CSP } from './pages.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -44,7 +46,14 @@ export interface AppDeps extends CoreDeps {
   timing?: TimingStore;
   /** Static dashboard files: node serves public/, Workers its assets binding. */
   serveAsset?: (request: Request) => Promise<Response | null>;
-  log?: (message: string, err?: unknown) => void;
+  /** Where operators read what happened; nothing is logged without one. */
+  logger?: Logger;
+  /** Storage failures seen so far, for /healthz and 503s; absent means always "ok". */
+  storageHealth?: StorageHealth;
+  /** CLICK_RETENTION_DAYS: raw clicks (feed, CSV) older than the window are gone; null keeps all. */
+  clickRetentionDays?: number | null;
+  /** The click queue's state, for /healthz (Node); absent means no queue (Workers). */
+  clickQueue?: () => ClickQueueStats;
   /** Dashboard sign-ins (cookie sessions); absent means Bearer keys only. */
   sessions?: SessionStore;
   /** Failed-authentication and per-key limits; absent means none (tests, the CLI). */
@@ -59,7 +68,8 @@ export interface AppDeps extends CoreDeps {
 
 /** The whole HTTP surface, free of any runtime: each entry passes its own deps. */
 export function createApp(deps: AppDeps) {
-  const log = deps.log ?? console.error;
+  const logger = deps.logger ?? silentLogger;
+  const errorResponse = createErrorHandler({ logger, storageHealth: deps.storageHealth });
   const app = new Hono();
 
   // Redirects skip these: a 302 needs none of them, and they are most of its bytes.
@@ -88,12 +98,16 @@ export function createApp(deps: AppDeps) {
     if (!c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // A request id ties an error line to its request (X-Request-Id); redirects need none.
+  app.use('*', except(isRedirectPath, requestId()));
+
+  app.get('/healthz', healthRoute(deps));
 
   // Before anything else: a blocked client costs one lookup.
   if (deps.limits) app.use('/api/*', limitFailedAuth(deps.limits));
   app.use(BULK_PATH, bodyLimit({ maxSize: MAX_BULK_BODY_BYTES, onError: payloadTooLarge(MAX_BULK_BODY_BYTES) }));
   app.use('/api/*', except((c) => c.req.path === BULK_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: payloadTooLarge(MAX_BODY_BYTES) })));
+  if (deps.storageHealth) app.use('/api/*', watchWrites(deps.storageHealth));
   // Signing in is how a browser gets past the guard, so /api/session comes before it.
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api', openApiRoutes());
@@ -102,12 +116,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/links', linkRoutes(deps));
   if (deps.bioPages) app.route('/api/bio-pages', bioPageRoutes(deps, deps.bioPages));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
-  if (deps.clickExport || deps.stats) app.route('/api', exportRoutes({ ...deps, log }));
+  if (deps.clickExport || deps.stats) app.route('/api', exportRoutes({ ...deps, logger }));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
   if (deps.stats && deps.timing) app.route('/api', insightRoutes({ ...deps, stats: deps.stats, timing: deps.timing }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
-  mountCompatApis(app, { ...deps, log }, MAX_BODY_BYTES);
+  mountCompatApis(app, { ...deps, log: logLine(logger) }, MAX_BODY_BYTES);
 
   app.get('/', (c) => c.redirect('/dashboard/', 302));
   if (deps.serveAsset) {
@@ -119,8 +133,8 @@ export function createApp(deps: AppDeps) {
     }
   }
 
-  if (deps.bioPages) app.route('/', bioPagePublicRoutes({ ...deps, log }, deps.bioPages));
-  const onRedirect = deps.tracking && trackRedirects(deps.tracking, log);
+  if (deps.bioPages) app.route('/', bioPagePublicRoutes({ ...deps, logger }, deps.bioPages));
+  const onRedirect = deps.tracking && trackRedirects(deps.tracking, logger);
   // One budget per app: the Worker, which builds an app per request, passes a longer-lived one.
   const clickAllowance = deps.clickAllowance ?? createClickAllowance();
   app.route('/', redirectRoutes({ ...deps, clickAllowance, onRedirect }));
@@ -130,8 +144,16 @@ export function createApp(deps: AppDeps) {
       ? c.json(errorBody('not_found', 'nothing here'), 404)
       : c.html(notFoundPage(404, 'There is nothing at this address'), 404, { 'Content-Security-Policy': PAGE_CSP }),
   );
-  app.onError((err, c) => errorResponse(c, err, log));
+  app.onError((err, c) => errorResponse(c, err));
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** A write through the API that answered 2xx went through: the storage takes writes again. */
+function watchWrites(health: StorageHealth) {
+  return async function watchWrites(c: Context, next: Next) {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 300) health.succeeded();
+  };
+}

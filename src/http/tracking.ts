@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { requestedSource, type Link, type Location, type Visit } from '../domain/index.js';
+import { requestedSource, type Link, type Location, type Logger, type Visit } from '../domain/index.js';
 
 /** Where visits go after the redirect: a queue on Node, waitUntil on Workers. Must not throw. */
 export interface ClickSink {
@@ -61,13 +61,13 @@ export const visitFrom = (c: Context, link: Link, options: TrackingOptions): Vis
   visitOf(viewOf(c), link, options.clock(), options.clientAddress(c), options.platformLocation?.(c));
 
 /** The redirect's after-hook: decide whether to track, capture, hand off. Never throws. */
-export function trackRedirects(options: TrackingOptions, log: (m: string, e?: unknown) => void) {
+export function trackRedirects(options: TrackingOptions, logger: Logger) {
   return function onRedirect(c: Context, link: Link) {
     if (!shouldTrack(c)) return;
     try {
       options.sink.push(visitFrom(c, link, options), c);
     } catch (err) {
-      log('could not queue a click', err);
+      logger.error('could not queue a click', { err });
     }
   };
 }

@@ -1,32 +1,38 @@
 import { Worker } from 'node:worker_threads';
-import type { Visit } from '../domain/index.js';
+import type { Logger, Visit } from '../domain/index.js';
+import type { NodeLoggerOptions } from './logger.js';
 
-type Reply = { id: number; error?: string } | { ready: true };
+type Reply = { id: number; error?: { message: string; code?: string } } | { ready: true };
 
 /**
  * The main thread's handle on the click-writing thread: record(visits) resolves once the
  * batch is committed and rejects if it failed, so the ClickWriter keeps and retries it.
  * A thread that dies is started again on the next batch.
  */
-export function startClickThread(databasePath: string, log: (m: string, e?: unknown) => void) {
+export interface ClickThreadOptions extends Pick<NodeLoggerOptions, 'level' | 'pretty'> {
+  /** CLICK_RETENTION_DAYS: the thread deletes older raw clicks; null keeps them. */
+  retentionDays?: number | null;
+}
+
+export function startClickThread(databasePath: string, logger: Logger, options: ClickThreadOptions = {}) {
   let worker: Worker | null = null;
   let ready: Promise<void> | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve(): void; reject(e: Error): void }>();
 
   function spawn(): Promise<void> {
-    const w = new Worker(new URL('./captureThreadBoot.mjs', import.meta.url), { workerData: { databasePath } });
+    const w = new Worker(new URL('./captureThreadBoot.mjs', import.meta.url), { workerData: { databasePath, options } });
     worker = w;
     ready = new Promise<void>((resolve, reject) => {
       w.on('message', (m: Reply) => {
         if ('ready' in m) return resolve();
         const p = pending.get(m.id);
         pending.delete(m.id);
-        if (m.error) p?.reject(new Error(m.error));
+        if (m.error) p?.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
         else p?.resolve();
       });
       w.on('error', (err) => {
-        log('click thread failed', err);
+        logger.error('click thread failed', { err });
         reject(err);
       });
       w.on('exit', () => {

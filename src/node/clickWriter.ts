@@ -1,73 +1,109 @@
-import type { Visit } from '../domain/index.js';
+import { silentLogger, type Logger, type Visit } from '../domain/index.js';
+import { repeatedLog } from '../services/index.js';
 
 export interface ClickWriterOptions {
   /** Enriches and stores one batch in one transaction. */
   record(visits: Visit[]): Promise<unknown>;
-  /** Visits held in memory at most; beyond it new ones are dropped and the log says so. */
+  /** Visits held in memory at most; beyond it new ones are dropped, counted and logged. */
   maxQueue?: number;
   /** Visits per transaction at most. */
   maxBatch?: number;
   /**
-   * How long visits gather before a write. Under load a turn of the event loop holds only a
-   * few requests, and a transaction per turn spent more on commits than on clicks
-   * (bench:redirect); a few milliseconds make batches of hundreds. SIGTERM drains first.
+   * Longest a visit waits in memory before its batch goes out. Under load a turn of the event
+   * loop holds only a few requests, and a transaction per turn spent more on commits than on
+   * clicks (bench:redirect); a few milliseconds make batches of hundreds. It is also most of
+   * what a crash can lose (docs/operations.md). SIGTERM drains first.
    */
   flushDelayMs?: number;
-  log?: (message: string, err?: unknown) => void;
+  /** First wait after a failed write; it doubles up to `maxBackoffMs`, whatever traffic comes. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** One log line per window while writes fail or clicks are dropped. */
+  logWindowMs?: number;
+  logger?: Logger;
+  /** Told when a write fails and when one works, for /healthz. */
+  onFailure?: () => void;
+  onSuccess?: () => void;
+  now?: () => number;
 }
 
 /**
- * The Node write path: redirects push visits, and every few milliseconds (at once when a
- * batch is full) the queue is written as one transaction, off the request path. A failing database keeps the batch
- * and retries with backoff; the bounded queue turns a long stall into logged drops
- * instead of unbounded memory.
+ * The Node write path: redirects push visits, and within `flushDelayMs` of the oldest one
+ * (at once when a batch is full) the queue is written as one transaction, off the request
+ * path. A failing database keeps the batch and retries with a backoff that pushes do not cut
+ * short; the bounded queue turns a long stall into counted drops instead of unbounded memory.
  */
 export function createClickWriter({
-  record, maxQueue = 100_000, maxBatch = 2_000, flushDelayMs = 10, log = console.error,
+  record, maxQueue = 100_000, maxBatch = 2_000, flushDelayMs = 10, backoffMs = 100, maxBackoffMs = 2_000,
+  logWindowMs = 10_000, logger = silentLogger, onFailure, onSuccess, now = Date.now,
 }: ClickWriterOptions) {
   let queue: Visit[] = [];
+  /** When the oldest visit not in a write yet arrived; null when there is none. */
+  let pendingSince: number | null = null;
   let flushing: Promise<void> | null = null;
-  let scheduled = false;
-  let dropped = 0;
-  let lastDropLog = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timerAt = Infinity;
+  /** While writes fail: no write before this time, however many visits arrive. */
+  let retryAt = 0;
   let failures = 0;
+  let dropped = 0;
   let written = 0;
+  const drops = repeatedLog(logger, 'error', `click queue full (${maxQueue} waiting): new clicks are dropped until the database keeps up`, { windowMs: logWindowMs });
+  const writeFailures = repeatedLog(logger, 'error', 'click write failed; the clicks wait in memory and the write is retried', { windowMs: logWindowMs });
 
-  function schedule(delayMs = 0) {
-    if (scheduled) return;
-    scheduled = true;
+  /** Sets the next write for `at` (ms since epoch), unless one is due sooner. */
+  function wake(at: number) {
+    if (flushing) return; // the write in flight decides what comes next
+    at = Math.max(at, retryAt);
+    if (timer && timerAt <= at) return;
+    if (timer) clearTimeout(timer);
+    timerAt = at;
     const run = () => {
-      scheduled = false;
+      timer = null;
+      timerAt = Infinity;
       void flush();
     };
-    if (delayMs > 0) setTimeout(run, delayMs).unref();
-    else setImmediate(run);
+    timer = setTimeout(run, Math.max(0, at - now()));
+    timer.unref?.();
   }
 
-  async function writeAll(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      try {
-        await record(batch);
-        queue = queue.slice(batch.length);
-        written += batch.length;
-        failures = 0;
-        // What arrived during this write waits for the delay like any batch; sending it at once
-        // made batches of ~75 under load, each paying a commit (bench:redirect).
-        if (queue.length < maxBatch) return;
-      } catch (err) {
-        failures++;
-        log(`click write failed (attempt ${failures}); ${queue.length} clicks waiting, will retry`, err);
-        schedule(Math.min(5_000, 50 * 2 ** failures));
-        return;
-      }
+  async function writeOne(): Promise<boolean> {
+    const batch = queue.slice(0, maxBatch);
+    const since = pendingSince;
+    // Visits that arrive during the write wait from their own arrival, not from its end.
+    if (queue.length <= maxBatch) pendingSince = null;
+    try {
+      await record(batch);
+    } catch (err) {
+      pendingSince = since;
+      failures++;
+      retryAt = now() + Math.min(maxBackoffMs, backoffMs * 2 ** (failures - 1));
+      writeFailures.report({ waiting: queue.length, dropped, attempt: failures, err });
+      onFailure?.();
+      return false;
     }
+    queue = queue.slice(batch.length);
+    written += batch.length;
+    if (failures > 0) {
+      writeFailures.flush();
+      logger.info('click writes work again', { failedAttempts: failures, waiting: queue.length, dropped });
+    }
+    failures = 0;
+    retryAt = 0;
+    onSuccess?.();
+    return true;
   }
 
   function flush(): Promise<void> {
-    flushing ??= writeAll().finally(() => {
+    if (now() < retryAt) return Promise.resolve();
+    flushing ??= (async () => {
+      // Full batches go at once; a partial one only when its oldest visit has waited enough.
+      while (queue.length > 0 && (await writeOne()) && queue.length >= maxBatch);
+    })().finally(() => {
       flushing = null;
-      if (queue.length > 0 && failures === 0) schedule(queue.length >= maxBatch ? 0 : flushDelayMs);
+      if (queue.length === 0) return;
+      if (failures > 0) wake(retryAt);
+      else wake(queue.length >= maxBatch ? now() : (pendingSince ?? now()) + flushDelayMs);
     });
     return flushing;
   }
@@ -76,24 +112,27 @@ export function createClickWriter({
     push(visit: Visit) {
       if (queue.length >= maxQueue) {
         dropped++;
-        const now = Date.now();
-        if (now - lastDropLog > 10_000) {
-          lastDropLog = now;
-          log(`click queue full (${maxQueue}): the database is not keeping up; ${dropped} clicks dropped so far`);
-        }
+        drops.report({ dropped });
         return;
       }
+      pendingSince ??= now();
       queue.push(visit);
-      schedule(queue.length >= maxBatch ? 0 : flushDelayMs);
+      wake(queue.length >= maxBatch ? now() : pendingSince + flushDelayMs);
     },
     /** Writes everything queued; for shutdown. Retries until empty or `deadlineMs` passes. */
     async drain(deadlineMs = 30_000): Promise<void> {
-      const until = Date.now() + deadlineMs;
-      while ((queue.length > 0 || flushing) && Date.now() < until) {
-        await flush();
-        if (queue.length > 0 && failures > 0) await new Promise((r) => setTimeout(r, 100));
+      const until = now() + deadlineMs;
+      retryAt = 0;
+      while ((queue.length > 0 || flushing) && now() < until) {
+        await (flushing ?? flush());
+        if (queue.length > 0 && failures > 0) {
+          await new Promise((r) => setTimeout(r, 100));
+          retryAt = 0;
+        }
       }
-      if (queue.length > 0) log(`shutdown: ${queue.length} clicks could not be written`);
+      drops.flush();
+      writeFailures.flush();
+      if (queue.length > 0) logger.error('shutdown: clicks could not be written', { lost: queue.length, dropped });
     },
     stats: () => ({ queued: queue.length, written, dropped }),
   };

@@ -51,6 +51,12 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
     return rows.length;
   });
   return {
+    /**
+     * Counts at most `limit` waiting clicks in one transaction; returns how many. The click
+     * thread counts a run at a time so a write never waits behind a long count (a crash loses
+     * what waits: docs/operations.md).
+     */
+    countSome: (limit: number): number => countRun.immediate(limit),
     /** Counts every stored click not counted yet; returns how many. */
     countAll(): number {
       let total = 0;
@@ -84,16 +90,17 @@ export function countedAtOnce(store: ClickStore, counting: ClickCounting): Click
 
 /**
  * The Node rebuild: first counts what is not counted yet, which decides those clicks' first
- * of the day, then recomputes every counter from the raw clicks; one IMMEDIATE transaction,
+ * of the day, then recomputes the counters from the raw clicks (from `keepBefore` on, when
+ * raw clicks are kept only so long); one IMMEDIATE transaction,
  * so clicks written meanwhile wait and are counted after it.
  */
-export function createSqliteCounterStore(database: NodeDatabase, counting: ClickCounting): CounterStore {
-  const statements = rebuildStatements(database.db);
+export function createSqliteCounterStore(database: NodeDatabase, counting: ClickCounting, keepBefore: () => number | null = () => null): CounterStore {
   const hasProgress = database.sqlite.prepare('SELECT count(*) FROM counter_progress').pluck();
   const rebuild = database.sqlite.transaction(() => {
     // Without a progress row there is nothing to count first; the rebuild writes the row.
     if (hasProgress.get() !== 0) counting.countAll();
-    for (const statement of statements) statement.run();
+    // With CLICK_RETENTION_DAYS, only the window is recounted (see rebuildStatements).
+    for (const statement of rebuildStatements(database.db, keepBefore())) statement.run();
   });
   return { rebuild: async () => void rebuild.immediate() };
 }

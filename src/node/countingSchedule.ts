@@ -1,3 +1,5 @@
+import { silentLogger, type Logger } from '../domain/index.js';
+
 export interface CountingScheduleOptions {
   /** Quiet time after the last write before counting: a server at rest shows clicks at once. */
   idleMs?: number;
@@ -6,7 +8,7 @@ export interface CountingScheduleOptions {
   /** After a failed count, the wait before the next try; writes meanwhile do not add tries. */
   retryMs?: number;
   now?: () => number;
-  log?: (message: string, err?: unknown) => void;
+  logger?: Logger;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface CountingScheduleOptions {
  */
 export function createCountingSchedule(
   count: () => void,
-  { idleMs = 20, maxDelayMs = 1_000, retryMs = 1_000, now = Date.now, log = console.error }: CountingScheduleOptions = {},
+  { idleMs = 20, maxDelayMs = 1_000, retryMs = 1_000, now = Date.now, logger = silentLogger }: CountingScheduleOptions = {},
 ) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let waitingSince: number | null = null;
@@ -35,11 +37,11 @@ export function createCountingSchedule(
     try {
       count();
     } catch (err) {
-      if (failures++ === 0) log(`counting clicks failed; trying again every ${retryMs} ms`, err);
+      if (failures++ === 0) logger.error(`counting clicks failed; trying again every ${retryMs} ms`, { err });
       arm(retryMs);
       return;
     }
-    if (failures > 0) log(`counting clicks works again, after ${failures} failed tries`);
+    if (failures > 0) logger.info(`counting clicks works again, after ${failures} failed tries`);
     failures = 0;
     waitingSince = null;
   }
@@ -65,7 +67,7 @@ export function createCountingSchedule(
       try {
         count();
       } catch (err) {
-        log('counting clicks failed at shutdown; the next start counts them', err);
+        logger.error('counting clicks failed at shutdown; the next start counts them', { err });
       }
     },
   };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { showsPreviewCard, type Visit } from '../domain/index.js';
+import { showsPreviewCard, type Logger, type Visit } from '../domain/index.js';
 import { REDIRECT_CACHE_CONTROL, REDIRECT_STATUS, redirectTarget, SLUG_PATH } from '../http/routes/redirect.js';
 import { visitOf, type RequestView } from '../http/tracking.js';
 import { cachedLiveLink, type ResolveDeps } from '../services/index.js';
@@ -8,7 +8,7 @@ export interface FastRedirectDeps extends Pick<ResolveDeps, 'linkCache' | 'clock
   /** Where the click goes: the click writer's queue. */
   record(visit: Visit): void;
   clientAddress(req: IncomingMessage, header: RequestView['header']): string | null;
-  log(message: string, err?: unknown): void;
+  logger: Logger;
 }
 
 /**
@@ -36,7 +36,7 @@ export function createFastRedirect(deps: FastRedirectDeps) {
       res.writeHead(REDIRECT_STATUS, { location: redirectTarget(link.destination, url), 'cache-control': REDIRECT_CACHE_CONTROL });
     } catch (err) {
       // A destination node:http will not send as it is (stored by other means): the app encodes it.
-      deps.log('fast redirect refused; the app answers it', err);
+      deps.logger.warn('fast redirect refused; the app answers it', { err });
       return false;
     }
     res.end();
@@ -45,7 +45,7 @@ export function createFastRedirect(deps: FastRedirectDeps) {
         const header = headerReader(req);
         deps.record(visitOf({ method, url, header }, link, deps.clock(), deps.clientAddress(req, header)));
       } catch (err) {
-        deps.log('could not queue a click', err);
+        deps.logger.error('could not queue a click', { err });
       }
     }
     return true;

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
@@ -6,15 +8,18 @@ import { customAlphabet } from 'nanoid';
 import { ConfigError, type Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
-  createApiKeyStore, createClickStore, createLinkStore, createSessionStore,
+  createApiKeyStore, createClickStore, createLinkStore, createLinkVersionReader, createSessionStore,
 } from '../db/index.js';
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
 import { createTimingStore } from '../db/timingStore.js';
 import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.js';
-import { RANDOM_SLUG_LENGTH } from '../domain/index.js';
+import { RANDOM_SLUG_LENGTH, silentLogger, type Logger } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
-import { createBioPageCache, createLinkCache, ensureFirstKey, linkCacheForgettingBioPages, sha256Hex } from '../services/index.js';
+import {
+  createBioPageCache, createLinkCache, createLinkCacheSync, createStorageHealth, ensureFirstKey, linkCacheForgettingBioPages, logLine,
+  repeatedLog, sha256Hex,
+} from '../services/index.js';
 import type { Context } from 'hono';
 import { clientAddress } from '../http/clientAddress.js';
 import type { RateLimitOptions } from '../http/rateLimits.js';
@@ -28,6 +33,10 @@ import { startClickThread } from './clickThread.js';
 import { createAssetServer } from './assets.js';
 import { qrPng } from './qrPng.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
+import { acquireServerLock, type ServerLock } from './serverLock.js';
+
+/** How often the server looks for link edits made by other processes. */
+export const LINK_SYNC_MS = 1_000;
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
 // nanoid's URL-safe alphabet without "-" and "_" at the ends would be nicer to read, but
@@ -38,6 +47,7 @@ export interface RunningServer {
   url: string;
   /** The key created on a first start, to print once; null otherwise. */
   firstKey: string | null;
+  logger: Logger;
   /** Clicks written, queued and dropped so far. */
   clickStats(): { queued: number; written: number; dropped: number };
   /** Stops accepting, lets in-flight requests finish, flushes, closes the database. */
@@ -49,25 +59,30 @@ export interface RunningServer {
  * address that fails is a ConfigError naming DATABASE_PATH, HOST or PORT. The first key is
  * created only once listening succeeded, so it is never made without being printed.
  */
-export async function startServer(config: Config, log = console.error): Promise<RunningServer> {
-  const database = openSettingsDatabase(config.databasePath);
+export async function startServer(config: Config, logger: Logger = silentLogger, logPretty = false): Promise<RunningServer> {
+  const { database, lock } = openSettingsDatabase(config.databasePath);
   // Clicks are enriched and written on their own thread and connection (see captureThread.ts);
   // this thread only reads them.
   const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
-  const clickThread = startClickThread(config.databasePath, log);
+  const clickThread = startClickThread(config.databasePath, logger, {
+    level: config.logLevel, pretty: logPretty, retentionDays: config.clickRetentionDays,
+  });
   await clickThread.start();
-  const writer = createClickWriter({ record: clickThread.record, log });
+  const storageHealth = createStorageHealth(Date.now);
+  const writer = createClickWriter({
+    record: clickThread.record, logger, onFailure: storageHealth.failed, onSuccess: storageHealth.succeeded,
+  });
   const clientOf = (c: Context) => clientAddress(c.req.raw.headers, getConnInfo(c).remote.address, config.trustProxy);
   // One server per database file, so limits live in this process's memory.
   const throttle = createMemoryThrottleStore();
   const limits: RateLimitOptions = {
     clientAddress: clientOf,
-    authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log }),
+    authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log: logLine(logger) }),
     apiRate: createApiRateLimiter({ store: throttle, clock: Date.now, perMinute: config.apiRateLimit }),
   };
   const bioPageCache = createBioPageCache();
   const linkCache = createLinkCache();
-  const bioPageViews = bufferBioPageViews(createBioPageViewStore(database.db, database.batch), log);
+  const bioPageViews = bufferBioPageViews(createBioPageViewStore(database.db, database.batch), logLine(logger));
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
@@ -97,7 +112,13 @@ export async function startServer(config: Config, log = console.error): Promise<
       clientAddress: clientOf,
     },
     limits,
-    log,
+    logger,
+    storageHealth,
+    clickQueue: () => {
+      const { queued, dropped } = writer.stats();
+      return { waiting: queued, dropped };
+    },
+    clickRetentionDays: config.clickRetentionDays,
   };
   const app = createApp(deps);
   const fastRedirect = createFastRedirect({
@@ -105,7 +126,7 @@ export async function startServer(config: Config, log = console.error): Promise<
     clock: deps.clock,
     record: (visit) => writer.push(visit),
     clientAddress: (req, header) => clientAddress({ get: header }, req.socket.remoteAddress, config.trustProxy),
-    log,
+    logger,
   });
 
   let server: Server;
@@ -114,8 +135,16 @@ export async function startServer(config: Config, log = console.error): Promise<
   } catch (err) {
     await clickThread.close();
     database.close();
+    lock.release();
     throw err;
   }
+  const linkSync = createLinkCacheSync(deps.linkCache);
+  const versions = createLinkVersionReader(database.db);
+  const syncFailures = repeatedLog(logger, 'warn', 'could not read the links version; link edits by other processes wait for the cache TTL');
+  const syncLinks = () => void linkSync.check(versions).catch((err) => syncFailures.report({ err }));
+  syncLinks();
+  const syncTimer = setInterval(syncLinks, LINK_SYNC_MS);
+  syncTimer.unref();
   const firstKey = await ensureFirstKey(deps);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -124,6 +153,7 @@ export async function startServer(config: Config, log = console.error): Promise<
   return {
     url: `http://${host}:${address.port}`,
     firstKey,
+    logger,
     clickStats: writer.stats,
     close() {
       closing ??= (async () => {
@@ -132,10 +162,12 @@ export async function startServer(config: Config, log = console.error): Promise<
           // Idle keep-alive sockets would hold close() open; busy ones finish their response.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        clearInterval(syncTimer);
         await writer.drain();
         await bioPageViews.close();
         await clickThread.close();
         database.close();
+        lock.release();
       })();
       return closing;
     },
@@ -175,11 +207,18 @@ function errorCode(err: unknown): string | undefined {
 
 const PATH_PROBLEMS = new Set(['SQLITE_CANTOPEN', 'SQLITE_NOTADB', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_AUTH']);
 
-/** openDatabase, with a folder or file that cannot be used reported as DATABASE_PATH. */
-function openSettingsDatabase(path: string): NodeDatabase {
+/**
+ * The server lock, then openDatabase, with a folder or file that cannot be used reported as
+ * DATABASE_PATH. The lock comes first: a second server must not even migrate the file.
+ */
+function openSettingsDatabase(path: string): { database: NodeDatabase; lock: ServerLock } {
+  let lock: ServerLock | null = null;
   try {
-    return openDatabase(path);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    lock = acquireServerLock(path);
+    return { database: openDatabase(path), lock };
   } catch (err) {
+    lock?.release();
     const code = errorCode(err);
     if ((err as NodeJS.ErrnoException).syscall === 'mkdir') {
       throw invalidSetting('DATABASE_PATH', path, `cannot create its folder (${code})`);

@@ -37,5 +37,9 @@ export function linkCacheForgettingBioPages(linkCache: LinkCache, bioPageCache: 
       linkCache.delete(slug);
       bioPageCache.clear();
     },
+    clear() {
+      linkCache.clear();
+      bioPageCache.clear();
+    },
   };
 }

@@ -19,3 +19,8 @@ export * from './deleteBioPage.js';
 export * from './showBioPage.js';
 export * from './getBioPageStats.js';
 export * from './listBioPages.js';
+export * from './repeatedLog.js';
+export * from './storageHealth.js';
+export * from './linkCacheSync.js';
+export * from './pruneClicks.js';
+export * from './logLine.js';

@@ -32,5 +32,8 @@ export function createLinkCache(maxEntries = 10_000, ttlMs = 60_000, clock = Dat
     delete(slug) {
       entries.delete(slug);
     },
+    clear() {
+      entries.clear();
+    },
   };
 }

@@ -33,8 +33,6 @@ export function captureDeps(d1: D1Handle, sealer: SaltSealer, clicks = createD1C
   };
 }
 
-export type Log = (message: string, err?: unknown) => void;
-
 /** Enriches and writes visits as clicks. */
 export type RecordVisits = (visits: Visit[]) => Promise<unknown>;
 

@@ -1,23 +1,24 @@
 import { createClickExportReader } from '../db/clickExport.js';
 import { createStatsStore } from '../db/statsStore.js';
 import type { Context } from 'hono';
-import { createApiKeyStore, createLinkStore, createSessionStore, createSqlThrottleStore } from '../db/index.js';
-import { normalizeAddress, RANDOM_SLUG_LENGTH } from '../domain/index.js';
+import { createApiKeyStore, createLinkStore, createLinkVersionReader, createSessionStore, createSqlThrottleStore } from '../db/index.js';
+import { normalizeAddress, RANDOM_SLUG_LENGTH, type Logger } from '../domain/index.js';
 import { createApiRateLimiter } from '../services/apiRateLimit.js';
 import { createAuthFailureLimiter } from '../services/authFailures.js';
 import { createTimingStore } from '../db/timingStore.js';
 import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.js';
 import type { AppDeps } from '../http/app.js';
 import {
-  createBioPageCache, createClickAllowance, createLinkCache, linkCacheForgettingBioPages, randomToken,
+  createBioPageCache, createClickAllowance, createLinkCache, createLinkCacheSync, createStorageHealth,
+  linkCacheForgettingBioPages, logLine, randomToken,
 } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
-import { captureDeps, recorderFor, type Log } from './capture.js';
+import { captureDeps, recorderFor } from './capture.js';
 import { openD1 } from './d1.js';
 import type { Env } from './env.js';
 import { locationFromCf } from './location.js';
 import type { WorkerSettings } from './settings.js';
-import { directSink, queueSink, type Background } from './sinks.js';
+import { directSink, queueSink, sinkFailures, type Background } from './sinks.js';
 
 /**
  * Hot links per isolate. Isolates do not see each other's edits, so the TTL is short: a
@@ -27,19 +28,33 @@ export const LINK_CACHE_TTL_MS = 10_000;
 /** Served bio pages per isolate, as briefly as links, and forgotten with them. */
 const bioPageCache = createBioPageCache(LINK_CACHE_TTL_MS);
 const linkCache = linkCacheForgettingBioPages(createLinkCache(10_000, LINK_CACHE_TTL_MS), bioPageCache);
+/** Edits reach this isolate's cache within about a second (links_version), not only at the TTL. */
+const linkSync = createLinkCacheSync(linkCache);
+const LINK_SYNC_MS = 1_000;
+let lastSync = 0;
 /** Per isolate, like the cache: the app is built per request, the budget must outlive it. */
 const clickAllowance = createClickAllowance();
+/** Per isolate: what this isolate's writes saw of D1, for /healthz and 503s. */
+const storageHealth = createStorageHealth(Date.now);
+let failures: ReturnType<typeof sinkFailures> | null = null;
 /** Sign-in attempts under way in this isolate (see createAuthFailureLimiter). */
 const authPending = new Map<string, number>();
 const authRecentlyGood = new Map<string, number>();
 
 /** The shared app's deps for one request: a fresh D1 handle, settings, cf location, sinks. */
-export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, log: Log): AppDeps {
+export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, logger: Logger): AppDeps {
   const d1 = openD1(env.DB);
   const capture = captureDeps(d1, settings.saltSealer);
   const throttle = createSqlThrottleStore(d1.db);
   const clientOf = (c: Context) => normalizeAddress(c.req.header('cf-connecting-ip'));
   const record = recorderFor(capture);
+  failures ??= sinkFailures(logger, storageHealth);
+  // After the response, never before it: the next request sees the emptied cache.
+  const now = Date.now();
+  if (now - lastSync >= LINK_SYNC_MS) {
+    lastSync = now;
+    ctx.waitUntil(linkSync.check(createLinkVersionReader(d1.db)).catch((err) => logger.warn('could not read the links version', { err })));
+  }
   return {
     links: createLinkStore(d1.db),
     apiKeys: createApiKeyStore(d1.db),
@@ -63,7 +78,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
       afterResponse: (task) => ctx.waitUntil(task()),
     },
     tracking: {
-      sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, log) : directSink(ctx, record, log),
+      sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, failures) : directSink(ctx, record, failures),
       clock: Date.now,
       // Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key.
       clientAddress: clientOf,
@@ -72,9 +87,11 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     // Shared by isolates through D1, so a guessing client meets the same block everywhere.
     limits: {
       clientAddress: clientOf,
-      authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log, pending: authPending, recentlyGood: authRecentlyGood, tagSecret: settings.throttleSecret }),
+      authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log: logLine(logger), pending: authPending, recentlyGood: authRecentlyGood, tagSecret: settings.throttleSecret }),
       apiRate: createApiRateLimiter({ store: throttle, clock: Date.now, perMinute: settings.apiRateLimit }),
     },
-    log,
+    logger,
+    storageHealth,
+    clickRetentionDays: settings.clickRetentionDays,
   };
 }

@@ -22,4 +22,6 @@ export interface Env {
   VISITOR_SECRET?: string;
   /** Requests per minute per API key; 0 turns the limit off. */
   API_RATE_LIMIT?: string;
+  /** Keep raw clicks this many days; the cron trigger deletes older ones. */
+  CLICK_RETENTION_DAYS?: string;
 }

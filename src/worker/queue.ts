@@ -1,5 +1,5 @@
-import type { Visit } from '../domain/index.js';
-import type { Log, RecordVisits } from './capture.js';
+import type { Logger, Visit } from '../domain/index.js';
+import type { RecordVisits } from './capture.js';
 import { fromMessage } from './visitMessage.js';
 
 /** The parts of a queue message the consumer uses. */
@@ -18,13 +18,13 @@ const MAX_SINGLE_FAILURES = 3;
  * written one by one so that a single bad visit (its link deleted meanwhile) cannot hold the
  * others back; the failures are retried by the queue, malformed messages are dropped.
  */
-export async function consumeVisits(messages: readonly VisitMessage[], record: RecordVisits, log: Log): Promise<void> {
+export async function consumeVisits(messages: readonly VisitMessage[], record: RecordVisits, logger: Logger): Promise<void> {
   const valid: { message: VisitMessage; visit: Visit }[] = [];
   for (const message of messages) {
     const visit = fromMessage(message.body);
     if (visit) valid.push({ message, visit });
     else {
-      log(`dropping queue message ${message.id}: not a visit`);
+      logger.warn('dropping a queue message that is not a visit', { messageId: message.id });
       message.ack();
     }
   }
@@ -34,7 +34,7 @@ export async function consumeVisits(messages: readonly VisitMessage[], record: R
     for (const { message } of valid) message.ack();
     return;
   } catch (err) {
-    log(`writing ${valid.length} queued clicks failed; writing them one by one`, err);
+    logger.error('writing queued clicks failed; writing them one by one', { clicks: valid.length, err });
   }
   let failures = 0;
   for (const { message, visit } of valid) {
@@ -48,7 +48,7 @@ export async function consumeVisits(messages: readonly VisitMessage[], record: R
       failures = 0;
     } catch (err) {
       failures++;
-      log(`queued click ${message.id} could not be written; the queue will retry it`, err);
+      logger.warn('a queued click could not be written; the queue will retry it', { messageId: message.id, error: (err as Error)?.message ?? String(err) });
       message.retry();
     }
   }

@@ -1,4 +1,5 @@
 import { ConfigError, parseConfig, strongSecret } from '../config.js';
+import type { Logger } from '../domain/index.js';
 import { createSaltSealer, type SaltSealer } from '../services/saltSeal.js';
 import { sha256Hex } from '../services/index.js';
 
@@ -8,6 +9,7 @@ export interface WorkerVars {
   ADMIN_API_KEY?: string;
   VISITOR_SECRET?: string;
   API_RATE_LIMIT?: string;
+  CLICK_RETENTION_DAYS?: string;
 }
 
 export interface WorkerSettings {
@@ -19,6 +21,8 @@ export interface WorkerSettings {
   /** Key of the client tags rate limits store in D1 instead of addresses, from VISITOR_SECRET. */
   throttleSecret: string;
   apiRateLimit: number;
+  /** Days of raw clicks kept (the scheduled handler deletes older ones); null keeps all. */
+  clickRetentionDays: number | null;
 }
 
 /** VISITOR_SECRET is what keeps visitor salts, and so addresses, out of a copy of the database. */
@@ -29,14 +33,16 @@ let memo: { key: string; settings: Promise<WorkerSettings> } | null = null;
 
 /** Parses [vars] and secrets with the same rules as Node; throws ConfigError on a bad one. */
 export function workerSettings(env: WorkerVars): Promise<WorkerSettings> {
-  const vars = { PUBLIC_URL: env.PUBLIC_URL, ADMIN_API_KEY: env.ADMIN_API_KEY, VISITOR_SECRET: env.VISITOR_SECRET, API_RATE_LIMIT: env.API_RATE_LIMIT };
+  const vars = { PUBLIC_URL: env.PUBLIC_URL, ADMIN_API_KEY: env.ADMIN_API_KEY, VISITOR_SECRET: env.VISITOR_SECRET, API_RATE_LIMIT: env.API_RATE_LIMIT, CLICK_RETENTION_DAYS: env.CLICK_RETENTION_DAYS };
   const key = JSON.stringify(vars);
   if (memo?.key !== key) memo = { key, settings: load(vars) };
   return memo.settings;
 }
 
 async function load(vars: WorkerVars): Promise<WorkerSettings> {
-  const config = parseConfig({ PUBLIC_URL: vars.PUBLIC_URL, ADMIN_API_KEY: vars.ADMIN_API_KEY, API_RATE_LIMIT: vars.API_RATE_LIMIT });
+  const config = parseConfig({
+    PUBLIC_URL: vars.PUBLIC_URL, ADMIN_API_KEY: vars.ADMIN_API_KEY, API_RATE_LIMIT: vars.API_RATE_LIMIT, CLICK_RETENTION_DAYS: vars.CLICK_RETENTION_DAYS,
+  });
   const secret = strongSecret(VISITOR_SECRET_MIN_LENGTH).safeParse(vars.VISITOR_SECRET ?? '');
   if (!secret.success) {
     const reason = vars.VISITOR_SECRET ? secret.error.issues[0]!.message : 'is required on Workers (wrangler secret put VISITOR_SECRET)';
@@ -48,6 +54,7 @@ async function load(vars: WorkerVars): Promise<WorkerSettings> {
     saltSealer: createSaltSealer(secret.data),
     throttleSecret: await sha256Hex(`linkpost throttle tags\n${secret.data}`),
     apiRateLimit: config.apiRateLimit,
+    clickRetentionDays: config.clickRetentionDays,
   };
 }
 
@@ -55,11 +62,11 @@ async function load(vars: WorkerVars): Promise<WorkerSettings> {
  * A bad setting answers 500 with its name only; the log gets the reason, and never the value
  * of a secret.
  */
-export function misconfigured(err: unknown, log: (message: string) => void): Response {
+export function misconfigured(err: unknown, logger: Logger): Response {
   if (!(err instanceof ConfigError)) throw err;
   const name = /^Invalid setting (\w+)=/.exec(err.message)?.[1] ?? 'unknown';
   const reason = err.message.slice(err.message.lastIndexOf(': ') + 2);
-  log(`Invalid setting ${name}: ${reason}`);
+  logger.error(`Invalid setting ${name}: ${reason}`);
   const body = { error: { code: 'misconfigured', message: `linkpost is misconfigured: invalid setting ${name}` } };
   return Response.json(body, { status: 500 });
 }

@@ -1,6 +1,7 @@
-import type { Visit } from '../domain/index.js';
+import type { Logger, Visit } from '../domain/index.js';
 import type { ClickSink } from '../http/tracking.js';
-import type { Log, RecordVisits } from './capture.js';
+import { repeatedLog, type StorageHealth } from '../services/index.js';
+import type { RecordVisits } from './capture.js';
 import { toMessage, type QueuedVisit } from './visitMessage.js';
 
 /** The part of ExecutionContext a sink needs: work that may outlive the response. */
@@ -14,11 +15,34 @@ export interface ClickQueue {
 }
 
 /** Writes each visit to D1 after the response has gone, inside the request's waitUntil. */
-export function directSink(ctx: Background, record: RecordVisits, log: Log): ClickSink {
+export function directSink(ctx: Background, record: RecordVisits, failures: SinkFailures): ClickSink {
   return {
     push(visit: Visit) {
-      ctx.waitUntil(record([visit]).catch((err) => log('could not record a click', err)));
+      ctx.waitUntil(record([visit]).then(failures.succeeded, failures.lost));
     },
+  };
+}
+
+/** What a sink does with the outcome of a write: health, and one log line per window. */
+export interface SinkFailures {
+  succeeded(): void;
+  lost(err: unknown): void;
+  enqueueFailed(err: unknown): void;
+}
+
+/** Per isolate: a click lost to a failing D1 is counted and logged once per window. */
+export function sinkFailures(logger: Logger, health: StorageHealth): SinkFailures {
+  const lost = repeatedLog(logger, 'error', 'could not record a click');
+  const enqueue = repeatedLog(logger, 'warn', 'could not enqueue a click; writing it directly');
+  let dropped = 0;
+  return {
+    succeeded: () => health.succeeded(),
+    lost(err) {
+      dropped++;
+      health.failed();
+      lost.report({ dropped, err });
+    },
+    enqueueFailed: (err) => enqueue.report({ err }),
   };
 }
 
@@ -26,14 +50,15 @@ export function directSink(ctx: Background, record: RecordVisits, log: Log): Cli
  * Enqueues each visit for the queue() consumer, which writes them in batches. If the queue
  * refuses the message, the click is written directly rather than lost.
  */
-export function queueSink(ctx: Background, queue: ClickQueue, record: RecordVisits, log: Log): ClickSink {
+export function queueSink(ctx: Background, queue: ClickQueue, record: RecordVisits, failures: SinkFailures): ClickSink {
   return {
     push(visit: Visit) {
       const sent = queue.send(toMessage(visit), { contentType: 'json' }).catch(async (err) => {
-        log('could not enqueue a click; writing it directly', err);
+        failures.enqueueFailed(err);
         await record([visit]);
+        failures.succeeded();
       });
-      ctx.waitUntil(sent.catch((err) => log('could not record a click', err)));
+      ctx.waitUntil(sent.catch(failures.lost));
     },
   };
 }

@@ -11,7 +11,7 @@ import { createClickExportReader } from '../../src/db/clickExport.js';
 import { createCounterStore } from '../../src/db/counterRebuild.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import {
-  createApiKeyStore, createLinkStore, createSessionStore, createVisitorSaltStore,
+  createApiKeyStore, createClickPruner, createLinkStore, createLinkVersionReader, createSessionStore, createVisitorSaltStore,
   type BatchWriter, type Database,
 } from '../../src/db/index.js';
 import type { Click, ClickStore, NewLink } from '../../src/domain/index.js';
@@ -413,6 +413,39 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(first[0]).toMatchObject({ slug: 'exp', title: 'Export me', destination: 'https://example.com/exp' });
       expect((await reader.page(filter, first[2]!.id, 3)).map((r) => r.clickedAt - T0)).toEqual([3 * HOUR]);
       expect(await reader.count(filter)).toBe(4);
+    });
+  });
+
+  describe('operations', () => {
+    it('deletes at most `limit` counted clicks from before a time, never an uncounted one', async () => {
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('old'));
+      await d.clicks.insertBatch(Array.from({ length: 10 }, (_, i) => newClick(a.id, T0 + i * HOUR)));
+      const ids = (await d.clicks.list({ bots: 'include', limit: 100 })).map((c) => c.id).sort((x, y) => x - y);
+      // Counted up to the 8th click: the 9th and 10th wait, as after a crash.
+      await d.db.run(sql`UPDATE counter_progress SET through_click_id = ${ids[7]!} WHERE id = 1`);
+      const pruner = createClickPruner(d.db);
+      expect(await pruner.deleteBefore(T0 + 5 * HOUR, 3)).toBe(3);
+      expect(await pruner.deleteBefore(T0 + 5 * HOUR, 3)).toBe(2);
+      expect(await pruner.deleteBefore(T0 + 100 * HOUR, 100)).toBe(3);
+      const left = (await d.clicks.list({ bots: 'include', limit: 100 })).map((c) => c.clickedAt - T0).sort((x, y) => x - y);
+      expect(left).toEqual([8 * HOUR, 9 * HOUR]);
+    });
+
+    it("moves the links version on every change to a link's definition, not on click writes", async () => {
+      await d.db.run(sql`INSERT INTO links_version (id, version) VALUES (1, 0)`);
+      const versions = createLinkVersionReader(d.db);
+      const links = createLinkStore(d.db);
+      const a = await links.insert(newLink('v'));
+      const afterInsert = await versions.current();
+      expect(afterInsert).toBeGreaterThan(0);
+      await d.clicks.insertBatch([newClick(a.id, T0), newClick(a.id, T0 + 1)]);
+      expect(await versions.current()).toBe(afterInsert);
+      await links.update(a.id, { disabled: true, updatedAt: T0 + 5 });
+      const afterUpdate = await versions.current();
+      expect(afterUpdate).toBeGreaterThan(afterInsert);
+      await links.remove(a.id);
+      expect(await versions.current()).toBeGreaterThan(afterUpdate);
     });
   });
 });

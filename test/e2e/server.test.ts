@@ -30,7 +30,7 @@ describe('the Node server, as a user runs it', () => {
     key = /lp_[A-Za-z0-9]{8}_[A-Za-z0-9]+/.exec(s.output())![0];
 
     const health = await fetch(`${s.url}/healthz`);
-    expect(await health.json()).toEqual({ ok: true });
+    expect(await health.json()).toEqual({ ok: true, storage: 'ok', queue: { waiting: 0, dropped: 0 } });
 
     const created = await fetch(`${s.url}/api/links`, {
       method: 'POST',

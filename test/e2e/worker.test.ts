@@ -104,7 +104,7 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     });
 
   it('answers health checks and sends / to the dashboard, served with its security headers', async () => {
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true, storage: 'ok', queue: { waiting: 0, dropped: 0 } });
     const root = await fetch(`${base}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/dashboard/');

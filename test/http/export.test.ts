@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { csvStream } from '../../src/http/routes/export.js';
+import { silentLogger } from '../../src/domain/index.js';
 import { exportPageQuery } from '../../src/db/clickExport.js';
 import { CLICK_CSV_COLUMNS } from '../../src/services/exportClicks.js';
 import { click, endlessReader, listen, makeExportApp, parseCsv, sleep, type ExportTestApp } from './exportFixtures.js';
@@ -212,7 +213,7 @@ describe('the CSV stream', () => {
         finished = true;
       }
     }
-    const app = new Hono().get('/csv', () => new Response(csvStream(endless(), () => {})));
+    const app = new Hono().get('/csv', () => new Response(csvStream(endless(), silentLogger)));
     const server = await listen(app);
     try {
       const aborter = new AbortController();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { createLinkStore } from '../../src/db/index.js';
+import { silentLogger } from '../../src/domain/index.js';
 import { MISS_TTL_MS } from '../../src/services/linkCache.js';
 
 let t: TestApp;
@@ -107,7 +108,7 @@ describe('GET /:slug', () => {
   it('serves the health check', async () => {
     const res = await t.app.request('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, storage: 'ok', queue: { waiting: 0, dropped: 0 } });
   });
 });
 
@@ -116,7 +117,7 @@ describe('when things go wrong', () => {
     const logs: string[] = [];
     const broken = await makeTestApp({
       tracking: { sink: { push: () => { throw new Error('disk on fire'); } }, clock: Date.now, clientAddress: () => null },
-      log: (m) => void logs.push(m),
+      logger: { ...silentLogger, error: (m) => void logs.push(m) },
     });
     try {
       await broken.api('POST', '/api/links', { url: 'https://example.com/', slug: 'sturdy' });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Visit } from '../../src/domain/index.js';
 import { createClickWriter } from '../../src/node/clickWriter.js';
+import { memoryLogger } from '../support/logs.js';
 
 const visit = (n: number): Visit => ({
   linkId: 1, at: n, address: null, userAgent: '', referrer: '', utmSource: null, qr: false, prefetch: false,
@@ -10,7 +11,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 describe('the Node click writer', () => {
   it('writes everything pushed in one event-loop turn as one batch', async () => {
     const batches: number[] = [];
-    const w = createClickWriter({ record: async (v) => void batches.push(v.length), log: () => {} });
+    const w = createClickWriter({ record: async (v) => void batches.push(v.length), logger: memoryLogger() });
     for (let i = 0; i < 5; i++) w.push(visit(i));
     expect(batches).toEqual([]); // nothing written on the request path
     await tick();
@@ -28,7 +29,7 @@ describe('the Node click writer', () => {
         return batches.length === 1 ? new Promise<void>((r) => (release = r)) : Promise.resolve();
       },
       flushDelayMs: 50,
-      log: () => {},
+      logger: memoryLogger(),
     });
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     for (let i = 0; i < 3; i++) w.push(visit(i));
@@ -44,9 +45,34 @@ describe('the Node click writer', () => {
     await w.drain();
   });
 
+  it('sends a visit that arrives during a write within flushDelayMs of its arrival, not a whole delay after the write', async () => {
+    // What a crash can lose is what waits: each visit waits at most the delay, wherever it lands.
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const sent: { at: number; size: number }[] = [];
+      const w = createClickWriter({
+        record: async (v) => {
+          sent.push({ at: Date.now(), size: v.length });
+          await new Promise((r) => setTimeout(r, 40)); // a slow write
+        },
+        flushDelayMs: 50,
+        logger: memoryLogger(),
+      });
+      w.push(visit(0));
+      await vi.advanceTimersByTimeAsync(55); // the first write started at 50
+      expect(sent).toEqual([{ at: 50, size: 1 }]);
+      w.push(visit(1)); // at 55, during the write, which ends at 90
+      await vi.advanceTimersByTimeAsync(200);
+      // At 105 = its arrival + 50, not 140 = the end of the write + 50.
+      expect(sent).toEqual([{ at: 50, size: 1 }, { at: 105, size: 1 }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('splits large queues into batches of maxBatch', async () => {
     const batches: number[] = [];
-    const w = createClickWriter({ record: async (v) => void batches.push(v.length), maxBatch: 4, log: () => {} });
+    const w = createClickWriter({ record: async (v) => void batches.push(v.length), maxBatch: 4, logger: memoryLogger() });
     for (let i = 0; i < 10; i++) w.push(visit(i));
     await w.drain();
     expect(batches).toEqual([4, 4, 2]);
@@ -55,29 +81,31 @@ describe('the Node click writer', () => {
   it('keeps a failed batch and retries it, losing nothing', async () => {
     let fail = 2;
     const written: number[] = [];
-    const logs: string[] = [];
+    const logger = memoryLogger();
     const w = createClickWriter({
       record: async (v) => {
         if (fail-- > 0) throw new Error('SQLITE_BUSY');
         written.push(...v.map((x) => x.at));
       },
-      log: (m) => void logs.push(m),
+      logger,
     });
     for (let i = 0; i < 3; i++) w.push(visit(i));
     await w.drain(5_000);
     expect(written).toEqual([0, 1, 2]);
-    expect(logs.some((l) => l.includes('will retry'))).toBe(true);
+    expect(logger.messages().some((l) => l.includes('write is retried'))).toBe(true);
   });
 
   it('bounds the queue when the database stalls, and says so in the log', async () => {
-    const logs: string[] = [];
+    const logger = memoryLogger();
     let release!: () => void;
     const stalled = new Promise<void>((r) => (release = r));
-    const w = createClickWriter({ record: () => stalled, maxQueue: 3, log: (m) => void logs.push(m) });
+    const w = createClickWriter({ record: () => stalled, maxQueue: 3, logger });
     for (let i = 0; i < 10; i++) w.push(visit(i));
     expect(w.stats()).toMatchObject({ queued: 3, dropped: 7 });
     // One line at the first drop (not one per click), naming the bound and the count so far.
-    expect(logs).toEqual(['click queue full (3): the database is not keeping up; 1 clicks dropped so far']);
+    expect(logger.lines.map((l) => [l.message, l.fields.dropped])).toEqual([
+      ['click queue full (3 waiting): new clicks are dropped until the database keeps up', 1],
+    ]);
     release();
     await w.drain();
   });

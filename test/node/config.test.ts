@@ -18,7 +18,20 @@ describe('parseConfig', () => {
       adminApiKey: null,
       trustProxy: 0,
       apiRateLimit: 1200,
+      logLevel: 'info',
+      clickRetentionDays: null,
     });
+  });
+
+  it('reads LOG_LEVEL and CLICK_RETENTION_DAYS, and names a bad one', () => {
+    expect(parseConfig({ LOG_LEVEL: 'debug', CLICK_RETENTION_DAYS: '90' })).toMatchObject({ logLevel: 'debug', clickRetentionDays: 90 });
+    expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => parseConfig({ CLICK_RETENTION_DAYS: '0' })).toThrow(/CLICK_RETENTION_DAYS/);
+    expect(() => parseConfig({ CLICK_RETENTION_DAYS: '1.5' })).toThrow(/CLICK_RETENTION_DAYS/);
+  });
+
+  it('never echoes the value of a bad ADMIN_API_KEY', () => {
+    expect(() => parseConfig({ ADMIN_API_KEY: 'typo-of-secret' })).toThrow(/^Invalid setting ADMIN_API_KEY=<hidden>: must be at least 16 characters$/);
   });
 
   it('builds the default PUBLIC_URL from HOST and PORT', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCountingSchedule } from '../../src/node/countingSchedule.js';
+import { silentLogger } from '../../src/domain/index.js';
 
 const IDLE = 20;
 const MAX_DELAY = 1_000;
@@ -118,7 +119,7 @@ describe('the counting schedule', () => {
           state.tries.push(Date.now());
           if (state.failing) throw new Error('SQLITE_BUSY');
         },
-        { idleMs: IDLE, maxDelayMs: MAX_DELAY, retryMs: RETRY, now: () => Date.now(), log: (m) => void state.logs.push(m) },
+        { idleMs: IDLE, maxDelayMs: MAX_DELAY, retryMs: RETRY, now: () => Date.now(), logger: { ...silentLogger, error: (m) => void state.logs.push(m), info: (m) => void state.logs.push(m) } },
       );
       return { ...s, state };
     }

@@ -1,7 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Link, Visit } from '../../src/domain/index.js';
+import { silentLogger, type Link, type Visit } from '../../src/domain/index.js';
 import { createFastRedirect } from '../../src/node/fastRedirect.js';
 import { clientAddress } from '../../src/http/clientAddress.js';
 import { createLinkCache } from '../../src/services/linkCache.js';
@@ -22,7 +22,7 @@ const fast = createFastRedirect({
   clock,
   record: (v) => void visits.push(v),
   clientAddress: (req, header) => clientAddress({ get: header }, req.socket.remoteAddress, true),
-  log: () => {},
+  logger: silentLogger,
 });
 
 // What the fast path did not take answers 599, so each test sees which side answered.

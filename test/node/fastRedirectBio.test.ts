@@ -1,7 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Link, Visit } from '../../src/domain/index.js';
+import { silentLogger, type Link, type Visit } from '../../src/domain/index.js';
 import { createFastRedirect } from '../../src/node/fastRedirect.js';
 import { createLinkCache } from '../../src/services/linkCache.js';
 import { enrichVisit } from '../../src/services/recordClicks.js';
@@ -18,7 +18,7 @@ cache.set('spring', {
   utm: {}, postedAt: null, createdAt: 0, updatedAt: 0, disabled: false, expiresAt: null, maxClicks: null, humanClicks: 0, preview: null,
 } satisfies Link);
 
-const fast = createFastRedirect({ linkCache: cache, clock, record: (v) => void visits.push(v), clientAddress: () => '127.0.0.1', log: () => {} });
+const fast = createFastRedirect({ linkCache: cache, clock, record: (v) => void visits.push(v), clientAddress: () => '127.0.0.1', logger: silentLogger });
 let server: Server;
 let port: number;
 beforeAll(async () => {

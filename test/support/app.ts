@@ -49,7 +49,6 @@ export async function makeTestApp(
     publicUrl: PUBLIC_URL,
     adminKeyHash: await sha256Hex('admin-key-for-tests-only'),
     newSlug: () => `rand${String(++n).padStart(3, '0')}`,
-    log: () => {},
     ...(typeof overrides === 'function' ? overrides(database, clock) : overrides),
   };
   const { key } = await createApiKey(deps, { name: 'test' });

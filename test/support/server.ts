@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { archiveLog } from './logArchive.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,6 +48,7 @@ export async function startServerProcess(env: Record<string, string>, options: S
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  void exited.then(() => archiveLog('server', out));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
     const check = () => {
@@ -81,6 +83,10 @@ export function runProcess(args: string[], env: Record<string, string>, input?: 
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.stdin.end(input ?? '');
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.on('exit', (code) => {
+      // A server's output is logs; the CLI's is what the user asked for (a new key, a CSV).
+      if (args[0] === 'src/node.ts') archiveLog('server', `${stdout}\n${stderr}`);
+      resolve({ code, stdout, stderr });
+    });
   });
 }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './app.js';
 import { freePort, ROOT } from './server.js';
+import { archiveLog } from './logArchive.js';
 
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
 
@@ -120,6 +121,7 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  void exited.then(() => archiveLog('worker', out));
   const url = `http://127.0.0.1:${port}`;
 
   let stopping: Promise<void> | null = null;

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Visit } from '../../src/domain/index.js';
+import { silentLogger, type Visit } from '../../src/domain/index.js';
+import { createStorageHealth } from '../../src/services/index.js';
+import { memoryLogger } from '../support/logs.js';
 import { consumeVisits, type VisitMessage } from '../../src/worker/queue.js';
-import { directSink, queueSink, type ClickQueue } from '../../src/worker/sinks.js';
+import { directSink, queueSink, sinkFailures, type ClickQueue } from '../../src/worker/sinks.js';
 import { fromMessage, toMessage } from '../../src/worker/visitMessage.js';
 
 const visit = (linkId: number, extra: Partial<Visit> = {}): Visit => ({
@@ -42,7 +44,7 @@ describe('the queue consumer', () => {
   it('writes a batch in one go and acknowledges every message', async () => {
     const record = vi.fn(async () => {});
     const messages = [message('a', toMessage(visit(1))), message('b', toMessage(visit(2)))];
-    await consumeVisits(messages, record, () => {});
+    await consumeVisits(messages, record, silentLogger);
     expect(record).toHaveBeenCalledTimes(1);
     expect(record).toHaveBeenCalledWith([visit(1), visit(2)]);
     for (const m of messages) expect(m.ack).toHaveBeenCalled();
@@ -52,7 +54,7 @@ describe('the queue consumer', () => {
     const record = vi.fn(async () => {});
     const bad = message('bad', { nonsense: true });
     const good = message('good', toMessage(visit(1)));
-    await consumeVisits([bad, good], record, () => {});
+    await consumeVisits([bad, good], record, silentLogger);
     expect(bad.ack).toHaveBeenCalled();
     expect(bad.retry).not.toHaveBeenCalled();
     expect(record).toHaveBeenCalledWith([visit(1)]);
@@ -64,7 +66,7 @@ describe('the queue consumer', () => {
       if (visits.some((v) => v.linkId === 2)) throw new Error('FOREIGN KEY constraint failed');
     });
     const messages = [1, 2, 3].map((id) => message(String(id), toMessage(visit(id))));
-    await consumeVisits(messages, record, () => {});
+    await consumeVisits(messages, record, silentLogger);
     expect(messages.map((m) => [m.ack.mock.calls.length, m.retry.mock.calls.length])).toEqual([[1, 0], [0, 1], [1, 0]]);
   });
 
@@ -73,7 +75,7 @@ describe('the queue consumer', () => {
       throw new Error('D1 is unavailable');
     });
     const messages = [1, 2, 3, 4, 5, 6].map((id) => message(String(id), toMessage(visit(id))));
-    await consumeVisits(messages, record, () => {});
+    await consumeVisits(messages, record, silentLogger);
     expect(record).toHaveBeenCalledTimes(1 + 3);
     for (const m of messages) expect(m.retry).toHaveBeenCalledTimes(1);
   });
@@ -83,7 +85,7 @@ describe('click sinks', () => {
   it('writes directly after the response without a queue', async () => {
     const ctx = background();
     const record = vi.fn(async () => {});
-    directSink(ctx, record, () => {}).push(visit(1), undefined as never);
+    directSink(ctx, record, sinkFailures(silentLogger, createStorageHealth(Date.now))).push(visit(1), undefined as never);
     await ctx.settled();
     expect(record).toHaveBeenCalledWith([visit(1)]);
   });
@@ -93,16 +95,16 @@ describe('click sinks', () => {
     const queue: ClickQueue = { send: async (body, options) => void sent.push([body, options]) };
     const record = vi.fn(async () => {});
     const ctx = background();
-    queueSink(ctx, queue, record, () => {}).push(visit(1), undefined as never);
+    queueSink(ctx, queue, record, sinkFailures(silentLogger, createStorageHealth(Date.now))).push(visit(1), undefined as never);
     await ctx.settled();
     expect(sent).toEqual([[toMessage(visit(1)), { contentType: 'json' }]]);
     expect(record).not.toHaveBeenCalled();
 
     const refusing: ClickQueue = { send: async () => Promise.reject(new Error('queue over its limit')) };
-    const log = vi.fn();
-    queueSink(ctx, refusing, record, log).push(visit(2), undefined as never);
+    const logger = memoryLogger();
+    queueSink(ctx, refusing, record, sinkFailures(logger, createStorageHealth(Date.now))).push(visit(2), undefined as never);
     await ctx.settled();
     expect(record).toHaveBeenCalledWith([visit(2)]);
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('writing it directly'), expect.any(Error));
+    expect(logger.lines).toEqual([{ level: 'warn', message: expect.stringContaining('writing it directly'), fields: { err: expect.any(Error) } }]);
   });
 });

@@ -1,3 +1,4 @@
+import { memoryLogger } from '../support/logs.js';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { sha256Hex } from '../../src/services/index.js';
@@ -9,7 +10,7 @@ const VISITOR_SECRET = 'a-visitor-secret-for-worker-settings-tests';
 
 describe('Worker settings', () => {
   it('requires a strong VISITOR_SECRET, naming it and never showing it', async () => {
-    const log = vi.fn();
+    const log = memoryLogger();
     for (const env of [{}, { VISITOR_SECRET: 'too-short-a-secret' }]) {
       const err = await workerSettings(env).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConfigError);
@@ -17,28 +18,28 @@ describe('Worker settings', () => {
       expect(body).toContain('VISITOR_SECRET');
       expect(body).not.toContain('too-short');
     }
-    expect(log.mock.calls.flat().join('\n')).not.toContain('too-short');
+    expect(log.messages().join('\n')).not.toContain('too-short');
   });
 
   it('uses PUBLIC_URL when set and otherwise leaves the base to each request', async () => {
-    expect(await workerSettings({ VISITOR_SECRET })).toMatchObject({ publicUrl: null, adminKeyHash: null, apiRateLimit: 1200 });
+    expect(await workerSettings({ VISITOR_SECRET })).toMatchObject({ publicUrl: null, adminKeyHash: null, apiRateLimit: 1200, clickRetentionDays: null });
     const set = await workerSettings({ PUBLIC_URL: 'https://go.example.com/', ADMIN_API_KEY: 'a-secret-of-24-characters', VISITOR_SECRET });
     expect(set).toMatchObject({ publicUrl: 'https://go.example.com', adminKeyHash: await sha256Hex('a-secret-of-24-characters') });
   });
 
   it('answers a bad setting with its name, and never logs or shows the secret', async () => {
-    const log = vi.fn();
+    const logger = memoryLogger();
     const err = await workerSettings({ ADMIN_API_KEY: 'short-secret', VISITOR_SECRET }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
-    const res = misconfigured(err, log);
+    const res = misconfigured(err, logger);
     expect(res.status).toBe(500);
     const body = JSON.stringify(await res.json());
     expect(body).toContain('ADMIN_API_KEY');
     expect(body).not.toContain('short-secret');
-    expect(log).toHaveBeenCalledWith('Invalid setting ADMIN_API_KEY: must be at least 24 characters');
+    expect(logger.messages()).toContain('Invalid setting ADMIN_API_KEY: must be at least 24 characters');
 
     const url = await workerSettings({ PUBLIC_URL: 'not a url', VISITOR_SECRET }).catch((e: unknown) => e);
-    expect(((await misconfigured(url, log).json()) as { error: { code: string } }).error.code).toBe('misconfigured');
+    expect(((await misconfigured(url, logger).json()) as { error: { code: string } }).error.code).toBe('misconfigured');
   });
 });
 

@@ -51,6 +51,7 @@ function operation(op: Operation, components: Record<string, Json>): Json {
   // Every /api route sits behind the failed-authentication limit, the authenticated ones behind API_RATE_LIMIT too.
   responses['429'] = error('Too many failed authentications from this network, or too many requests with this key: wait Retry-After seconds (docs/security.md)');
   for (const [status, description] of Object.entries(op.errors ?? {})) responses[status] = error(description);
+  responses['503'] ??= error('storage_unavailable: the database cannot take the request now (a full disk, an I/O error); Retry-After says when to try again');
   responses.default = error('Any other error, in the same shape');
 
   return {

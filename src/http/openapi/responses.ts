@@ -82,7 +82,11 @@ export const clickBody = z
   .strict()
   .meta({ id: 'Click' });
 export type ClickBody = z.infer<typeof clickBody>;
-export const clickList = z.object({ clicks: z.array(clickBody), nextCursor: cursor }).strict();
+export const clickList = z.object({
+  clicks: z.array(clickBody),
+  nextCursor: cursor,
+  rawClicksFrom: instant.nullable().meta({ description: 'Where raw clicks start under CLICK_RETENTION_DAYS (older ones are deleted, their counters kept); null when all are kept' }),
+}).strict();
 
 const breakdownRow = z
   .object({ value: z.string().nullable(), label: z.string().optional(), clicks: count, uniques: count })

@@ -3,7 +3,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { isAppError } from '../../domain/index.js';
 import { countBioPageView, isBotAgent, showBioPage, type CoreDeps } from '../../services/index.js';
 import { bioPageCsp, bioPageHtml } from '../bioPageHtml.js';
-import { errorResponse } from '../errors.js';
+import { createErrorHandler } from '../errors.js';
+import type { Logger } from '../../domain/index.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
 import { isPrefetch } from '../tracking.js';
 import { bioPageDeps, type BioPageWiring } from './bioPages.js';
@@ -18,7 +19,8 @@ export const BIO_PAGE_PATH = /^\/@[A-Za-z0-9_-]{1,64}$/;
 export const BIO_PAGE_CACHE_CONTROL = 'no-cache';
 
 /** GET|HEAD /@handle: the public link-in-bio page; a GET is counted as a view after the answer. */
-export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { log: (m: string, e?: unknown) => void }, bio: BioPageWiring) {
+export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { logger: Logger }, bio: BioPageWiring) {
+  const errorResponse = createErrorHandler({ logger: deps.logger });
   const verbs = bioPageDeps(deps, bio);
   const viewDeps = { clock: deps.clock, bioPageViews: bio.views };
   const handler = async (c: Context) => {
@@ -26,7 +28,7 @@ export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { log: (m: s
     try {
       page = await showBioPage(verbs, c.req.param('handle')!.slice(1)); // the segment without its "@"
     } catch (err) {
-      if (!isAppError(err) || /application\/json/i.test(c.req.header('accept') ?? '')) return errorResponse(c, err, deps.log);
+      if (!isAppError(err) || /application\/json/i.test(c.req.header('accept') ?? '')) return errorResponse(c, err);
       c.header('Content-Security-Policy', PAGE_CSP);
       return c.html(notFoundPage(404, err.message), 404);
     }
@@ -35,7 +37,7 @@ export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { log: (m: s
     const res = c.html(bioPageHtml(page));
     if (c.req.method === 'GET') {
       const bot = isPrefetch(c) || isBotAgent(c.req.header('user-agent') ?? '');
-      bio.afterResponse(() => countBioPageView(viewDeps, page.id, bot).catch((err) => deps.log('could not count a bio page view', err)));
+      bio.afterResponse(() => countBioPageView(viewDeps, page.id, bot).catch((err) => deps.logger.error('could not count a bio page view', { err })));
     }
     return res;
   };

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ClickRow, ClickStore } from '../../domain/index.js';
+import { rawClicksFrom, type ClickRow, type ClickStore, type Clock } from '../../domain/index.js';
 import { listClicks } from '../../services/listClicks.js';
 import type { ClickBody } from '../openapi/responses.js';
 
@@ -26,10 +26,15 @@ export function clickView(c: ClickRow): ClickBody {
   };
 }
 
-/** GET /api/clicks: the raw click log, filtered and paged. */
-export function clickRoutes(deps: { clicks: ClickStore }) {
+/**
+ * GET /api/clicks: the raw click log, filtered and paged. `rawClicksFrom` says where raw
+ * clicks start under CLICK_RETENTION_DAYS (null: all are kept), so the dashboard can say so.
+ */
+export function clickRoutes(deps: { clicks: ClickStore; clock: Clock; clickRetentionDays?: number | null }) {
   return new Hono().get('/', async (c) => {
     const { clicks, nextCursor } = await listClicks(deps, c.req.query());
-    return c.json({ clicks: clicks.map(clickView), nextCursor });
+    const days = deps.clickRetentionDays ?? null;
+    const from = days === null ? null : new Date(rawClicksFrom(deps.clock(), days)).toISOString();
+    return c.json({ clicks: clicks.map(clickView), nextCursor, rawClicksFrom: from });
   });
 }

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { ClickExportReader, StatsStore, TimingStore } from '../../domain/index.js';
+import type { ClickExportReader, Logger, StatsStore, TimingStore } from '../../domain/index.js';
 import { exportClicks, type CsvChunk } from '../../services/exportClicks.js';
 import { exportStats } from '../../services/exportStats.js';
 import type { CoreDeps } from '../../services/index.js';
@@ -11,7 +11,7 @@ export interface ExportRouteDeps extends Pick<CoreDeps, 'clock' | 'publicUrl'> {
   stats?: StatsStore;
   /** Lifetime columns of /api/stats.csv. */
   timing?: TimingStore;
-  log: (message: string, err?: unknown) => void;
+  logger: Logger;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface ExportRouteDeps extends Pick<CoreDeps, 'clock' | 'publicUrl'> {
  */
 export function csvStream(
   chunks: AsyncGenerator<CsvChunk, void, undefined>,
-  log: ExportRouteDeps['log'],
+  logger: Logger,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
@@ -32,7 +32,7 @@ export function csvStream(
         else controller.enqueue(encoder.encode(next.value.text));
       } catch (err) {
         // Headers are gone already: all we can do is cut the body short and say why in the log.
-        log('CSV export failed mid-stream', err);
+        logger.error('CSV export failed mid-stream', { err });
         controller.error(err);
       }
     },
@@ -66,13 +66,13 @@ export function exportRoutes(deps: ExportRouteDeps) {
   if (clickExport) {
     app.get('/clicks.csv', (c) => {
       const { filename, chunks } = exportClicks({ ...deps, clickExport }, c.req.query());
-      return c.body(csvStream(chunks, deps.log), 200, csvHeaders(filename));
+      return c.body(csvStream(chunks, deps.logger), 200, csvHeaders(filename));
     });
   }
   if (stats) {
     app.get('/stats.csv', (c) => {
       const { filename, chunks } = exportStats({ ...deps, stats }, queryOf(c));
-      return c.body(csvStream(chunks, deps.log), 200, csvHeaders(filename));
+      return c.body(csvStream(chunks, deps.logger), 200, csvHeaders(filename));
     });
   }
   return app;

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { isAppError, LINK_MARKERS, showsPreviewCard, type Link, type LinkPreview } from '../../domain/index.js';
 import { isBotAgent, resolveLink, type ResolveDeps } from '../../services/index.js';
-import { errorResponse } from '../errors.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
 import { PREVIEW_CSP, previewPage } from '../previewPage.js';
 import { isPrefetch, requestQuery, shouldTrack } from '../tracking.js';
@@ -35,7 +34,8 @@ export function redirectRoutes(deps: ResolveDeps & { publicUrl: string; onRedire
     try {
       link = await resolveLink(deps, slug, () => isHumanVisit(c));
     } catch (err) {
-      if (!isAppError(err) || wantsJson(c)) return errorResponse(c, err);
+      // Everything but a page for a browser goes to the app's error handler (JSON, 503 on storage).
+      if (!isAppError(err) || wantsJson(c)) throw err;
       const status = err.kind === 'gone' ? 410 : 404;
       c.header('Content-Security-Policy', PAGE_CSP);
       c.header('X-Content-Type-Options', 'nosniff');

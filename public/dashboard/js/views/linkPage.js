@@ -77,9 +77,15 @@ export async function linkPageView(ctx) {
   const feedParams = () => {
     const { state } = filters;
     const { from, to } = rangeParams(state);
-    feedScope.textContent = `${BOTS_LABELS[state.bots]} · ${rangeLabel(state)}: the newest ${FEED_SIZE}; “Download clicks (CSV)” holds them all.`;
+    feedScope.textContent = scopeText(null);
     // A period that runs to now stays open, so a click stamped by the server's clock a moment ahead still shows.
     return { slug: link.slug, limit: FEED_SIZE, bots: state.bots, from, to: state.range === 'custom' ? to : undefined };
+  };
+  // Under CLICK_RETENTION_DAYS the server deletes older raw clicks; the charts keep their history.
+  const scopeText = (rawFrom) => {
+    const { state } = filters;
+    const scope = `${BOTS_LABELS[state.bots]} · ${rangeLabel(state)}: the newest ${FEED_SIZE}; “Download clicks (CSV)” holds them all.`;
+    return rawFrom ? `${scope} Raw clicks are kept from ${fmtDateTime(rawFrom)} on: the feed and CSV start there, the charts above count all.` : scope;
   };
   let seen = null;
   let timer = null;
@@ -100,6 +106,7 @@ export async function linkPageView(ctx) {
       if (restyle) renderHead();
       else clicks.textContent = num(link.clicks);
       renderFeed(page.clicks);
+      feedScope.textContent = scopeText(page.rawClicksFrom);
       feedStatus.textContent = `Live: checked at ${fmtTime(Date.now())}`;
     } catch (e) {
       if (e.name === 'AbortError' || mine !== generation) return;
