@@ -31,7 +31,7 @@ describe('parseConfig', () => {
   });
 
   it('never echoes the value of a bad ADMIN_API_KEY', () => {
-    expect(() => parseConfig({ ADMIN_API_KEY: 'typo-of-secret' })).toThrow(/^Invalid setting ADMIN_API_KEY=<hidden>: must be at least 16 characters$/);
+    expect(() => parseConfig({ ADMIN_API_KEY: 'typo-of-secret' })).toThrow(/^Invalid setting ADMIN_API_KEY=<hidden>: must be at least 24 characters$/);
   });
 
   it('builds the default PUBLIC_URL from HOST and PORT', () => {

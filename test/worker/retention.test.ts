@@ -34,7 +34,7 @@ describe('the Worker cron trigger', () => {
     const counted = await total();
     expect(counted).toBe(40);
 
-    const env = { DB: local.binding as Parameters<typeof openD1>[0] };
+    const env = { DB: local.binding as Parameters<typeof openD1>[0], VISITOR_SECRET: 'a-visitor-secret-for-worker-retention-tests' };
     expect(await pruneOldClicks(env, memoryLogger(), () => NOW)).toBe(0);
     expect(await clicks()).toBe(40);
 
