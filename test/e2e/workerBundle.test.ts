@@ -10,7 +10,7 @@ import { tempDir } from '../support/app.js';
 import { runWrangler, wranglerEnv } from '../support/worker.js';
 
 /** Gzipped bytes the bundle may reach; README's "Cloudflare Workers" section gives today's size. */
-const GZIP_BUDGET = 200 * 1024;
+const GZIP_BUDGET = 256 * 1024;
 
 const dir = tempDir('linkpost-bundle-');
 let inputs: string[] = [];
