@@ -69,7 +69,8 @@ describe('security on the Node server', () => {
     await sleep(2100);
     expect((await guess()).status).toBe(401);
     expect((await guess()).headers.get('retry-after')).toBe('4');
-    const lines = s.output().split('\n').filter((l) => l.startsWith('auth: client'));
+    // One JSON log line a client and window (issue 13's structured logs).
+    const lines = s.output().split('\n').filter((l) => l.includes('"message":"auth: client'));
     expect(lines).toHaveLength(1);
     expect(s.output()).not.toContain('203.0.113.50');
   }, 30_000);

@@ -321,7 +321,11 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
       expect(res.status, path).toBe(200);
       return (await res.json()) as Record<string, any>;
     };
-    const stats = await get(`/api/stats?${range}&campaign=Stats`);
+    // Node counts stored clicks a moment after writing them (within a second under load).
+    const stats = await eventually(async () => {
+      const s = await get(`/api/stats?${range}&campaign=Stats`);
+      return s.totals.clicks + s.totals.bots === 4 ? s : null;
+    });
     expect(stats.totals).toEqual({ clicks: 3, uniques: 3, bots: 1 });
     expect(stats.breakdowns.network).toEqual([
       { value: 'linkedin', clicks: 2, uniques: 2 },
