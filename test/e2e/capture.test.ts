@@ -66,6 +66,6 @@ describe('capture on the real server', () => {
 
     const files = [dbPath, `${dbPath}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1'));
     for (const ip of addresses) for (const f of files) expect(f).not.toContain(ip);
-    expect(s.output()).not.toMatch(/81\.2\.69\.160|203\.0\.113\.9/);
+    for (const ip of addresses) expect(s.output()).not.toContain(ip);
   });
 });
