@@ -39,7 +39,14 @@ function where(q: OracleQuery, bots: boolean): { sql: string; params: unknown[] 
   return { sql: parts.join(' AND '), params };
 }
 
-const UNIQUE = 'sum(CASE WHEN c.first_of_day AND NOT c.bot THEN 1 ELSE 0 END)';
+/**
+ * Whether a click is its visitor's first human click on its link that UTC day, decided from the
+ * raw clicks themselves (earlier ids first), not from the first_of_day flag the code under test sets.
+ */
+const FIRST_OF_DAY = `(NOT c.bot AND NOT EXISTS (
+  SELECT 1 FROM clicks e WHERE e.link_id = c.link_id AND e.visitor = c.visitor AND NOT e.bot AND e.id < c.id
+    AND e.clicked_at / 86400000 = c.clicked_at / 86400000))`;
+const UNIQUE = `sum(CASE WHEN ${FIRST_OF_DAY} THEN 1 ELSE 0 END)`;
 
 /** The local label of an instant: `2026-03-02T14` (hour) or `2026-03-02` (day). */
 export function localLabel(ms: number, tz: string, interval: 'hour' | 'day'): string {
@@ -60,7 +67,7 @@ export function rawStats(sqlite: Sqlite.Database, q: OracleQuery) {
   const bots = (sqlite.prepare(`SELECT count(*) AS n FROM clicks c JOIN links l ON l.id = c.link_id WHERE ${wb.sql} AND c.bot = 1`).get(...wb.params) as { n: number }).n;
 
   const series = new Map<string, Counts>();
-  for (const r of sqlite.prepare(`SELECT c.clicked_at AS at, c.bot AS bot, c.first_of_day AS first ${from}`).all(...w.params) as { at: number; bot: number; first: number }[]) {
+  for (const r of sqlite.prepare(`SELECT c.clicked_at AS at, c.bot AS bot, ${FIRST_OF_DAY} AS first ${from}`).all(...w.params) as { at: number; bot: number; first: number }[]) {
     const label = localLabel(r.at, q.tz, q.interval);
     const acc = series.get(label) ?? { clicks: 0, uniques: 0 };
     acc.clicks += 1;
