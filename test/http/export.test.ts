@@ -196,6 +196,46 @@ describe('streaming the export', () => {
       await server.close();
     }
   });
+
+  it('ends the export query when the client disconnects, not only pauses it', async () => {
+    // Back-pressure alone also stops the page reads; only an ended iteration shows the route
+    // passed the disconnect on. The route's iteration is caught where every async generator's
+    // next() runs, and still runs as it did.
+    const proto = Object.getPrototypeOf(async function* () {}).prototype as AsyncGenerator;
+    const next = proto.next;
+    const iterations = new Set<AsyncGenerator>();
+    proto.next = function (this: AsyncGenerator, ...args: [unknown?]) {
+      const result = next.apply(this, args);
+      // Only the export's own: it yields CSV chunks ({ text, rows }).
+      void result.then((r) => {
+        if (r.value && typeof r.value === 'object' && 'text' in r.value && 'rows' in r.value) iterations.add(this);
+      }, () => {});
+      return result;
+    };
+    const { reader, state } = endlessReader(1);
+    t = await makeExportApp(reader);
+    const server = await listen(t.app);
+    try {
+      const aborter = new AbortController();
+      const res = await fetch(`${server.url}/api/clicks.csv`, {
+        headers: { authorization: `Bearer ${t.key}` }, signal: aborter.signal,
+      });
+      const body = res.body!.getReader();
+      let bytes = 0;
+      while (bytes < 500_000) bytes += (await body.read()).value!.length;
+      proto.next = next;
+      expect(iterations.size).toBe(1);
+      aborter.abort();
+      await sleep(300);
+      const atDisconnect = state.pages;
+      // A paused iteration would read another page here; an ended one is done.
+      for (const it of iterations) expect(await it.next()).toEqual({ done: true, value: undefined });
+      expect(state.pages).toBe(atDisconnect);
+    } finally {
+      proto.next = next;
+      await server.close();
+    }
+  });
 });
 
 describe('the CSV stream', () => {
