@@ -204,7 +204,7 @@ describe('streaming the export', () => {
     const proto = Object.getPrototypeOf(async function* () {}).prototype as AsyncGenerator;
     const next = proto.next;
     const iterations = new Set<AsyncGenerator>();
-    proto.next = function (this: AsyncGenerator, ...args: [unknown?]) {
+    proto.next = function (this: AsyncGenerator, ...args: [] | [unknown]) {
       const result = next.apply(this, args);
       // Only the export's own: it yields CSV chunks ({ text, rows }).
       void result.then((r) => {
