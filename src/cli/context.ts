@@ -32,19 +32,28 @@ export async function openCli(env: Record<string, string | undefined>, out: (lin
 }
 
 /** --name value / --name=value / positional arguments. */
-export function parseArgs(argv: string[]): { positional: string[]; flags: Record<string, string | true> } {
+/**
+ * Positional arguments and flags (the last value of a flag wins); `lists` keeps every value of
+ * a repeated flag, for those that may be given more than once (`--campaign a --campaign b`).
+ */
+export function parseArgs(argv: string[]): { positional: string[]; flags: Record<string, string | true>; lists: Record<string, string[]> } {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
+  const set = (name: string, value: string | true) => {
+    flags[name] = value;
+    if (value !== true) (lists[name] ??= []).push(value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
-      if (eq > 0) flags[arg.slice(2, eq)] = arg.slice(eq + 1);
-      else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) flags[arg.slice(2)] = argv[++i]!;
-      else flags[arg.slice(2)] = true;
+      if (eq > 0) set(arg.slice(2, eq), arg.slice(eq + 1));
+      else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) set(arg.slice(2), argv[++i]!);
+      else set(arg.slice(2), true);
     } else positional.push(arg);
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
 export function stringFlag(flags: Record<string, string | true>, name: string): string | undefined {

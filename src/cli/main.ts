@@ -11,7 +11,7 @@ import { countersCommand } from './counters.js';
 import { sessionsCommand } from './sessions.js';
 import { backupCommand } from './backup.js';
 
-type Command = (ctx: CliContext, args: string[], flags: Record<string, string | true>) => Promise<void>;
+type Command = (ctx: CliContext, args: string[], flags: Record<string, string | true>, lists: Record<string, string[]>) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   keys: keysCommand,
@@ -26,8 +26,11 @@ const COMMANDS: Record<string, Command> = {
 
 const HELP = `linkpost command line
 
-  keys create --name <name>   create an API key (printed once)
-  keys list                   list API keys
+  keys create --name <name> [--scopes a,b] [--campaign NAME]...
+                              create an API key (printed once); scopes: links:read,
+                              links:write, analytics:read, export, admin (the default);
+                              --campaign (repeatable) limits it to those campaigns
+  keys list                   list API keys with their scopes and campaigns
   keys revoke <id>            revoke an API key (its dashboard sessions end with it)
   sessions list               list live dashboard sessions (id, key, since, until)
   sessions revoke <id>|--all  end one dashboard session, or all of them
@@ -51,7 +54,7 @@ const HELP = `linkpost command line
 Settings come from the environment (DATABASE_PATH, PUBLIC_URL, …) as for the server.`;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
-  const { positional, flags } = parseArgs(argv);
+  const { positional, flags, lists } = parseArgs(argv);
   const [name, ...rest] = positional;
   if (!name || name === 'help' || flags.help) {
     console.log(HELP);
@@ -65,7 +68,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   let ctx: CliContext | undefined;
   try {
     ctx = await openCli(env, (line) => console.log(line));
-    await command(ctx, rest, flags);
+    await command(ctx, rest, flags, lists);
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError) console.error(e.message);

@@ -1,20 +1,49 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import type { ApiKeyStore } from '../domain/index.js';
+import { and, asc, count, eq, isNull, lt, or } from 'drizzle-orm';
+import { isScope, type ApiKey, type ApiKeyStore } from '../domain/index.js';
 import type { Database } from './database.js';
 import { apiKeys } from './schema.js';
+
+type Row = typeof apiKeys.$inferSelect;
+
+function parseList(text: string | null): string[] | null {
+  if (text === null) return null;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A row as the domain sees it; unreadable scopes become none, so a damaged row grants nothing. */
+export function toApiKey(row: Row): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    hash: row.hash,
+    createdAt: row.createdAt,
+    revokedAt: row.revokedAt,
+    scopes: (parseList(row.scopes) ?? []).filter(isScope),
+    campaigns: parseList(row.campaigns),
+    lastUsedAt: row.lastUsedAt,
+  };
+}
 
 export function createApiKeyStore(db: Database): ApiKeyStore {
   return {
     async insert(key) {
-      const [row] = await db.insert(apiKeys).values(key).returning();
-      return row!;
+      const { scopes, campaigns, ...rest } = key;
+      const values = { ...rest, scopes: JSON.stringify(scopes), campaigns: campaigns === null ? null : JSON.stringify(campaigns) };
+      const [row] = await db.insert(apiKeys).values(values).returning();
+      return toApiKey(row!);
     },
     async byPrefix(prefix) {
       const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).limit(1);
-      return row ?? null;
+      return row ? toApiKey(row) : null;
     },
     async list() {
-      return db.select().from(apiKeys).orderBy(asc(apiKeys.id));
+      return (await db.select().from(apiKeys).orderBy(asc(apiKeys.id))).map(toApiKey);
     },
     async revoke(id, at) {
       const rows = await db
@@ -27,6 +56,13 @@ export function createApiKeyStore(db: Database): ApiKeyStore {
     async countActive() {
       const [row] = await db.select({ n: count() }).from(apiKeys).where(isNull(apiKeys.revokedAt));
       return row?.n ?? 0;
+    },
+    async touch(id, at, staleBefore) {
+      await db
+        .update(apiKeys)
+        .set({ lastUsedAt: at })
+        .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore + 1))))
+        .returning({ id: apiKeys.id });
     },
   };
 }

@@ -35,6 +35,7 @@ export function botCondition(bots: ClickFilter['bots']): SQL | undefined {
 /** The WHERE of a click filter; shared by listing and export. */
 export function clickConditions(filter: Omit<ClickFilter, 'limit'>): SQL[] {
   const where: SQL[] = [];
+  if (filter.within) where.push(inArray(links.campaign, [...filter.within]));
   if (filter.linkIds) where.push(inArray(clicks.linkId, filter.linkIds));
   if (filter.slug !== undefined) where.push(eq(links.slug, filter.slug));
   if (filter.campaign !== undefined) where.push(eq(links.campaign, filter.campaign));

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { slugTaken, type Link, type LinkChanges, type LinkFilter, type LinkMatch, type LinkStore, type NewLink, type Network, type Utm } from '../domain/index.js';
 import type { Database } from './database.js';
 import { links } from './schema.js';
@@ -46,9 +46,16 @@ const inJson = (column: typeof links.slug, json: string) =>
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** A campaign-limited key's forced condition: its campaigns only (never links without one). */
+const withinCampaigns = (within: readonly string[]) => inArray(links.campaign, [...within]);
+
+/** `extra`, and the key's campaign limit when there is one. */
+const limited = (extra: SQL, within: readonly string[] | undefined) => (within ? and(extra, withinCampaigns(within))! : extra);
+
 /** The conditions of a listing's filter, shared by list and count. */
 function matchConditions(match: LinkMatch): SQL[] {
   const where: SQL[] = [];
+  if (match.within) where.push(withinCampaigns(match.within));
   if (match.campaign !== undefined) where.push(eq(links.campaign, match.campaign));
   if (match.network !== undefined) where.push(eq(links.network, match.network));
   if (match.q) {
@@ -74,8 +81,8 @@ export function createLinkStore(db: Database): LinkStore {
       return toLink(row);
     },
 
-    async bySlug(slug) {
-      const [row] = await db.select().from(links).where(eq(links.slug, slug)).limit(1);
+    async bySlug(slug, within) {
+      const [row] = await db.select().from(links).where(limited(eq(links.slug, slug), within)).limit(1);
       return row ? toLink(row) : null;
     },
 
@@ -101,19 +108,19 @@ export function createLinkStore(db: Database): LinkStore {
       return Number(row?.n ?? 0);
     },
 
-    async update(id, changes: LinkChanges) {
+    async update(id, changes: LinkChanges, within) {
       const { utm, preview, ...rest } = changes;
       const values = {
         ...rest,
         ...(utm === undefined ? {} : { utm: JSON.stringify(utm) }),
         ...(preview === undefined ? {} : { preview: previewColumn(preview) }),
       };
-      const [row] = await db.update(links).set(values).where(eq(links.id, id)).returning();
+      const [row] = await db.update(links).set(values).where(limited(eq(links.id, id), within)).returning();
       return row ? toLink(row) : null;
     },
 
-    async remove(id) {
-      const rows = await db.delete(links).where(eq(links.id, id)).returning({ id: links.id });
+    async remove(id, within) {
+      const rows = await db.delete(links).where(limited(eq(links.id, id), within)).returning({ id: links.id });
       return rows.length > 0;
     },
 
@@ -158,11 +165,11 @@ export function createLinkStore(db: Database): LinkStore {
       return created.map(toLink);
     },
 
-    async campaigns() {
+    async campaigns(within) {
       const rows = await db
         .selectDistinct({ campaign: links.campaign })
         .from(links)
-        .where(sql`${links.campaign} IS NOT NULL`)
+        .where(limited(sql`${links.campaign} IS NOT NULL`, within))
         .orderBy(links.campaign);
       return rows.map((r) => r.campaign!);
     },

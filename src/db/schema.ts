@@ -42,6 +42,12 @@ export const apiKeys = sqliteTable(
     hash: text('hash').notNull(),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
+    /** JSON array of scopes (src/domain/access.ts); keys made before scopes existed are admin. */
+    scopes: text('scopes').notNull().default('["admin"]'),
+    /** JSON array of the campaigns the key is limited to; null means every campaign. */
+    campaigns: text('campaigns'),
+    /** When the key last authenticated a request, written at most once a minute. */
+    lastUsedAt: integer('last_used_at'),
   },
   (t) => [uniqueIndex('api_keys_prefix_unique').on(t.prefix)],
 );

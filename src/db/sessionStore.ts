@@ -1,7 +1,15 @@
 import { asc, eq, gt, lte } from 'drizzle-orm';
 import type { SessionStore } from '../domain/session.js';
 import type { Database } from './database.js';
+import { toApiKey } from './apiKeyStore.js';
 import { apiKeys, sessions } from './schema.js';
+
+/** The session's key as the session needs it: who it is and what it may do. */
+function keyOf(row: typeof apiKeys.$inferSelect | null) {
+  if (!row) return null;
+  const { name, revokedAt, scopes, campaigns, lastUsedAt } = toApiKey(row);
+  return { name, revokedAt, scopes, campaigns, lastUsedAt };
+}
 
 /** Dashboard sessions in SQLite (better-sqlite3 or D1): one indexed lookup per request. */
 export function createSessionStore(db: Database): SessionStore {
@@ -12,14 +20,13 @@ export function createSessionStore(db: Database): SessionStore {
 
     async byTokenHash(tokenHash) {
       const [row] = await db
-        .select({ session: sessions, keyName: apiKeys.name, keyRevokedAt: apiKeys.revokedAt })
+        .select({ session: sessions, key: apiKeys })
         .from(sessions)
         .leftJoin(apiKeys, eq(apiKeys.id, sessions.apiKeyId))
         .where(eq(sessions.tokenHash, tokenHash))
         .limit(1);
       if (!row) return null;
-      const key = row.keyName === null ? null : { name: row.keyName, revokedAt: row.keyRevokedAt };
-      return { ...row.session, key };
+      return { ...row.session, key: keyOf(row.key) };
     },
 
     async remove(tokenHash) {
@@ -28,12 +35,12 @@ export function createSessionStore(db: Database): SessionStore {
 
     async list(now) {
       const rows = await db
-        .select({ session: sessions, keyName: apiKeys.name, keyRevokedAt: apiKeys.revokedAt })
+        .select({ session: sessions, key: apiKeys })
         .from(sessions)
         .leftJoin(apiKeys, eq(apiKeys.id, sessions.apiKeyId))
         .where(gt(sessions.expiresAt, now))
         .orderBy(asc(sessions.createdAt));
-      return rows.map((row) => ({ ...row.session, key: row.keyName === null ? null : { name: row.keyName, revokedAt: row.keyRevokedAt } }));
+      return rows.map((row) => ({ ...row.session, key: keyOf(row.key) }));
     },
 
     async removeAll() {

@@ -6,6 +6,7 @@ import {
 } from '../domain/index.js';
 import { COUNTER_GRAINS, cityValue } from './counters.js';
 import type { Database } from './database.js';
+import { narrowingScopes } from './narrowedScopes.js';
 import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T, links } from './schema.js';
 
 const BOTS: Record<BotMode, boolean[]> = { exclude: [false], include: [false, true], only: [true] };
@@ -70,7 +71,7 @@ export function createStatsStore(db: Database): StatsStore {
   const spans = (from: number, to: number, grains: readonly Grain[], step: Grain = DAY) =>
     decompose(from, to, grains.filter((g) => g <= step));
 
-  return {
+  return narrowingScopes<StatsStore>({
     async timeline(scope, from, to, step) {
       const filtered = filtersClicks(scope);
       const everything = allLinks(scope) && !filtered;
@@ -158,7 +159,7 @@ export function createStatsStore(db: Database): StatsStore {
       const rows = await db.select(linkColumns).from(links).where(linkCondition(scope)).orderBy(links.id);
       return rows.map(toLink);
     },
-  };
+  });
 
   /** Per link and value of the given dimensions, from the span's click profiles. */
   async function profileLinkDimensions(scope: StatsScope, span: Span, bots: BotMode, dims: readonly ClickDimension[]): Promise<LinkDimensionCount[]> {

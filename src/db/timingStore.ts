@@ -4,6 +4,7 @@ import {
   DAY, type BotMode, type PostBucketCount, type StatsScope, type TimingStore, type UnattributedCount, type WeekHourCount, type ZoneOffset,
 } from '../domain/index.js';
 import type { Database } from './database.js';
+import { narrowingScopes } from './narrowedScopes.js';
 import { counterLinks as L, counterProfiles as P, links } from './schema.js';
 
 const BOTS: Record<BotMode, string> = { exclude: '0', include: '0, 1', only: '1' };
@@ -48,7 +49,7 @@ function localBucket(bucket: SQL, offsets: readonly ZoneOffset[]): SQL {
  * hours where the zone allows), or counter_profiles' quarter hours when clicks are filtered.
  */
 export function createTimingStore(db: Database): TimingStore {
-  return {
+  return narrowingScopes<TimingStore>({
     async weekHours(scope, from, to, bots, offsets) {
       const filtered = filtersClicks(scope);
       const spans = !filtered && hourAligned(offsets) ? decompose(from, to, [QUARTER, HOUR]) : [{ grain: QUARTER, from, to }];
@@ -119,5 +120,5 @@ export function createTimingStore(db: Database): TimingStore {
       }
       return [...out.values()];
     },
-  };
+  });
 }

@@ -6,7 +6,14 @@ export interface ApiKey {
   hash: string;
   createdAt: number;
   revokedAt: number | null;
+  scopes: import('./access.js').Scope[];
+  /** The campaigns the key is limited to; null means every campaign. */
+  campaigns: string[] | null;
+  lastUsedAt: number | null;
 }
+
+/** lastUsedAt moves at most this often per key, so authenticating stays a read. */
+export const LAST_USED_EVERY_MS = 60_000;
 
 export const KEY_PREFIX_LENGTH = 8;
 

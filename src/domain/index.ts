@@ -5,6 +5,7 @@ export * from './url.js';
 export * from './utm.js';
 export * from './link.js';
 export * from './apiKey.js';
+export * from './access.js';
 export * from './ports.js';
 export * from './click.js';
 export * from './attribution.js';

@@ -11,6 +11,8 @@ export interface LinkFilter {
   beforeId?: number;
   /** Skip this many matches first, for APIs that page by number. */
   offset?: number;
+  /** Only links in these campaigns: the limit of a campaign-limited key, forced into the query. */
+  within?: readonly string[];
 }
 
 /** What a link count filters on: a listing's filter without its paging. */
@@ -20,12 +22,14 @@ export type LinkMatch = Omit<LinkFilter, 'limit' | 'beforeId' | 'offset'>;
 export interface LinkStore {
   /** Throws the domain conflict slug_taken when the unique index already holds the slug. */
   insert(link: NewLink): Promise<Link>;
-  bySlug(slug: string): Promise<Link | null>;
+  /** The link, if it is in one of `within`'s campaigns (when given). */
+  bySlug(slug: string, within?: readonly string[]): Promise<Link | null>;
   list(filter: LinkFilter): Promise<Link[]>;
   /** How many links match, for APIs that show a total. */
   count(match: LinkMatch): Promise<number>;
-  update(id: number, changes: LinkChanges): Promise<Link | null>;
-  remove(id: number): Promise<boolean>;
+  /** Null when no such link, or it is outside `within`'s campaigns (when given). */
+  update(id: number, changes: LinkChanges, within?: readonly string[]): Promise<Link | null>;
+  remove(id: number, within?: readonly string[]): Promise<boolean>;
   slugExists(slug: string): Promise<boolean>;
   /** Which of these slugs are taken, in one query whatever their number. */
   takenSlugs(slugs: string[]): Promise<Set<string>>;
@@ -34,8 +38,8 @@ export interface LinkStore {
    * (null): the all-or-nothing of bulk creation, on a database that allows no transactions.
    */
   insertMany(links: NewLink[]): Promise<Link[] | null>;
-  /** Distinct campaign names, for suggestions. */
-  campaigns(): Promise<string[]>;
+  /** Distinct campaign names, for suggestions (only `within`'s, when given). */
+  campaigns(within?: readonly string[]): Promise<string[]>;
 }
 
 export interface ApiKeyStore {
@@ -44,6 +48,8 @@ export interface ApiKeyStore {
   list(): Promise<ApiKey[]>;
   revoke(id: number, at: number): Promise<boolean>;
   countActive(): Promise<number>;
+  /** Sets lastUsedAt to `at` unless it is already later than `staleBefore` (one write a minute, across isolates). */
+  touch(id: number, at: number, staleBefore: number): Promise<void>;
 }
 
 /** Milliseconds since the epoch; injected so tests control time. */
@@ -79,6 +85,8 @@ export interface ClickFilter {
   limit: number;
   /** Return clicks with an id lower than this (newest first paging). */
   beforeId?: number;
+  /** Only clicks on links in these campaigns: a campaign-limited key's limit, forced into the query. */
+  within?: readonly string[];
 }
 
 /** A stored click joined with its post, as listings and exports show it. */

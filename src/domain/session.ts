@@ -15,7 +15,13 @@ export interface Session {
 
 /** A session with the key it was opened with, so a revoked key ends its sessions at once. */
 export interface SessionWithKey extends Session {
-  key: { name: string; revokedAt: number | null } | null;
+  key: {
+    name: string;
+    revokedAt: number | null;
+    scopes: import('./access.js').Scope[];
+    campaigns: string[] | null;
+    lastUsedAt: number | null;
+  } | null;
 }
 
 /** Where sessions live; async so D1 and better-sqlite3 both fit. */

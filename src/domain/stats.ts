@@ -26,6 +26,19 @@ export interface StatsScope {
   sources?: string[];
   countries?: string[];
   devices?: Device[];
+  /**
+   * Internal: the campaigns the asking key is limited to. Stores fold it into `campaigns`
+   * (narrowScope), so every query carries the forced `campaign IN (…)`.
+   */
+  within?: readonly string[];
+}
+
+/** A scope with its key's campaign limit folded into its campaigns, as the stores query it. */
+export function narrowScope(scope: StatsScope): StatsScope {
+  if (scope.within === undefined) return scope;
+  const { within, ...rest } = scope;
+  const campaigns = scope.campaigns ? scope.campaigns.filter((c) => within.includes(c)) : [...within];
+  return { ...rest, campaigns };
 }
 
 /** Whether a scope filters on a property of the click itself, not only on which links. */

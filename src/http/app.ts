@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { silentLogger, type ClickExportReader, type ClickStore, type Logger, type StatsStore, type TimingStore } from '../domain/index.js';
 import { createClickAllowance, logLine, type ClickAllowance, type CoreDeps, type StorageHealth } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
+import { requireRouteScope } from './access.js';
 import { requireApiKey } from './auth.js';
 import { mountCompatApis } from './compat/index.js';
 import { createErrorHandler, errorBody, payloadTooLarge } from './errors.js';
@@ -17,6 +18,7 @@ import { linkRoutes, type LinkRouteDeps } from './routes/links.js';
 import { redirectRoutes, SLUG_PATH } from './routes/redirect.js';
 import { clickRoutes } from './routes/clicks.js';
 import { exportRoutes } from './routes/export.js';
+import { keyRoutes } from './routes/keys.js';
 import { sessionRoutes } from './routes/session.js';
 import { statsRoutes } from './routes/stats.js';
 import { hstsOverHttps } from './hsts.js';
@@ -113,7 +115,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api', openApiRoutes());
   app.use('/api/*', requireApiKey(deps));
   if (deps.limits?.apiRate) app.use('/api/*', limitPerKey(deps.limits.apiRate));
+  // The scope each route needs, from the one table in routeScopes.ts.
+  app.use('/api/*', requireRouteScope());
   app.route('/api/links', linkRoutes(deps));
+  app.route('/api/keys', keyRoutes(deps));
   if (deps.bioPages) app.route('/api/bio-pages', bioPageRoutes(deps, deps.bioPages));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
   if (deps.clickExport || deps.stats) app.route('/api', exportRoutes({ ...deps, logger }));
@@ -121,7 +126,9 @@ export function createApp(deps: AppDeps) {
   if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
   if (deps.stats && deps.timing) app.route('/api', insightRoutes({ ...deps, stats: deps.stats, timing: deps.timing }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
-  mountCompatApis(app, { ...deps, log: logLine(logger) }, MAX_BODY_BYTES);
+  // The other tools' APIs check keys too: the same failed-auth limit and API_RATE_LIMIT.
+  if (deps.limits) for (const path of ['/compat/*', '/yourls-api.php']) app.use(path, limitFailedAuth(deps.limits));
+  mountCompatApis(app, { ...deps, log: logLine(logger), apiRate: deps.limits?.apiRate }, MAX_BODY_BYTES);
 
   app.get('/', (c) => c.redirect('/dashboard/', 302));
   if (deps.serveAsset) {

@@ -41,14 +41,27 @@ export function limitFailedAuth(options: RateLimitOptions): MiddlewareHandler {
     try {
       await next();
     } finally {
-      await admission.settle(c.res.status === 401);
+      await admission.settle(authFailed(c));
     }
   };
 }
 
-/** A hash of the credential a request carries (Bearer key or session cookie), or null. */
+/**
+ * Whether the request failed to authenticate: a 401, or a route whose API answers bad keys
+ * otherwise (YOURLS says 403 "Please log in") and marks it with markAuthFailed.
+ */
+const authFailed = (c: Context) => c.res.status === 401 || (c as Context<FailureEnv>).get('authFailed') === true;
+
+type FailureEnv = { Variables: { authFailed?: boolean } };
+
+/** Counts this request as a failed authentication, whatever status its API answers with. */
+export function markAuthFailed(c: Context): void {
+  (c as Context<FailureEnv>).set('authFailed', true);
+}
+
+/** A hash of the credential a request carries (Bearer key, X-Api-Key or session cookie), or null. */
 async function credentialFingerprint(c: Context): Promise<string | null> {
-  const credential = c.req.header('authorization') ?? getCookie(c, SESSION_COOKIE);
+  const credential = c.req.header('authorization') ?? c.req.header('x-api-key') ?? getCookie(c, SESSION_COOKIE);
   if (!credential) return null;
   return sha256Hex(credential);
 }
@@ -56,9 +69,14 @@ async function credentialFingerprint(c: Context): Promise<string | null> {
 /** API_RATE_LIMIT per key, after authentication has said which key it is. */
 export function limitPerKey(apiRate: ApiRateLimiter): MiddlewareHandler<AuthEnv> {
   return async function limitPerKeyMiddleware(c, next) {
-    const principal = c.get('principal');
-    const waitMs = await apiRate(principal.kind === 'admin' ? 'admin' : `key:${principal.keyId}`);
-    if (waitMs !== null) return tooMany(c, waitMs, 'rate_limited', 'This API key made too many requests');
+    const refused = await overKeyRate(c, apiRate, c.get('principal'));
+    if (refused) return refused;
     await next();
   };
+}
+
+/** The 429 for a key past API_RATE_LIMIT, or null when the request fits (and is counted). */
+export async function overKeyRate(c: Context, apiRate: ApiRateLimiter, principal: AuthEnv['Variables']['principal']): Promise<Response | null> {
+  const waitMs = await apiRate(principal.kind === 'admin' ? 'admin' : `key:${principal.keyId}`);
+  return waitMs === null ? null : tooMany(c, waitMs, 'rate_limited', 'This API key made too many requests');
 }

@@ -56,5 +56,8 @@ export function sessionView(session: ActiveSession) {
       session.principal.kind === 'admin'
         ? { kind: 'admin' as const, name: 'ADMIN_API_KEY' }
         : { kind: 'key' as const, name: session.principal.name },
+    // What the dashboard may show: it hides what this key cannot do, and other campaigns.
+    scopes: [...session.principal.access.scopes],
+    campaigns: session.principal.access.campaigns === null ? null : [...session.principal.access.campaigns],
   };
 }

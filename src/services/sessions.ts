@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { invalid, notFound } from '../domain/index.js';
 import { SESSION_TTL_MS, type SessionStore } from '../domain/session.js';
-import { verifyApiKey, type ApiKeyDeps, type Principal } from './apiKeys.js';
+import { FULL_ACCESS } from '../domain/index.js';
+import { accessOf, noteKeyUse, verifyApiKey, type ApiKeyDeps, type Principal } from './apiKeys.js';
 import { parseInput } from './parse.js';
 import { randomToken, sha256Hex } from './secret.js';
 
@@ -59,10 +60,12 @@ export async function findSession(deps: SessionDeps, token: string | undefined):
   let principal: Principal;
   if (session.apiKeyId === null) {
     if (!deps.adminKeyHash || session.tokenHash !== (await adminTokenHash(deps.adminKeyHash, token))) return null;
-    principal = { kind: 'admin' };
+    principal = { kind: 'admin', access: FULL_ACCESS };
   } else {
     if (!session.key || session.key.revokedAt !== null) return null;
-    principal = { kind: 'key', keyId: session.apiKeyId, name: session.key.name };
+    // The key's scopes and campaigns as they are now: changing them reaches open sessions at once.
+    principal = { kind: 'key', keyId: session.apiKeyId, name: session.key.name, access: accessOf(session.key) };
+    await noteKeyUse(deps, { id: session.apiKeyId, lastUsedAt: session.key.lastUsedAt });
   }
   return { principal, csrf: session.csrf, expiresAt: session.expiresAt };
 }

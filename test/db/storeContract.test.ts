@@ -14,7 +14,7 @@ import {
   createApiKeyStore, createClickPruner, createLinkStore, createLinkVersionReader, createSessionStore, createVisitorSaltStore,
   type BatchWriter, type Database,
 } from '../../src/db/index.js';
-import type { Click, ClickStore, NewLink } from '../../src/domain/index.js';
+import type { Click, ClickStore, NewLink, Scope } from '../../src/domain/index.js';
 import { createNodeCapture } from '../../src/node/capture.js';
 import { createSaltSealer } from '../../src/services/saltSeal.js';
 import { countedAtOnce } from '../../src/node/counting.js';
@@ -79,6 +79,8 @@ const newClick = (linkId: number, at: number, extra: Partial<Click> = {}): Click
   visitor: '0123456789abcdef0123456789abcdef', qr: false, userAgent: 'Mozilla/5.0', firstOfDay: false, ...extra,
 });
 
+
+const ADMIN_KEY = { scopes: ['admin'] as Scope[], campaigns: null, lastUsedAt: null };
 describe.each(drivers)('stores on $name', ({ open }) => {
   let d: Driver;
   beforeAll(async () => {
@@ -189,8 +191,8 @@ describe.each(drivers)('stores on $name', ({ open }) => {
   describe('API keys and sessions', () => {
     it('finds keys by prefix, revokes once and counts the live ones', async () => {
       const keys = createApiKeyStore(d.db);
-      const a = await keys.insert({ name: 'a', prefix: 'AAAAAAAA', hash: 'h'.repeat(64), createdAt: T0, revokedAt: null });
-      await keys.insert({ name: 'b', prefix: 'BBBBBBBB', hash: 'i'.repeat(64), createdAt: T0, revokedAt: null });
+      const a = await keys.insert({ name: 'a', prefix: 'AAAAAAAA', hash: 'h'.repeat(64), createdAt: T0, revokedAt: null, ...ADMIN_KEY });
+      await keys.insert({ name: 'b', prefix: 'BBBBBBBB', hash: 'i'.repeat(64), createdAt: T0, revokedAt: null, ...ADMIN_KEY });
       expect(await keys.byPrefix('AAAAAAAA')).toEqual(a);
       expect(await keys.byPrefix('aaaaaaaa')).toBeNull();
       expect(await keys.revoke(a.id, T0 + 1)).toBe(true);
@@ -199,10 +201,26 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect((await keys.list()).map((k) => [k.name, k.revokedAt])).toEqual([['a', T0 + 1], ['b', null]]);
     });
 
+    it('keeps scopes and campaigns, and moves lastUsedAt only when it is stale', async () => {
+      const keys = createApiKeyStore(d.db);
+      const k = await keys.insert({
+        name: 'client', prefix: 'DDDDDDDD', hash: 'k'.repeat(64), createdAt: T0, revokedAt: null,
+        scopes: ['links:read', 'analytics:read'], campaigns: ['Spring, 2026', 'Autumn'], lastUsedAt: null,
+      });
+      expect(await keys.byPrefix('DDDDDDDD')).toMatchObject({ scopes: ['links:read', 'analytics:read'], campaigns: ['Spring, 2026', 'Autumn'], lastUsedAt: null });
+      await keys.touch(k.id, T0 + 1000, T0 + 1000 - 60_000);
+      expect((await keys.byPrefix('DDDDDDDD'))!.lastUsedAt).toBe(T0 + 1000);
+      // A second isolate, 30 s later, finds the record fresh and leaves it.
+      await keys.touch(k.id, T0 + 31_000, T0 + 31_000 - 60_000);
+      expect((await keys.byPrefix('DDDDDDDD'))!.lastUsedAt).toBe(T0 + 1000);
+      await keys.touch(k.id, T0 + 61_000, T0 + 61_000 - 60_000);
+      expect((await keys.byPrefix('DDDDDDDD'))!.lastUsedAt).toBe(T0 + 61_000);
+    });
+
     it('keeps sessions with their key, and sweeps expired ones', async () => {
       const keys = createApiKeyStore(d.db);
       const sessions = createSessionStore(d.db);
-      const key = await keys.insert({ name: 'laptop', prefix: 'CCCCCCCC', hash: 'j'.repeat(64), createdAt: T0, revokedAt: null });
+      const key = await keys.insert({ name: 'laptop', prefix: 'CCCCCCCC', hash: 'j'.repeat(64), createdAt: T0, revokedAt: null, ...ADMIN_KEY });
       await sessions.insert({ tokenHash: 't1', apiKeyId: key.id, csrf: 'c1', createdAt: T0, expiresAt: T0 + HOUR });
       await sessions.insert({ tokenHash: 't2', apiKeyId: null, csrf: 'c2', createdAt: T0, expiresAt: T0 + 2 * HOUR });
       expect(await sessions.byTokenHash('t1')).toMatchObject({ apiKeyId: key.id, key: { name: 'laptop', revokedAt: null } });

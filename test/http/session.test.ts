@@ -49,6 +49,8 @@ describe('POST /api/session', () => {
       csrfToken: expect.stringMatching(/^[A-Za-z0-9]{32}$/),
       expiresAt: new Date(t.clock() + SESSION_TTL_MS).toISOString(),
       principal: { kind: 'key', name: 'test' },
+      scopes: ['admin'],
+      campaigns: null,
     });
     expect(s.res.headers.get('cache-control')).toBe('no-store');
   });

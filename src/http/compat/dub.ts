@@ -8,6 +8,8 @@ import {
 import { pageLinks } from '../../services/pageLinks.js';
 import type { AuthEnv } from '../auth.js';
 import type { CompatDeps } from './deps.js';
+import { admitKey } from './keyAccess.js';
+import { scoped } from '../access.js';
 import { dubAnalytics, parseAnalyticsQuery } from './dubAnalytics.js';
 import { dubError, dubErrorOf, dubLinkView } from './dubView.js';
 import { fieldsFromTags } from './tags.js';
@@ -83,11 +85,12 @@ export function dubRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   app.use('*', async function dubBearer(c, next) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
     if (!match) throw unauthorized("Misconfigured authorization header. Did you forget to add 'Bearer '?");
-    c.set('principal', await verifyApiKey(deps, match[1]));
+    const refused = await admitKey(c, deps, await verifyApiKey(deps, match[1]));
+    if (refused) return refused;
     await next();
   });
 
-  app.post('/links', async (c) => c.json(view(await createLink(deps, createInput(parseInput(createBody, await readAnyJson(c)))))));
+  app.post('/links', async (c) => c.json(view(await createLink(scoped(c, deps), createInput(parseInput(createBody, await readAnyJson(c)))))));
 
   app.post('/links/bulk', async (c) => {
     const items = await readAnyJson(c);
@@ -98,7 +101,7 @@ export function dubRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     const results = [];
     for (const item of items) {
       try {
-        results.push(view(await createLink(deps, createInput(parseInput(createBody, item)))));
+        results.push(view(await createLink(scoped(c, deps), createInput(parseInput(createBody, item)))));
       } catch (err) {
         const known = isAppError(err) ? dubErrorOf(err) : null;
         if (!known) throw err;
@@ -110,7 +113,7 @@ export function dubRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
 
   app.get('/links', async (c) => {
     const q = parseInput(listQuery, c.req.query());
-    const { links } = await pageLinks(deps, {
+    const { links } = await pageLinks(scoped(c, deps), {
       ...fieldsFromTags(tagsOfBody(q), 'tagNames'),
       q: q.search || undefined,
       offset: (q.page - 1) * q.pageSize,
@@ -121,14 +124,14 @@ export function dubRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
 
   app.get('/links/count', async (c) => {
     const q = parseInput(listQuery, c.req.query());
-    const { total } = await pageLinks(deps, { ...fieldsFromTags(tagsOfBody(q), 'tagNames'), q: q.search || undefined, limit: 1 });
+    const { total } = await pageLinks(scoped(c, deps), { ...fieldsFromTags(tagsOfBody(q), 'tagNames'), q: q.search || undefined, limit: 1 });
     return c.json(total);
   });
 
   app.get('/links/info', async (c) => {
     const slug = c.req.query('key') ?? c.req.query('linkId');
     if (!slug) throw invalid('bad_request', 'You must provide a domain and a key or a linkId to retrieve a link.');
-    return c.json(view(await getLinkOrThrow(deps, slug)));
+    return c.json(view(await getLinkOrThrow(scoped(c, deps), slug)));
   });
 
   app.patch('/links/:linkId', async (c) => {
@@ -147,21 +150,22 @@ export function dubRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
       const fields = fieldsFromTags(tagsOfBody(b), 'tagNames');
       Object.assign(changes, { campaign: fields.campaign ?? null, network: fields.network ?? null });
     }
-    return c.json(view(await updateLink(deps, slug, changes)));
+    return c.json(view(await updateLink(scoped(c, deps), slug, changes)));
   });
 
   app.delete('/links/:linkId', async (c) => {
     const slug = c.req.param('linkId');
-    await deleteLink(deps, slug);
+    await deleteLink(scoped(c, deps), slug);
     return c.json({ id: slug });
   });
 
   app.get('/analytics', async (c) => {
     const q = parseAnalyticsQuery(c.req.query());
     const slug = q.key ?? q.linkId;
-    if (slug) await getLinkOrThrow(deps, slug);
-    if (!deps.stats) throw invalid('unsupported', 'this server keeps no analytics');
-    return c.json(await dubAnalytics({ stats: deps.stats, clock: deps.clock }, q, slug));
+    if (slug) await getLinkOrThrow(scoped(c, deps), slug);
+    const { stats } = scoped(c, deps);
+    if (!stats) throw invalid('unsupported', 'this server keeps no analytics');
+    return c.json(await dubAnalytics({ stats, clock: deps.clock }, q, slug));
   });
 
   // Last, so only requests no route above answered get the API's own 404 (a mounted app's notFound is never called).

@@ -83,7 +83,7 @@ export function dubErrorOf(err: unknown): { status: number; code: string; messag
       not_found: [404, 'not_found'], conflict: [409, 'conflict'], gone: [410, 'invite_expired'], too_large: [413, 'bad_request'],
       unavailable: [500, 'internal_server_error'],
     } as const;
-    const [status, code] = byKind[err.kind];
+    const [status, code] = err.code === 'forbidden_scope' ? [403, err.code] : byKind[err.kind];
     return { status, code, message: err.message };
   }
   if (err instanceof HTTPException && err.status === 413) return { status: 413, code: 'bad_request', message: 'The request body is larger than 64 KB' };

@@ -8,6 +8,8 @@ import { pageLinks } from '../../services/pageLinks.js';
 import type { AuthEnv } from '../auth.js';
 import { readJson } from '../body.js';
 import type { CompatDeps } from './deps.js';
+import { admitKey } from './keyAccess.js';
+import { scoped } from '../access.js';
 import { kuttError, kuttLinkView, kuttPeriod, parseExpireIn } from './kuttView.js';
 
 const description = z.string().max(300).nullish();
@@ -53,13 +55,14 @@ export function kuttRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   app.use('*', async function kuttApiKey(c, next) {
     const key = c.req.header('x-api-key');
     if (!key) return c.json({ error: 'Unauthorized.' }, 401);
-    c.set('principal', await verifyApiKey(deps, key));
+    const refused = await admitKey(c, deps, await verifyApiKey(deps, key));
+    if (refused) return refused;
     await next();
   });
 
   app.post('/links', async (c) => {
     const body = parseInput(createBody, await readJson(c));
-    const link = await createLink(deps, {
+    const link = await createLink(scoped(c, deps), {
       url: body.target,
       slug: body.customurl || undefined,
       title: body.description,
@@ -70,7 +73,7 @@ export function kuttRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
 
   app.get('/links', async (c) => {
     const q = parseInput(listQuery, c.req.query());
-    const { links, total } = await pageLinks(deps, { q: q.search || undefined, offset: q.skip, limit: q.limit });
+    const { links, total } = await pageLinks(scoped(c, deps), { q: q.search || undefined, offset: q.skip, limit: q.limit });
     return c.json({ limit: q.limit, skip: q.skip, total, data: links.map(view) });
   });
 
@@ -85,18 +88,19 @@ export function kuttRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     if (body.description !== undefined) changes.title = body.description;
     const expiresAt = expiry(body.expire_in, deps.clock());
     if (expiresAt !== undefined) changes.expiresAt = expiresAt;
-    return c.json(view(await updateLink(deps, slug, changes)));
+    return c.json(view(await updateLink(scoped(c, deps), slug, changes)));
   });
 
   app.delete('/links/:id', async (c) => {
-    await deleteLink(deps, c.req.param('id'));
+    await deleteLink(scoped(c, deps), c.req.param('id'));
     return c.json({ message: 'Link has been deleted successfully.' });
   });
 
   const stats = async (c: Context) => {
-    const link = await getLinkOrThrow(deps, c.req.param('id')!);
-    if (!deps.stats) throw invalid('unsupported', 'this server keeps no stats');
-    const statsDeps = { stats: deps.stats, clock: deps.clock };
+    const link = await getLinkOrThrow(scoped(c, deps), c.req.param('id')!);
+    const { stats } = scoped(c, deps);
+    if (!stats) throw invalid('unsupported', 'this server keeps no stats');
+    const statsDeps = { stats, clock: deps.clock };
     const now = deps.clock();
     const period = async (from: number, to: number, interval: 'hour' | 'day' | 'month') =>
       kuttPeriod(await getStats(statsDeps, {

@@ -63,6 +63,7 @@ export function kuttError(err: unknown, c: Context, log: (m: string, e?: unknown
     if (err.code === 'slug_taken') return c.json({ error: 'Custom URL is already in use.' }, 400);
     if (err.code === 'link_not_found') return c.json({ error: 'Link was not found.' }, 404);
     if (err.kind === 'unauthorized') return c.json({ error: 'API key is not correct.' }, 401);
+    if (err.code === 'forbidden_scope') return c.json({ error: err.message, code: err.code }, 403);
     return c.json({ error: err.message }, STATUS[err.kind]);
   }
   if (err instanceof HTTPException && err.status === 413) return c.json({ error: 'Request body is larger than 64 KB.' }, 413);

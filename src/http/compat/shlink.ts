@@ -1,5 +1,5 @@
 /** Shlink REST v3 at /compat/shlink/rest/v3: short URLs and their visits, on linkpost's verbs. */
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { invalid, type Link } from '../../domain/index.js';
 import { createLink, deleteLink, getLinkOrThrow, parseInput, updateLink, verifyApiKey } from '../../services/index.js';
@@ -10,6 +10,8 @@ import { pageLinks } from '../../services/pageLinks.js';
 import type { AuthEnv } from '../auth.js';
 import { readJson } from '../body.js';
 import type { CompatDeps } from './deps.js';
+import { admitKey } from './keyAccess.js';
+import { scoped } from '../access.js';
 import { pagination, problem, shlinkError, shortUrlView, visitView } from './shlinkView.js';
 import { fieldsFromTags } from './tags.js';
 
@@ -60,7 +62,7 @@ function queryOf(c: { req: { queries(): Record<string, string[]> } }) {
 
 export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   const log = deps.log ?? console.error;
-  const view = async (link: Link) => shortUrlView(link, (await linkClickTotals(deps, [link])).get(link.id), deps.publicUrl);
+  const view = async (c: Context, link: Link) => shortUrlView(link, (await linkClickTotals(scoped(c, deps), [link])).get(link.id), deps.publicUrl);
   const app = new Hono<AuthEnv>();
   app.onError((err, c) => shlinkError(err, c, log));
 
@@ -71,7 +73,8 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
       return problem(c, 401, 'missing-authentication', 'Invalid authorization',
         'Expected one of the following authentication headers, ["X-Api-Key"], but none were provided');
     }
-    c.set('principal', await verifyApiKey(deps, key));
+    const refused = await admitKey(c, deps, await verifyApiKey(deps, key));
+    if (refused) return refused;
     await next();
   });
 
@@ -79,7 +82,7 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
 
   app.post('/short-urls', async (c) => {
     const body = parseInput(createBody, await readJson(c));
-    const link = await createLink(deps, {
+    const link = await createLink(scoped(c, deps), {
       url: body.longUrl,
       slug: body.customSlug,
       title: body.title,
@@ -87,7 +90,7 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
       expiresAt: body.validUntil,
       maxClicks: body.maxVisits,
     });
-    return c.json(await view(link));
+    return c.json(await view(c, link));
   });
 
   app.get('/short-urls', async (c) => {
@@ -95,13 +98,13 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     if (q.tagsMode === 'any' && (q.tags?.length ?? 0) > 1) {
       throw invalid('invalid_input', 'tagsMode: linkpost matches several tags with tagsMode=all only', { field: 'tagsMode' });
     }
-    const { links, total } = await pageLinks(deps, {
+    const { links, total } = await pageLinks(scoped(c, deps), {
       ...fieldsFromTags(q.tags ?? []),
       q: q.searchTerm || undefined,
       offset: (q.page - 1) * q.itemsPerPage,
       limit: q.itemsPerPage,
     });
-    const totals = await linkClickTotals(deps, links);
+    const totals = await linkClickTotals(scoped(c, deps), links);
     return c.json({
       shortUrls: {
         data: links.map((l) => shortUrlView(l, totals.get(l.id), deps.publicUrl)),
@@ -110,7 +113,7 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     });
   });
 
-  app.get('/short-urls/:shortCode', async (c) => c.json(await view(await getLinkOrThrow(deps, c.req.param('shortCode')))));
+  app.get('/short-urls/:shortCode', async (c) => c.json(await view(c, await getLinkOrThrow(scoped(c, deps), c.req.param('shortCode')))));
 
   app.patch('/short-urls/:shortCode', async (c) => {
     const body = parseInput(editBody, await readJson(c));
@@ -123,18 +126,18 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
       const fields = fieldsFromTags(body.tags);
       Object.assign(changes, { campaign: fields.campaign ?? null, network: fields.network ?? null });
     }
-    return c.json(await view(await updateLink(deps, c.req.param('shortCode'), changes)));
+    return c.json(await view(c, await updateLink(scoped(c, deps), c.req.param('shortCode'), changes)));
   });
 
   app.delete('/short-urls/:shortCode', async (c) => {
-    await deleteLink(deps, c.req.param('shortCode'));
+    await deleteLink(scoped(c, deps), c.req.param('shortCode'));
     return c.body(null, 204);
   });
 
   app.get('/short-urls/:shortCode/visits', async (c) => {
-    const { clicks, clickExport } = deps;
+    const { clicks, clickExport } = scoped(c, deps);
     if (!clicks || !clickExport) throw invalid('unsupported', 'this server keeps no visits');
-    const link = await getLinkOrThrow(deps, c.req.param('shortCode'));
+    const link = await getLinkOrThrow(scoped(c, deps), c.req.param('shortCode'));
     const q = parseInput(visitsQuery, c.req.query());
     const bots = q.excludeBots === 'true' || q.excludeBots === '1' ? ('exclude' as const) : ('include' as const);
     const { clicks: page, total } = await pageClicks({ clicks, clickExport }, {

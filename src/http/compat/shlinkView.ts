@@ -112,6 +112,7 @@ export function shlinkError(err: unknown, c: Context, log: (m: string, e?: unkno
     if (err.kind === 'unauthorized') {
       return problem(c, 401, 'invalid-api-key', 'Invalid API key', 'Provided API key does not exist or is invalid.');
     }
+    if (err.kind === 'forbidden') return problem(c, 403, err.code, 'Forbidden', err.message);
     if (err.kind === 'invalid') {
       return problem(c, 400, 'invalid-data', 'Invalid data', err.message, { invalidElements: fieldsOfError(err, FIELD_NAMES) });
     }

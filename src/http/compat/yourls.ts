@@ -5,11 +5,14 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isAppError, type Link } from '../../domain/index.js';
-import { createLink, verifyApiKey } from '../../services/index.js';
+import { createLink, verifyApiKey, type Principal } from '../../services/index.js';
 import { allHumanClicks } from '../../services/linkClickTotals.js';
 import { pageLinks } from '../../services/pageLinks.js';
 import type { AuthEnv } from '../auth.js';
 import type { CompatDeps } from './deps.js';
+import { admitKey } from './keyAccess.js';
+import { scoped } from '../access.js';
+import { markAuthFailed } from '../rateLimits.js';
 import { yourlsOutput, type YourlsResult } from './yourlsOutput.js';
 
 /** The YOURLS release whose API this follows. */
@@ -61,26 +64,25 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     shorturl: shortUrl(l.slug), url: l.url, title: l.title ?? '', timestamp: ymdHis(l.createdAt), ip: '', clicks: l.humanClicks,
   });
   const notFound = (keyword: string): YourlsResult => ({ keyword, simple: 'not found', message: 'Error: short URL not found', errorCode: 404 });
-  const dbStats = async () => ({ total_links: await deps.links.count({}), total_clicks: await allHumanClicks(deps) });
+  const dbStats = async (d: CompatDeps) => ({ total_links: await d.links.count({}), total_clicks: await allHumanClicks(d) });
 
   /** Signature tokens and passwords carry a linkpost key; a timed signature needs the key in clear, which is never stored. */
-  async function signedIn(p: Params): Promise<string | null> {
+  async function signedIn(p: Params): Promise<Principal | string> {
     const key = p.timestamp ? undefined : p.signature || p.password;
     if (!key) return 'Please log in';
     try {
-      await verifyApiKey(deps, key);
-      return null;
+      return await verifyApiKey(deps, key);
     } catch (err) {
       if (isAppError(err) && err.kind === 'unauthorized') return p.password ? 'Invalid username or password' : 'Please log in';
       throw err;
     }
   }
 
-  async function shorten(p: Params): Promise<YourlsResult> {
+  async function shorten(p: Params, d: CompatDeps): Promise<YourlsResult> {
     const url = (p.url ?? '').trim();
     if (!url) return { status: 'fail', code: 'error:nourl', message: 'Missing or malformed URL', errorCode: 400, statusCode: 400 };
     try {
-      const link = await createLink(deps, { url, slug: p.keyword || undefined, title: p.title || undefined });
+      const link = await createLink(d, { url, slug: p.keyword || undefined, title: p.title || undefined });
       const title = link.title ?? '';
       return {
         url: { keyword: link.slug, url: link.url, title, date: ymdHis(link.createdAt), ip: '' },
@@ -92,6 +94,9 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
         simple: shortUrl(link.slug),
       };
     } catch (err) {
+      if (isAppError(err) && err.code === 'forbidden_scope') {
+        return { status: 'fail', code: 'forbidden_scope', message: err.message, errorCode: 403, statusCode: 403, simple: '' };
+      }
       if (!isAppError(err) || (err.kind !== 'invalid' && err.kind !== 'conflict')) throw err;
       const keyword = ['slug_taken', 'slug_reserved', 'invalid_slug'].includes(err.code);
       if (keyword) {
@@ -107,47 +112,47 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     }
   }
 
-  async function stats(p: Params): Promise<YourlsResult> {
+  async function stats(p: Params, d: CompatDeps): Promise<YourlsResult> {
     const filter = ['top', 'bottom', 'rand', 'last'].includes(p.filter ?? '') ? p.filter! : 'top';
     const limit = Math.min(Math.max(Number.parseInt(p.limit ?? '', 10) || 10, 1), 500);
     const start = Math.max(Number.parseInt(p.start ?? '', 10) || 0, 0);
     let chosen: Link[];
-    if (filter === 'last') chosen = (await pageLinks(deps, { offset: start, limit })).links;
+    if (filter === 'last') chosen = (await pageLinks(d, { offset: start, limit })).links;
     else {
-      const { links } = await pageLinks(deps, { limit: STATS_WINDOW });
+      const { links } = await pageLinks(d, { limit: STATS_WINDOW });
       if (filter === 'rand') shuffle(links);
       else links.sort((a, b) => (filter === 'top' ? b.humanClicks - a.humanClicks : a.humanClicks - b.humanClicks) || b.id - a.id);
       chosen = links.slice(start, start + limit);
     }
     return {
       links: Object.fromEntries(chosen.map((l, i) => [`link_${i + 1}`, linkStats(l)])),
-      stats: await dbStats(),
+      stats: await dbStats(d),
       statusCode: 200,
       message: 'success',
       simple: 'Need either XML or JSON format for stats',
     };
   }
 
-  async function act(p: Params): Promise<YourlsResult> {
+  async function act(p: Params, d: CompatDeps): Promise<YourlsResult> {
     switch (p.action) {
       case 'shorturl':
-        return shorten(p);
+        return shorten(p, d);
       case 'expand': {
         const keyword = keywordOf(p.shorturl ?? '');
-        const link = keyword ? await deps.links.bySlug(keyword) : null;
+        const link = keyword ? await d.links.bySlug(keyword) : null;
         if (!link) return notFound(keyword);
         return { keyword, shorturl: shortUrl(keyword), longurl: link.url, title: link.title ?? '', simple: link.url, message: 'success', statusCode: 200 };
       }
       case 'url-stats': {
         const keyword = keywordOf(p.shorturl ?? '');
-        const link = keyword ? await deps.links.bySlug(keyword) : null;
+        const link = keyword ? await d.links.bySlug(keyword) : null;
         if (!link) return { statusCode: 404, message: 'Error: short URL not found', simple: 'Need either XML or JSON format for stats' };
         return { statusCode: 200, message: 'success', link: linkStats(link), simple: 'Need either XML or JSON format for stats' };
       }
       case 'stats':
-        return stats(p);
+        return stats(p, d);
       case 'db-stats':
-        return { 'db-stats': await dbStats(), statusCode: 200, message: 'success', simple: 'Need either XML or JSON format for stats' };
+        return { 'db-stats': await dbStats(d), statusCode: 200, message: 'success', simple: 'Need either XML or JSON format for stats' };
       case 'version':
         return { version: YOURLS_VERSION, ...(p.db === '1' ? { db_version: YOURLS_DB_VERSION } : {}), simple: YOURLS_VERSION };
       default:
@@ -159,9 +164,19 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
 
   const handler = async (c: Context<AuthEnv>) => {
     const p = await paramsOf(c);
-    const refused = await signedIn(p);
-    if (refused) return yourlsOutput(c, format(p), { simple: refused, message: refused, errorCode: 403, callback: p.callback ?? '' }, p.callback);
-    const result = await act(p);
+    const principal = await signedIn(p);
+    if (typeof principal === 'string') {
+      markAuthFailed(c);
+      return yourlsOutput(c, format(p), { simple: principal, message: principal, errorCode: 403, callback: p.callback ?? '' }, p.callback);
+    }
+    try {
+      const overRate = await admitKey(c, deps, principal, p.action ?? '');
+      if (overRate) return overRate;
+    } catch (err) {
+      if (!isAppError(err) || err.code !== 'forbidden_scope') throw err;
+      return yourlsOutput(c, format(p), { code: 'forbidden_scope', simple: err.message, message: err.message, errorCode: 403, statusCode: 403 }, p.callback);
+    }
+    const result = await act(p, scoped(c, deps));
     return yourlsOutput(c, format(p), p.callback && format(p) === 'jsonp' ? { ...result, callback: p.callback } : result, p.callback);
   };
 

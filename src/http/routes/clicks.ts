@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { rawClicksFrom, type ClickRow, type ClickStore, type Clock } from '../../domain/index.js';
 import { listClicks } from '../../services/listClicks.js';
+import { scoped } from '../access.js';
 import type { ClickBody } from '../openapi/responses.js';
 
 /** A stored click as the API shows it. */
@@ -32,7 +33,7 @@ export function clickView(c: ClickRow): ClickBody {
  */
 export function clickRoutes(deps: { clicks: ClickStore; clock: Clock; clickRetentionDays?: number | null }) {
   return new Hono().get('/', async (c) => {
-    const { clicks, nextCursor } = await listClicks(deps, c.req.query());
+    const { clicks, nextCursor } = await listClicks(scoped(c, deps), c.req.query());
     const days = deps.clickRetentionDays ?? null;
     const from = days === null ? null : new Date(rawClicksFrom(deps.clock(), days)).toISOString();
     return c.json({ clicks: clicks.map(clickView), nextCursor, rawClicksFrom: from });

@@ -3,6 +3,7 @@ import type { ClickExportReader, Logger, StatsStore, TimingStore } from '../../d
 import { exportClicks, type CsvChunk } from '../../services/exportClicks.js';
 import { exportStats } from '../../services/exportStats.js';
 import type { CoreDeps } from '../../services/index.js';
+import { scoped } from '../access.js';
 
 export interface ExportRouteDeps extends Pick<CoreDeps, 'clock' | 'publicUrl'> {
   /** Raw clicks for /api/clicks.csv; absent means no such route. */
@@ -65,13 +66,13 @@ export function exportRoutes(deps: ExportRouteDeps) {
   const { clickExport, stats } = deps;
   if (clickExport) {
     app.get('/clicks.csv', (c) => {
-      const { filename, chunks } = exportClicks({ ...deps, clickExport }, c.req.query());
+      const { filename, chunks } = exportClicks(scoped(c, { ...deps, clickExport }), c.req.query());
       return c.body(csvStream(chunks, deps.logger), 200, csvHeaders(filename));
     });
   }
   if (stats) {
     app.get('/stats.csv', (c) => {
-      const { filename, chunks } = exportStats({ ...deps, stats }, queryOf(c));
+      const { filename, chunks } = exportStats(scoped(c, { ...deps, stats }), queryOf(c));
       return c.body(csvStream(chunks, deps.logger), 200, csvHeaders(filename));
     });
   }

@@ -3,6 +3,7 @@ import { getHeatmap } from '../../services/getHeatmap.js';
 import { getInsights } from '../../services/getInsights.js';
 import { getLifetime } from '../../services/getLifetime.js';
 import type { TimingDeps } from '../../services/timingInput.js';
+import { scoped } from '../access.js';
 
 /** The query string with repeated parameters as lists, as /api/stats reads it. */
 function queryOf(c: Context): Record<string, string | string[]> {
@@ -14,7 +15,7 @@ function queryOf(c: Context): Record<string, string | string[]> {
 /** GET /api/stats/heatmap, /api/stats/lifetime and /api/insights: timing read from counters. */
 export function insightRoutes(deps: TimingDeps) {
   return new Hono()
-    .get('/stats/heatmap', async (c) => c.json(await getHeatmap(deps, queryOf(c))))
-    .get('/stats/lifetime', async (c) => c.json(await getLifetime(deps, queryOf(c))))
-    .get('/insights', async (c) => c.json(await getInsights(deps, queryOf(c))));
+    .get('/stats/heatmap', async (c) => c.json(await getHeatmap(scoped(c, deps), queryOf(c))))
+    .get('/stats/lifetime', async (c) => c.json(await getLifetime(scoped(c, deps), queryOf(c))))
+    .get('/insights', async (c) => c.json(await getInsights(scoped(c, deps), queryOf(c))));
 }

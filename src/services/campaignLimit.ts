@@ -1,0 +1,67 @@
+import {
+  campaignAllowed, forbiddenCampaign,
+  type ClickExportReader, type ClickStore, type LinkStore, type StatsScope, type StatsStore, type TimingStore,
+} from '../domain/index.js';
+
+/** The stores a campaign-limited key reads and writes through. */
+export interface LimitableStores {
+  links?: LinkStore;
+  clicks?: ClickStore;
+  clickExport?: ClickExportReader;
+  stats?: StatsStore;
+  timing?: TimingStore;
+}
+
+/**
+ * The same deps with every store limited to `within`'s campaigns: each query carries the
+ * forced condition (the stores put `campaign IN (…)` in their SQL), and links are created or
+ * moved only into those campaigns. Other campaigns' posts do not exist for these deps.
+ */
+export function limitToCampaigns<T extends LimitableStores>(deps: T, within: readonly string[]): T {
+  const allowed = { campaigns: within };
+  const check = (campaign: string | null) => {
+    if (!campaignAllowed(allowed, campaign)) throw forbiddenCampaign(campaign);
+  };
+  const out: T = { ...deps };
+  const l = deps.links;
+  if (l) out.links = {
+    ...l,
+    async insert(link) {
+      check(link.campaign);
+      return l.insert(link);
+    },
+    async insertMany(list) {
+      for (const link of list) check(link.campaign);
+      return l.insertMany(list);
+    },
+    bySlug: (slug) => l.bySlug(slug, within),
+    list: (filter) => l.list({ ...filter, within }),
+    count: (match) => l.count({ ...match, within }),
+    async update(id, changes) {
+      if (changes.campaign !== undefined) check(changes.campaign);
+      return l.update(id, changes, within);
+    },
+    remove: (id) => l.remove(id, within),
+    campaigns: () => l.campaigns(within),
+  };
+  if (deps.clicks) {
+    const c = deps.clicks;
+    out.clicks = { ...c, list: (filter) => c.list({ ...filter, within }) };
+  }
+  if (deps.clickExport) {
+    const e = deps.clickExport;
+    out.clickExport = { page: (filter, afterId, limit) => e.page({ ...filter, within }, afterId, limit), count: (filter) => e.count({ ...filter, within }) };
+  }
+  if (deps.stats) out.stats = withinScopes(deps.stats, within);
+  if (deps.timing) out.timing = withinScopes(deps.timing, within);
+  return out;
+}
+
+/** Every method's scope (its first argument) carries the limit. */
+function withinScopes<S extends object>(store: S, within: readonly string[]): S {
+  const out = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(store as Record<string, (scope: StatsScope, ...rest: never[]) => unknown>)) {
+    out[name] = (scope: StatsScope, ...rest: never[]) => method.call(store, { ...scope, within }, ...rest);
+  }
+  return out as S;
+}
