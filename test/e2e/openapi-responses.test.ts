@@ -128,6 +128,25 @@ const EXAMPLES: Record<string, Example[]> = {
   'patch /api/bio-pages/{handle}': [{ name: 'edit', status: 200, request: () => call('PATCH', '/api/bio-pages/shapes', { links: ['shape-a'] }) }],
   'get /api/bio-pages/{handle}/stats': [{ name: 'stats', status: 200, request: () => call('GET', '/api/bio-pages/shapes/stats?days=7') }],
   'delete /api/bio-pages/{handle}': [{ name: 'delete', status: 204, request: () => call('DELETE', '/api/bio-pages/shapes') }],
+  'post /api/keys': [
+    { name: 'create', status: 201, request: () => call('POST', '/api/keys', { name: 'Client', scopes: ['links:read', 'analytics:read'], campaigns: ['Shapes'] }) },
+    { name: 'an unknown scope', status: 400, request: () => call('POST', '/api/keys', { name: 'x', scopes: ['everything'] }) },
+    {
+      name: 'a key without admin', status: 403,
+      request: async () => {
+        const reader = (await (await call('POST', '/api/keys', { name: 'reader', scopes: ['links:read'] })).json()).key;
+        return call('POST', '/api/keys', { name: 'y' }, { authorization: `Bearer ${reader}` });
+      },
+    },
+  ],
+  'get /api/keys': [{ name: 'all', status: 200, request: () => call('GET', '/api/keys') }],
+  'delete /api/keys/{id}': [
+    {
+      name: 'revoke', status: 204,
+      request: async () => call('DELETE', `/api/keys/${(await (await call('POST', '/api/keys', { name: 'gone' })).json()).id}`),
+    },
+    { name: 'unknown', status: 404, request: () => call('DELETE', '/api/keys/99999') },
+  ],
   'get /api/openapi.json': [{ name: 'the document', status: 200, request: () => call('GET', '/api/openapi.json', undefined, { authorization: '' }) }],
 };
 

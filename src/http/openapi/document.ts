@@ -43,6 +43,7 @@ function operation(op: Operation, components: Record<string, Json>): Json {
   }
   if (op.query || op.body || parameters.length) responses['400'] = error('The input is invalid: the message names the field');
   if (op.auth !== false) responses['401'] = error('No valid API key or session');
+  if (op.auth !== false) responses['403'] = error('forbidden_scope: the key lacks the scope this operation needs (docs/keys.md), or the campaign is not one of its own');
   if (op.path.includes('{slug}')) responses['404'] = error('No post has this slug');
   if (op.path.includes('{handle}')) responses['404'] = error('No bio page has this handle');
   if (op.method === 'post' && op.path.startsWith('/api/links')) responses['409'] = error('The slug is taken');
@@ -91,7 +92,7 @@ export function openApiDocument(): Json {
     info: { title: 'linkpost API', version: '1.0.0', description: DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
-    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Bio pages', 'Reference'].map((name) => ({ name })),
+    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Bio pages', 'Keys', 'Reference'].map((name) => ({ name })),
     paths,
     components: {
       schemas: components,

@@ -19,6 +19,8 @@ import { MAX_BULK_BODY_BYTES } from '../limits.js';
 import * as B from './bioPageResponses.js';
 import * as R from './responses.js';
 import * as I from './insightResponses.js';
+import * as K from './keyResponses.js';
+import { createKeyInput } from '../../services/apiKeys.js';
 import { heatmapInput } from '../../services/getHeatmap.js';
 import { timingInput } from '../../services/timingInput.js';
 
@@ -37,7 +39,7 @@ export interface Operation {
   /** As OpenAPI writes it: /api/links/{slug}. */
   path: string;
   summary: string;
-  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages';
+  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages' | 'Keys';
   /** Whether an API key (or a session cookie) is needed; true unless said. */
   auth?: boolean;
   query?: z.ZodType;
@@ -167,10 +169,23 @@ export const OPERATIONS: Operation[] = [
     query: bioPageStatsInput, answers: { 200: { description: 'Views per day and clicks per entry', schema: B.bioPageStats } },
   },
   {
+    method: 'post', path: '/api/keys', tag: 'Keys', summary: 'Create an API key with scopes, optionally limited to campaigns (admin)',
+    body: createKeyInput, answers: { 201: { description: 'Created: the key is in this answer only', schema: K.keyCreated } },
+  },
+  {
+    method: 'get', path: '/api/keys', tag: 'Keys', summary: 'Every API key, revoked ones too, never the key itself (admin)',
+    answers: { 200: { description: 'The keys, oldest first', schema: K.keyList } },
+  },
+  {
+    method: 'delete', path: '/api/keys/{id}', tag: 'Keys', summary: 'Revoke an API key; its dashboard sessions end with it (admin)',
+    answers: { 204: { description: 'Revoked' } }, errors: { 404: 'No active key has this id' },
+  },
+  {
     method: 'get', path: '/api/openapi.json', tag: 'Reference', auth: false, summary: 'This document',
     answers: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } },
   },
 ];
 
 /** Path parameters by name, for the paths that have them. */
-export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam };
+const idParam = { id: z.string().meta({ description: 'The key’s id, as GET /api/keys lists it' }) };
+export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam, ...idParam };

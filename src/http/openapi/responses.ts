@@ -3,6 +3,7 @@
  * is generated from them, so a field added to a view without its schema fails to compile.
  */
 import { z } from 'zod';
+import { SCOPES } from '../../domain/index.js';
 import { BREAKDOWNS, DEVICES, INTERVALS, NETWORKS, UTM_FIELDS } from '../../domain/index.js';
 
 const instant = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-03-10T09:00:00.000Z' });
@@ -153,6 +154,8 @@ export const session = z
     csrfToken: z.string().meta({ description: 'Send as X-CSRF-Token on POST, PATCH and DELETE' }),
     expiresAt: instant,
     principal: z.object({ kind: z.enum(['admin', 'key']), name: z.string() }).strict(),
+    scopes: z.array(z.enum(SCOPES)).meta({ description: "The signed-in key's scopes: the dashboard hides what they do not allow" }),
+    campaigns: z.array(z.string()).nullable().meta({ description: 'The campaigns the key is limited to; null: every campaign' }),
   })
   .strict()
   .meta({ id: 'Session' });

@@ -2,11 +2,13 @@ import { Hono } from 'hono';
 import { invalid, type ApiKey } from '../../domain/index.js';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyDeps } from '../../services/index.js';
 import { readJson } from '../body.js';
+import type { keyBody } from '../openapi/keyResponses.js';
+import type { z } from 'zod';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A key as the API shows it: never its secret or hash, only the prefix that names it. */
-export function keyView(k: ApiKey) {
+export function keyView(k: ApiKey): z.output<typeof keyBody> {
   return {
     id: k.id,
     name: k.name,
