@@ -86,7 +86,9 @@ export const ROUTE_SCOPES: Readonly<Record<string, RouteRule>> = {
   'GET /favicon.ico': 'public',
   'GET /robots.txt': 'public',
   'GET /:handle{@[A-Za-z0-9_-]{1,64}}': 'public',
+  'HEAD /:handle{@[A-Za-z0-9_-]{1,64}}': 'public',
   'GET /:slug{[A-Za-z0-9_-]{1,64}}': 'public',
+  'HEAD /:slug{[A-Za-z0-9_-]{1,64}}': 'public',
 };
 
 function YOURLS_ACTIONS(): Record<string, Scope | 'key'> {
