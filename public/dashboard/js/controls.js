@@ -2,6 +2,7 @@
 import { download } from './api.js';
 import { h, toast } from './dom.js';
 import { localDay, RANGES, timeZone } from './format.js';
+import { can } from './access.js';
 
 /** The "Count" choices: whether bot hits count, in words. */
 export const BOTS_LABELS = { exclude: 'People only', include: 'People and bots', only: 'Bots only' };
@@ -75,6 +76,7 @@ export function rangeControls(state, onChange, { withBots = true } = {}) {
 
 /** A button that downloads a CSV export for the given params; errors are shown as toasts. */
 export function exportButton(label, path, params) {
+  if (!can('export')) return null;
   return h('button', {
     type: 'button',
     class: 'btn',

@@ -1,4 +1,5 @@
 // The dashboard shell: who is signed in, hash routes, and one view at a time.
+import { can, setAccess } from './access.js';
 import { refreshSession, signOut, whenSignedOut } from './api.js';
 import { errorBox, h, replace, toast } from './dom.js';
 import { bioPageEditorView } from './views/bioPageEditor.js';
@@ -11,30 +12,37 @@ import { linkImportView } from './views/linkImport.js';
 import { linkPageView } from './views/linkPage.js';
 import { linksView } from './views/links.js';
 import { overviewView } from './views/overview.js';
+import { settingsView } from './views/settings.js';
 import { signInView } from './views/signin.js';
 
+// `scope`: what the view needs; the nav and the routes hide what the signed-in key may not do.
 const ROUTES = [
   { path: /^\/signin$/, title: 'Sign in', view: signInView, public: true },
-  { path: /^\/overview$/, title: 'Overview', nav: 'overview', view: overviewView },
-  { path: /^\/links$/, title: 'Links', nav: 'links', view: linksView },
-  { path: /^\/links\/new$/, title: 'New link', nav: 'links', view: linkFormView },
-  { path: /^\/links\/import$/, title: 'Import links', nav: 'links', view: linkImportView },
-  { path: /^\/links\/([^/]+)\/edit$/, title: 'Edit link', nav: 'links', view: linkFormView },
-  { path: /^\/link\/([^/]+)$/, title: 'Link', nav: 'links', view: linkPageView },
-  { path: /^\/campaigns$/, title: 'Campaigns', nav: 'campaigns', view: campaignsView },
-  { path: /^\/campaigns\/(.+)$/, title: 'Campaign', nav: 'campaigns', view: campaignPageView },
-  { path: /^\/compare$/, title: 'Compare posts', nav: 'compare', view: compareView },
-  { path: /^\/insights$/, title: 'Insights', nav: 'insights', view: insightsView },
-  { path: /^\/bio$/, title: 'Bio pages', nav: 'bio', view: bioPagesView },
-  { path: /^\/bio\/new$/, title: 'New bio page', nav: 'bio', view: bioPageEditorView },
-  { path: /^\/bio\/@([^/]+)$/, title: 'Bio page', nav: 'bio', view: bioPageEditorView },
+  { path: /^\/overview$/, title: 'Overview', nav: 'overview', scope: 'analytics:read', view: overviewView },
+  { path: /^\/links$/, title: 'Links', nav: 'links', scope: 'links:read', view: linksView },
+  { path: /^\/links\/new$/, title: 'New link', nav: 'links', scope: 'links:write', view: linkFormView },
+  { path: /^\/links\/import$/, title: 'Import links', nav: 'links', scope: 'links:write', view: linkImportView },
+  { path: /^\/links\/([^/]+)\/edit$/, title: 'Edit link', nav: 'links', scope: 'links:write', view: linkFormView },
+  { path: /^\/link\/([^/]+)$/, title: 'Link', nav: 'links', scope: 'links:read', view: linkPageView },
+  { path: /^\/campaigns$/, title: 'Campaigns', nav: 'campaigns', scope: 'analytics:read', view: campaignsView },
+  { path: /^\/campaigns\/(.+)$/, title: 'Campaign', nav: 'campaigns', scope: 'analytics:read', view: campaignPageView },
+  { path: /^\/compare$/, title: 'Compare posts', nav: 'compare', scope: 'analytics:read', view: compareView },
+  { path: /^\/insights$/, title: 'Insights', nav: 'insights', scope: 'analytics:read', view: insightsView },
+  { path: /^\/bio$/, title: 'Bio pages', nav: 'bio', scope: 'admin', view: bioPagesView },
+  { path: /^\/bio\/new$/, title: 'New bio page', nav: 'bio', scope: 'admin', view: bioPageEditorView },
+  { path: /^\/bio\/@([^/]+)$/, title: 'Bio page', nav: 'bio', scope: 'admin', view: bioPageEditorView },
+  { path: /^\/settings$/, title: 'Settings', nav: 'settings', scope: 'admin', view: settingsView },
 ];
-const HOME = '#/overview';
+/** The first page the key may see: the overview, else its links, else settings. */
+const home = () => ['overview', 'links', 'settings'].map((p) => `#/${p}`).find((hash) => {
+  const route = ROUTES.find((r) => r.path.test(hash.slice(1)));
+  return can(route.scope);
+}) ?? '#/overview';
 
 const main = document.getElementById('main');
 let session = null;
 let current = null;
-let afterSignIn = HOME;
+let afterSignIn = null;
 let signInNotice = null;
 
 function parseHash() {
@@ -44,9 +52,15 @@ function parseHash() {
 }
 
 function showSession() {
+  setAccess(session);
   document.getElementById('nav').hidden = !session;
   document.getElementById('who').hidden = !session;
-  document.getElementById('who-name').textContent = session ? `Key: ${session.principal.name}` : '';
+  const limited = session?.campaigns ? ` · ${session.campaigns.join(', ')}` : '';
+  document.getElementById('who-name').textContent = session ? `Key: ${session.principal.name}${limited}` : '';
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    const route = ROUTES.find((r) => r.nav === a.dataset.nav);
+    a.closest('li').hidden = Boolean(session && route?.scope && !can(route.scope));
+  }
 }
 
 function markNav(active) {
@@ -63,12 +77,19 @@ async function render() {
   }
   const { path, query } = parseHash();
   const route = ROUTES.find((r) => r.path.test(path));
-  if (!route) return location.replace(HOME);
+  if (!route) return location.replace(session ? home() : '#/signin');
   if (!route.public && !session) {
-    afterSignIn = location.hash || HOME;
+    afterSignIn = location.hash || null;
     return location.replace('#/signin');
   }
-  if (route.public && session) return location.replace(HOME);
+  if (route.public && session) return location.replace(home());
+  if (route.scope && !can(route.scope)) {
+    if (home() !== `#${path}`) return location.replace(home());
+    // A key with none of the scopes the pages need (export only, say): say so rather than loop.
+    markNav(null);
+    replace(main, h('h1', {}, 'Nothing to show'), h('p', {}, 'This key may not read links or analytics. Ask an admin for a key with the links:read or analytics:read scope.'));
+    return;
+  }
 
   markNav(route.nav);
   document.title = `${route.title} · linkpost`;
@@ -99,7 +120,7 @@ async function render() {
       session = newSession;
       signInNotice = null;
       showSession();
-      location.replace(afterSignIn.startsWith('#/signin') ? HOME : afterSignIn);
+      location.replace(!afterSignIn || afterSignIn.startsWith('#/signin') ? home() : afterSignIn);
     },
   };
   signInNotice = null;
@@ -124,7 +145,7 @@ whenSignedOut(() => {
   session = null;
   showSession();
   signInNotice = 'Your session has ended. Sign in again to continue.';
-  afterSignIn = location.hash || HOME;
+  afterSignIn = location.hash || null;
   location.replace('#/signin');
 });
 
@@ -137,7 +158,7 @@ document.getElementById('signout').addEventListener('click', async () => {
   }
   session = null;
   showSession();
-  afterSignIn = HOME;
+  afterSignIn = null;
   signInNotice = 'You are signed out.';
   location.hash = '#/signin';
 });

@@ -1,3 +1,4 @@
+import { ifCan } from '../access.js';
 import { get } from '../api.js';
 import { exportButton, rangeControls, readRange } from '../controls.js';
 import { campaignRows } from '../data.js';
@@ -52,7 +53,7 @@ export async function campaignsView(ctx) {
   function render() {
     if (rows.length === 0) {
       replace(results, emptyState('No campaigns yet.', 'Give your links a campaign name (for example "Spring Launch") when you create them; each campaign then gets a row here.',
-        h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'Create a link')));
+        ifCan('links:write', h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'Create a link'))));
       return;
     }
     const col = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[2];

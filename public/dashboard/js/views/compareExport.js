@@ -1,4 +1,5 @@
 // The Compare table as a CSV file, built from the rows on screen (the API has no compare CSV).
+import { ifCan } from '../access.js';
 import { filenamePart, saveCsv } from '../csv.js';
 import { h } from '../dom.js';
 import { localDay } from '../format.js';
@@ -28,4 +29,4 @@ export function compareFilename({ by, campaign }) {
 /** The "Download table (CSV)" button; `records` is read at click time, so it follows the window chosen. */
 export const compareCsvButton = (state, records) =>
   h('div', { class: 'exports' },
-    h('button', { type: 'button', class: 'btn', onclick: () => saveCsv(compareFilename(state), records()) }, 'Download table (CSV)'));
+    ifCan('export', h('button', { type: 'button', class: 'btn', onclick: () => saveCsv(compareFilename(state), records()) }, 'Download table (CSV)')));

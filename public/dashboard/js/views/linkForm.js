@@ -1,3 +1,4 @@
+import { ownCampaigns } from '../access.js';
 import { api, get } from '../api.js';
 import { campaignNames, linkName } from '../data.js';
 import { field, h, loading, replace, setFieldError, toast } from '../dom.js';
@@ -26,7 +27,7 @@ export async function linkFormView(ctx) {
   const c = {
     url: h('input', { type: 'url', required: true, value: link?.url ?? '', placeholder: 'https://example.com/blog/launch', autocomplete: 'url', inputmode: 'url' }),
     title: h('input', { type: 'text', maxlength: 300, value: link?.title ?? '', placeholder: 'What the post is about' }),
-    campaign: h('input', { type: 'text', maxlength: 100, value: link?.campaign ?? '', list: 'campaign-suggestions', placeholder: 'Spring Launch', autocomplete: 'off' }),
+    campaign: h('input', { type: 'text', maxlength: 100, value: link?.campaign ?? ownCampaigns()?.[0] ?? '', list: 'campaign-suggestions', placeholder: 'Spring Launch', autocomplete: 'off', required: ownCampaigns() !== null }),
     network: h('select', {}, h('option', { value: '' }, 'Not set'),
       NETWORKS.map((n) => h('option', { value: n, selected: n === link?.network }, networkLabel(n)))),
     postedAt: h('input', { type: 'datetime-local', value: toLocalInput(link?.postedAt) }),
@@ -52,7 +53,9 @@ export async function linkFormView(ctx) {
       field('lf-url', 'Destination URL', c.url, 'Where people land. Parameters already on it are kept.'),
       field('lf-title', 'Title', c.title, 'For you; people following the link never see it.'),
       h('div', { class: 'row' },
-        field('lf-campaign', 'Campaign', c.campaign, 'Pick an existing one to group posts, or type a new one.'),
+        field('lf-campaign', 'Campaign', c.campaign, ownCampaigns()
+          ? `This key works in ${ownCampaigns().map((n) => `“${n}”`).join(', ')} only.`
+          : 'Pick an existing one to group posts, or type a new one.'),
         field('lf-network', 'Network', c.network, 'Where this post is published: sets utm_source.')),
       h('div', { class: 'row' },
         field('lf-postedAt', 'Posted at', c.postedAt, `When the post goes live, in your time (${timeZone}). Empty: the creation time. Compare lines posts up on it.`),

@@ -1,3 +1,4 @@
+import { ifCan } from '../access.js';
 import { api, get } from '../api.js';
 import { linkName, linkStatus } from '../data.js';
 import { BOTS_LABELS } from '../controls.js';
@@ -41,9 +42,9 @@ export async function linkPageView(ctx) {
           h('p', { class: 'sub' }, h('a', { href: '#/links' }, 'Links'), ' ›'),
           h('h1', { id: 'link-h' }, linkName(link))),
         h('div', { class: 'actions' },
-          h('a', { class: 'btn', href: `#/links/${encodeURIComponent(link.slug)}/edit` }, 'Edit'),
-          h('button', { type: 'button', class: 'btn', onclick: toggle }, link.disabled ? 'Enable' : 'Disable'),
-          h('a', { class: 'btn', href: `#/compare?slug=${encodeURIComponent(link.slug)}` }, 'Compare'))),
+          ifCan('links:write', h('a', { class: 'btn', href: `#/links/${encodeURIComponent(link.slug)}/edit` }, 'Edit')),
+          ifCan('links:write', h('button', { type: 'button', class: 'btn', onclick: toggle }, link.disabled ? 'Enable' : 'Disable')),
+          ifCan('analytics:read', h('a', { class: 'btn', href: `#/compare?slug=${encodeURIComponent(link.slug)}` }, 'Compare')))),
       h('p', {}, h('span', { class: 'mono short-url' }, link.shortUrl), ' ', copyButton(link.shortUrl)),
       h('dl', {},
         h('dt', {}, 'Status'), h('dd', {}, h('span', { class: `badge badge-${status.id}` }, status.label)),

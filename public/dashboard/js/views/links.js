@@ -1,3 +1,4 @@
+import { ifCan } from '../access.js';
 import { api, get } from '../api.js';
 import { campaignNames, linkName, linkStatus } from '../data.js';
 import { cell, copyButton, emptyState, errorBox, h, loading, replace, toast } from '../dom.js';
@@ -35,8 +36,8 @@ export async function linksView(ctx) {
   const results = h('div', { class: 'results' }, loading('Loading links…'));
   ctx.main.append(
     h('div', { class: 'page-head' }, h('h1', {}, 'Links'), h('div', { class: 'actions' },
-      h('a', { class: 'btn', href: '#/links/import' }, 'Import CSV'),
-      h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link'))),
+      ifCan('links:write', h('a', { class: 'btn', href: '#/links/import' }, 'Import CSV')),
+      ifCan('links:write', h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link')))),
     filters,
     summary,
     results,
@@ -117,12 +118,12 @@ export async function linksView(ctx) {
       cell({ label: 'Clicks', class: 'num' }, num(link.clicks)),
       cell('Status', h('span', { class: `badge badge-${status.id}` }, status.label)),
       cell({ label: 'Actions', class: 'actions' },
-        h('a', { class: 'btn btn-small', href: `#/links/${encodeURIComponent(link.slug)}/edit`, 'aria-label': `Edit ${linkName(link)}` }, 'Edit'),
+        ifCan('links:write', h('a', { class: 'btn btn-small', href: `#/links/${encodeURIComponent(link.slug)}/edit`, 'aria-label': `Edit ${linkName(link)}` }, 'Edit')),
         h('a', {
           class: 'btn btn-small', href: `/api/links/${encodeURIComponent(link.slug)}/qr.svg?size=1024`, download: `${link.slug}-qr.svg`,
           'aria-label': `Download the QR code of ${linkName(link)}`,
         }, 'QR'),
-        toggle),
+        ifCan('links:write', toggle)),
     );
     return row;
   }

@@ -1,3 +1,4 @@
+import { ifCan } from '../access.js';
 import { h } from '../dom.js';
 import { statsPanel } from '../stats.js';
 
@@ -7,7 +8,7 @@ export async function overviewView(ctx) {
   ctx.main.append(
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', {}, 'Overview'), h('p', { class: 'sub' }, 'All posts, all networks. Bots are kept out of the counts unless you ask.')),
-      h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link')),
+      ifCan('links:write', h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link'))),
     panel,
   );
   statsPanel(ctx, panel, {
