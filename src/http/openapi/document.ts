@@ -3,6 +3,7 @@ import { toOpenApiSchema } from './jsonSchema.js';
 import { OPERATIONS, PATH_PARAMS, type Operation } from './operations.js';
 import { errorBody } from './responses.js';
 import { SESSION_COOKIE } from '../session.js';
+import { ruleFor } from '../routeScopes.js';
 
 type Json = Record<string, unknown>;
 
@@ -55,9 +56,11 @@ function operation(op: Operation, components: Record<string, Json>): Json {
   responses['503'] ??= error('storage_unavailable: the database cannot take the request now (a full disk, an I/O error); Retry-After says when to try again');
   responses.default = error('Any other error, in the same shape');
 
+  const rule = ruleFor(op.method.toUpperCase(), op.path.replace(/\{(\w+)\}/g, 'x'));
   return {
     operationId: operationId(op),
     summary: op.summary,
+    ...(typeof rule === 'string' && rule !== 'public' && rule !== 'key' ? { description: `Needs the \`${rule}\` scope (admin holds every scope).`, 'x-scope': rule } : {}),
     tags: [op.tag],
     ...(op.auth === false ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
