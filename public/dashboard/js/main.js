@@ -15,7 +15,8 @@ import { overviewView } from './views/overview.js';
 import { settingsView } from './views/settings.js';
 import { signInView } from './views/signin.js';
 
-// `scope`: what the view needs; the nav and the routes hide what the signed-in key may not do.
+// `scope`: what the view needs (all of a list); the nav and the routes hide what the signed-in key may not do.
+const allowed = (route) => !route.scope || [route.scope].flat().every(can);
 const ROUTES = [
   { path: /^\/signin$/, title: 'Sign in', view: signInView, public: true },
   { path: /^\/overview$/, title: 'Overview', nav: 'overview', scope: 'analytics:read', view: overviewView },
@@ -23,10 +24,10 @@ const ROUTES = [
   { path: /^\/links\/new$/, title: 'New link', nav: 'links', scope: 'links:write', view: linkFormView },
   { path: /^\/links\/import$/, title: 'Import links', nav: 'links', scope: 'links:write', view: linkImportView },
   { path: /^\/links\/([^/]+)\/edit$/, title: 'Edit link', nav: 'links', scope: 'links:write', view: linkFormView },
-  { path: /^\/link\/([^/]+)$/, title: 'Link', nav: 'links', scope: 'links:read', view: linkPageView },
-  { path: /^\/campaigns$/, title: 'Campaigns', nav: 'campaigns', scope: 'analytics:read', view: campaignsView },
-  { path: /^\/campaigns\/(.+)$/, title: 'Campaign', nav: 'campaigns', scope: 'analytics:read', view: campaignPageView },
-  { path: /^\/compare$/, title: 'Compare posts', nav: 'compare', scope: 'analytics:read', view: compareView },
+  { path: /^\/link\/([^/]+)$/, title: 'Link', nav: 'links', scope: ['links:read', 'analytics:read'], view: linkPageView },
+  { path: /^\/campaigns$/, title: 'Campaigns', nav: 'campaigns', scope: ['analytics:read', 'links:read'], view: campaignsView },
+  { path: /^\/campaigns\/(.+)$/, title: 'Campaign', nav: 'campaigns', scope: ['analytics:read', 'links:read'], view: campaignPageView },
+  { path: /^\/compare$/, title: 'Compare posts', nav: 'compare', scope: ['analytics:read', 'links:read'], view: compareView },
   { path: /^\/insights$/, title: 'Insights', nav: 'insights', scope: 'analytics:read', view: insightsView },
   { path: /^\/bio$/, title: 'Bio pages', nav: 'bio', scope: 'admin', view: bioPagesView },
   { path: /^\/bio\/new$/, title: 'New bio page', nav: 'bio', scope: 'admin', view: bioPageEditorView },
@@ -36,7 +37,7 @@ const ROUTES = [
 /** The first page the key may see: the overview, else its links, else settings. */
 const home = () => ['overview', 'links', 'settings'].map((p) => `#/${p}`).find((hash) => {
   const route = ROUTES.find((r) => r.path.test(hash.slice(1)));
-  return can(route.scope);
+  return allowed(route);
 }) ?? '#/overview';
 
 const main = document.getElementById('main');
@@ -59,7 +60,7 @@ function showSession() {
   document.getElementById('who-name').textContent = session ? `Key: ${session.principal.name}${limited}` : '';
   for (const a of document.querySelectorAll('[data-nav]')) {
     const route = ROUTES.find((r) => r.nav === a.dataset.nav);
-    a.closest('li').hidden = Boolean(session && route?.scope && !can(route.scope));
+    a.closest('li').hidden = Boolean(session && route && !allowed(route));
   }
 }
 
@@ -83,7 +84,7 @@ async function render() {
     return location.replace('#/signin');
   }
   if (route.public && session) return location.replace(home());
-  if (route.scope && !can(route.scope)) {
+  if (!allowed(route)) {
     if (home() !== `#${path}`) return location.replace(home());
     // A key with none of the scopes the pages need (export only, say): say so rather than loop.
     markNav(null);

@@ -1,4 +1,4 @@
-import { ifCan } from '../access.js';
+import { can, ifCan } from '../access.js';
 import { api, get } from '../api.js';
 import { campaignNames, linkName, linkStatus } from '../data.js';
 import { cell, copyButton, emptyState, errorBox, h, loading, replace, toast } from '../dom.js';
@@ -108,7 +108,8 @@ export async function linksView(ctx) {
       'tr',
       { class: isNew ? 'row-new' : null, dataset: { slug: link.slug } },
       cell('Post',
-        h('a', { href: `#/link/${encodeURIComponent(link.slug)}`, class: ['post-title', link.title ? null : 'muted'] }, linkName(link)),
+        // The link's page is its stats: without analytics:read the name is plain text.
+        h(can('analytics:read') ? 'a' : 'span', { href: can('analytics:read') ? `#/link/${encodeURIComponent(link.slug)}` : null, class: ['post-title', link.title ? null : 'muted'] }, linkName(link)),
         h('span', { class: 'sub' }, hostOf(link.url))),
       cell('Short URL', h('span', { class: 'mono short-url' }, link.shortUrl), ' ', copyButton(link.shortUrl)),
       cell('Campaign', link.campaign
