@@ -84,4 +84,22 @@ describe('the settings view', () => {
     await rowOf(page, 'Autumn client').waitFor();
     expect(await rowOf(page, 'Autumn client').locator('td[data-label="Last used"]').textContent()).not.toBe('Never');
   });
+
+  it('shows a links:read key its links and nothing else, and lands it on them', { timeout: 90_000 }, async () => {
+    const key = (await dash.api('POST', '/api/keys', { name: 'Reader', scopes: ['links:read'] })).body.key;
+    const page = await dash.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${dash.url}/dashboard/`);
+    await page.getByLabel('API key').fill(key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.hash === '#/links');
+    await page.locator('.links-table tbody tr').first().waitFor();
+    for (const hidden of ['Overview', 'Campaigns', 'Compare', 'Insights', 'Bio pages', 'Settings']) {
+      expect(await page.getByRole('link', { name: hidden, exact: true }).isVisible(), hidden).toBe(false);
+    }
+    expect(await page.getByRole('link', { name: 'Post au-1', exact: true }).count()).toBe(0);
+    expect(await page.locator('.links-table .post-title', { hasText: 'Post au-1' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'New link' }).count()).toBe(0);
+    await page.goto(`${dash.url}/dashboard/#/overview`);
+    await page.waitForURL((u) => u.hash === '#/links');
+  });
 });
