@@ -72,7 +72,10 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
   const writer = createClickWriter({
     record: clickThread.record, logger, onFailure: storageHealth.failed, onSuccess: storageHealth.succeeded,
   });
-  const clientOf = (c: Context) => clientAddress(c.req.raw.headers, getConnInfo(c).remote.address, config.trustProxy);
+  /** The visitor's address for the app and the fast path alike: the socket's, or a proxy's header under TRUST_PROXY. */
+  const addressOf = (header: (name: string) => string | undefined, socketAddress: string | undefined) =>
+    clientAddress({ get: header }, socketAddress, config.trustProxy);
+  const clientOf = (c: Context) => addressOf((name) => c.req.header(name), getConnInfo(c).remote.address);
   // One server per database file, so limits live in this process's memory.
   const throttle = createMemoryThrottleStore();
   const limits: RateLimitOptions = {
@@ -125,7 +128,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     linkCache,
     clock: deps.clock,
     record: (visit) => writer.push(visit),
-    clientAddress: (req, header) => clientAddress({ get: header }, req.socket.remoteAddress, config.trustProxy),
+    clientAddress: (req, header) => addressOf(header, req.socket.remoteAddress),
     logger,
   });
 

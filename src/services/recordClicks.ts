@@ -4,6 +4,7 @@ import {
 } from '../domain/index.js';
 import type { UserAgentInfo } from './userAgent.js';
 import type { VisitorKeys } from './visitorKey.js';
+import { isHumanVisit } from './visitVerdict.js';
 
 export interface CaptureDeps {
   clicks: ClickStore;
@@ -30,7 +31,7 @@ export async function enrichVisit(deps: CaptureDeps, visit: Visit): Promise<NewC
     country: crop(location.country?.toUpperCase(), CLICK_LIMITS.country),
     region: crop(location.region, CLICK_LIMITS.region),
     city: crop(location.city, CLICK_LIMITS.city),
-    bot: info.bot || visit.prefetch,
+    bot: !isHumanVisit(visit, () => info.bot),
     visitor: await deps.visitorKey(visit.address, ua, visit.at),
     qr: visit.qr,
     userAgent: crop(ua, CLICK_LIMITS.userAgent),
