@@ -4,7 +4,7 @@
  * Everything else is the shared app.
  */
 import { createApp } from './http/app.js';
-import { captureDeps, recorderFor } from './worker/capture.js';
+import { captureDeps, recorderFor } from './worker/recordDeps.js';
 import { openD1 } from './worker/d1.js';
 import { workerDeps } from './worker/deps.js';
 import { createConsoleLogger } from './worker/logger.js';

@@ -1,7 +1,7 @@
 import { createNodeSaltStore } from '../node/saltFiles.js';
 import type { Visit } from '../domain/index.js';
-import { createSqliteClickStore } from '../node/sqliteClickStore.js';
-import { countedAtOnce, createClickCounting } from '../node/counting.js';
+import { createSqliteClickStore } from '../node/clicks/write.js';
+import { countedAtOnce, createClickCounting } from '../node/clicks/count.js';
 import type { NodeDatabase } from '../node/sqlite.js';
 import { createLink, type CoreDeps } from '../services/index.js';
 import { recordClicks, type CaptureDeps } from '../services/recordClicks.js';

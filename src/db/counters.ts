@@ -142,7 +142,7 @@ export function campaignRows(links: LinksRow[], campaignOf: (linkId: number) => 
 /**
  * Marks every click stored so far as counted (see counterProgress): right for D1, which counts
  * each batch with its clicks, and for a rebuild. Not for a Node file a server is writing, whose
- * newest clicks may wait to be counted: there use createSqliteCounterStore (src/node/counting.ts).
+ * newest clicks may wait to be counted: there use createSqliteCounterStore (src/node/clicks/count.ts).
  */
 export const markAllCounted = (db: Database): BatchStatement =>
   db

@@ -199,7 +199,7 @@ export const counterCampaigns = sqliteTable(
 /**
  * How far the counters have counted: every click with an id up to `throughClickId` is in
  * them, none after. Node writes clicks at once and counts them a moment later, in bigger
- * runs (src/node/counting.ts); a crash between the two is made good by counting from here
+ * runs (src/node/clicks/count.ts); a crash between the two is made good by counting from here
  * on the next start. D1 counts with the clicks and moves it in the same batch. One row.
  */
 export const counterProgress = sqliteTable('counter_progress', {

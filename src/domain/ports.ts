@@ -93,7 +93,7 @@ export interface ClickStore {
   /**
    * Writes clicks. The shared (D1) store also writes their counters as one unit and decides
    * which human clicks are a visitor's first on their link that UTC day (a unique), returning
-   * them so marked; the Node store leaves both to counting (src/node/counting.ts), so the
+   * them so marked; the Node store leaves both to counting (src/node/clicks/count.ts), so the
    * clicks it returns are not marked yet.
    */
   insertBatch(clicks: import('./click.js').NewClick[]): Promise<import('./click.js').Click[]>;

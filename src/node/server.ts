@@ -26,10 +26,10 @@ import type { RateLimitOptions } from '../http/rateLimits.js';
 import { createApiRateLimiter } from '../services/apiRateLimit.js';
 import { createAuthFailureLimiter } from '../services/authFailures.js';
 import { createMemoryThrottleStore } from '../services/memoryThrottleStore.js';
-import { createClickWriter } from './clickWriter.js';
+import { createClickWriter } from './clicks/queue.js';
 import { createFastRedirect } from './fastRedirect.js';
 import { bufferBioPageViews } from './bioPageViewBuffer.js';
-import { startClickThread } from './clickThread.js';
+import { startClickThread } from './clicks/clickThread.js';
 import { createAssetServer } from './assets.js';
 import { qrPng } from './qrPng.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
@@ -61,7 +61,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger = silentLogger, logPretty = false): Promise<RunningServer> {
   const { database, lock } = openSettingsDatabase(config.databasePath);
-  // Clicks are enriched and written on their own thread and connection (see captureThread.ts);
+  // Clicks are enriched and written on their own thread and connection (see clicks/clickThread.worker.ts);
   // this thread only reads them.
   const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
   const clickThread = startClickThread(config.databasePath, logger, {

@@ -13,12 +13,12 @@ import {
   linkCacheForgettingBioPages, logLine, randomToken,
 } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
-import { captureDeps, recorderFor } from './capture.js';
+import { captureDeps, recorderFor } from './recordDeps.js';
 import { openD1 } from './d1.js';
 import type { Env } from './env.js';
 import { locationFromCf } from './location.js';
 import type { WorkerSettings } from './settings.js';
-import { directSink, queueSink, sinkFailures, type Background } from './sinks.js';
+import { directSink, queueSink, sinkFailures, type Background } from './recorders.js';
 
 /**
  * Hot links per isolate. Isolates do not see each other's edits, so the TTL is short: a

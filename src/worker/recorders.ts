@@ -1,7 +1,7 @@
 import type { Logger, Visit } from '../domain/index.js';
 import type { ClickSink } from '../http/tracking.js';
 import { repeatedLog, type StorageHealth } from '../services/index.js';
-import type { RecordVisits } from './capture.js';
+import type { RecordVisits } from './recordDeps.js';
 import { toMessage, type QueuedVisit } from './visitMessage.js';
 
 /** The part of ExecutionContext a sink needs: work that may outlive the response. */

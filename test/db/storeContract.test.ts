@@ -15,11 +15,11 @@ import {
   type BatchWriter, type Database,
 } from '../../src/db/index.js';
 import type { Click, ClickStore, NewLink } from '../../src/domain/index.js';
-import { createNodeCapture } from '../../src/node/capture.js';
+import { createNodeCapture } from '../../src/node/clicks/recordDeps.js';
 import { createSaltSealer } from '../../src/services/saltSeal.js';
-import { countedAtOnce } from '../../src/node/counting.js';
+import { countedAtOnce } from '../../src/node/clicks/count.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
-import { createD1ClickStore } from '../../src/worker/capture.js';
+import { createD1ClickStore } from '../../src/worker/recordDeps.js';
 import { openD1 } from '../../src/worker/d1.js';
 import { tempDir } from '../support/app.js';
 import { openLocalD1 } from '../support/worker.js';

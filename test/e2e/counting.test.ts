@@ -9,7 +9,7 @@ import { createLinkStore } from '../../src/db/index.js';
 import { createCounterStore } from '../../src/db/counterRebuild.js';
 import type { NewClick } from '../../src/domain/index.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { createSqliteClickStore } from '../../src/node/clicks/write.js';
 import { tempDir } from '../support/app.js';
 import { startServerProcess, type ServerProcess } from '../support/server.js';
 

@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickExportReader } from '../../src/db/clickExport.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
-import { createClickCounting, countedAtOnce } from '../../src/node/counting.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { createClickCounting, countedAtOnce } from '../../src/node/clicks/count.js';
+import { createSqliteClickStore } from '../../src/node/clicks/write.js';
 import { createStorageHealth } from '../../src/services/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 

@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeSaltStore } from '../../src/node/saltFiles.js';
 import { NO_LOCATION, type Visit } from '../../src/domain/index.js';
-import { createClickWriter, type ClickWriter } from '../../src/node/clickWriter.js';
+import { createClickWriter, type ClickWriter } from '../../src/node/clicks/queue.js';
 import type { NodeDatabase } from '../../src/node/sqlite.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { createSqliteClickStore } from '../../src/node/clicks/write.js';
 import { createStorageHealth } from '../../src/services/index.js';
 import { recordClicks } from '../../src/services/recordClicks.js';
 import { cachedUserAgents } from '../../src/services/userAgent.js';

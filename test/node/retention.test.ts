@@ -5,9 +5,9 @@ import { createLinkStore } from '../../src/db/index.js';
 import { DAY_MS, rawClicksFrom, type NewClick } from '../../src/domain/index.js';
 import { createClickPruner } from '../../src/db/index.js';
 import { pruneClicks } from '../../src/services/index.js';
-import { createClickCounting, createSqliteCounterStore } from '../../src/node/counting.js';
+import { createClickCounting, createSqliteCounterStore } from '../../src/node/clicks/count.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { createSqliteClickStore } from '../../src/node/clicks/write.js';
 import { makeTestApp, tempDir } from '../support/app.js';
 
 const NOW = Date.parse('2026-03-20T15:30:00Z');

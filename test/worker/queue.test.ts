@@ -3,7 +3,7 @@ import { silentLogger, type Visit } from '../../src/domain/index.js';
 import { createStorageHealth } from '../../src/services/index.js';
 import { memoryLogger } from '../support/logs.js';
 import { consumeVisits, type VisitMessage } from '../../src/worker/queue.js';
-import { directSink, queueSink, sinkFailures, type ClickQueue } from '../../src/worker/sinks.js';
+import { directSink, queueSink, sinkFailures, type ClickQueue } from '../../src/worker/recorders.js';
 import { fromMessage, toMessage } from '../../src/worker/visitMessage.js';
 
 const visit = (linkId: number, extra: Partial<Visit> = {}): Visit => ({

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkStore } from '../../src/db/index.js';
 import { DAY_MS, type Click } from '../../src/domain/index.js';
-import { createD1ClickStore } from '../../src/worker/capture.js';
+import { createD1ClickStore } from '../../src/worker/recordDeps.js';
 import { openD1 } from '../../src/worker/d1.js';
 import { pruneOldClicks } from '../../src/worker/retention.js';
 import { openLocalD1 } from '../support/worker.js';

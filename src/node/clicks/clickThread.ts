@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Logger, Visit } from '../domain/index.js';
-import type { NodeLoggerOptions } from './logger.js';
+import type { Logger, Visit } from '../../domain/index.js';
+import type { NodeLoggerOptions } from '../logger.js';
 
 type Reply = { id: number; error?: { message: string; code?: string } } | { ready: true };
 
@@ -21,7 +21,7 @@ export function startClickThread(databasePath: string, logger: Logger, options: 
   const pending = new Map<number, { resolve(): void; reject(e: Error): void }>();
 
   function spawn(): Promise<void> {
-    const w = new Worker(new URL('./captureThreadBoot.mjs', import.meta.url), { workerData: { databasePath, options } });
+    const w = new Worker(new URL('./clickThread.boot.mjs', import.meta.url), { workerData: { databasePath, options } });
     worker = w;
     ready = new Promise<void>((resolve, reject) => {
       w.on('message', (m: Reply) => {

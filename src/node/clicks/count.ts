@@ -1,9 +1,9 @@
-import type { ClickStore, CounterStore } from '../domain/index.js';
-import { utcDay } from '../domain/index.js';
-import type { CountedClick } from '../db/counters.js';
-import { rebuildStatements } from '../db/counterRebuild.js';
-import type { NodeDatabase } from './sqlite.js';
-import { sqliteCounterUpserts } from './sqliteCounters.js';
+import type { ClickStore, CounterStore } from '../../domain/index.js';
+import { utcDay } from '../../domain/index.js';
+import type { CountedClick } from '../../db/counters.js';
+import { rebuildStatements } from '../../db/counterRebuild.js';
+import type { NodeDatabase } from '../sqlite.js';
+import { sqliteCounterUpserts } from './counterUpserts.js';
 
 /** Clicks counted per transaction at most: a long backlog (after a crash) is taken in runs. */
 const RUN = 50_000;

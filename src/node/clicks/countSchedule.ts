@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '../domain/index.js';
+import { silentLogger, type Logger } from '../../domain/index.js';
 
 export interface CountingScheduleOptions {
   /** Quiet time after the last write before counting: a server at rest shows clicks at once. */

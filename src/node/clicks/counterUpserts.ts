@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import { campaignRows, counterRows, type CountedClick } from '../db/counters.js';
+import { campaignRows, counterRows, type CountedClick } from '../../db/counters.js';
 
 const ADD = 'DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques';
 

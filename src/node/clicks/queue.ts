@@ -1,5 +1,5 @@
-import { silentLogger, type Logger, type Visit } from '../domain/index.js';
-import { repeatedLog } from '../services/index.js';
+import { silentLogger, type Logger, type Visit } from '../../domain/index.js';
+import { repeatedLog } from '../../services/index.js';
 
 export interface ClickWriterOptions {
   /** Enriches and stores one batch in one transaction. */

@@ -1,12 +1,12 @@
-import type { VisitorSaltStore } from '../domain/index.js';
-import type { CaptureDeps } from '../services/recordClicks.js';
-import { cachedUserAgents } from '../services/userAgent.js';
-import { createVisitorKeys } from '../services/visitorKey.js';
-import { createClickCounting, type ClickCounting } from './counting.js';
-import { createGeoipLookup } from './geo.js';
-import { createNodeSaltStore } from './saltFiles.js';
-import type { NodeDatabase } from './sqlite.js';
-import { createSqliteClickStore } from './sqliteClickStore.js';
+import type { VisitorSaltStore } from '../../domain/index.js';
+import type { CaptureDeps } from '../../services/recordClicks.js';
+import { cachedUserAgents } from '../../services/userAgent.js';
+import { createVisitorKeys } from '../../services/visitorKey.js';
+import { createClickCounting, type ClickCounting } from './count.js';
+import { createGeoipLookup } from '../geo.js';
+import { createNodeSaltStore } from '../saltFiles.js';
+import type { NodeDatabase } from '../sqlite.js';
+import { createSqliteClickStore } from './write.js';
 
 /**
  * Everything the Node write path needs: geoip-lite, cached UA parsing, visitor keys, the

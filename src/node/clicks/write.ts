@@ -1,12 +1,12 @@
-import { createClickStore, humansPerLink } from '../db/index.js';
-import type { Click, ClickStore } from '../domain/index.js';
-import type { NodeDatabase } from './sqlite.js';
+import { createClickStore, humansPerLink } from '../../db/index.js';
+import type { Click, ClickStore } from '../../domain/index.js';
+import type { NodeDatabase } from '../sqlite.js';
 
 /**
  * The Node click store: the shared drizzle store for reading, and for writing a hot path of
  * prepared better-sqlite3 statements in one transaction (building drizzle inserts per batch
  * was the largest cost of capture in `npm run bench:redirect`). It writes the clicks and the
- * per-post human count only: counting (counting.ts) follows, and decides each visitor's first
+ * per-post human count only: counting (count.ts) follows, and decides each visitor's first
  * click of the day there, so the clicks it returns have `firstOfDay` false for now.
  */
 export function createSqliteClickStore(database: NodeDatabase): ClickStore {

@@ -1,5 +1,5 @@
 /**
- * Counting after writing (src/node/counting.ts), on real SQLite files: counter_progress says
+ * Counting after writing (src/node/clicks/count.ts), on real SQLite files: counter_progress says
  * how far counting got, so every click is counted exactly once whatever happens between the
  * write and the count: a crash, a rebuild, a deleted or a moved post, a migration.
  */
@@ -10,19 +10,19 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLinkStore, type Database } from '../../src/db/index.js';
-import { schema } from '../../src/db/schema.js';
-import type { Device, NewClick } from '../../src/domain/index.js';
-import { createClickCounting, createSqliteCounterStore } from '../../src/node/counting.js';
-import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
-import { sqliteCounterUpserts } from '../../src/node/sqliteCounters.js';
-import { tempDir } from '../support/app.js';
-import { prng } from '../support/random.js';
+import { createLinkStore, type Database } from '../../../src/db/index.js';
+import { schema } from '../../../src/db/schema.js';
+import type { Device, NewClick } from '../../../src/domain/index.js';
+import { createClickCounting, createSqliteCounterStore } from '../../../src/node/clicks/count.js';
+import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../../src/node/sqlite.js';
+import { createSqliteClickStore } from '../../../src/node/clicks/write.js';
+import { sqliteCounterUpserts } from '../../../src/node/clicks/counterUpserts.js';
+import { tempDir } from '../../support/app.js';
+import { prng } from '../../support/random.js';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-02-20T00:00:00Z');
-/** Clicks counting.ts takes per transaction (its RUN). */
+/** Clicks count.ts takes per transaction (its RUN). */
 const RUN = 50_000;
 
 const dir = tempDir('linkpost-counting-');

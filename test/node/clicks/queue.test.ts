@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Visit } from '../../src/domain/index.js';
-import { createClickWriter } from '../../src/node/clickWriter.js';
-import { memoryLogger } from '../support/logs.js';
+import type { Visit } from '../../../src/domain/index.js';
+import { createClickWriter } from '../../../src/node/clicks/queue.js';
+import { memoryLogger } from '../../support/logs.js';
 
 const visit = (n: number): Visit => ({
   linkId: 1, at: n, address: null, userAgent: '', referrer: '', utmSource: null, qr: false, prefetch: false,
