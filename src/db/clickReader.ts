@@ -1,10 +1,10 @@
-import { and, asc, count, eq, gt, sql, type SQL } from 'drizzle-orm';
-import type { ClickExportReader, ClickExportRow } from '../domain/index.js';
+import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import type { ClickExportRow, ClickReader, ClickRow } from '../domain/index.js';
 import { clickConditions, clickRowColumns } from './clickStore.js';
 import type { Database } from './database.js';
 import { clicks, links } from './schema.js';
 
-type ExportFilter = Parameters<ClickExportReader['page']>[0];
+type ExportFilter = Parameters<ClickReader['page']>[0];
 
 const exportColumns = { ...clickRowColumns, title: links.title, destination: links.destination };
 
@@ -31,7 +31,7 @@ export function exportPageQuery(db: Database, filter: ExportFilter, afterId: num
 }
 
 /**
- * Clicks joined with their posts, read by keyset on clicks.id: each page is one awaited
+ * Stored clicks joined with their posts. Listings read newest first by id. Exports read by keyset on clicks.id: each page is one awaited
  * query that starts where the last one stopped, holds no cursor open between pages (D1 has
  * none) and never loads the whole table.
  *
@@ -42,8 +42,20 @@ export function exportPageQuery(db: Database, filter: ExportFilter, afterId: num
  * time index. Walking the key costs at most one pass over the table per export, however
  * selective the filter, plus the rows written.
  */
-export function createClickExportReader(db: Database): ClickExportReader {
+export function createClickReader(db: Database): ClickReader {
   return {
+    async list(filter) {
+      const where = clickConditions(filter);
+      const rows = await db
+        .select(clickRowColumns)
+        .from(clicks)
+        .innerJoin(links, eq(links.id, clicks.linkId))
+        .where(where.length ? and(...where) : undefined)
+        .orderBy(desc(clicks.id))
+        .limit(filter.limit);
+      return rows as ClickRow[];
+    },
+
     async page(filter, afterId, limit) {
       return (await exportPageQuery(db, filter, afterId, limit)) as ClickExportRow[];
     },

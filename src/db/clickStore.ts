@@ -1,9 +1,9 @@
-import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { utcDay, type Click, type ClickFilter, type ClickRow, type ClickStore, type NewClick } from '../domain/index.js';
+import { eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { utcDay, type Click, type ClickFilter, type ClickWriter, type NewClick } from '../domain/index.js';
 import type { BatchStatement, BatchWriter, Database } from './database.js';
 import { clicks, dailyVisitors, links } from './schema.js';
 
-export interface ClickStoreOptions {
+export interface ClickWriterOptions {
   /** Bound parameters one statement may carry: D1 allows 100, SQLite 32,766. */
   maxParams: number;
   /** Extra statements written in the same unit as the clicks (pre-aggregated counters). */
@@ -68,7 +68,7 @@ export const clickRowColumns = {
   qr: clicks.qr,
 };
 
-export function createClickStore(db: Database, batch: BatchWriter, options: ClickStoreOptions): ClickStore {
+export function createClickWriter(db: Database, batch: BatchWriter, options: ClickWriterOptions): ClickWriter {
   const rowsPerInsert = Math.max(1, Math.floor(options.maxParams / CLICK_COLUMNS));
   async function seenToday(keys: { day: string; linkId: number; visitor: string }[]) {
     const seen = new Set<string>();
@@ -117,18 +117,6 @@ export function createClickStore(db: Database, batch: BatchWriter, options: Clic
       if (options.extraStatements) statements.push(...options.extraStatements(batchClicks));
       await batch(statements);
       return batchClicks;
-    },
-
-    async list(filter) {
-      const where = clickConditions(filter);
-      const rows = await db
-        .select(clickRowColumns)
-        .from(clicks)
-        .innerJoin(links, eq(links.id, clicks.linkId))
-        .where(where.length ? and(...where) : undefined)
-        .orderBy(desc(clicks.id))
-        .limit(filter.limit);
-      return rows as ClickRow[];
     },
   };
 }

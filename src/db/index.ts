@@ -3,7 +3,7 @@ export * from './schema.js';
 export { createLinkStore, toLink } from './linkStore.js';
 export { createApiKeyStore } from './apiKeyStore.js';
 export { createSessionStore } from './sessionStore.js';
-export { createClickStore, humansPerLink, clickConditions, clickRowColumns, botCondition, type ClickStoreOptions } from './clickStore.js';
+export { createClickWriter, humansPerLink, clickConditions, clickRowColumns, botCondition, type ClickWriterOptions } from './clickStore.js';
 export { createVisitorSaltStore, pruneDailyVisitors } from './visitorSaltStore.js';
 export { counterStatements, counterRows, type CounterRows } from './counters.js';
 export { createCounterStore, rebuildStatements } from './counterRebuild.js';

@@ -1,14 +1,10 @@
 import type { Context } from 'hono';
-import { requestedSource, type Link, type Location, type Logger, type Visit } from '../domain/index.js';
+import { requestedSource, type ClickRecorder, type Link, type Location, type Logger, type Visit } from '../domain/index.js';
 import { recordsVisit } from '../services/visitVerdict.js';
 
-/** Where visits go after the redirect: a queue on Node, waitUntil on Workers. Must not throw. */
-export interface ClickSink {
-  push(visit: Visit, c: Context): void;
-}
-
 export interface TrackingOptions {
-  sink: ClickSink;
+  /** Where visits go after the redirect (a queue on Node, waitUntil or a queue on Workers). */
+  recorder: ClickRecorder;
   clock: () => number;
   /** The client's address, per runtime (socket or CF-Connecting-IP), with TRUST_PROXY applied. */
   clientAddress(c: Context): string | null;
@@ -70,7 +66,7 @@ export function trackRedirects(options: TrackingOptions, logger: Logger) {
   return function onRedirect(c: Context, link: Link) {
     if (!shouldTrack(c)) return;
     try {
-      options.sink.push(visitFrom(c, link, options), c);
+      options.recorder.record(visitFrom(c, link, options));
     } catch (err) {
       logger.error('could not queue a click', { err });
     }

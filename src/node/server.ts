@@ -8,9 +8,9 @@ import { customAlphabet } from 'nanoid';
 import { ConfigError, type Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
-  createApiKeyStore, createClickStore, createLinkStore, createLinkVersionReader, createSessionStore,
+  createApiKeyStore, createLinkStore, createLinkVersionReader, createSessionStore,
 } from '../db/index.js';
-import { createClickExportReader } from '../db/clickExport.js';
+import { createClickReader } from '../db/clickReader.js';
 import { createStatsStore } from '../db/statsStore.js';
 import { createTimingStore } from '../db/timingStore.js';
 import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.js';
@@ -26,7 +26,7 @@ import type { RateLimitOptions } from '../http/rateLimits.js';
 import { createApiRateLimiter } from '../services/apiRateLimit.js';
 import { createAuthFailureLimiter } from '../services/authFailures.js';
 import { createMemoryThrottleStore } from '../services/memoryThrottleStore.js';
-import { createClickWriter } from './clicks/queue.js';
+import { createVisitQueue } from './clicks/queue.js';
 import { createFastRedirect } from './fastRedirect.js';
 import { bufferBioPageViews } from './bioPageViewBuffer.js';
 import { startClickThread } from './clicks/clickThread.js';
@@ -63,13 +63,12 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
   const { database, lock } = openSettingsDatabase(config.databasePath);
   // Clicks are enriched and written on their own thread and connection (see clicks/clickThread.worker.ts);
   // this thread only reads them.
-  const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
   const clickThread = startClickThread(config.databasePath, logger, {
     level: config.logLevel, pretty: logPretty, retentionDays: config.clickRetentionDays,
   });
   await clickThread.start();
   const storageHealth = createStorageHealth(Date.now);
-  const writer = createClickWriter({
+  const queue = createVisitQueue({
     record: clickThread.record, logger, onFailure: storageHealth.failed, onSuccess: storageHealth.succeeded,
   });
   /** The visitor's address for the app and the fast path alike: the socket's, or a proxy's header under TRUST_PROXY. */
@@ -97,8 +96,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     adminKeyHash: config.adminApiKey ? await sha256Hex(config.adminApiKey) : null,
     newSlug,
     serveAsset: createAssetServer(PUBLIC_DIR),
-    clicks,
-    clickExport: createClickExportReader(database.db),
+    clicks: createClickReader(database.db),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
     bioPages: {
@@ -110,7 +108,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     },
     qrPng,
     tracking: {
-      sink: writer,
+      recorder: { record: (visit) => queue.push(visit) },
       clock: Date.now,
       clientAddress: clientOf,
     },
@@ -118,7 +116,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     logger,
     storageHealth,
     clickQueue: () => {
-      const { queued, dropped } = writer.stats();
+      const { queued, dropped } = queue.stats();
       return { waiting: queued, dropped };
     },
     clickRetentionDays: config.clickRetentionDays,
@@ -127,7 +125,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
   const fastRedirect = createFastRedirect({
     linkCache,
     clock: deps.clock,
-    record: (visit) => writer.push(visit),
+    record: (visit) => queue.push(visit),
     clientAddress: (req, header) => addressOf(header, req.socket.remoteAddress),
     logger,
   });
@@ -157,7 +155,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     url: `http://${host}:${address.port}`,
     firstKey,
     logger,
-    clickStats: writer.stats,
+    clickStats: queue.stats,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -166,7 +164,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         clearInterval(syncTimer);
-        await writer.drain();
+        await queue.drain();
         await bioPageViews.close();
         await clickThread.close();
         database.close();

@@ -6,7 +6,7 @@ type Reply = { id: number; error?: { message: string; code?: string } } | { read
 
 /**
  * The main thread's handle on the click-writing thread: record(visits) resolves once the
- * batch is committed and rejects if it failed, so the ClickWriter keeps and retries it.
+ * batch is committed and rejects if it failed, so the VisitQueue keeps and retries it.
  * A thread that dies is started again on the next batch.
  */
 export interface ClickThreadOptions extends Pick<NodeLoggerOptions, 'level' | 'pretty'> {

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { utcDay, type Visit } from '../../domain/index.js';
 import { recordClicks } from '../../services/recordClicks.js';
-import { createNodeCapture } from './recordDeps.js';
+import { createNodeRecordDeps } from './recordDeps.js';
 import { createCountingSchedule } from './countSchedule.js';
 import type { ClickThreadOptions } from './clickThread.js';
 import { createClickPruner } from '../../db/index.js';
@@ -20,7 +20,7 @@ const { databasePath, options } = workerData as { databasePath: string; options:
 const RETENTION_EVERY_MS = 3_600_000;
 
 const database = openDatabase(databasePath);
-const capture = createNodeCapture(database);
+const capture = createNodeRecordDeps(database);
 // Write failures go back to the main thread, which logs them once per window; counting logs here.
 const logger = createNodeLogger({ level: options.level, pretty: options.pretty });
 

@@ -1,4 +1,4 @@
-import type { ClickStore, CounterStore } from '../../domain/index.js';
+import type { ClickWriter, CounterStore } from '../../domain/index.js';
 import { utcDay } from '../../domain/index.js';
 import type { CountedClick } from '../../db/counters.js';
 import { rebuildStatements } from '../../db/counterRebuild.js';
@@ -77,7 +77,7 @@ function toCounted(r: unknown[]): CountedClick {
 }
 
 /** A click store whose every batch is counted right after it is written: for seeding, and tests that read counters at once. */
-export function countedAtOnce(store: ClickStore, counting: ClickCounting): ClickStore {
+export function countedAtOnce(store: ClickWriter, counting: ClickCounting): ClickWriter {
   return {
     ...store,
     async insertBatch(clicks) {

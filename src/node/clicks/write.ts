@@ -1,5 +1,5 @@
-import { createClickStore, humansPerLink } from '../../db/index.js';
-import type { Click, ClickStore } from '../../domain/index.js';
+import { createClickWriter, humansPerLink } from '../../db/index.js';
+import type { Click, ClickWriter } from '../../domain/index.js';
 import type { NodeDatabase } from '../sqlite.js';
 
 /**
@@ -9,8 +9,8 @@ import type { NodeDatabase } from '../sqlite.js';
  * per-post human count only: counting (count.ts) follows, and decides each visitor's first
  * click of the day there, so the clicks it returns have `firstOfDay` false for now.
  */
-export function createSqliteClickStore(database: NodeDatabase): ClickStore {
-  const shared = createClickStore(database.db, database.batch, { maxParams: 32_000 });
+export function createSqliteClickWriter(database: NodeDatabase): ClickWriter {
+  const shared = createClickWriter(database.db, database.batch, { maxParams: 32_000 });
   const { sqlite } = database;
   const insertClick = sqlite.prepare(
     `INSERT INTO clicks (link_id, clicked_at, referrer, referrer_host, source, device, os, browser,
