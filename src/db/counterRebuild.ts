@@ -6,8 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counters.js';
-import type { CounterStore } from '../domain/index.js';
-import type { BatchStatement, BatchWriter, Database } from './database.js';
+import type { BatchStatement, Database } from './database.js';
 import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './schema.js';
 import { markAllCounted } from './counters.js';
 
@@ -127,12 +126,4 @@ ${subtractFrom('OLD.campaign', 'NEW.id')}
   ON CONFLICT (campaign, dim, grain, bucket, bot, value) DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques;
 END;`,
   ];
-}
-
-/**
- * Counter upkeep as one batch (a transaction, or db.batch on D1). On Node the CLI uses
- * createSqliteCounterStore instead, which first counts clicks a running server has not counted yet.
- */
-export function createCounterStore(db: Database, batch: BatchWriter, keepBefore: () => number | null = () => null): CounterStore {
-  return { rebuild: () => batch(rebuildStatements(db, keepBefore())) };
 }

@@ -57,8 +57,7 @@ function rollUp<R extends Counted>(rows: Iterable<R>, grain: Grain, into: Map<st
 /**
  * The counter rows a batch of clicks adds, summed per key. Pure, so tests can check it alone.
  * Clicks are first summed into quarter-hour profiles (one key per click); every other row is
- * derived from those sums, so the per-click cost is one Map lookup, not one per counter row
- * (bench: 9 µs → 2 µs per click for a second of traffic).
+ * derived from those sums, so the per-click cost is one Map lookup, not one per counter row.
  */
 export function counterRows(batch: readonly CountedClick[]): CounterRows {
   const quarters = new Map<string, ProfilesRow>();

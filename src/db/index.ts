@@ -6,7 +6,7 @@ export { createSessionStore } from './sessionStore.js';
 export { createClickWriter, humansPerLink, clickConditions, clickRowColumns, botCondition, type ClickWriterOptions } from './clickStore.js';
 export { createVisitorSaltStore, pruneDailyVisitors } from './visitorSaltStore.js';
 export { counterStatements, counterRows, type CounterRows } from './counters.js';
-export { createCounterStore, rebuildStatements } from './counterRebuild.js';
+export { rebuildStatements } from './counterRebuild.js';
 export { createStatsStore } from './statsStore.js';
 export { createSqlThrottleStore } from './throttleStore.js';
 export { createTimingStore } from './timingStore.js';

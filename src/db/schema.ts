@@ -110,10 +110,12 @@ export const dailyVisitors = sqliteTable(
 export const schema = { links, apiKeys, sessions, clicks, visitorSalts, dailyVisitors };
 
 /*
- * Pre-aggregated click counters, written in the same unit as the clicks (src/db/counters.ts) so
- * stats never scan raw clicks. `grain` is the bucket width in minutes (15, 60 or 1440) and
- * `bucket` its UTC start in ms; unknown values are stored as '' so they take part in the keys.
- * All three are WITHOUT ROWID tables (see drizzle/0001_counters.sql).
+ * Pre-aggregated click counters, so stats never scan raw clicks. D1 counts each batch in the
+ * same db.batch as its clicks; Node's click thread counts a moment after writing
+ * (src/node/clicks/count.ts), and counter_progress says how far. `grain` is the bucket width in
+ * minutes (15, 60 or 1440) and `bucket` its UTC start in ms; unknown values are stored as '' so
+ * they take part in the keys. All four are WITHOUT ROWID tables (drizzle/0001_counters.sql,
+ * 0003_campaign_counters.sql).
  */
 
 /** All links together, per dimension value: `dim` 'all' (value '') at 15/60/1440, the others at 60/1440. */

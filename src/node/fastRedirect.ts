@@ -16,7 +16,6 @@ export interface FastRedirectDeps extends Pick<ResolveDeps, 'linkCache' | 'clock
  * cache, live and unlimited is answered from node:http directly, without the Request, Context
  * and Response objects the app needs; the answer and the click are the app's (same target,
  * status, headers and visit). Returns false for everything else, which the app then answers.
- * bench:redirect: the request thread's CPU per redirect fell from 34 to 21 µs.
  */
 export function createFastRedirect(deps: FastRedirectDeps) {
   return function fastRedirect(req: IncomingMessage, res: ServerResponse): boolean {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClickReader } from '../../src/db/clickReader.js';
-import { createCounterStore } from '../../src/db/counterRebuild.js';
+import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import {
   createApiKeyStore, createClickPruner, createLinkStore, createLinkVersionReader, createSessionStore, createVisitorSaltStore,

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLinkStore } from '../../src/db/index.js';
-import { createCounterStore } from '../../src/db/counterRebuild.js';
+import { createCounterStore } from '../support/counterStore.js';
 import type { NewClick } from '../../src/domain/index.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
 import { createSqliteClickWriter } from '../../src/node/clicks/write.js';

@@ -6,7 +6,7 @@ const ADD = 'DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques 
 /**
  * Adds clicks to the counters with prepared better-sqlite3 statements: the same rows as the
  * shared `counterStatements`, without building drizzle inserts of thousands of rows, which
- * cost more than running them (measured while seeding 1M clicks). Call inside a transaction.
+ * cost more than running them. Call inside a transaction.
  */
 export function sqliteCounterUpserts(sqlite: Sqlite.Database): (clicks: readonly CountedClick[]) => void {
   const totals = sqlite.prepare(

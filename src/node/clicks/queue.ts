@@ -9,10 +9,10 @@ export interface VisitQueueOptions {
   /** Visits per transaction at most. */
   maxBatch?: number;
   /**
-   * Longest a visit waits in memory before its batch goes out. Under load a turn of the event
-   * loop holds only a few requests, and a transaction per turn spent more on commits than on
-   * clicks (bench:redirect); a few milliseconds make batches of hundreds. It is also most of
-   * what a crash can lose (docs/operations.md). SIGTERM drains first.
+   * How long visits gather before a write. Under load a turn of the event loop holds only a
+   * few requests, and a transaction per turn spends more on commits than on clicks; a few
+   * milliseconds make batches of hundreds. It is also most of what a crash can lose
+   * (docs/operations.md). SIGTERM drains first.
    */
   flushDelayMs?: number;
   /** First wait after a failed write; it doubles up to `maxBackoffMs`, whatever traffic comes. */
