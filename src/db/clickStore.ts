@@ -1,5 +1,5 @@
 import { eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { utcDay, type Click, type ClickFilter, type ClickWriter, type NewClick } from '../domain/index.js';
+import { firstOfDay, utcDay, type Click, type ClickFilter, type ClickWriter } from '../domain/index.js';
 import type { BatchStatement, BatchWriter, Database } from './database.js';
 import { clicks, dailyVisitors, links } from './schema.js';
 
@@ -88,22 +88,16 @@ export function createClickWriter(db: Database, batch: BatchWriter, options: Cli
       if (newClicks.length === 0) return [];
       // Decide uniques before the batch: D1 batches cannot branch on a statement's result.
       // Concurrent isolates may both count one visitor's first click; the rows stay consistent.
-      const keyOf = (c: NewClick) => `${utcDay(c.clickedAt)}|${c.linkId}|${c.visitor}`;
       const humans = newClicks.filter((c) => !c.bot);
       const seen = await seenToday(humans.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })));
-      const batchClicks: Click[] = newClicks.map((c) => {
-        if (c.bot) return { ...c, firstOfDay: false };
-        const key = keyOf(c);
-        const firstOfDay = !seen.has(key);
-        seen.add(key);
-        return { ...c, firstOfDay };
-      });
+      const firsts = firstOfDay(newClicks, (day, linkId, visitor) => seen.has(`${day}|${linkId}|${visitor}`));
+      const batchClicks: Click[] = newClicks.map((c, i) => ({ ...c, firstOfDay: firsts[i]! }));
 
       const statements: BatchStatement[] = chunk(batchClicks, rowsPerInsert).map((rows) =>
         db.insert(clicks).values(rows),
       );
-      const firsts = batchClicks.filter((c) => c.firstOfDay);
-      for (const rows of chunk(firsts, Math.max(1, Math.floor(options.maxParams / 3)))) {
+      const firstClicks = batchClicks.filter((c) => c.firstOfDay);
+      for (const rows of chunk(firstClicks, Math.max(1, Math.floor(options.maxParams / 3)))) {
         statements.push(
           db
             .insert(dailyVisitors)
