@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
 
 /** Times are UTC milliseconds in integer columns: cheap to compare, bucket and index. */
 export const links = sqliteTable(
@@ -118,6 +119,12 @@ export const schema = { links, apiKeys, sessions, clicks, visitorSalts, dailyVis
  * 0003_campaign_counters.sql).
  */
 
+/** A counter table's primary key, in the order the counter spec gives (counterSpec.ts). */
+function specKey(columns: Record<string, AnySQLiteColumn>, name: CounterName): [AnySQLiteColumn, ...AnySQLiteColumn[]] {
+  const [first, ...rest] = COUNTER_SPEC[name].keys.map((k) => columns[k]!);
+  return [first!, ...rest];
+}
+
 /** All links together, per dimension value: `dim` 'all' (value '') at 15/60/1440, the others at 60/1440. */
 export const counterTotals = sqliteTable(
   'counter_totals',
@@ -130,7 +137,7 @@ export const counterTotals = sqliteTable(
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.dim, t.grain, t.bucket, t.bot, t.value] })],
+  (t) => [primaryKey({ columns: specKey(t, 'totals') })],
 );
 
 /** Per link and dimension value: `dim` 'all' at 15/60/1440, the others at 1440. */
@@ -148,7 +155,7 @@ export const counterLinks = sqliteTable(
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.linkId, t.dim, t.grain, t.bucket, t.bot, t.value] })],
+  (t) => [primaryKey({ columns: specKey(t, 'links') })],
 );
 
 /** Per link and full click profile at 15/1440: serves source/country/device filters and range edges. */
@@ -171,11 +178,7 @@ export const counterProfiles = sqliteTable(
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
   },
-  (t) => [
-    primaryKey({
-      columns: [t.linkId, t.grain, t.bucket, t.bot, t.source, t.country, t.device, t.referrer, t.city, t.os, t.browser],
-    }),
-  ],
+  (t) => [primaryKey({ columns: specKey(t, 'profiles') })],
 );
 
 /**
@@ -195,7 +198,7 @@ export const counterCampaigns = sqliteTable(
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaign, t.dim, t.grain, t.bucket, t.bot, t.value] })],
+  (t) => [primaryKey({ columns: specKey(t, 'campaigns') })],
 );
 
 /**

@@ -1,4 +1,4 @@
-import { counterStatements } from '../db/counters.js';
+import { counterStatements } from '../db/counterUpserts.js';
 import { createClickWriter, createVisitorSaltStore } from '../db/index.js';
 import { NO_LOCATION, type ClickWriter, type GeoLookup, type Visit } from '../domain/index.js';
 import { recordClicks, type RecordDeps } from '../services/recordClicks.js';

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickWriter, createLinkStore } from '../../src/db/index.js';
-import { counterStatements } from '../../src/db/counters.js';
+import { counterStatements } from '../../src/db/counterUpserts.js';
 import { campaignTriggersSql, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
 import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';

@@ -1,7 +1,7 @@
 import { createClickReader } from '../../src/db/clickReader.js';
 import { createClickWriter } from '../../src/db/index.js';
 import { createNodeSaltStore } from '../../src/node/saltFiles.js';
-import { counterStatements } from '../../src/db/counters.js';
+import { counterStatements } from '../../src/db/counterUpserts.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
 import type { Location, Visit } from '../../src/domain/index.js';
