@@ -48,8 +48,6 @@ export interface RunningServer {
   /** The key created on a first start, to print once; null otherwise. */
   firstKey: string | null;
   logger: Logger;
-  /** Clicks written, queued and dropped so far. */
-  clickStats(): { queued: number; written: number; dropped: number };
   /** Stops accepting, lets in-flight requests finish, flushes, closes the database. */
   close(): Promise<void>;
 }
@@ -155,7 +153,6 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     url: `http://${host}:${address.port}`,
     firstKey,
     logger,
-    clickStats: queue.stats,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
