@@ -1,13 +1,14 @@
 import {
   campaignAllowed, forbiddenCampaign,
-  type ClickExportReader, type ClickStore, type LinkStore, type StatsScope, type StatsStore, type TimingStore,
+  type ClickReader, type LinkStore, type StatsScope, type StatsStore, type TimingStore,
 } from '../domain/index.js';
 
 /** The stores a campaign-limited key reads and writes through. */
 export interface LimitableStores {
   links?: LinkStore;
-  clicks?: ClickStore;
-  clickExport?: ClickExportReader;
+  clicks?: Partial<ClickReader>;
+  /** The CSV export's view of the clicks (the same reader, under the name the export takes). */
+  clickExport?: Partial<ClickReader>;
   stats?: StatsStore;
   timing?: TimingStore;
 }
@@ -44,17 +45,21 @@ export function limitToCampaigns<T extends LimitableStores>(deps: T, within: rea
     remove: (id) => l.remove(id, within),
     campaigns: () => l.campaigns(within),
   };
-  if (deps.clicks) {
-    const c = deps.clicks;
-    out.clicks = { ...c, list: (filter) => c.list({ ...filter, within }) };
-  }
-  if (deps.clickExport) {
-    const e = deps.clickExport;
-    out.clickExport = { page: (filter, afterId, limit) => e.page({ ...filter, within }, afterId, limit), count: (filter) => e.count({ ...filter, within }) };
-  }
+  if (deps.clicks) out.clicks = clicksWithin(deps.clicks, within);
+  if (deps.clickExport) out.clickExport = clicksWithin(deps.clickExport, within);
   if (deps.stats) out.stats = withinScopes(deps.stats, within);
   if (deps.timing) out.timing = withinScopes(deps.timing, within);
   return out;
+}
+
+/** The reader's methods it has, each with the limit in its filter. */
+function clicksWithin(c: Partial<ClickReader>, within: readonly string[]): Partial<ClickReader> {
+  const { list, page, count } = c;
+  return {
+    ...(list && { list: (filter) => list.call(c, { ...filter, within }) }),
+    ...(page && { page: (filter, afterId, limit) => page.call(c, { ...filter, within }, afterId, limit) }),
+    ...(count && { count: (filter) => count.call(c, { ...filter, within }) }),
+  };
 }
 
 /** Every method's scope (its first argument) carries the limit. */

@@ -4,7 +4,6 @@
  * and nothing of other campaigns (or of posts without one) shows anywhere, totals included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClickExportReader } from '../../src/db/clickExport.js';
 import { createApiKey } from '../../src/services/index.js';
 import { makeStatsApp, recordScenario, visit, type StatsTestApp } from './statsFixture.js';
 
@@ -14,10 +13,6 @@ let loose: number;
 
 beforeAll(async () => {
   t = await makeStatsApp();
-  t.deps.clickExport = createClickExportReader(t.database.db);
-  // The app was built before clickExport was set: build it again with it.
-  const { createApp } = await import('../../src/http/app.js');
-  t.app = createApp(t.deps);
   await recordScenario(t);
   loose = await t.post({ url: 'https://example.com/loose', slug: 'no-campaign', network: 'x', postedAt: '2026-03-05T10:00:00Z' });
   await t.record([visit(loose, '2026-03-05T10:05:00Z', { address: '203.0.113.9' })]);

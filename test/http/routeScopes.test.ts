@@ -4,7 +4,7 @@
  * forbidden_scope) and lets a key with only that scope through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClickExportReader } from '../../src/db/clickExport.js';
+import { createClickReader } from '../../src/db/clickReader.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
 import { SCOPES, type Scope } from '../../src/domain/index.js';
@@ -23,8 +23,7 @@ beforeAll(async () => {
     bioPages: bioWiring(database, clock),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
-    clickExport: createClickExportReader(database.db),
-    clicks: { insertBatch: async () => [], list: async () => [] },
+    clicks: createClickReader(database.db),
     serveAsset: async () => null,
   }));
   for (const scope of SCOPES) {
