@@ -11,6 +11,7 @@ export interface LimitableStores {
   clickExport?: Partial<ClickReader>;
   stats?: StatsStore;
   timing?: TimingStore;
+  campaignLimit?: readonly string[];
 }
 
 /**
@@ -23,7 +24,7 @@ export function limitToCampaigns<T extends LimitableStores>(deps: T, within: rea
   const check = (campaign: string | null) => {
     if (!campaignAllowed(allowed, campaign)) throw forbiddenCampaign(campaign);
   };
-  const out: T = { ...deps };
+  const out: T = { ...deps, campaignLimit: within };
   const l = deps.links;
   if (l) out.links = {
     ...l,

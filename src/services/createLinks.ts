@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, conflict, invalid, isAppError, slugProblem, slugTaken, type Link, type NewLink } from '../domain/index.js';
+import { AppError, campaignAllowed, conflict, invalid, isAppError, slugProblem, slugTaken, type Link, type NewLink } from '../domain/index.js';
 import { draftLink, type LinkDraft } from './createLink.js';
 import type { CoreDeps } from './deps.js';
 import { parseInput } from './parse.js';
@@ -45,6 +45,18 @@ export async function createLinks(deps: CoreDeps, raw: unknown, options: BulkOpt
       return null;
     }
   });
+
+  // A campaign-limited key learns which rows it may not create, before anything else (the dry run too).
+  const limit = deps.campaignLimit;
+  if (limit) {
+    const refused = drafts.flatMap((d, index) =>
+      d && !campaignAllowed({ campaigns: limit }, d.link.campaign)
+        ? [{ index, message: d.link.campaign === null ? 'this key may create links only in its campaigns: give the row one' : `this key may not use campaign "${d.link.campaign}"` }]
+        : []);
+    if (refused.length > 0) {
+      throw new AppError('forbidden', 'forbidden_scope', `${refused.length} of ${rows.length} rows are outside this key's campaigns; nothing was created`, { rows: refused });
+    }
+  }
 
   const firstUse = new Map<string, number>();
   drafts.forEach((d, index) => {

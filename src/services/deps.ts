@@ -11,4 +11,6 @@ export interface CoreDeps {
   /** SHA-256 hex of ADMIN_API_KEY, when one is configured. */
   adminKeyHash: string | null;
   newSlug(): string;
+  /** The campaigns a campaign-limited key works in, set for its requests by limitToCampaigns. */
+  campaignLimit?: readonly string[];
 }

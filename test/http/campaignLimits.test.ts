@@ -120,7 +120,14 @@ describe('a key limited to one campaign', () => {
     const none = await as(limited, 'POST', '/api/links', { url: 'https://example.com/n' });
     expect(none.status).toBe(403);
     expect(((await none.json()) as { error: { code: string } }).error.code).toBe('forbidden_scope');
-    expect((await as(limited, 'POST', '/api/links/bulk', { links: [{ url: 'https://example.com/a', campaign: 'Autumn' }, { url: 'https://example.com/b', campaign: 'Spring' }] })).status).toBe(403);
+    for (const dryRun of ['true', 'false']) {
+      const bulk = await as(limited, 'POST', `/api/links/bulk?dryRun=${dryRun}`, { links: [{ url: 'https://example.com/a', campaign: 'Autumn' }, { url: 'https://example.com/b', campaign: 'Spring' }, { url: 'https://example.com/c' }] });
+      expect(bulk.status).toBe(403);
+      const error = ((await bulk.json()) as any).error;
+      expect(error.code).toBe('forbidden_scope');
+      expect(error.details.rows.map((r: { index: number }) => r.index)).toEqual([1, 2]);
+    }
+    expect((await as(limited, 'POST', '/api/links/bulk?dryRun=true', { links: [{ url: 'https://example.com/a', campaign: 'Autumn' }] })).status).toBe(200);
     const made = await as(limited, 'POST', '/api/links', { url: 'https://example.com/n', slug: 'autumn-2', campaign: 'Autumn' });
     expect(made.status).toBe(201);
     expect((await as(limited, 'PATCH', '/api/links/autumn-2', { campaign: 'Spring' })).status).toBe(403);

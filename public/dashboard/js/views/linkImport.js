@@ -109,7 +109,7 @@ export async function linkImportView(ctx) {
       replace(result, h('p', { role: 'status' }, `All ${rows.length} rows are valid.`), create, previewTable(preview.links, rows));
     } catch (e) {
       if (e.name === 'AbortError') return;
-      if (e.code === 'invalid_rows') {
+      if ((e.code === 'invalid_rows' || e.code === 'forbidden_scope') && e.details?.rows) {
         const problems = e.details.rows;
         replace(result,
           h('p', { class: 'notice notice-error', role: 'alert' },
