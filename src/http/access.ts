@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { FULL_ACCESS, hasScope, requireScope, type Access } from '../domain/index.js';
+import { FULL_ACCESS, requireScope, type Access } from '../domain/index.js';
 import { limitToCampaigns, type LimitableStores } from '../services/campaignLimit.js';
 import type { AuthEnv } from './auth.js';
 import { ruleFor, type RouteRule } from './routeScopes.js';
@@ -24,9 +24,6 @@ export function requireRouteScope(): MiddlewareHandler<AuthEnv> {
     await next();
   };
 }
-
-/** Whether the request's key holds a scope (for answers that show more to admins). */
-export const allows = (c: Context, scope: Parameters<typeof hasScope>[1]) => hasScope(accessOf(c), scope);
 
 const limited = new WeakMap<Context, object>();
 
