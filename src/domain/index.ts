@@ -24,3 +24,5 @@ export * from './bioPorts.js';
 export * from './logger.js';
 export * from './retention.js';
 export * from './contrast.js';
+export * from './report.js';
+export * from './reportPorts.js';
