@@ -6,7 +6,8 @@ import { instantMessage, parseInstant, tzField } from './statsInput.js';
 /** An instant as the analytics API reads `from`/`to` (a date is midnight in `tz`). */
 const instant = z.string().max(40);
 
-export const createReportInput = z
+/** The body of POST /api/reports, as the API documents it. */
+export const createReportBody = z
   .object({
     title: storedText().trim().min(1, 'must not be empty').max(REPORT_LIMITS.title, `at most ${REPORT_LIMITS.title} characters`),
     campaign: z.string().trim().min(1, 'must not be empty').max(MAX_CAMPAIGN_LENGTH).optional(),
@@ -23,9 +24,12 @@ export const createReportInput = z
     expiresAt: instant.nullish(),
     password: z.string().min(1, 'must not be empty').max(REPORT_LIMITS.password, `at most ${REPORT_LIMITS.password} characters`).nullish(),
     allowCsv: z.boolean().default(false),
-    now: z.number(),
   })
-  .strict()
+  .strict();
+
+/** The body with the clock's `now`, parsed into a scope, a range in ms and an expiry. */
+export const createReportInput = createReportBody
+  .extend({ now: z.number() })
   .transform((input, ctx) => {
     if ((input.campaign === undefined) === (input.slugs === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['campaign'], message: 'give exactly one of campaign and slugs' });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickExportReader } from '../../src/db/clickExport.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
-import { createClickStore } from '../../src/db/index.js';
+import { createClickStore, createReportStore } from '../../src/db/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { bioWiring } from '../support/bioPages.js';
 
@@ -17,6 +17,7 @@ beforeAll(async () => {
     clickExport: createClickExportReader(database.db),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
+    reports: createReportStore(database.db),
   }));
   const res = await t.app.request('/api/openapi.json');
   expect(res.status).toBe(200);

@@ -78,7 +78,7 @@ describe('POST /api/reports', () => {
   });
 
   it('needs the API key for every /api/reports operation', async () => {
-    for (const [method, path] of [['GET', '/api/reports'], ['POST', '/api/reports'], ['DELETE', '/api/reports/1']]) {
+    for (const [method, path] of [['GET', '/api/reports'], ['POST', '/api/reports'], ['DELETE', '/api/reports/1']] as const) {
       expect((await t.app.request(path, { method })).status).toBe(401);
     }
   });
