@@ -32,6 +32,7 @@ function rowLabel(dimension, row) {
   if (row.value === null || row.value === '') return dimension === 'country' ? 'Unknown' : '(none)';
   if (dimension === 'network' || (dimension === 'source' && NETWORK_LABELS[row.value])) return networkLabel(row.value);
   if (dimension === 'link') return row.label || row.value;
+  if (dimension === 'device') return String(row.value).charAt(0).toUpperCase() + String(row.value).slice(1);
   return row.label || String(row.value);
 }
 
