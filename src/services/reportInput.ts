@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY_MS, MAX_CAMPAIGN_LENGTH, REPORT_LIMITS } from '../domain/index.js';
+import { ceilTo, DAY_MS, floorTo, MAX_CAMPAIGN_LENGTH, QUARTER_MS, REPORT_LIMITS } from '../domain/index.js';
 import { storedText } from './linkInput.js';
 import { instantMessage, parseInstant, tzField } from './statsInput.js';
 
@@ -42,8 +42,11 @@ export const createReportInput = createReportBody
       if (ms === null) ctx.addIssue({ code: 'custom', path: [field], message: instantMessage(value) });
       return ms;
     };
-    const from = at('from');
-    const to = at('to');
+    // Widened to whole quarter hours, as the analytics read them, before the length is checked.
+    const fromAt = at('from');
+    const toAt = at('to');
+    const from = fromAt === null ? null : floorTo(fromAt, QUARTER_MS);
+    const to = toAt === null ? null : ceilTo(toAt, QUARTER_MS);
     const expiresAt = at('expiresAt');
     if ((input.from === undefined) !== (input.to === undefined)) {
       ctx.addIssue({ code: 'custom', path: [input.from === undefined ? 'from' : 'to'], message: 'give both from and to, or neither for the last 30 days' });

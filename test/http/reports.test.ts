@@ -215,6 +215,12 @@ describe('ranges', () => {
     // 03-02 09:10, 09:20 and 18:40 UTC are inside; the 01:00 bot of 03-03 is outside anyway.
     expect((await reportGet(t, `${r.path}/data/stats`)).body.totals).toEqual({ clicks: 3, uniques: 2, bots: 0 });
   });
+
+  it('widens a fixed range to whole quarter hours, as the counters keep them', async () => {
+    const r = await createReport(t, { title: 'Odd times', campaign: 'Spring', from: '2026-03-02T09:07:00Z', to: '2026-03-02T09:16:00Z' });
+    expect(r.body).toMatchObject({ from: '2026-03-02T09:00:00.000Z', to: '2026-03-02T09:30:00.000Z' });
+    expect((await reportGet(t, `${r.path}/data/stats`)).body.totals).toEqual({ clicks: 2, uniques: 1, bots: 0 }); // 09:10 and 09:20
+  });
 });
 
 describe('revocation and expiry', () => {
