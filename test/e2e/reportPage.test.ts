@@ -97,6 +97,9 @@ describe('the report page', () => {
   it('prints to a PDF with every section, its charts and no buttons', async () => {
     const page = await openReport(open.path);
     await ready(page);
+    // What a browser does when asked to print: beforeprint (the charts redraw at paper width), then print media.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await page.locator('canvas').evaluateAll((cs) => cs.map((c) => Math.round((c as HTMLCanvasElement).width / devicePixelRatio)))).toEqual([680, 680]);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     mkdirSync(ARTIFACTS, { recursive: true });

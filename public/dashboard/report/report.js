@@ -138,6 +138,13 @@ function actions(summary) {
   replace(box, print, csv);
 }
 
+// Printing: the charts are drawn at about the paper's width, so their text prints at its own size
+// (the print stylesheet then fits the bitmap to the page), and back to the screen's after.
+const PRINT_CHART_SIZE = [680, 260];
+const eachChart = (fn) => Object.values(window.Chart?.instances ?? {}).forEach(fn);
+addEventListener('beforeprint', () => eachChart((chart) => chart.resize(...PRINT_CHART_SIZE)));
+addEventListener('afterprint', () => eachChart((chart) => chart.resize()));
+
 render()
   .catch((e) => replace(body, h('p', { class: 'notice notice-error', role: 'alert' }, e.message)))
   .finally(() => {
