@@ -142,7 +142,9 @@ function actions(summary) {
 // (the print stylesheet then fits the bitmap to the page), and back to the screen's after.
 const PRINT_CHART_SIZE = [680, 260];
 const eachChart = (fn) => Object.values(window.Chart?.instances ?? {}).forEach(fn);
-addEventListener('beforeprint', () => eachChart((chart) => chart.resize(...PRINT_CHART_SIZE)));
+// update('none') redraws at once: the browser prints right after this event, before any timer or frame.
+const printSize = (chart) => (chart.resize(...PRINT_CHART_SIZE), chart.update('none'));
+addEventListener('beforeprint', () => eachChart(printSize));
 addEventListener('afterprint', () => eachChart((chart) => chart.resize()));
 
 render()
