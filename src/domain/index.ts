@@ -24,5 +24,6 @@ export * from './bioPorts.js';
 export * from './logger.js';
 export * from './retention.js';
 export * from './contrast.js';
+export * from './firstOfDay.js';
 export * from './report.js';
 export * from './reportPorts.js';

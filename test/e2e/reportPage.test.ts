@@ -148,7 +148,7 @@ describe('the report page', () => {
     // closed and off paper), whether Chromium prints a canvas as an image or, drawn for print, as vectors.
     expect(pages[0]).toContain('Date');
     expect(pages[1]).toContain('Hours since posted');
-    expect(pages[0].split('Unique visitors').length - 1).toBe(2); // the card, and the chart's legend
+    expect(pages[0]!.split('Unique visitors').length - 1).toBe(2); // the card, and the chart's legend
   });
 
   it('asks for the password once, says when it is wrong, and remembers the right one', async () => {
