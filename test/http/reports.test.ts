@@ -268,6 +268,26 @@ describe('revocation and expiry', () => {
 });
 
 describe('safe to share', () => {
+  it('escapes the title on the page and keeps it out of the CSV file name as typed', async () => {
+    const r = await createReport(t, { title: '<script>alert("x")</script> & Co', campaign: 'Spring', allowCsv: true });
+    const page = (await reportGet(t, r.path)).body as string;
+    expect(page).toContain('<h1>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; Co</h1>');
+    expect(page).not.toContain('<script>alert');
+    const csv = await t.app.request(`${r.path}/report.csv`);
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="linkpost-stats-[a-z0-9-]+-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+  });
+
+  it('answers a bad view parameter with a 400 naming it, never a 500', async () => {
+    const r = await createReport(t, { title: 'Params', campaign: 'Spring' });
+    for (const [query, field] of [['tz=Mars/Base', 'tz'], ['metric=nope', 'metric'], ['hours=0', 'hours'], ['interval=year', 'interval']] as const) {
+      const figure = field === 'metric' ? 'heatmap' : field === 'hours' ? 'compare' : 'stats';
+      const res = await reportGet(t, `${r.path}/data/${figure}?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.message.startsWith(`${field}:`), res.body.error.message).toBe(true);
+    }
+    expect((await reportGet(t, `${r.path}/data/nothing`)).status).toBe(404);
+  });
+
   it('sends noindex, no referrer, the strict CSP and no-store on the page, its data and its error pages', async () => {
     const r = await createReport(t, { title: 'Headers', campaign: 'Spring' });
     for (const path of [r.path, `${r.path}/data/stats`, `/r/${'B'.repeat(43)}`]) {
