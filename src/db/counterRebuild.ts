@@ -18,6 +18,7 @@ const VALUE_OF: Record<CountedDimension, string> = {
   device: 'device',
   os: 'os',
   browser: 'browser',
+  qr: 'qr',
 };
 
 const BUCKET_AT: Record<number, string> = { 15: 'bucket', 60: 'bucket - bucket % 3600000', 1440: 'bucket' };

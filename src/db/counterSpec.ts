@@ -8,8 +8,13 @@
  */
 import { DAY, HOUR, QUARTER } from '../domain/timeBuckets.js';
 
+/** A click's QR value as counters keep it: 'true' for a scan of its code, else 'false'. */
+export const qrValue = (qr: boolean): 'true' | 'false' => (qr ? 'true' : 'false');
+/** The same in SQL, over a boolean column. */
+export const qrValueSql = (column: string) => `CASE WHEN ${column} THEN 'true' ELSE 'false' END`;
+
 /** Dimensions kept per value in counter_totals, counter_links and counter_campaigns ('all' is the plain count). */
-export const COUNTED_DIMENSIONS = ['source', 'referrer', 'country', 'city', 'device', 'os', 'browser'] as const;
+export const COUNTED_DIMENSIONS = ['source', 'referrer', 'country', 'city', 'device', 'os', 'browser', 'qr'] as const;
 export type CountedDimension = (typeof COUNTED_DIMENSIONS)[number];
 
 /**
@@ -24,6 +29,7 @@ export const PROFILE_COLUMNS = {
   city: "coalesce(city, '')",
   os: "coalesce(os, '')",
   browser: "coalesce(browser, '')",
+  qr: qrValueSql('qr'),
 } as const;
 export type ProfileColumn = keyof typeof PROFILE_COLUMNS;
 

@@ -1,5 +1,5 @@
 import { bucketStart, DAY, HOUR, QUARTER, type Click, type Grain } from '../domain/index.js';
-import { COUNTED_DIMENSIONS } from './counterSpec.js';
+import { COUNTED_DIMENSIONS, qrValue } from './counterSpec.js';
 import type { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './schema.js';
 
 export { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counterSpec.js';
@@ -24,7 +24,7 @@ type Counted = { grain: number; bucket: number; clicks: number; uniques: number 
 /** What counting reads of a click. */
 export type CountedClick = Pick<
   Click,
-  'linkId' | 'clickedAt' | 'bot' | 'firstOfDay' | 'source' | 'country' | 'device' | 'referrerHost' | 'city' | 'os' | 'browser'
+  'linkId' | 'clickedAt' | 'bot' | 'firstOfDay' | 'source' | 'country' | 'device' | 'referrerHost' | 'city' | 'os' | 'browser' | 'qr'
 >;
 
 /** Adds `clicks` and `uniques` to the row under `key`, creating it from `make` the first time. */
@@ -56,15 +56,15 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
     const u = c.firstOfDay && !bot ? 1 : 0;
     const quarter = bucketStart(c.clickedAt, QUARTER);
     const source = c.source, country = c.country ?? '', device = c.device, referrer = c.referrerHost ?? '';
-    const city = c.city ?? '', os = c.os ?? '', browser = c.browser ?? '';
-    const key = `${c.linkId}\t${quarter}\t${+bot}\t${source}\t${country}\t${device}\t${referrer}\t${city}\t${os}\t${browser}`;
+    const city = c.city ?? '', os = c.os ?? '', browser = c.browser ?? '', qr = qrValue(c.qr);
+    const key = `${c.linkId}\t${quarter}\t${+bot}\t${source}\t${country}\t${device}\t${referrer}\t${city}\t${os}\t${browser}\t${qr}`;
     const row = quarters.get(key);
     if (row) {
       row.clicks += 1;
       row.uniques += u;
     } else {
       quarters.set(key, {
-        linkId: c.linkId, grain: QUARTER, bucket: quarter, bot, source, country, device, referrer, city, os, browser, clicks: 1, uniques: u,
+        linkId: c.linkId, grain: QUARTER, bucket: quarter, bot, source, country, device, referrer, city, os, browser, qr, clicks: 1, uniques: u,
       });
     }
   }
@@ -87,6 +87,7 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
     values.device = p.device;
     values.os = p.os;
     values.browser = p.browser;
+    values.qr = p.qr!;
     bump(totalsAll, `${quarter}\t${b}`, clicks, u, () => ({ dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks, uniques: u }));
     bump(linksAll, `${linkId}\t${quarter}\t${b}`, clicks, u, () => ({ linkId, dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks, uniques: u }));
     for (const dim of COUNTED_DIMENSIONS) {
@@ -99,7 +100,7 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
   const profiles = new Map<string, ProfilesRow>();
   for (const p of quarters.values()) profiles.set(`${QUARTER}\t${profiles.size}`, p);
   rollUp(quarters.values(), DAY, profiles, (r, bucket) =>
-    `${r.linkId}\t${bucket}\t${+r.bot}\t${r.source}\t${r.country}\t${r.device}\t${r.referrer}\t${r.city}\t${r.os}\t${r.browser}`);
+    `${r.linkId}\t${bucket}\t${+r.bot}\t${r.source}\t${r.country}\t${r.device}\t${r.referrer}\t${r.city}\t${r.os}\t${r.browser}\t${r.qr}`);
   rollUp(totalsAll.values(), HOUR, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
   rollUp([...totalsAll.values()].filter((r) => r.grain === QUARTER), DAY, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
   rollUp(totalsDims.values(), DAY, totalsDims, (r, bucket) => `${r.dim}\t${bucket}\t${+r.bot}\t${r.value}`);

@@ -175,6 +175,7 @@ export const counterProfiles = sqliteTable(
     city: text('city').notNull(),
     os: text('os').notNull(),
     browser: text('browser').notNull(),
+    qr: text('qr').notNull().default('false'),
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
   },

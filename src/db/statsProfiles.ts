@@ -32,12 +32,12 @@ export async function profileLinkDimensions(db: Database, scope: StatsScope, spa
 export async function profileDimensions(db: Database, scope: StatsScope, span: Span, bots: BotMode): Promise<DimensionCount[]> {
   const rows = await db
     .select({
-      source: P.source, referrer: P.referrer, country: P.country, city: P.city, device: P.device, os: P.os, browser: P.browser,
+      source: P.source, referrer: P.referrer, country: P.country, city: P.city, device: P.device, os: P.os, browser: P.browser, qr: P.qr,
       clicks: sum(P.clicks), uniques: sum(P.uniques),
     })
     .from(P)
     .where(profileWhere(db, scope, span, bots))
-    .groupBy(P.source, P.referrer, P.country, P.city, P.device, P.os, P.browser);
+    .groupBy(P.source, P.referrer, P.country, P.city, P.device, P.os, P.browser, P.qr);
   const out: DimensionCount[] = [];
   for (const r of rows) {
     const values = { ...r, city: cityValue(r.country || null, r.city || null) };

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { BotMode, Span, StatsScope } from '../domain/index.js';
+import { qrValue } from './counterSpec.js';
 import type { Database } from './database.js';
 import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T, links } from './schema.js';
 
@@ -22,6 +23,16 @@ export function linkCondition(scope: StatsScope): SQL | undefined {
 export const inSpan = (table: typeof T | typeof L | typeof P | typeof C, span: Span): SQL =>
   and(eq(table.grain, span.grain), gte(table.bucket, span.from), lt(table.bucket, span.to))!;
 
+/** The scope's click filters on counter_profiles rows (source, country, device, QR); undefined when none. */
+export function profileFilters(scope: StatsScope): SQL | undefined {
+  const where: SQL[] = [];
+  if (scope.sources) where.push(inArray(P.source, scope.sources));
+  if (scope.countries) where.push(inArray(P.country, scope.countries));
+  if (scope.devices) where.push(inArray(P.device, scope.devices));
+  if (scope.qr !== undefined) where.push(eq(P.qr, qrValue(scope.qr)));
+  return where.length ? and(...where) : undefined;
+}
+
 /** Profiles of the scope's links (every link when it names none, still one index seek per link). */
 export function profileWhere(db: Database, scope: StatsScope, span: Span, bots?: BotMode): SQL {
   const where: SQL[] = [
@@ -29,9 +40,8 @@ export function profileWhere(db: Database, scope: StatsScope, span: Span, bots?:
     inSpan(P, span),
   ];
   if (bots) where.push(inArray(P.bot, BOTS[bots]));
-  if (scope.sources) where.push(inArray(P.source, scope.sources));
-  if (scope.countries) where.push(inArray(P.country, scope.countries));
-  if (scope.devices) where.push(inArray(P.device, scope.devices));
+  const filters = profileFilters(scope);
+  if (filters) where.push(filters);
   return and(...where)!;
 }
 /** counter_links rows of the scope's links, of the given dims, in the span. */

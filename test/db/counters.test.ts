@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickWriter, createLinkStore } from '../../src/db/index.js';
@@ -212,7 +212,11 @@ describe('counters on random clicks', () => {
   });
 
   it('the migrations hold the triggers exactly as counterRebuild.ts prints them', () => {
-    expect(readFileSync(join(MIGRATIONS_DIR, '0001_counters.sql'), 'utf8')).toContain(forgetLinkTriggerSql());
+    // The last migration to create a trigger is the one the database runs (0009 added the qr dimension).
+    const defining = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()
+      .filter((f) => readFileSync(join(MIGRATIONS_DIR, f), 'utf8').includes('CREATE TRIGGER `counters_forget_link`'));
+    expect(defining.at(-1)).toBe('0009_qr_counters.sql');
+    expect(readFileSync(join(MIGRATIONS_DIR, defining.at(-1)!), 'utf8')).toContain(forgetLinkTriggerSql());
     for (const trigger of campaignTriggersSql()) expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
   });
 });

@@ -25,7 +25,7 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
   const countedThrough = sqlite.prepare('SELECT through_click_id FROM counter_progress WHERE id = 1').pluck();
   const uncounted = sqlite
     .prepare(
-      `SELECT id, link_id, clicked_at, bot, visitor, source, country, device, referrer_host, city, os, browser
+      `SELECT id, link_id, clicked_at, bot, visitor, source, country, device, referrer_host, city, os, browser, qr
        FROM clicks WHERE id > ? ORDER BY id LIMIT ?`,
     )
     .raw();
@@ -72,10 +72,10 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
 export type ClickCounting = ReturnType<typeof createClickCounting>;
 
 function toCounted(r: unknown[]): CountedClick & { visitor: string } {
-  const [, linkId, clickedAt, bot, visitor, source, country, device, referrerHost, city, os, browser] = r as [
-    number, number, number, number, string, string, string | null, CountedClick['device'], string | null, string | null, string | null, string | null,
+  const [, linkId, clickedAt, bot, visitor, source, country, device, referrerHost, city, os, browser, qr] = r as [
+    number, number, number, number, string, string, string | null, CountedClick['device'], string | null, string | null, string | null, string | null, number,
   ];
-  return { linkId, clickedAt, bot: bot === 1, visitor, firstOfDay: false, source, country, device, referrerHost, city, os, browser };
+  return { linkId, clickedAt, bot: bot === 1, visitor, firstOfDay: false, source, country, device, referrerHost, city, os, browser, qr: qr === 1 };
 }
 
 /** A click store whose every batch is counted right after it is written: for seeding, and tests that read counters at once. */
