@@ -15,7 +15,7 @@ export interface ReportFigureDeps {
 }
 
 /** The breakdowns a report shows; referrers, cities, OS, browser and campaign stay in the dashboard. */
-export const REPORT_BREAKDOWNS = ['network', 'link', 'source', 'country', 'device'] as const;
+export const REPORT_BREAKDOWNS = ['network', 'link', 'source', 'country', 'device', 'qr'] as const;
 
 /**
  * The only query parameters a report's page may choose: how to show its figures, never what

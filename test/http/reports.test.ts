@@ -99,7 +99,7 @@ describe('a campaign report never shows another campaign', () => {
     expect(body.totals).toEqual({ clicks: 8, uniques: 7, bots: 1 });
     expect(body.breakdowns.link.map((r: any) => r.value).sort()).toEqual(['li-followup', 'li-launch', 'x-launch']);
     expect(body.breakdowns.network.map((r: any) => r.value).sort()).toEqual(['linkedin', 'x']);
-    expect(Object.keys(body.breakdowns).sort()).toEqual(['country', 'device', 'link', 'network', 'source']);
+    expect(Object.keys(body.breakdowns).sort()).toEqual(['country', 'device', 'link', 'network', 'qr', 'source']);
   });
 
   it('answers every figure exactly as the API does for that campaign and range', async () => {
@@ -108,7 +108,7 @@ describe('a campaign report never shows another campaign', () => {
     expect(report.range).toEqual(stats.range);
     expect(report.totals).toEqual(stats.totals);
     expect(report.series).toEqual(stats.series);
-    for (const b of ['network', 'link', 'source', 'country', 'device']) expect(report.breakdowns[b]).toEqual(stats.breakdowns[b]);
+    for (const b of ['network', 'link', 'source', 'country', 'device', 'qr']) expect(report.breakdowns[b]).toEqual(stats.breakdowns[b]);
     expect((await reportGet(t, `${spring.path}/data/heatmap?tz=Europe/Paris`)).body).toEqual(await apiJson(`/api/stats/heatmap?${q}`));
     expect((await reportGet(t, `${spring.path}/data/heatmap?tz=Europe/Paris&metric=first24h`)).body).toEqual(await apiJson(`/api/stats/heatmap?${q}&metric=first24h`));
     expect((await reportGet(t, `${spring.path}/data/lifetime?tz=Europe/Paris`)).body).toEqual(await apiJson(`/api/stats/lifetime?${q}`));
