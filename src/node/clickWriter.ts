@@ -95,7 +95,12 @@ export function createClickWriter({
   }
 
   function flush(): Promise<void> {
-    if (now() < retryAt) return Promise.resolve();
+    // A timer can fire a millisecond before Date.now() reaches retryAt; it then sets the next
+    // one, or nothing would wake the writer again while a full queue turns pushes away.
+    if (now() < retryAt) {
+      if (queue.length > 0) wake(retryAt);
+      return Promise.resolve();
+    }
     flushing ??= (async () => {
       // Full batches go at once; a partial one only when its oldest visit has waited enough.
       while (queue.length > 0 && (await writeOne()) && queue.length >= maxBatch);
