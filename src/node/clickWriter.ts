@@ -9,10 +9,10 @@ export interface ClickWriterOptions {
   /** Visits per transaction at most. */
   maxBatch?: number;
   /**
-   * Longest a visit waits in memory before its batch goes out. Under load a turn of the event
-   * loop holds only a few requests, and a transaction per turn spent more on commits than on
-   * clicks (bench:redirect); a few milliseconds make batches of hundreds. It is also most of
-   * what a crash can lose (docs/operations.md). SIGTERM drains first.
+   * Longest a visit waits in memory before its batch goes out: most of what a crash can lose
+   * (docs/operations.md), so it is short. Under load a write takes about as long, and visits
+   * that arrive meanwhile make the next batch, so batches still hold tens to hundreds (a
+   * transaction per event-loop turn spent more on commits than on clicks). SIGTERM drains first.
    */
   flushDelayMs?: number;
   /** First wait after a failed write; it doubles up to `maxBackoffMs`, whatever traffic comes. */
@@ -34,7 +34,7 @@ export interface ClickWriterOptions {
  * short; the bounded queue turns a long stall into counted drops instead of unbounded memory.
  */
 export function createClickWriter({
-  record, maxQueue = 100_000, maxBatch = 2_000, flushDelayMs = 10, backoffMs = 100, maxBackoffMs = 2_000,
+  record, maxQueue = 100_000, maxBatch = 2_000, flushDelayMs = 2, backoffMs = 100, maxBackoffMs = 2_000,
   logWindowMs = 10_000, logger = silentLogger, onFailure, onSuccess, now = Date.now,
 }: ClickWriterOptions) {
   let queue: Visit[] = [];
