@@ -4,7 +4,7 @@
  * Everything else is the shared app.
  */
 import { createApp } from './http/app.js';
-import { captureDeps, recorderFor } from './worker/capture.js';
+import { recordDeps, recorderFor } from './worker/recordDeps.js';
 import { openD1 } from './worker/d1.js';
 import { workerDeps } from './worker/deps.js';
 import { createConsoleLogger } from './worker/logger.js';
@@ -38,7 +38,7 @@ export default {
   async queue(batch, env) {
     // A bad setting throws here, so the batch is retried once it is fixed.
     const settings = await workerSettings(env);
-    const record = recorderFor(captureDeps(openD1(env.DB), settings.saltSealer));
+    const record = recorderFor(recordDeps(openD1(env.DB), settings.saltSealer));
     await consumeVisits(batch.messages, record, logger);
   },
 } satisfies ExportedHandler<Env, QueuedVisit>;

@@ -1,4 +1,4 @@
-import { createClickCounting, createSqliteCounterStore } from '../node/counting.js';
+import { createClickCounting, createSqliteCounterStore } from '../node/clicks/count.js';
 import { rawClicksFrom } from '../domain/index.js';
 import { rebuildCounters } from '../services/rebuildCounters.js';
 import { UsageError, type CliContext } from './context.js';

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { createClickExportReader } from '../db/clickExport.js';
+import { createClickReader } from '../db/clickReader.js';
 import { exportClicks, type CsvChunk } from '../services/exportClicks.js';
 import { UsageError, type CliContext } from './context.js';
 import { checkFlags, type Flags } from './links.js';
@@ -46,7 +46,7 @@ function targetPath(out: string, suggested: string): string {
 export async function exportCommand(ctx: CliContext, args: string[], flags: Flags) {
   checkFlags(flags, { values: [...FILTERS, 'out'], booleans: ['no-bom'] }, USAGE, args);
   if (args.length) throw new UsageError(`unexpected argument "${args[0]}"\n${USAGE}`);
-  const reader = createClickExportReader(ctx.database.db);
+  const reader = createClickReader(ctx.database.db);
   const input = Object.fromEntries(FILTERS.filter((f) => flags[f] !== undefined).map((f) => [f, flags[f]]));
   // Parsed before anything is opened: bad filters leave no empty file behind.
   const { filename, filter, chunks } = exportClicks(

@@ -1,10 +1,10 @@
 import { createNodeSaltStore } from '../node/saltFiles.js';
 import type { Visit } from '../domain/index.js';
-import { createSqliteClickStore } from '../node/sqliteClickStore.js';
-import { countedAtOnce, createClickCounting } from '../node/counting.js';
+import { createSqliteClickWriter } from '../node/clicks/write.js';
+import { countedAtOnce, createClickCounting } from '../node/clicks/count.js';
 import type { NodeDatabase } from '../node/sqlite.js';
 import { createLink, type CoreDeps } from '../services/index.js';
-import { recordClicks, type CaptureDeps } from '../services/recordClicks.js';
+import { recordClicks, type RecordDeps } from '../services/recordClicks.js';
 import { cachedUserAgents } from '../services/userAgent.js';
 import { createVisitorKeys } from '../services/visitorKey.js';
 import { UsageError, type CliContext } from './context.js';
@@ -36,8 +36,8 @@ export async function seedDatabase(database: NodeDatabase, core: CoreDeps, opts:
   for (const p of plans) {
     links.push(await createLink(core, { url: p.url, title: p.title, campaign: p.campaign, network: p.network, postedAt: new Date(p.postedAt).toISOString() }));
   }
-  const capture: CaptureDeps = {
-    clicks: countedAtOnce(createSqliteClickStore(database), createClickCounting(database)),
+  const capture: RecordDeps = {
+    clicks: countedAtOnce(createSqliteClickWriter(database), createClickCounting(database)),
     geo: { locate: () => ({ country: null, region: null, city: null }) }, // every seeded visit carries its place
     describeUserAgent: cachedUserAgents(),
     visitorKey: createVisitorKeys(createNodeSaltStore(database)),

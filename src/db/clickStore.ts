@@ -1,9 +1,9 @@
-import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { utcDay, type Click, type ClickFilter, type ClickRow, type ClickStore, type NewClick } from '../domain/index.js';
+import { eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { firstOfDay, utcDay, type Click, type ClickFilter, type ClickWriter } from '../domain/index.js';
 import type { BatchStatement, BatchWriter, Database } from './database.js';
 import { clicks, dailyVisitors, links } from './schema.js';
 
-export interface ClickStoreOptions {
+export interface ClickWriterOptions {
   /** Bound parameters one statement may carry: D1 allows 100, SQLite 32,766. */
   maxParams: number;
   /** Extra statements written in the same unit as the clicks (pre-aggregated counters). */
@@ -68,7 +68,7 @@ export const clickRowColumns = {
   qr: clicks.qr,
 };
 
-export function createClickStore(db: Database, batch: BatchWriter, options: ClickStoreOptions): ClickStore {
+export function createClickWriter(db: Database, batch: BatchWriter, options: ClickWriterOptions): ClickWriter {
   const rowsPerInsert = Math.max(1, Math.floor(options.maxParams / CLICK_COLUMNS));
   async function seenToday(keys: { day: string; linkId: number; visitor: string }[]) {
     const seen = new Set<string>();
@@ -88,22 +88,16 @@ export function createClickStore(db: Database, batch: BatchWriter, options: Clic
       if (newClicks.length === 0) return [];
       // Decide uniques before the batch: D1 batches cannot branch on a statement's result.
       // Concurrent isolates may both count one visitor's first click; the rows stay consistent.
-      const keyOf = (c: NewClick) => `${utcDay(c.clickedAt)}|${c.linkId}|${c.visitor}`;
       const humans = newClicks.filter((c) => !c.bot);
       const seen = await seenToday(humans.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })));
-      const batchClicks: Click[] = newClicks.map((c) => {
-        if (c.bot) return { ...c, firstOfDay: false };
-        const key = keyOf(c);
-        const firstOfDay = !seen.has(key);
-        seen.add(key);
-        return { ...c, firstOfDay };
-      });
+      const firsts = firstOfDay(newClicks, (day, linkId, visitor) => seen.has(`${day}|${linkId}|${visitor}`));
+      const batchClicks: Click[] = newClicks.map((c, i) => ({ ...c, firstOfDay: firsts[i]! }));
 
       const statements: BatchStatement[] = chunk(batchClicks, rowsPerInsert).map((rows) =>
         db.insert(clicks).values(rows),
       );
-      const firsts = batchClicks.filter((c) => c.firstOfDay);
-      for (const rows of chunk(firsts, Math.max(1, Math.floor(options.maxParams / 3)))) {
+      const firstClicks = batchClicks.filter((c) => c.firstOfDay);
+      for (const rows of chunk(firstClicks, Math.max(1, Math.floor(options.maxParams / 3)))) {
         statements.push(
           db
             .insert(dailyVisitors)
@@ -117,18 +111,6 @@ export function createClickStore(db: Database, batch: BatchWriter, options: Clic
       if (options.extraStatements) statements.push(...options.extraStatements(batchClicks));
       await batch(statements);
       return batchClicks;
-    },
-
-    async list(filter) {
-      const where = clickConditions(filter);
-      const rows = await db
-        .select(clickRowColumns)
-        .from(clicks)
-        .innerJoin(links, eq(links.id, clicks.linkId))
-        .where(where.length ? and(...where) : undefined)
-        .orderBy(desc(clicks.id))
-        .limit(filter.limit);
-      return rows as ClickRow[];
     },
   };
 }

@@ -5,11 +5,10 @@
  * clicks back out of counter_totals. Every string here is a constant: no input reaches the SQL.
  */
 import { sql } from 'drizzle-orm';
-import { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counters.js';
-import type { CounterStore } from '../domain/index.js';
-import type { BatchStatement, BatchWriter, Database } from './database.js';
+import { COUNTED_DIMENSIONS, COUNTER_GRAINS, COUNTER_SPEC, keyColumns, PROFILE_COLUMNS, type CounterName, type CountedDimension } from './counterSpec.js';
+import type { BatchStatement, Database } from './database.js';
 import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './schema.js';
-import { markAllCounted } from './counters.js';
+import { markAllCounted } from './counterUpserts.js';
 
 const VALUE_OF: Record<CountedDimension, string> = {
   source: 'source',
@@ -19,6 +18,7 @@ const VALUE_OF: Record<CountedDimension, string> = {
   device: 'device',
   os: 'os',
   browser: 'browser',
+  qr: 'qr',
 };
 
 const BUCKET_AT: Record<number, string> = { 15: 'bucket', 60: 'bucket - bucket % 3600000', 1440: 'bucket' };
@@ -52,11 +52,12 @@ export function linksFromProfiles(where: string): string[] {
   return parts;
 }
 
-const profilesFromClicks = (grain: number, from: number) =>
-  `SELECT link_id, ${grain}, clicked_at - clicked_at % ${grain * 60_000}, bot, source, coalesce(country, ''), device,
-     coalesce(referrer_host, ''), coalesce(city, ''), coalesce(os, ''), coalesce(browser, ''),
-     count(*), sum(CASE WHEN first_of_day AND NOT bot THEN 1 ELSE 0 END)
-   FROM clicks WHERE clicked_at >= ${from} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+/** counter_profiles of one grain from raw clicks from `from` on, its columns as the spec lists them. */
+const profilesFromClicks = (grain: number, from: number) => {
+  const keys = [`link_id`, `${grain}`, `clicked_at - clicked_at % ${grain * 60_000}`, 'bot', ...Object.values(PROFILE_COLUMNS)];
+  return `SELECT ${keys.join(', ')}, count(*), sum(CASE WHEN first_of_day AND NOT bot THEN 1 ELSE 0 END)
+   FROM clicks WHERE clicked_at >= ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
+};
 
 /** counter_campaigns from the per-post daily value rows and each post's campaign now. */
 const campaignsFromLinks = (from: number) => `SELECT l.campaign, c.dim, c.grain, c.bucket, c.bot, c.value, sum(c.clicks), sum(c.uniques)
@@ -88,6 +89,18 @@ export function rebuildStatements(db: Database, keepBefore: number | null = null
   ];
 }
 
+/** `table.key = other.key` for each of a counter table's keys (but `except`), from the spec. */
+function matches(name: CounterName, other: string, except: string[] = []): string[] {
+  const { table } = COUNTER_SPEC[name];
+  return keyColumns(name)
+    .filter((k) => !except.includes(k))
+    .map((k) => `${table}.${k} = ${other}.${k}`);
+}
+
+/** Conditions joined by AND, three to a line, as the migrations print them. */
+const whereLines = (terms: string[]): string =>
+  Array.from({ length: Math.ceil(terms.length / 3) }, (_, i) => terms.slice(i * 3, i * 3 + 3).join(' AND ')).join('\n    AND ');
+
 /**
  * Deleting a link cascades to its counter_links and counter_profiles rows; this trigger first
  * subtracts the link's profiles from counter_totals. Rows left at zero are harmless (queries
@@ -97,8 +110,7 @@ export function forgetLinkTriggerSql(): string {
   const updates = totalsFromProfiles('link_id = OLD.id').map(
     (select) => `  UPDATE counter_totals SET clicks = counter_totals.clicks - gone.clicks, uniques = counter_totals.uniques - gone.uniques
   FROM (${select}) AS gone
-  WHERE counter_totals.dim = gone.dim AND counter_totals.grain = gone.grain AND counter_totals.bucket = gone.bucket
-    AND counter_totals.bot = gone.bot AND counter_totals.value = gone.value;`,
+  WHERE ${whereLines(matches('totals', 'gone'))};`,
   );
   return `CREATE TRIGGER \`counters_forget_link\` BEFORE DELETE ON \`links\` BEGIN\n${updates.join('\n')}\nEND;`;
 }
@@ -108,8 +120,7 @@ const postRows = (id: string) =>
   `SELECT dim, grain, bucket, bot, value, clicks, uniques FROM counter_links WHERE link_id = ${id} AND dim != 'all' AND grain = 1440`;
 const subtractFrom = (campaign: string, id: string) => `  UPDATE counter_campaigns SET clicks = counter_campaigns.clicks - post.clicks, uniques = counter_campaigns.uniques - post.uniques
   FROM (${postRows(id)}) AS post
-  WHERE counter_campaigns.campaign = ${campaign} AND counter_campaigns.dim = post.dim AND counter_campaigns.grain = post.grain
-    AND counter_campaigns.bucket = post.bucket AND counter_campaigns.bot = post.bot AND counter_campaigns.value = post.value;`;
+  WHERE ${whereLines([`counter_campaigns.campaign = ${campaign}`, ...matches('campaigns', 'post', ['campaign'])])};`;
 
 /**
  * counter_campaigns follows each post's campaign: a deleted post's clicks leave its campaign,
@@ -124,15 +135,7 @@ END;`,
 ${subtractFrom('OLD.campaign', 'NEW.id')}
   INSERT INTO counter_campaigns (campaign, dim, grain, bucket, bot, value, clicks, uniques)
   SELECT NEW.campaign, dim, grain, bucket, bot, value, clicks, uniques FROM (${postRows('NEW.id')}) WHERE NEW.campaign IS NOT NULL
-  ON CONFLICT (campaign, dim, grain, bucket, bot, value) DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques;
+  ON CONFLICT (${keyColumns('campaigns').join(', ')}) DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques;
 END;`,
   ];
-}
-
-/**
- * Counter upkeep as one batch (a transaction, or db.batch on D1). On Node the CLI uses
- * createSqliteCounterStore instead, which first counts clicks a running server has not counted yet.
- */
-export function createCounterStore(db: Database, batch: BatchWriter, keepBefore: () => number | null = () => null): CounterStore {
-  return { rebuild: () => batch(rebuildStatements(db, keepBefore())) };
 }

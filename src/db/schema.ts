@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
 
 /** Times are UTC milliseconds in integer columns: cheap to compare, bucket and index. */
 export const links = sqliteTable(
@@ -110,11 +111,19 @@ export const dailyVisitors = sqliteTable(
 export const schema = { links, apiKeys, sessions, clicks, visitorSalts, dailyVisitors };
 
 /*
- * Pre-aggregated click counters, written in the same unit as the clicks (src/db/counters.ts) so
- * stats never scan raw clicks. `grain` is the bucket width in minutes (15, 60 or 1440) and
- * `bucket` its UTC start in ms; unknown values are stored as '' so they take part in the keys.
- * All three are WITHOUT ROWID tables (see drizzle/0001_counters.sql).
+ * Pre-aggregated click counters, so stats never scan raw clicks. D1 counts each batch in the
+ * same db.batch as its clicks; Node's click thread counts a moment after writing
+ * (src/node/clicks/count.ts), and counter_progress says how far. `grain` is the bucket width in
+ * minutes (15, 60 or 1440) and `bucket` its UTC start in ms; unknown values are stored as '' so
+ * they take part in the keys. All four are WITHOUT ROWID tables (drizzle/0001_counters.sql,
+ * 0003_campaign_counters.sql).
  */
+
+/** A counter table's primary key, in the order the counter spec gives (counterSpec.ts). */
+function specKey(columns: Record<string, AnySQLiteColumn>, name: CounterName): [AnySQLiteColumn, ...AnySQLiteColumn[]] {
+  const [first, ...rest] = COUNTER_SPEC[name].keys.map((k) => columns[k]!);
+  return [first!, ...rest];
+}
 
 /** All links together, per dimension value: `dim` 'all' (value '') at 15/60/1440, the others at 60/1440. */
 export const counterTotals = sqliteTable(
@@ -128,7 +137,7 @@ export const counterTotals = sqliteTable(
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.dim, t.grain, t.bucket, t.bot, t.value] })],
+  (t) => [primaryKey({ columns: specKey(t, 'totals') })],
 );
 
 /** Per link and dimension value: `dim` 'all' at 15/60/1440, the others at 1440. */
@@ -146,7 +155,7 @@ export const counterLinks = sqliteTable(
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.linkId, t.dim, t.grain, t.bucket, t.bot, t.value] })],
+  (t) => [primaryKey({ columns: specKey(t, 'links') })],
 );
 
 /** Per link and full click profile at 15/1440: serves source/country/device filters and range edges. */
@@ -166,14 +175,11 @@ export const counterProfiles = sqliteTable(
     city: text('city').notNull(),
     os: text('os').notNull(),
     browser: text('browser').notNull(),
+    qr: text('qr').notNull().default('false'),
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
   },
-  (t) => [
-    primaryKey({
-      columns: [t.linkId, t.grain, t.bucket, t.bot, t.source, t.country, t.device, t.referrer, t.city, t.os, t.browser],
-    }),
-  ],
+  (t) => [primaryKey({ columns: specKey(t, 'profiles') })],
 );
 
 /**
@@ -193,13 +199,13 @@ export const counterCampaigns = sqliteTable(
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaign, t.dim, t.grain, t.bucket, t.bot, t.value] })],
+  (t) => [primaryKey({ columns: specKey(t, 'campaigns') })],
 );
 
 /**
  * How far the counters have counted: every click with an id up to `throughClickId` is in
  * them, none after. Node writes clicks at once and counts them a moment later, in bigger
- * runs (src/node/counting.ts); a crash between the two is made good by counting from here
+ * runs (src/node/clicks/count.ts); a crash between the two is made good by counting from here
  * on the next start. D1 counts with the clicks and moves it in the same batch. One row.
  */
 export const counterProgress = sqliteTable('counter_progress', {

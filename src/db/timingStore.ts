@@ -4,6 +4,7 @@ import {
   DAY, type BotMode, type PostBucketCount, type StatsScope, type TimingStore, type UnattributedCount, type WeekHourCount, type ZoneOffset,
 } from '../domain/index.js';
 import type { Database } from './database.js';
+import { linkCondition as linksOf, profileFilters as clickFiltersOf } from './statsWhere.js';
 import { counterLinks as L, counterProfiles as P, links } from './schema.js';
 
 const BOTS: Record<BotMode, string> = { exclude: '0', include: '0, 1', only: '1' };
@@ -18,23 +19,10 @@ function int(n: number): SQL {
 }
 
 /** The links a scope names, as a condition on `links` (true when it names none). */
-function linkCondition(scope: StatsScope): SQL {
-  const where: SQL[] = [];
-  if (scope.campaigns) where.push(inArray(links.campaign, scope.campaigns));
-  if (scope.networks) where.push(inArray(links.network, scope.networks));
-  if (scope.slugs) where.push(inArray(links.slug, scope.slugs));
-  if (scope.linkIds) where.push(inArray(links.id, scope.linkIds));
-  return where.length ? and(...where)! : sql`1`;
-}
+const linkCondition = (scope: StatsScope): SQL => linksOf(scope) ?? sql`1`;
 
-/** Click filters on counter_profiles rows (source, country, device). */
-function profileFilters(scope: StatsScope): SQL {
-  const where: SQL[] = [];
-  if (scope.sources) where.push(inArray(P.source, scope.sources));
-  if (scope.countries) where.push(inArray(P.country, scope.countries));
-  if (scope.devices) where.push(inArray(P.device, scope.devices));
-  return where.length ? and(...where)! : sql`1`;
-}
+/** The scope's click filters on counter_profiles rows (true when it has none). */
+const profileFilters = (scope: StatsScope): SQL => clickFiltersOf(scope) ?? sql`1`;
 
 /** `bucket + offset`, the offset chosen by which stretch of the zone the bucket starts in. */
 function localBucket(bucket: SQL, offsets: readonly ZoneOffset[]): SQL {

@@ -24,3 +24,4 @@ export * from './bioPorts.js';
 export * from './logger.js';
 export * from './retention.js';
 export * from './contrast.js';
+export * from './firstOfDay.js';

@@ -89,15 +89,24 @@ export interface ClickRow extends Omit<import('./click.js').Click, 'firstOfDay' 
   network: string | null;
 }
 
-export interface ClickStore {
-  /**
-   * Writes clicks. The shared (D1) store also writes their counters as one unit and decides
-   * which human clicks are a visitor's first on their link that UTC day (a unique), returning
-   * them so marked; the Node store leaves both to counting (src/node/counting.ts), so the
-   * clicks it returns are not marked yet.
-   */
+/**
+ * Records a visit a redirect answered: after the answer, never delaying or failing it. Node
+ * queues it for its click thread, which writes it and counts it a moment later
+ * (src/node/clicks/); Workers writes and counts it in one D1 batch, after the response or from a
+ * queue (src/worker/recorders.ts). Either way the visit becomes a stored, counted click.
+ */
+export interface ClickRecorder {
+  record(visit: import('./click.js').Visit): void;
+}
+
+/**
+ * Writes enriched clicks, and their links' human counts, as one unit. Counting is not part of
+ * it: the runtime that writes also counts (D1 adds counterStatements to the same batch; Node's
+ * click thread counts after writing, deciding first-of-day then). The clicks come back as
+ * written.
+ */
+export interface ClickWriter {
   insertBatch(clicks: import('./click.js').NewClick[]): Promise<import('./click.js').Click[]>;
-  list(filter: ClickFilter): Promise<ClickRow[]>;
 }
 
 export interface VisitorSaltStore {
@@ -113,8 +122,10 @@ export interface ClickExportRow extends ClickRow {
   destination: string;
 }
 
-/** Reads clicks for export one page at a time, oldest first, so memory stays flat. */
-export interface ClickExportReader {
+/** Reads stored clicks: listings newest first, and exports a page at a time, oldest first, so memory stays flat. */
+export interface ClickReader {
+  /** Up to `filter.limit` clicks, newest first, below `filter.beforeId` when given. */
+  list(filter: ClickFilter): Promise<ClickRow[]>;
   /** Up to `limit` clicks matching the filter with an id greater than `afterId`, by id. */
   page(filter: Omit<ClickFilter, 'limit' | 'beforeId'>, afterId: number, limit: number): Promise<ClickExportRow[]>;
   /** How many clicks match, for progress bars. */

@@ -11,7 +11,7 @@ export const BOT_MODES = ['exclude', 'include', 'only'] as const;
 export type BotMode = (typeof BOT_MODES)[number];
 
 /** Breakdowns kept per click, then those derived from the link (its network, campaign, itself). */
-export const CLICK_DIMENSIONS = ['source', 'referrer', 'country', 'city', 'device', 'os', 'browser'] as const;
+export const CLICK_DIMENSIONS = ['source', 'referrer', 'country', 'city', 'device', 'os', 'browser', 'qr'] as const;
 export type ClickDimension = (typeof CLICK_DIMENSIONS)[number];
 export const BREAKDOWNS = [...CLICK_DIMENSIONS, 'network', 'campaign', 'link'] as const;
 export type BreakdownName = (typeof BREAKDOWNS)[number];
@@ -26,10 +26,12 @@ export interface StatsScope {
   sources?: string[];
   countries?: string[];
   devices?: Device[];
+  /** true: QR scans only (the code's `?qr=1`); false: everything else. */
+  qr?: boolean;
 }
 
 /** Whether a scope filters on a property of the click itself, not only on which links. */
-export const filtersClicks = (s: StatsScope): boolean => Boolean(s.sources || s.countries || s.devices);
+export const filtersClicks = (s: StatsScope): boolean => Boolean(s.sources || s.countries || s.devices || s.qr !== undefined);
 
 export interface Totals {
   clicks: number;

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { silentLogger, type ClickExportReader, type ClickStore, type Logger, type StatsStore, type TimingStore } from '../domain/index.js';
+import { silentLogger, type ClickReader, type Logger, type StatsStore, type TimingStore } from '../domain/index.js';
 import { createClickAllowance, logLine, type ClickAllowance, type CoreDeps, type StorageHealth } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
@@ -36,10 +36,8 @@ const isRedirectPath = (c: { req: { path: string } }) =>
 export interface AppDeps extends CoreDeps {
   /** Click capture after each redirect; absent means nothing is recorded. */
   tracking?: TrackingOptions;
-  /** Reading stored clicks (GET /api/clicks). */
-  clicks?: ClickStore;
-  /** Paged reading of clicks for GET /api/clicks.csv; absent means no export route. */
-  clickExport?: ClickExportReader;
+  /** Stored clicks for GET /api/clicks and /api/clicks.csv; absent means neither route. */
+  clicks?: ClickReader;
   /** Click counters for GET /api/stats, /api/stats/compare and /api/campaigns; absent means no analytics routes. */
   stats?: StatsStore;
   /** Counters read by posting time and week hour: heatmap, lifetime, insights and the report's lifetime columns. */
@@ -116,7 +114,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/links', linkRoutes(deps));
   if (deps.bioPages) app.route('/api/bio-pages', bioPageRoutes(deps, deps.bioPages));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
-  if (deps.clickExport || deps.stats) app.route('/api', exportRoutes({ ...deps, logger }));
+  if (deps.clicks || deps.stats) app.route('/api', exportRoutes({ ...deps, clickExport: deps.clicks, logger }));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
   if (deps.stats && deps.timing) app.route('/api', insightRoutes({ ...deps, stats: deps.stats, timing: deps.timing }));

@@ -1,10 +1,10 @@
-import type { Link } from '../domain/index.js';
+import { linkState, type Link } from '../domain/index.js';
 import type { LinkBody } from './openapi/responses.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** A link as the API shows it: camelCase, ISO times, and its short URL. */
-export function linkView(link: Link, publicUrl: string): LinkBody {
+/** A link as the API shows it: camelCase, ISO times, its short URL and whether it redirects at `now`. */
+export function linkView(link: Link, publicUrl: string, now: number): LinkBody {
   return {
     id: link.id,
     slug: link.slug,
@@ -23,5 +23,6 @@ export function linkView(link: Link, publicUrl: string): LinkBody {
     maxClicks: link.maxClicks,
     clicks: link.humanClicks,
     preview: link.preview,
+    status: linkState(link, now),
   };
 }

@@ -1,13 +1,10 @@
 import type { Context } from 'hono';
-import { requestedSource, type Link, type Location, type Logger, type Visit } from '../domain/index.js';
-
-/** Where visits go after the redirect: a queue on Node, waitUntil on Workers. Must not throw. */
-export interface ClickSink {
-  push(visit: Visit, c: Context): void;
-}
+import { requestedSource, type ClickRecorder, type Link, type Location, type Logger, type Visit } from '../domain/index.js';
+import { recordsVisit } from '../services/visitVerdict.js';
 
 export interface TrackingOptions {
-  sink: ClickSink;
+  /** Where visits go after the redirect (a queue on Node, waitUntil or a queue on Workers). */
+  recorder: ClickRecorder;
   clock: () => number;
   /** The client's address, per runtime (socket or CF-Connecting-IP), with TRUST_PROXY applied. */
   clientAddress(c: Context): string | null;
@@ -23,15 +20,20 @@ export interface RequestView {
   header(name: string): string | undefined;
 }
 
-const viewOf = (c: Context): RequestView => ({ method: c.req.method, url: c.req.url, header: (name) => c.req.header(name) });
+/** A Hono context as a request view. */
+export const contextView = (c: Context): RequestView => ({ method: c.req.method, url: c.req.url, header: (name) => c.req.header(name) });
 
-/** Whether a request is a click at all: HEAD only asks about the link, it visits nothing. */
-export const shouldTrack = (c: Context) => c.req.method === 'GET';
+/** Whether a request is a click at all (recordsVisit). */
+export const shouldTrack = (c: Context) => recordsVisit(c.req.method);
 
 export const isPrefetchRequest = (req: Pick<RequestView, 'header'>) =>
   /prefetch|prerender/i.test(`${req.header('sec-purpose') ?? ''} ${req.header('purpose') ?? ''} ${req.header('x-moz') ?? ''}`);
 
-export const isPrefetch = (c: Context) => isPrefetchRequest(viewOf(c));
+/** What the human verdict (isHumanVisit) reads of a request. */
+export const visitorOf = (req: Pick<RequestView, 'header'>): Pick<Visit, 'userAgent' | 'prefetch'> => ({
+  userAgent: req.header('user-agent') ?? '',
+  prefetch: isPrefetchRequest(req),
+});
 
 /** The short link's own query, when it has one; a fragment a client sent is not part of it. */
 export function requestQuery(url: string): URLSearchParams | null {
@@ -48,24 +50,23 @@ export function visitOf(req: RequestView, link: Link, at: number, address: strin
     linkId: link.id,
     at,
     address,
-    userAgent: req.header('user-agent') ?? '',
+    ...visitorOf(req),
     referrer: req.header('referer') ?? '',
     utmSource: requestedSource(query),
     qr: query?.get('qr') === '1',
-    prefetch: isPrefetchRequest(req),
     location,
   };
 }
 
 export const visitFrom = (c: Context, link: Link, options: TrackingOptions): Visit =>
-  visitOf(viewOf(c), link, options.clock(), options.clientAddress(c), options.platformLocation?.(c));
+  visitOf(contextView(c), link, options.clock(), options.clientAddress(c), options.platformLocation?.(c));
 
 /** The redirect's after-hook: decide whether to track, capture, hand off. Never throws. */
 export function trackRedirects(options: TrackingOptions, logger: Logger) {
   return function onRedirect(c: Context, link: Link) {
     if (!shouldTrack(c)) return;
     try {
-      options.sink.push(visitFrom(c, link, options), c);
+      options.recorder.record(visitFrom(c, link, options));
     } catch (err) {
       logger.error('could not queue a click', { err });
     }

@@ -8,9 +8,9 @@ import { customAlphabet } from 'nanoid';
 import { ConfigError, type Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
-  createApiKeyStore, createClickStore, createLinkStore, createLinkVersionReader, createSessionStore,
+  createApiKeyStore, createLinkStore, createLinkVersionReader, createSessionStore,
 } from '../db/index.js';
-import { createClickExportReader } from '../db/clickExport.js';
+import { createClickReader } from '../db/clickReader.js';
 import { createStatsStore } from '../db/statsStore.js';
 import { createTimingStore } from '../db/timingStore.js';
 import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.js';
@@ -26,10 +26,10 @@ import type { RateLimitOptions } from '../http/rateLimits.js';
 import { createApiRateLimiter } from '../services/apiRateLimit.js';
 import { createAuthFailureLimiter } from '../services/authFailures.js';
 import { createMemoryThrottleStore } from '../services/memoryThrottleStore.js';
-import { createClickWriter } from './clickWriter.js';
+import { createVisitQueue } from './clicks/queue.js';
 import { createFastRedirect } from './fastRedirect.js';
 import { bufferBioPageViews } from './bioPageViewBuffer.js';
-import { startClickThread } from './clickThread.js';
+import { startClickThread } from './clicks/clickThread.js';
 import { createAssetServer } from './assets.js';
 import { qrPng } from './qrPng.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
@@ -48,8 +48,6 @@ export interface RunningServer {
   /** The key created on a first start, to print once; null otherwise. */
   firstKey: string | null;
   logger: Logger;
-  /** Clicks written, queued and dropped so far. */
-  clickStats(): { queued: number; written: number; dropped: number };
   /** Stops accepting, lets in-flight requests finish, flushes, closes the database. */
   close(): Promise<void>;
 }
@@ -61,18 +59,20 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger = silentLogger, logPretty = false): Promise<RunningServer> {
   const { database, lock } = openSettingsDatabase(config.databasePath);
-  // Clicks are enriched and written on their own thread and connection (see captureThread.ts);
+  // Clicks are enriched and written on their own thread and connection (see clicks/clickThread.worker.ts);
   // this thread only reads them.
-  const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
   const clickThread = startClickThread(config.databasePath, logger, {
     level: config.logLevel, pretty: logPretty, retentionDays: config.clickRetentionDays,
   });
   await clickThread.start();
   const storageHealth = createStorageHealth(Date.now);
-  const writer = createClickWriter({
+  const queue = createVisitQueue({
     record: clickThread.record, logger, onFailure: storageHealth.failed, onSuccess: storageHealth.succeeded,
   });
-  const clientOf = (c: Context) => clientAddress(c.req.raw.headers, getConnInfo(c).remote.address, config.trustProxy);
+  /** The visitor's address for the app and the fast path alike: the socket's, or a proxy's header under TRUST_PROXY. */
+  const addressOf = (header: (name: string) => string | undefined, socketAddress: string | undefined) =>
+    clientAddress({ get: header }, socketAddress, config.trustProxy);
+  const clientOf = (c: Context) => addressOf((name) => c.req.header(name), getConnInfo(c).remote.address);
   // One server per database file, so limits live in this process's memory.
   const throttle = createMemoryThrottleStore();
   const limits: RateLimitOptions = {
@@ -94,8 +94,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     adminKeyHash: config.adminApiKey ? await sha256Hex(config.adminApiKey) : null,
     newSlug,
     serveAsset: createAssetServer(PUBLIC_DIR),
-    clicks,
-    clickExport: createClickExportReader(database.db),
+    clicks: createClickReader(database.db),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
     bioPages: {
@@ -107,7 +106,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     },
     qrPng,
     tracking: {
-      sink: writer,
+      recorder: { record: (visit) => queue.push(visit) },
       clock: Date.now,
       clientAddress: clientOf,
     },
@@ -115,7 +114,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     logger,
     storageHealth,
     clickQueue: () => {
-      const { queued, dropped } = writer.stats();
+      const { queued, dropped } = queue.stats();
       return { waiting: queued, dropped };
     },
     clickRetentionDays: config.clickRetentionDays,
@@ -124,8 +123,8 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
   const fastRedirect = createFastRedirect({
     linkCache,
     clock: deps.clock,
-    record: (visit) => writer.push(visit),
-    clientAddress: (req, header) => clientAddress({ get: header }, req.socket.remoteAddress, config.trustProxy),
+    record: (visit) => queue.push(visit),
+    clientAddress: (req, header) => addressOf(header, req.socket.remoteAddress),
     logger,
   });
 
@@ -154,7 +153,6 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     url: `http://${host}:${address.port}`,
     firstKey,
     logger,
-    clickStats: writer.stats,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -163,7 +161,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         clearInterval(syncTimer);
-        await writer.drain();
+        await queue.drain();
         await bioPageViews.close();
         await clickThread.close();
         database.close();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  CSV_BOM, csvRecord, formatLocal, zoneView, type ClickExportReader, type ClickExportRow, type ClickFilter, type Clock,
+  CSV_BOM, csvRecord, formatLocal, zoneView, type ClickReader, type ClickExportRow, type ClickFilter, type Clock,
 } from '../domain/index.js';
 import { clickFilterFields } from './clickFilter.js';
 import { parseInput } from './parse.js';
@@ -16,7 +16,7 @@ export const CLICK_CSV_COLUMNS = [
 export const EXPORT_PAGE_SIZE = 1000;
 
 export interface ExportDeps {
-  clickExport: ClickExportReader;
+  clickExport: Pick<ClickReader, 'page' | 'count'>;
   clock: Clock;
   /** Base of short URLs, without a trailing slash. */
   publicUrl: string;

@@ -86,8 +86,14 @@ export function breakdowns(dimensions: DimensionCount[], links: LinkCount[], lim
   return out;
 }
 
-/** Cities are stored with their country ("FR|Paris"): the value is the city, the label says where. */
+const QR_LABELS: Record<string, string> = { true: 'QR scans', false: 'Link clicks' };
+
+/**
+ * Cities are stored with their country ("FR|Paris"): the value is the city, the label says
+ * where. QR rows keep the filter's value (`qr=true`) and say what it means.
+ */
 function dimensionValue(dim: string, value: string | null): Pick<BreakdownRow, 'value' | 'label'> {
+  if (dim === 'qr' && value !== null) return { value, label: QR_LABELS[value] ?? value };
   if (dim !== 'city' || value === null) return { value };
   const bar = value.indexOf('|');
   const country = value.slice(0, bar);

@@ -9,6 +9,7 @@ export * from './apiKeys.js';
 export * from './linkCache.js';
 export * from './clickAllowance.js';
 export { isBotAgent } from './userAgent.js';
+export { isHumanVisit, recordsVisit } from './visitVerdict.js';
 export * from './secret.js';
 export { parseInput } from './parse.js';
 export * from './bioPageDeps.js';

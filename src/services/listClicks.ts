@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ClickRow, ClickStore } from '../domain/index.js';
+import type { ClickReader, ClickRow } from '../domain/index.js';
 import { clickFilterFields } from './clickFilter.js';
 import { pageOf, cursorField } from './paging.js';
 import { parseInput } from './parse.js';
@@ -13,7 +13,7 @@ export const listClicksInput = z.object({
 
 /** Stored clicks, newest first, one page at a time. */
 export async function listClicks(
-  deps: { clicks: ClickStore },
+  deps: { clicks: Pick<ClickReader, 'list'> },
   raw: unknown,
 ): Promise<{ clicks: ClickRow[]; nextCursor: string | null }> {
   const input = parseInput(listClicksInput, raw);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ClickExportReader, ClickRow, ClickStore } from '../domain/index.js';
+import type { ClickReader, ClickRow } from '../domain/index.js';
 import { clickFilterFields } from './clickFilter.js';
 import { parseInput } from './parse.js';
 
@@ -22,7 +22,7 @@ export type PageClicksInput = z.input<typeof pageClicksInput>;
  * number (Shlink). The click log pages by id, so earlier pages are walked past.
  */
 export async function pageClicks(
-  deps: { clicks: ClickStore; clickExport: ClickExportReader },
+  deps: { clicks: Pick<ClickReader, 'list' | 'count'> },
   raw: PageClicksInput | unknown,
 ): Promise<{ clicks: ClickRow[]; total: number }> {
   const { offset, limit, ...match } = parseInput(pageClicksInput, raw);
@@ -37,7 +37,7 @@ export async function pageClicks(
   }
   const [clicks, total] = await Promise.all([
     skip > 0 ? [] : deps.clicks.list({ ...match, limit, beforeId }),
-    deps.clickExport.count(match),
+    deps.clicks.count(match),
   ]);
   return { clicks, total };
 }

@@ -1,19 +1,20 @@
 import {
   attributeSource, CLICK_LIMITS, crop, isPrivateAddress, NO_LOCATION, referrerHost,
-  type Click, type NewClick, type ClickStore, type GeoLookup, type Location, type Visit,
+  type Click, type NewClick, type ClickWriter, type GeoLookup, type Location, type Visit,
 } from '../domain/index.js';
 import type { UserAgentInfo } from './userAgent.js';
 import type { VisitorKeys } from './visitorKey.js';
+import { isHumanVisit } from './visitVerdict.js';
 
-export interface CaptureDeps {
-  clicks: ClickStore;
+export interface RecordDeps {
+  clicks: ClickWriter;
   geo: GeoLookup;
   describeUserAgent(ua: string): UserAgentInfo;
   visitorKey: VisitorKeys;
 }
 
 /** Turns what a redirect saw into a stored click: enrich, attribute, key, crop. No address survives. */
-export async function enrichVisit(deps: CaptureDeps, visit: Visit): Promise<NewClick> {
+export async function enrichVisit(deps: RecordDeps, visit: Visit): Promise<NewClick> {
   const ua = visit.userAgent;
   const info = deps.describeUserAgent(ua);
   const location = visit.location ?? safeLocate(deps.geo, visit.address);
@@ -30,7 +31,7 @@ export async function enrichVisit(deps: CaptureDeps, visit: Visit): Promise<NewC
     country: crop(location.country?.toUpperCase(), CLICK_LIMITS.country),
     region: crop(location.region, CLICK_LIMITS.region),
     city: crop(location.city, CLICK_LIMITS.city),
-    bot: info.bot || visit.prefetch,
+    bot: !isHumanVisit(visit, () => info.bot),
     visitor: await deps.visitorKey(visit.address, ua, visit.at),
     qr: visit.qr,
     userAgent: crop(ua, CLICK_LIMITS.userAgent),
@@ -47,8 +48,8 @@ function safeLocate(geo: GeoLookup, address: string | null): Location {
   }
 }
 
-/** Records a batch of visits as clicks (see ClickStore.insertBatch for when uniques are decided). */
-export async function recordClicks(deps: CaptureDeps, visits: Visit[]): Promise<Click[]> {
+/** Records a batch of visits as clicks (see ClickWriter.insertBatch for when uniques are decided). */
+export async function recordClicks(deps: RecordDeps, visits: Visit[]): Promise<Click[]> {
   if (visits.length === 0) return [];
   const enriched = await Promise.all(visits.map((v) => enrichVisit(deps, v)));
   return deps.clicks.insertBatch(enriched);

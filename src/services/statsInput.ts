@@ -25,6 +25,13 @@ export const scopeFields = {
   source: many(z.string().max(100).transform((s) => s.toLowerCase()), { max: 10 }),
   country: many(z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code').transform((s) => s.toUpperCase()), { max: 10 }),
   device: many(z.enum(DEVICES), { max: DEVICES.length }),
+  /** QR scans only (true) or everything else (false); repeated, the values must agree. */
+  qr: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
+    .pipe(z.tuple([z.enum(['true', 'false'], { message: 'expected qr=true or qr=false' })], { message: 'give qr once: true or false' }))
+    .transform(([v]) => v === 'true')
+    .optional(),
 };
 
 export const tzField = z
@@ -51,6 +58,7 @@ export function toScope(input: { [K in keyof typeof scopeFields]?: z.output<(typ
   if (input.source) scope.sources = input.source;
   if (input.country) scope.countries = input.country;
   if (input.device) scope.devices = input.device;
+  if (input.qr !== undefined) scope.qr = input.qr;
   return scope;
 }
 

@@ -1,4 +1,4 @@
-import { createClickExportReader } from '../db/clickExport.js';
+import { createClickReader } from '../db/clickReader.js';
 import { createStatsStore } from '../db/statsStore.js';
 import type { Context } from 'hono';
 import { createApiKeyStore, createLinkStore, createLinkVersionReader, createSessionStore, createSqlThrottleStore } from '../db/index.js';
@@ -13,12 +13,12 @@ import {
   linkCacheForgettingBioPages, logLine, randomToken,
 } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
-import { captureDeps, recorderFor } from './capture.js';
+import { recordDeps, recorderFor } from './recordDeps.js';
 import { openD1 } from './d1.js';
 import type { Env } from './env.js';
 import { locationFromCf } from './location.js';
 import type { WorkerSettings } from './settings.js';
-import { directSink, queueSink, sinkFailures, type Background } from './sinks.js';
+import { directRecorder, queueRecorder, recordFailures, type Background } from './recorders.js';
 
 /**
  * Hot links per isolate. Isolates do not see each other's edits, so the TTL is short: a
@@ -36,19 +36,19 @@ let lastSync = 0;
 const clickAllowance = createClickAllowance();
 /** Per isolate: what this isolate's writes saw of D1, for /healthz and 503s. */
 const storageHealth = createStorageHealth(Date.now);
-let failures: ReturnType<typeof sinkFailures> | null = null;
+let failures: ReturnType<typeof recordFailures> | null = null;
 /** Sign-in attempts under way in this isolate (see createAuthFailureLimiter). */
 const authPending = new Map<string, number>();
 const authRecentlyGood = new Map<string, number>();
 
-/** The shared app's deps for one request: a fresh D1 handle, settings, cf location, sinks. */
+/** The shared app's deps for one request: a fresh D1 handle, settings, cf location, recorders. */
 export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, logger: Logger): AppDeps {
   const d1 = openD1(env.DB);
-  const capture = captureDeps(d1, settings.saltSealer);
+  const capture = recordDeps(d1, settings.saltSealer);
   const throttle = createSqlThrottleStore(d1.db);
   const clientOf = (c: Context) => normalizeAddress(c.req.header('cf-connecting-ip'));
   const record = recorderFor(capture);
-  failures ??= sinkFailures(logger, storageHealth);
+  failures ??= recordFailures(logger, storageHealth);
   // After the response, never before it: the next request sees the emptied cache.
   const now = Date.now();
   if (now - lastSync >= LINK_SYNC_MS) {
@@ -67,8 +67,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     // The same 62 symbols and length as Node's nanoid slugs, without the dependency.
     newSlug: () => randomToken(RANDOM_SLUG_LENGTH),
     serveAsset: (req) => serveFromAssets(env.ASSETS, req),
-    clicks: capture.clicks,
-    clickExport: createClickExportReader(d1.db),
+    clicks: createClickReader(d1.db),
     stats: createStatsStore(d1.db),
     timing: createTimingStore(d1.db),
     bioPages: {
@@ -78,7 +77,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
       afterResponse: (task) => ctx.waitUntil(task()),
     },
     tracking: {
-      sink: env.CLICKS_QUEUE ? queueSink(ctx, env.CLICKS_QUEUE, record, failures) : directSink(ctx, record, failures),
+      recorder: env.CLICKS_QUEUE ? queueRecorder(ctx, env.CLICKS_QUEUE, record, failures) : directRecorder(ctx, record, failures),
       clock: Date.now,
       // Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key.
       clientAddress: clientOf,

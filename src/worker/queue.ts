@@ -1,5 +1,5 @@
 import type { Logger, Visit } from '../domain/index.js';
-import type { RecordVisits } from './capture.js';
+import type { RecordVisits } from './recordDeps.js';
 import { fromMessage } from './visitMessage.js';
 
 /** The parts of a queue message the consumer uses. */

@@ -1,13 +1,14 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClickStore, createLinkStore } from '../../src/db/index.js';
-import { counterStatements } from '../../src/db/counters.js';
-import { campaignTriggersSql, createCounterStore, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
+import { createClickWriter, createLinkStore } from '../../src/db/index.js';
+import { counterStatements } from '../../src/db/counterUpserts.js';
+import { campaignTriggersSql, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
+import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
-import type { ClickStore, Device, NewClick } from '../../src/domain/index.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
-import { countedAtOnce, createClickCounting } from '../../src/node/counting.js';
+import type { ClickWriter, Device, NewClick } from '../../src/domain/index.js';
+import { createSqliteClickWriter } from '../../src/node/clicks/write.js';
+import { countedAtOnce, createClickCounting } from '../../src/node/clicks/count.js';
 import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
 import { getStats } from '../../src/services/getStats.js';
 import { rebuildCounters } from '../../src/services/rebuildCounters.js';
@@ -53,22 +54,22 @@ function randomClicks(rnd: () => number, linkIds: number[], n: number): NewClick
 
 interface Side {
   database: NodeDatabase;
-  clicks: ClickStore;
+  clicks: ClickWriter;
   linkIds: number[];
 }
 type SideName = 'node' | 'shared' | 'late';
 const dir = tempDir('linkpost-counters-');
 const sides: Record<SideName, Side> = {} as never;
 
-function clickStoreOf(name: SideName, database: NodeDatabase): ClickStore {
+function clickStoreOf(name: SideName, database: NodeDatabase): ClickWriter {
   switch (name) {
     case 'node':
-      return countedAtOnce(createSqliteClickStore(database), createClickCounting(database));
+      return countedAtOnce(createSqliteClickWriter(database), createClickCounting(database));
     case 'shared':
-      return createClickStore(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
+      return createClickWriter(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
     case 'late':
       // As the click thread writes: nothing counted with the batch (countAll runs when the test says).
-      return createSqliteClickStore(database);
+      return createSqliteClickWriter(database);
   }
 }
 
@@ -211,7 +212,11 @@ describe('counters on random clicks', () => {
   });
 
   it('the migrations hold the triggers exactly as counterRebuild.ts prints them', () => {
-    expect(readFileSync(join(MIGRATIONS_DIR, '0001_counters.sql'), 'utf8')).toContain(forgetLinkTriggerSql());
+    // The last migration to create a trigger is the one the database runs (0009 added the qr dimension).
+    const defining = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()
+      .filter((f) => readFileSync(join(MIGRATIONS_DIR, f), 'utf8').includes('CREATE TRIGGER `counters_forget_link`'));
+    expect(defining.at(-1)).toBe('0009_qr_counters.sql');
+    expect(readFileSync(join(MIGRATIONS_DIR, defining.at(-1)!), 'utf8')).toContain(forgetLinkTriggerSql());
     for (const trigger of campaignTriggersSql()) expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
   });
 });

@@ -43,9 +43,9 @@ function where(q: OracleQuery, bots: boolean): { sql: string; params: unknown[] 
  * Whether a click is its visitor's first human click on its link that UTC day, decided from the
  * raw clicks themselves (earlier ids first), not from the first_of_day flag the code under test sets.
  */
-const FIRST_OF_DAY = `(NOT c.bot AND NOT EXISTS (
-  SELECT 1 FROM clicks e WHERE e.link_id = c.link_id AND e.visitor = c.visitor AND NOT e.bot AND e.id < c.id
-    AND e.clicked_at / 86400000 = c.clicked_at / 86400000))`;
+const FIRST_OF_DAY = `(c.id IN (SELECT id FROM (
+  SELECT id, row_number() OVER (PARTITION BY link_id, visitor, clicked_at / 86400000 ORDER BY id) AS n
+  FROM clicks WHERE NOT bot) WHERE n = 1))`;
 const UNIQUE = `sum(CASE WHEN ${FIRST_OF_DAY} THEN 1 ELSE 0 END)`;
 
 /** The local label of an instant: `2026-03-02T14` (hour) or `2026-03-02` (day). */

@@ -7,19 +7,19 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createClickExportReader } from '../../src/db/clickExport.js';
-import { createCounterStore } from '../../src/db/counterRebuild.js';
+import { createClickReader } from '../../src/db/clickReader.js';
+import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import {
   createApiKeyStore, createClickPruner, createLinkStore, createLinkVersionReader, createSessionStore, createVisitorSaltStore,
   type BatchWriter, type Database,
 } from '../../src/db/index.js';
-import type { Click, ClickStore, NewLink } from '../../src/domain/index.js';
-import { createNodeCapture } from '../../src/node/capture.js';
+import type { Click, ClickReader, ClickWriter, NewLink } from '../../src/domain/index.js';
+import { createNodeRecordDeps } from '../../src/node/clicks/recordDeps.js';
 import { createSaltSealer } from '../../src/services/saltSeal.js';
-import { countedAtOnce } from '../../src/node/counting.js';
+import { countedAtOnce } from '../../src/node/clicks/count.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
-import { createD1ClickStore } from '../../src/worker/capture.js';
+import { createD1ClickWriter } from '../../src/worker/recordDeps.js';
 import { openD1 } from '../../src/worker/d1.js';
 import { tempDir } from '../support/app.js';
 import { openLocalD1 } from '../support/worker.js';
@@ -27,12 +27,15 @@ import { openLocalD1 } from '../support/worker.js';
 interface Driver {
   db: Database;
   batch: BatchWriter;
-  clicks: ClickStore;
+  /** The runtime's click writer, with the shared reader's listing to read back what it wrote. */
+  clicks: ClickWriter & Pick<ClickReader, 'list'>;
   close(): Promise<void>;
 }
 
-function nodeClicks(database: NodeDatabase): ClickStore {
-  const capture = createNodeCapture(database);
+const withListing = (db: Database, writer: ClickWriter) => ({ ...writer, list: createClickReader(db).list });
+
+function nodeClicks(database: NodeDatabase): ClickWriter {
+  const capture = createNodeRecordDeps(database);
   return countedAtOnce(capture.clicks, capture.counting);
 }
 
@@ -46,7 +49,7 @@ const drivers: { name: string; open(): Promise<Driver> }[] = [
         db: database.db,
         batch: database.batch,
         // The Node write path's store (prepared statements), each batch counted as it lands.
-        clicks: nodeClicks(database),
+        clicks: withListing(database.db, nodeClicks(database)),
         async close() {
           database.close();
           rmSync(dir, { recursive: true, force: true });
@@ -59,7 +62,7 @@ const drivers: { name: string; open(): Promise<Driver> }[] = [
     async open() {
       const local = await openLocalD1();
       const d1 = openD1(local.binding as Parameters<typeof openD1>[0]);
-      return { ...d1, clicks: createD1ClickStore(d1), close: local.close };
+      return { ...d1, clicks: withListing(d1.db, createD1ClickWriter(d1)), close: local.close };
     },
   },
 ];
@@ -276,7 +279,7 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       await d.clicks.insertBatch([
         newClick(a.id, T0), newClick(a.id, T0 + HOUR, { bot: true }), newClick(b.id, T0 + 2 * HOUR), newClick(a.id, T0 + 3 * HOUR),
       ]);
-      const list = (f: Partial<Parameters<ClickStore['list']>[0]>) =>
+      const list = (f: Partial<Parameters<ClickReader['list']>[0]>) =>
         d.clicks.list({ bots: 'include', limit: 100, ...f }).then((rows) => rows.map((r) => r.clickedAt - T0));
       expect(await list({ bots: 'exclude' })).toEqual([3 * HOUR, 2 * HOUR, 0]);
       expect(await list({ bots: 'only' })).toEqual([HOUR]);
@@ -406,7 +409,7 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const links = createLinkStore(d.db);
       const a = await links.insert(newLink('exp', { title: 'Export me' }));
       await d.clicks.insertBatch(Array.from({ length: 5 }, (_, i) => newClick(a.id, T0 + i * HOUR, { bot: i === 4 })));
-      const reader = createClickExportReader(d.db);
+      const reader = createClickReader(d.db);
       const filter = { bots: 'exclude' as const };
       const first = await reader.page(filter, 0, 3);
       expect(first.map((r) => r.clickedAt - T0)).toEqual([0, HOUR, 2 * HOUR]);

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkStore, createTimingStore, type Database } from '../../src/db/index.js';
-import { zoneView, type BotMode, type Click, type ClickStore, type NewLink, type StatsScope } from '../../src/domain/index.js';
-import { createNodeCapture } from '../../src/node/capture.js';
-import { countedAtOnce } from '../../src/node/counting.js';
+import { zoneView, type BotMode, type Click, type ClickWriter, type NewLink, type StatsScope } from '../../src/domain/index.js';
+import { createNodeRecordDeps } from '../../src/node/clicks/recordDeps.js';
+import { countedAtOnce } from '../../src/node/clicks/count.js';
 import { openDatabase } from '../../src/node/sqlite.js';
-import { createD1ClickStore } from '../../src/worker/capture.js';
+import { createD1ClickWriter } from '../../src/worker/recordDeps.js';
 import { openD1 } from '../../src/worker/d1.js';
 import { tempDir } from '../support/app.js';
 import { prng } from '../support/random.js';
@@ -20,7 +20,7 @@ import { openLocalD1 } from '../support/worker.js';
 
 interface Driver {
   db: Database;
-  clicks: ClickStore;
+  clicks: ClickWriter;
   close(): Promise<void>;
 }
 
@@ -30,7 +30,7 @@ const drivers: { name: string; open(): Promise<Driver> }[] = [
     async open() {
       const dir = tempDir('linkpost-timing-');
       const database = openDatabase(join(dir, 'timing.db'));
-      const capture = createNodeCapture(database);
+      const capture = createNodeRecordDeps(database);
       return {
         db: database.db,
         clicks: countedAtOnce(capture.clicks, capture.counting),
@@ -46,7 +46,7 @@ const drivers: { name: string; open(): Promise<Driver> }[] = [
     async open() {
       const local = await openLocalD1();
       const d1 = openD1(local.binding as Parameters<typeof openD1>[0]);
-      return { db: d1.db, clicks: createD1ClickStore(d1), close: local.close };
+      return { db: d1.db, clicks: createD1ClickWriter(d1), close: local.close };
     },
   },
 ];

@@ -6,10 +6,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLinkStore } from '../../src/db/index.js';
-import { createCounterStore } from '../../src/db/counterRebuild.js';
+import { createCounterStore } from '../support/counterStore.js';
 import type { NewClick } from '../../src/domain/index.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { createSqliteClickWriter } from '../../src/node/clicks/write.js';
 import { tempDir } from '../support/app.js';
 import { startServerProcess, type ServerProcess } from '../support/server.js';
 
@@ -54,7 +54,7 @@ describe('counting on the real server', () => {
       userAgent: null,
     }));
     // Written as the click thread writes them, never counted: the process died before its count.
-    const store = createSqliteClickStore(database);
+    const store = createSqliteClickWriter(database);
     for (let i = 0; i < n; i += 500) await store.insertBatch(clicks.slice(i, i + 500));
     expect(one(database, 'SELECT through_click_id FROM counter_progress')).toBe(0);
     expect(one(database, 'SELECT count(*) FROM counter_totals')).toBe(0);

@@ -88,7 +88,7 @@ describe('the analytics views in a real browser', () => {
     await expect.poll(names).toContain('Aardvark Sort');
     const row = page.locator('tbody tr', { has: page.getByRole('link', { name: 'Aardvark Sort', exact: true }) });
     const cells = await row.locator('td').evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.dataset.label, td.textContent])));
-    // A unique is one visitor on one post on one day (README, "Unique visitors"): 1 + 2.
+    // A unique is one visitor on one post on one day (docs/analytics.md, "Unique visitors"): 1 + 2.
     expect(cells).toMatchObject({ Posts: '2', Clicks: '3', 'Unique visitors': '3', 'Best network': 'LinkedIn' });
 
     // Most clicked first, then the other way round.

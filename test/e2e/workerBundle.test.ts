@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/app.js';
 import { runWrangler, wranglerEnv } from '../support/worker.js';
 
-/** Gzipped bytes the bundle may reach; README's "Cloudflare Workers" section gives today's size. */
+/** Gzipped bytes the bundle may reach; docs/workers.md gives today's size. */
 const GZIP_BUDGET = 256 * 1024;
 
 const dir = tempDir('linkpost-bundle-');

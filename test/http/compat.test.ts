@@ -1,7 +1,6 @@
 /** Edges of the compatible APIs, on the real app and a real SQLite file. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClickExportReader } from '../../src/db/clickExport.js';
-import { createClickStore } from '../../src/db/index.js';
+import { createClickReader } from '../../src/db/clickReader.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { parseExpireIn } from '../../src/http/compat/kuttView.js';
 import { fieldsFromTags, tagsOf } from '../../src/http/compat/tags.js';
@@ -10,8 +9,7 @@ import { makeTestApp, PUBLIC_URL, type TestApp } from '../support/app.js';
 let t: TestApp;
 beforeEach(async () => {
   t = await makeTestApp((database) => ({
-    clicks: createClickStore(database.db, database.batch, { maxParams: 32_000 }),
-    clickExport: createClickExportReader(database.db),
+    clicks: createClickReader(database.db),
     stats: createStatsStore(database.db),
   }));
 });

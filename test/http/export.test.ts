@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { csvStream } from '../../src/http/routes/export.js';
 import { silentLogger } from '../../src/domain/index.js';
-import { exportPageQuery } from '../../src/db/clickExport.js';
+import { exportPageQuery } from '../../src/db/clickReader.js';
 import { CLICK_CSV_COLUMNS } from '../../src/services/exportClicks.js';
 import { click, endlessReader, listen, makeExportApp, parseCsv, sleep, type ExportTestApp } from './exportFixtures.js';
 

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { parse } from 'csv-parse/sync';
-import { createClickExportReader } from '../../src/db/clickExport.js';
-import { createClickStore } from '../../src/db/index.js';
-import type { Click, ClickExportReader, ClickExportRow } from '../../src/domain/index.js';
+import { createClickReader } from '../../src/db/clickReader.js';
+import { createClickWriter } from '../../src/db/index.js';
+import type { Click, ClickReader, ClickExportRow } from '../../src/domain/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 
 export interface ExportTestApp extends TestApp {
@@ -15,11 +15,11 @@ export interface ExportTestApp extends TestApp {
 }
 
 /** The test app with a click store and the real paged export reader (or an injected one). */
-export async function makeExportApp(reader?: ClickExportReader): Promise<ExportTestApp> {
-  let store!: ReturnType<typeof createClickStore>;
+export async function makeExportApp(reader?: ClickReader): Promise<ExportTestApp> {
+  let store!: ReturnType<typeof createClickWriter>;
   const t = await makeTestApp((database) => {
-    store = createClickStore(database.db, database.batch, { maxParams: 32_000 });
-    return { clicks: store, clickExport: reader ?? createClickExportReader(database.db) };
+    store = createClickWriter(database.db, database.batch, { maxParams: 32_000 });
+    return { clicks: reader ?? createClickReader(database.db) };
   });
   return Object.assign(t, {
     async post(body: Record<string, unknown>) {
@@ -62,7 +62,10 @@ export function parseCsv(text: string): Record<string, string>[] {
 /** A reader that never runs out of clicks and counts the pages asked of it. */
 export function endlessReader(pageDelayMs = 0) {
   const state = { pages: 0, counted: 0 };
-  const reader: ClickExportReader = {
+  const reader: ClickReader = {
+    async list() {
+      return [];
+    },
     async page(_filter, afterId, limit) {
       state.pages++;
       if (pageDelayMs) await new Promise((r) => setTimeout(r, pageDelayMs));

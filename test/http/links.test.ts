@@ -196,6 +196,24 @@ describe('GET, PATCH and DELETE /api/links/:slug', () => {
     expect((await json(await t.api('GET', '/api/links/post'))).url).toBe('https://a.com/p');
   });
 
+  it('says whether the link redirects: live, disabled, expired or exhausted', async () => {
+    const status = async (slug: string) => (await json(await t.api('GET', `/api/links/${slug}`))).status;
+    expect(await status('post')).toBe('live');
+    expect((await json(await t.api('PATCH', '/api/links/post', { disabled: true }))).status).toBe('disabled');
+    await t.api('POST', '/api/links', { url: 'https://a.com/e', slug: 'soon', expiresAt: '2026-03-10T13:00:00Z' });
+    expect(await status('soon')).toBe('live');
+    t.clock.advance(60 * 60 * 1000);
+    expect(await status('soon')).toBe('expired');
+    await t.api('POST', '/api/links', { url: 'https://a.com/m', slug: 'once', maxClicks: 1 });
+    expect(await status('once')).toBe('live');
+    t.database.sqlite.prepare("UPDATE links SET human_clicks = 1 WHERE slug = 'once'").run();
+    expect(await status('once')).toBe('exhausted');
+    const { links } = await json(await t.api('GET', '/api/links'));
+    expect(Object.fromEntries(links.map((l: { slug: string; status: string }) => [l.slug, l.status]))).toEqual({
+      once: 'exhausted', soon: 'expired', post: 'disabled',
+    });
+  });
+
   it('deletes a link with 204, then it is gone', async () => {
     expect((await t.api('DELETE', '/api/links/post')).status).toBe(204);
     expect((await t.api('GET', '/api/links/post')).status).toBe(404);

@@ -1,9 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClickExportReader } from '../../src/db/clickExport.js';
+import { createClickReader } from '../../src/db/clickReader.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
-import { createClickStore } from '../../src/db/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { bioWiring } from '../support/bioPages.js';
 
@@ -13,8 +12,7 @@ beforeAll(async () => {
   // Every optional part of the app present, so every route it can answer is mounted.
   t = await makeTestApp((database, clock) => ({
     bioPages: bioWiring(database, clock),
-    clicks: createClickStore(database.db, database.batch, { maxParams: 100 }),
-    clickExport: createClickExportReader(database.db),
+    clicks: createClickReader(database.db),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
   }));

@@ -5,18 +5,15 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClickExportReader } from '../../src/db/clickExport.js';
+import { createClickReader } from '../../src/db/clickReader.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
-import { createClickCounting, countedAtOnce } from '../../src/node/counting.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
 import { createStorageHealth } from '../../src/services/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp((database) => ({
-    clicks: countedAtOnce(createSqliteClickStore(database), createClickCounting(database)),
-    clickExport: createClickExportReader(database.db),
+    clicks: createClickReader(database.db),
     stats: createStatsStore(database.db),
     storageHealth: createStorageHealth(Date.now),
     clickQueue: () => ({ waiting: 0, dropped: 0 }),

@@ -116,7 +116,7 @@ describe('when things go wrong', () => {
   it('still redirects when the click cannot be queued, and says so in the log', async () => {
     const logs: string[] = [];
     const broken = await makeTestApp({
-      tracking: { sink: { push: () => { throw new Error('disk on fire'); } }, clock: Date.now, clientAddress: () => null },
+      tracking: { recorder: { record: () => { throw new Error('disk on fire'); } }, clock: Date.now, clientAddress: () => null },
       logger: { ...silentLogger, error: (m) => void logs.push(m) },
     });
     try {

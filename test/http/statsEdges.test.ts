@@ -75,7 +75,7 @@ describe('compare without a post time', () => {
 });
 
 describe('unique visitors', () => {
-  it('counts a visitor once per post per day, as the README defines it', async () => {
+  it('counts a visitor once per post per day, as docs/analytics.md defines it', async () => {
     const body = await ok('/api/stats?campaign=Twins&from=2026-11-04&to=2026-11-06&interval=day');
     // Day 1: one person, two posts → two uniques; day 2: the same person again → one more.
     expect(body.series.map((p: any) => [p.clicks, p.uniques])).toEqual([[4, 2], [1, 1]]);

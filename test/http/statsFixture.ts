@@ -1,12 +1,13 @@
-import { createClickStore } from '../../src/db/index.js';
+import { createClickReader } from '../../src/db/clickReader.js';
+import { createClickWriter } from '../../src/db/index.js';
 import { createNodeSaltStore } from '../../src/node/saltFiles.js';
-import { counterStatements } from '../../src/db/counters.js';
+import { counterStatements } from '../../src/db/counterUpserts.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
 import type { Location, Visit } from '../../src/domain/index.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
-import { countedAtOnce, createClickCounting } from '../../src/node/counting.js';
-import { recordClicks, type CaptureDeps } from '../../src/services/recordClicks.js';
+import { createSqliteClickWriter } from '../../src/node/clicks/write.js';
+import { countedAtOnce, createClickCounting } from '../../src/node/clicks/count.js';
+import { recordClicks, type RecordDeps } from '../../src/services/recordClicks.js';
 import { cachedUserAgents } from '../../src/services/userAgent.js';
 import { createVisitorKeys } from '../../src/services/visitorKey.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
@@ -17,7 +18,7 @@ export { UA };
 export const BOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
 export interface StatsTestApp extends TestApp {
-  capture: CaptureDeps;
+  capture: RecordDeps;
   /** Creates a post through the API; returns its id. */
   post(body: Record<string, unknown>): Promise<number>;
   /** Records visits through recordClicks and the real click store with its counters. */
@@ -39,18 +40,18 @@ export function visit(linkId: number, at: string, over: Partial<Visit> = {}): Vi
  * the Node click store ('node') or the shared drizzle one ('shared') and their counters.
  */
 export async function makeStatsApp(places: Record<string, Location> = {}, writer: 'node' | 'shared' = 'node'): Promise<StatsTestApp> {
-  let capture!: CaptureDeps;
+  let capture!: RecordDeps;
   const t = await makeTestApp((database) => {
     const clicks = writer === 'node'
-      ? countedAtOnce(createSqliteClickStore(database), createClickCounting(database))
-      : createClickStore(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
+      ? countedAtOnce(createSqliteClickWriter(database), createClickCounting(database))
+      : createClickWriter(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
     capture = {
       clicks,
       geo: fakeGeo(places),
       describeUserAgent: cachedUserAgents(),
       visitorKey: createVisitorKeys(createNodeSaltStore(database)),
     };
-    return { clicks, stats: createStatsStore(database.db), timing: createTimingStore(database.db) };
+    return { clicks: createClickReader(database.db), stats: createStatsStore(database.db), timing: createTimingStore(database.db) };
   });
   return Object.assign(t, {
     capture,

@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeSaltStore } from '../../src/node/saltFiles.js';
 import { NO_LOCATION, type Visit } from '../../src/domain/index.js';
-import { createClickWriter, type ClickWriter } from '../../src/node/clickWriter.js';
+import { createVisitQueue, type VisitQueue } from '../../src/node/clicks/queue.js';
 import type { NodeDatabase } from '../../src/node/sqlite.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { createSqliteClickWriter } from '../../src/node/clicks/write.js';
 import { createStorageHealth } from '../../src/services/index.js';
 import { recordClicks } from '../../src/services/recordClicks.js';
 import { cachedUserAgents } from '../../src/services/userAgent.js';
@@ -35,7 +35,7 @@ function fill(database: NodeDatabase) {
 const makeRoom = (database: NodeDatabase) => database.sqlite.pragma('max_page_count = 1073741823');
 
 let t: TestApp;
-let writer: ClickWriter;
+let writer: VisitQueue;
 let attempts: { at: number; ok: boolean }[];
 const logger = memoryLogger();
 
@@ -43,13 +43,13 @@ async function start() {
   attempts = [];
   t = await makeTestApp((database) => {
     const capture = {
-      clicks: createSqliteClickStore(database),
+      clicks: createSqliteClickWriter(database),
       geo: { locate: () => NO_LOCATION },
       describeUserAgent: cachedUserAgents(),
       visitorKey: createVisitorKeys(createNodeSaltStore(database)),
     };
     const storageHealth = createStorageHealth(Date.now);
-    writer = createClickWriter({
+    writer = createVisitQueue({
       // The click thread answers a batch a few milliseconds later, so redirects keep coming meanwhile.
       record: async (visits: Visit[]) => {
         const attempt = { at: Date.now(), ok: false };
@@ -62,7 +62,7 @@ async function start() {
       onFailure: storageHealth.failed, onSuccess: storageHealth.succeeded,
     });
     return {
-      tracking: { sink: writer, clock: Date.now, clientAddress: () => ADDRESS },
+      tracking: { recorder: { record: (v) => writer.push(v) }, clock: Date.now, clientAddress: () => ADDRESS },
       storageHealth,
       clickQueue: () => ({ waiting: writer.stats().queued, dropped: writer.stats().dropped }),
       logger,

@@ -5,9 +5,10 @@ import { createLinkStore } from '../../src/db/index.js';
 import { DAY_MS, rawClicksFrom, type NewClick } from '../../src/domain/index.js';
 import { createClickPruner } from '../../src/db/index.js';
 import { pruneClicks } from '../../src/services/index.js';
-import { createClickCounting, createSqliteCounterStore } from '../../src/node/counting.js';
+import { createClickCounting, createSqliteCounterStore } from '../../src/node/clicks/count.js';
 import { openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
+import { createClickReader } from '../../src/db/clickReader.js';
+import { createSqliteClickWriter } from '../../src/node/clicks/write.js';
 import { makeTestApp, tempDir } from '../support/app.js';
 
 const NOW = Date.parse('2026-03-20T15:30:00Z');
@@ -45,7 +46,7 @@ async function tenDays() {
       visitor: `v${i % 40}`.padEnd(32, '0'), qr: false, userAgent: null,
     });
   }
-  await createSqliteClickStore(database).insertBatch(clicks);
+  await createSqliteClickWriter(database).insertBatch(clicks);
   const counting = createClickCounting(database);
   counting.countAll();
   return { database, counting, total: clicks.length };
@@ -78,7 +79,7 @@ describe('CLICK_RETENTION_DAYS', () => {
     const { database } = await tenDays();
     const link = one(database, "SELECT id FROM links WHERE slug = 'one'");
     // Written by the click thread just before a crash, not counted yet, and already old.
-    await createSqliteClickStore(database).insertBatch([{
+    await createSqliteClickWriter(database).insertBatch([{
       linkId: link, clickedAt: NOW - 9 * DAY_MS, referrer: null, referrerHost: null, source: 'direct', device: 'desktop',
       os: null, browser: null, country: null, region: null, city: null, bot: false, visitor: 'late'.padEnd(32, '0'), qr: false, userAgent: null,
     }]);
@@ -105,9 +106,9 @@ describe('CLICK_RETENTION_DAYS', () => {
 
   it('tells the dashboard where raw clicks start through GET /api/clicks', async () => {
     const kept = await makeTestApp((database, clock) => ({
-      clicks: createSqliteClickStore(database), clickRetentionDays: DAYS, clock,
+      clicks: createClickReader(database.db), clickRetentionDays: DAYS, clock,
     }));
-    const all = await makeTestApp((database) => ({ clicks: createSqliteClickStore(database) }));
+    const all = await makeTestApp((database) => ({ clicks: createClickReader(database.db) }));
     try {
       kept.clock.set(NOW);
       expect(((await (await kept.api('GET', '/api/clicks')).json()) as { rawClicksFrom: string }).rawClicksFrom).toBe('2026-03-17T00:00:00.000Z');

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ClickExportReader } from '../../src/domain/index.js';
 import { dayIn, EXPORT_PAGE_SIZE, exportClicks } from '../../src/services/exportClicks.js';
 import { endlessReader } from '../http/exportFixtures.js';
+
+/** What the export reads of a ClickReader. */
+type ExportReader = Parameters<typeof exportClicks>[0]['clickExport'];
 
 const utc = (iso: string) => Date.parse(iso);
 
@@ -39,11 +41,11 @@ describe('from/to in a time zone, read as /api/stats reads them', () => {
 });
 
 describe('exportClicks', () => {
-  const deps = (reader: ClickExportReader) => ({ clickExport: reader, clock: () => utc('2026-03-10T23:30:00Z'), publicUrl: 'https://go.example' });
+  const deps = (reader: ExportReader) => ({ clickExport: reader, clock: () => utc('2026-03-10T23:30:00Z'), publicUrl: 'https://go.example' });
 
   it('reads nothing until the first chunk is asked for, and stops after the page that came up short', async () => {
     const pages: number[] = [];
-    const reader: ClickExportReader = {
+    const reader: ExportReader = {
       async page(_f, afterId, limit) {
         pages.push(afterId);
         const n = afterId === 0 ? limit : 3;

@@ -1,9 +1,10 @@
 import { createBioPageStore, createBioPageViewStore } from '../../src/db/bioPageStore.js';
-import { counterStatements, createClickStore, createStatsStore } from '../../src/db/index.js';
+import { createClickReader } from '../../src/db/clickReader.js';
+import { counterStatements, createClickWriter, createStatsStore } from '../../src/db/index.js';
 import type { Visit } from '../../src/domain/index.js';
 import type { BioPageWiring } from '../../src/http/routes/bioPages.js';
 import { createBioPageCache, createLinkCache, linkCacheForgettingBioPages } from '../../src/services/index.js';
-import { recordClicks, type CaptureDeps } from '../../src/services/recordClicks.js';
+import { recordClicks, type RecordDeps } from '../../src/services/recordClicks.js';
 import { cachedUserAgents } from '../../src/services/userAgent.js';
 import { createNodeSaltStore } from '../../src/node/saltFiles.js';
 import { createVisitorKeys } from '../../src/services/visitorKey.js';
@@ -35,19 +36,19 @@ export function bioWiring(database: NodeDatabase, clock: () => number, pending: 
 export async function makeBioApp(): Promise<BioTestApp> {
   const visits: Visit[] = [];
   const pending: Promise<unknown>[] = [];
-  let capture!: CaptureDeps;
+  let capture!: RecordDeps;
   let bio!: BioPageWiring;
   const t = await makeTestApp((database, clock) => {
     bio = bioWiring(database, clock, pending);
     // Counters written with the clicks, as on D1, so stats see them without Node's counting thread.
-    const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000, extraStatements: counterStatements(database.db, { maxParams: 32_000 }) });
+    const clicks = createClickWriter(database.db, database.batch, { maxParams: 32_000, extraStatements: counterStatements(database.db, { maxParams: 32_000 }) });
     capture = { clicks, geo: fakeGeo(), describeUserAgent: cachedUserAgents(), visitorKey: createVisitorKeys(createNodeSaltStore(database)) };
     return {
       linkCache: linkCacheForgettingBioPages(createLinkCache(1000, 60_000, clock), bio.cache),
       bioPages: bio,
-      clicks,
+      clicks: createClickReader(database.db),
       stats: createStatsStore(database.db),
-      tracking: { sink: { push: (v) => void visits.push(v) }, clock, clientAddress: () => '127.0.0.1' },
+      tracking: { recorder: { record: (v) => void visits.push(v) }, clock, clientAddress: () => '127.0.0.1' },
     };
   });
   return Object.assign(t, {

@@ -1,8 +1,9 @@
-import { createClickStore } from '../../src/db/index.js';
+import { createClickReader } from '../../src/db/clickReader.js';
+import { createClickWriter } from '../../src/db/index.js';
 import { createNodeSaltStore } from '../../src/node/saltFiles.js';
 import type { GeoLookup, Location, Visit } from '../../src/domain/index.js';
 import { clientAddress } from '../../src/http/clientAddress.js';
-import { recordClicks, type CaptureDeps } from '../../src/services/recordClicks.js';
+import { recordClicks, type RecordDeps } from '../../src/services/recordClicks.js';
 import { cachedUserAgents } from '../../src/services/userAgent.js';
 import { createVisitorKeys } from '../../src/services/visitorKey.js';
 import { makeTestApp, type TestApp } from './app.js';
@@ -13,7 +14,7 @@ export const fakeGeo = (places: Record<string, Location> = {}): GeoLookup => ({
 });
 
 export interface CaptureTestApp extends TestApp {
-  capture: CaptureDeps;
+  capture: RecordDeps;
   visits: Visit[];
   /** Writes the visits collected so far, as the Node click writer would. */
   flush(): Promise<void>;
@@ -25,9 +26,9 @@ export interface CaptureTestApp extends TestApp {
  */
 export async function makeCaptureApp(geo: GeoLookup = fakeGeo(), trustProxy = true): Promise<CaptureTestApp> {
   const visits: Visit[] = [];
-  let capture!: CaptureDeps;
+  let capture!: RecordDeps;
   const t = await makeTestApp((database, clock) => {
-    const clicks = createClickStore(database.db, database.batch, { maxParams: 32_000 });
+    const clicks = createClickWriter(database.db, database.batch, { maxParams: 32_000 });
     capture = {
       clicks,
       geo,
@@ -35,9 +36,9 @@ export async function makeCaptureApp(geo: GeoLookup = fakeGeo(), trustProxy = tr
       visitorKey: createVisitorKeys(createNodeSaltStore(database)),
     };
     return {
-      clicks,
+      clicks: createClickReader(database.db),
       tracking: {
-        sink: { push: (v) => void visits.push(v) },
+        recorder: { record: (v) => void visits.push(v) },
         clock,
         clientAddress: (c) => clientAddress(c.req.raw.headers, '127.0.0.1', trustProxy),
       },

@@ -175,17 +175,27 @@ async function waitUntilReady(url: string, output: () => string, exited: Promise
 }
 
 /**
- * The product wrangler.toml plus a local queue, written next to the test's state. Paths are
- * made absolute since they are relative to the config file's folder.
+ * The product wrangler.toml, its paths made absolute (they are relative to the config file's
+ * folder), migrations from `migrationsDir` when given, plus `extra`, written into `dir`.
  */
-function writeQueueConfig(dir: string): string {
+function writeConfig(dir: string, extra = '', migrationsDir?: string): string {
   const product = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
   const absolute = product
     .replace(/^main = "(.+)"$/m, (_, p: string) => `main = ${JSON.stringify(join(ROOT, p))}`)
     .replace(/^directory = "(.+)"$/m, (_, p: string) => `directory = ${JSON.stringify(join(ROOT, p))}`)
-    .replace(/^migrations_dir = "(.+)"$/m, (_, p: string) => `migrations_dir = ${JSON.stringify(join(ROOT, p))}`);
-  if (absolute === product) throw new Error('wrangler.toml has no relative paths to rewrite; update writeQueueConfig');
-  const queue = `
+    .replace(/^migrations_dir = "(.+)"$/m, (_, p: string) => `migrations_dir = ${JSON.stringify(migrationsDir ?? join(ROOT, p))}`);
+  if (absolute === product) throw new Error('wrangler.toml has no relative paths to rewrite; update writeConfig');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'wrangler.toml');
+  writeFileSync(path, absolute + extra);
+  return path;
+}
+
+/** The product wrangler.toml plus a local queue, written next to the test's state. */
+const writeQueueConfig = (dir: string): string =>
+  writeConfig(
+    dir,
+    `
 [[queues.producers]]
 binding = "CLICKS_QUEUE"
 queue = "linkpost-clicks-test"
@@ -194,32 +204,41 @@ queue = "linkpost-clicks-test"
 queue = "linkpost-clicks-test"
 max_batch_size = 10
 max_batch_timeout = 1
-`;
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'wrangler.toml');
-  writeFileSync(path, absolute + queue);
-  return path;
-}
+`,
+  );
 
 /**
  * A local D1 database as the Worker sees it, reachable from Node through wrangler's
  * getPlatformProxy: migrated by `wrangler d1 migrations apply --local`, like production.
+ * `migrationsDir` replaces drizzle/ (a test of one migration starts from the ones before it);
+ * `migrate()` applies what that folder holds by then, with the proxy closed meanwhile.
  */
-export async function openLocalD1(): Promise<{ binding: unknown; close(): Promise<void> }> {
+export async function openLocalD1(options: { migrationsDir?: string } = {}): Promise<{
+  binding: unknown;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}> {
   const dir = tempDir('linkpost-d1-');
   const env = wranglerEnv(dir);
-  await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir], env);
+  const configPath = options.migrationsDir ? writeConfig(join(dir, 'config'), '', options.migrationsDir) : join(ROOT, 'wrangler.toml');
+  const apply = () => runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir, '--config', configPath], env);
+  await apply();
   // getPlatformProxy runs in this process: the same offline settings as the CLI.
   for (const name of ['WRANGLER_SEND_METRICS', 'WRANGLER_SEND_ERROR_REPORTS', 'CLOUDFLARE_CF_FETCH_PATH'] as const) {
     process.env[name] = env[name];
   }
   const { getPlatformProxy } = await import('wrangler');
-  const proxy = await getPlatformProxy<{ DB: unknown }>({
-    configPath: join(ROOT, 'wrangler.toml'),
-    persist: { path: join(dir, 'v3') },
-  });
+  const open = () => getPlatformProxy<{ DB: unknown }>({ configPath, persist: { path: join(dir, 'v3') } });
+  let proxy = await open();
   return {
-    binding: proxy.env.DB,
+    get binding() {
+      return proxy.env.DB;
+    },
+    async migrate() {
+      await proxy.dispose();
+      await apply();
+      proxy = await open();
+    },
     async close() {
       await proxy.dispose();
       rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { silentLogger, type Visit } from '../../src/domain/index.js';
 import { createStorageHealth } from '../../src/services/index.js';
 import { memoryLogger } from '../support/logs.js';
 import { consumeVisits, type VisitMessage } from '../../src/worker/queue.js';
-import { directSink, queueSink, sinkFailures, type ClickQueue } from '../../src/worker/sinks.js';
+import { directRecorder, queueRecorder, recordFailures, type ClickQueue } from '../../src/worker/recorders.js';
 import { fromMessage, toMessage } from '../../src/worker/visitMessage.js';
 
 const visit = (linkId: number, extra: Partial<Visit> = {}): Visit => ({
@@ -81,11 +81,11 @@ describe('the queue consumer', () => {
   });
 });
 
-describe('click sinks', () => {
+describe('click recorders', () => {
   it('writes directly after the response without a queue', async () => {
     const ctx = background();
     const record = vi.fn(async () => {});
-    directSink(ctx, record, sinkFailures(silentLogger, createStorageHealth(Date.now))).push(visit(1), undefined as never);
+    directRecorder(ctx, record, recordFailures(silentLogger, createStorageHealth(Date.now))).record(visit(1));
     await ctx.settled();
     expect(record).toHaveBeenCalledWith([visit(1)]);
   });
@@ -95,14 +95,14 @@ describe('click sinks', () => {
     const queue: ClickQueue = { send: async (body, options) => void sent.push([body, options]) };
     const record = vi.fn(async () => {});
     const ctx = background();
-    queueSink(ctx, queue, record, sinkFailures(silentLogger, createStorageHealth(Date.now))).push(visit(1), undefined as never);
+    queueRecorder(ctx, queue, record, recordFailures(silentLogger, createStorageHealth(Date.now))).record(visit(1));
     await ctx.settled();
     expect(sent).toEqual([[toMessage(visit(1)), { contentType: 'json' }]]);
     expect(record).not.toHaveBeenCalled();
 
     const refusing: ClickQueue = { send: async () => Promise.reject(new Error('queue over its limit')) };
     const logger = memoryLogger();
-    queueSink(ctx, refusing, record, sinkFailures(logger, createStorageHealth(Date.now))).push(visit(2), undefined as never);
+    queueRecorder(ctx, refusing, record, recordFailures(logger, createStorageHealth(Date.now))).record(visit(2));
     await ctx.settled();
     expect(record).toHaveBeenCalledWith([visit(2)]);
     expect(logger.lines).toEqual([{ level: 'warn', message: expect.stringContaining('writing it directly'), fields: { err: expect.any(Error) } }]);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkStore } from '../../src/db/index.js';
 import { DAY_MS, type Click } from '../../src/domain/index.js';
-import { createD1ClickStore } from '../../src/worker/capture.js';
+import { createD1ClickWriter } from '../../src/worker/recordDeps.js';
 import { openD1 } from '../../src/worker/d1.js';
 import { pruneOldClicks } from '../../src/worker/retention.js';
 import { openLocalD1 } from '../support/worker.js';
@@ -27,7 +27,7 @@ describe('the Worker cron trigger', () => {
       country: null, region: null, city: null, bot: false, visitor: 'v'.padEnd(32, '0'), qr: false, userAgent: null, firstOfDay: false,
     });
     // Ten days of clicks, one every six hours, counted as D1 counts them (in the same batch).
-    await createD1ClickStore(d1).insertBatch(Array.from({ length: 40 }, (_, i) => click(NOW - 10 * DAY_MS + i * 6 * 3_600_000)));
+    await createD1ClickWriter(d1).insertBatch(Array.from({ length: 40 }, (_, i) => click(NOW - 10 * DAY_MS + i * 6 * 3_600_000)));
     const total = async () => (await d1.db.all<{ n: number }>("SELECT sum(clicks) AS n FROM counter_totals WHERE dim = 'all' AND grain = 1440" as never))[0]!.n;
     const clicks = async () => (await d1.db.all<{ n: number }>('SELECT count(*) AS n FROM clicks' as never))[0]!.n;
     expect(await clicks()).toBe(40);

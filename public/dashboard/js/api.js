@@ -55,11 +55,8 @@ export async function errorFrom(res, method, path) {
   } catch {
     // not JSON: fall through to a generic message
   }
+  // A proxy or a crash may answer without the API's error shape: then the status speaks.
   const err = data?.error;
-  // The API's catch-all answers code "not_found": an endpoint this server does not have (yet).
-  if (res.status === 404 && (!err || err.code === 'not_found')) {
-    return new ApiError(404, err?.code ?? 'not_found', `This server does not offer ${method} ${path.split('?')[0]} yet (404).`);
-  }
   return new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `${method} ${path} failed with ${res.status}`, err?.details);
 }
 

@@ -84,3 +84,11 @@ export function rangeLabel({ range = '30d', from, to } = {}) {
 
 /** Place of a click in words: "Lyon, FR", "FR" or "unknown". */
 export const place = (c) => [c.city, c.country].filter(Boolean).join(', ') || 'unknown';
+
+const STATUS_LABELS = { live: 'Live', disabled: 'Disabled', expired: 'Expired', exhausted: 'Limit reached' };
+
+/** The status the API gives a link (live, disabled, expired, exhausted), with its words. */
+export const statusWords = (link) => ({ id: link.status, label: STATUS_LABELS[link.status] });
+
+/** A post's name for people: its title, else its slug. */
+export const linkName = (link) => link.title || link.slug;

@@ -21,7 +21,7 @@ try {
 
 /** A breakdown row's words, and where it leads (a link's or campaign's page). */
 function describe(dimension, row) {
-  const value = row.value ?? null;
+  const { value } = row;
   if (value === null || value === '') {
     return { text: dimension === 'country' || dimension === 'city' ? 'Unknown' : dimension === 'referrer' ? 'No referrer' : '(none)' };
   }
@@ -43,7 +43,7 @@ function describe(dimension, row) {
 }
 
 function breakdown(dimension, rows) {
-  const max = Math.max(1, ...rows.map((r) => r.clicks ?? 0));
+  const max = Math.max(1, ...rows.map((r) => r.clicks));
   const id = `bd-${dimension}`;
   return h('section', { class: 'card breakdown', 'aria-labelledby': id },
     h('h2', { id }, BREAKDOWN_TITLES[dimension] ?? dimension),
@@ -52,7 +52,7 @@ function breakdown(dimension, rows) {
       : h('ol', {}, rows.map((r) => {
           const d = describe(dimension, r);
           const bar = h('span');
-          bar.style.width = `${Math.round(((r.clicks ?? 0) / max) * 100)}%`; // CSSOM, allowed by the CSP
+          bar.style.width = `${Math.round((r.clicks / max) * 100)}%`; // CSSOM, allowed by the CSP
           return h('li', {},
             h('span', { class: 'label' }, d.href ? h('a', { href: d.href }, d.text) : d.text),
             h('span', { class: 'value', title: `${num(r.uniques)} unique visitors` }, num(r.clicks)),
@@ -113,10 +113,8 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint, 
   }
 
   function render(stats) {
-    const totals = stats.totals ?? {};
-    const interval = stats.range?.interval ?? 'day';
-    const tz = stats.range?.tz ?? params().tz;
-    const series = stats.series ?? [];
+    const { totals, series } = stats;
+    const { interval, tz } = stats.range;
     const chartBox = h('div');
     const botsLabel = state.bots === 'exclude' ? 'Bot hits filtered out' : 'Bot hits';
     replace(body,
@@ -125,19 +123,19 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint, 
         // The counters count a person once per post per day; say so where a campaign sums posts.
         stat('Unique visitors', totals.uniques, 'each person once per post per day'),
         stat(botsLabel, totals.bots)),
-      (totals.clicks ?? 0) === 0 && (totals.bots ?? 0) === 0
+      totals.clicks === 0 && totals.bots === 0
         ? emptyState(`No clicks in this period (${rangeLabel(state)}).`, emptyHint ?? 'Share one of your short links; clicks show up here within seconds.')
         : null,
       h('section', { class: 'card chart-card', 'aria-labelledby': 'chart-h' },
         h('h2', { id: 'chart-h' }, `Clicks over time, by ${interval}`),
         chartBox),
-      h('div', { class: 'breakdowns' }, dimensions.map((d) => breakdown(d, stats.breakdowns?.[d] ?? []))));
+      h('div', { class: 'breakdowns' }, dimensions.map((d) => breakdown(d, stats.breakdowns[d]))));
     destroyChart();
     destroyChart = lineChart(chartBox, {
       labels: series.map((p) => pointLabel(p.t, interval, tz)),
       series: [
-        { label: 'Clicks', data: series.map((p) => p.clicks ?? 0) },
-        { label: 'Unique visitors', data: series.map((p) => p.uniques ?? 0), dashed: true },
+        { label: 'Clicks', data: series.map((p) => p.clicks) },
+        { label: 'Unique visitors', data: series.map((p) => p.uniques), dashed: true },
       ],
       summary: `Clicks over time, ${rangeLabel(state)}: ${num(totals.clicks)} clicks, ${num(totals.uniques)} unique visitors.`,
       xTitle: interval === 'hour' ? 'Hour' : 'Date',
@@ -152,5 +150,5 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint, 
 const stat = (label, value, note) =>
   h('div', { class: 'stat' },
     h('p', { class: 'stat-label' }, label),
-    h('p', { class: 'stat-value' }, num(value ?? 0)),
+    h('p', { class: 'stat-value' }, num(value)),
     note ? h('p', { class: 'hint' }, note) : null);

@@ -1,5 +1,5 @@
 // The server's rules for networks and UTM tags (src/domain/network.ts and utm.ts), mirrored
-// so the form can show the final destination before saving. test/e2e/dashboard-utm.test.ts
+// so the form can show the final destination before saving. test/e2e/dashboard-static.test.ts
 // checks this copy against the server's on many inputs.
 
 export const NETWORKS = [

@@ -1,10 +1,9 @@
-import type { ClickExportReader, ClickStore, StatsStore } from '../../domain/index.js';
+import type { ClickReader, StatsStore } from '../../domain/index.js';
 import type { CoreDeps } from '../../services/index.js';
 
-/** What the compatible APIs read: the core, and the click stores when the runtime has them. */
+/** What the compatible APIs read: the core, and the stored clicks when the runtime has them. */
 export interface CompatDeps extends CoreDeps {
   stats?: StatsStore;
-  clicks?: ClickStore;
-  clickExport?: ClickExportReader;
+  clicks?: ClickReader;
   log?: (message: string, err?: unknown) => void;
 }

@@ -132,12 +132,12 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   });
 
   app.get('/short-urls/:shortCode/visits', async (c) => {
-    const { clicks, clickExport } = deps;
-    if (!clicks || !clickExport) throw invalid('unsupported', 'this server keeps no visits');
+    const { clicks } = deps;
+    if (!clicks) throw invalid('unsupported', 'this server keeps no visits');
     const link = await getLinkOrThrow(deps, c.req.param('shortCode'));
     const q = parseInput(visitsQuery, c.req.query());
     const bots = q.excludeBots === 'true' || q.excludeBots === '1' ? ('exclude' as const) : ('include' as const);
-    const { clicks: page, total } = await pageClicks({ clicks, clickExport }, {
+    const { clicks: page, total } = await pageClicks({ clicks }, {
       slug: link.slug, bots, from: c.req.query('startDate'), to: c.req.query('endDate'), offset: (q.page - 1) * q.itemsPerPage, limit: q.itemsPerPage,
     });
     return c.json({

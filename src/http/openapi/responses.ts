@@ -45,6 +45,9 @@ export const linkBody = z
       .strict()
       .nullable()
       .meta({ description: 'The card shown to link-preview fetchers (Facebook, LinkedIn, Slack…) instead of the redirect' }),
+    status: z
+      .enum(['live', 'disabled', 'expired', 'exhausted'])
+      .meta({ description: 'Whether the link redirects now, and if not why: disabled, past expiresAt, or at maxClicks' }),
   })
   .strict()
   .meta({ id: 'Link' });

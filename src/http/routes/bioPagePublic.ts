@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { isAppError } from '../../domain/index.js';
-import { countBioPageView, isBotAgent, showBioPage, type CoreDeps } from '../../services/index.js';
+import { countBioPageView, isHumanVisit, showBioPage, type CoreDeps } from '../../services/index.js';
 import { bioPageCsp, bioPageHtml } from '../bioPageHtml.js';
 import { createErrorHandler } from '../errors.js';
 import type { Logger } from '../../domain/index.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
-import { isPrefetch } from '../tracking.js';
+import { contextView, shouldTrack, visitorOf } from '../tracking.js';
 import { bioPageDeps, type BioPageWiring } from './bioPages.js';
 
 /** /@handle: one path segment, "@" then a handle (the slug characters). */
@@ -35,8 +35,8 @@ export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { logger: Lo
     c.header('Content-Security-Policy', await bioPageCsp());
     c.header('Cache-Control', BIO_PAGE_CACHE_CONTROL);
     const res = c.html(bioPageHtml(page));
-    if (c.req.method === 'GET') {
-      const bot = isPrefetch(c) || isBotAgent(c.req.header('user-agent') ?? '');
+    if (shouldTrack(c)) {
+      const bot = !isHumanVisit(visitorOf(contextView(c)));
       bio.afterResponse(() => countBioPageView(viewDeps, page.id, bot).catch((err) => deps.logger.error('could not count a bio page view', { err })));
     }
     return res;

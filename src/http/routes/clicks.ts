@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { rawClicksFrom, type ClickRow, type ClickStore, type Clock } from '../../domain/index.js';
+import { rawClicksFrom, type ClickReader, type ClickRow, type Clock } from '../../domain/index.js';
 import { listClicks } from '../../services/listClicks.js';
 import type { ClickBody } from '../openapi/responses.js';
 
@@ -30,7 +30,7 @@ export function clickView(c: ClickRow): ClickBody {
  * GET /api/clicks: the raw click log, filtered and paged. `rawClicksFrom` says where raw
  * clicks start under CLICK_RETENTION_DAYS (null: all are kept), so the dashboard can say so.
  */
-export function clickRoutes(deps: { clicks: ClickStore; clock: Clock; clickRetentionDays?: number | null }) {
+export function clickRoutes(deps: { clicks: Pick<ClickReader, 'list'>; clock: Clock; clickRetentionDays?: number | null }) {
   return new Hono().get('/', async (c) => {
     const { clicks, nextCursor } = await listClicks(deps, c.req.query());
     const days = deps.clickRetentionDays ?? null;

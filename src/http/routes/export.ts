@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
-import type { ClickExportReader, Logger, StatsStore, TimingStore } from '../../domain/index.js';
+import type { ClickReader, Logger, StatsStore, TimingStore } from '../../domain/index.js';
 import { exportClicks, type CsvChunk } from '../../services/exportClicks.js';
 import { exportStats } from '../../services/exportStats.js';
 import type { CoreDeps } from '../../services/index.js';
 
 export interface ExportRouteDeps extends Pick<CoreDeps, 'clock' | 'publicUrl'> {
   /** Raw clicks for /api/clicks.csv; absent means no such route. */
-  clickExport?: ClickExportReader;
+  clickExport?: Pick<ClickReader, 'page' | 'count'>;
   /** Counters for /api/stats.csv; absent means no such route. */
   stats?: StatsStore;
   /** Lifetime columns of /api/stats.csv. */

@@ -25,7 +25,7 @@ const qrHeaders = (qr: QrCode, type: 'svg' | 'png') => ({
 
 /** /api/links: create, list, read, edit and delete posts. */
 export function linkRoutes(deps: LinkRouteDeps) {
-  const view = (l: Parameters<typeof linkView>[0]) => linkView(l, deps.publicUrl);
+  const view = (l: Parameters<typeof linkView>[0]) => linkView(l, deps.publicUrl, deps.clock());
   return new Hono()
     .post('/', async (c) => c.json(view(await createLink(deps, await readJson(c))), 201))
     .post('/bulk', async (c) => {

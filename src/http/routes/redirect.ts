@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { isAppError, LINK_MARKERS, showsPreviewCard, type Link, type LinkPreview } from '../../domain/index.js';
-import { isBotAgent, resolveLink, type ResolveDeps } from '../../services/index.js';
+import { isHumanVisit, resolveLink, type ResolveDeps } from '../../services/index.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
 import { PREVIEW_CSP, previewPage } from '../previewPage.js';
-import { isPrefetch, requestQuery, shouldTrack } from '../tracking.js';
+import { contextView, requestQuery, shouldTrack, visitorOf } from '../tracking.js';
 
 /** Called after the redirect response is built; must not throw or block. */
 export type OnRedirect = (c: Context, link: Link) => void;
@@ -32,7 +32,7 @@ export function redirectRoutes(deps: ResolveDeps & { publicUrl: string; onRedire
     const slug = c.req.param('slug')!;
     let link: Link;
     try {
-      link = await resolveLink(deps, slug, () => isHumanVisit(c));
+      link = await resolveLink(deps, slug, () => isHumanRequest(c));
     } catch (err) {
       // Everything but a page for a browser goes to the app's error handler (JSON, 503 on storage).
       if (!isAppError(err) || wantsJson(c)) throw err;
@@ -57,6 +57,6 @@ export function redirectRoutes(deps: ResolveDeps & { publicUrl: string; onRedire
 }
 
 /** The click capture's verdict, early: a limited link's budget is spent only by people. */
-const isHumanVisit = (c: Context) => shouldTrack(c) && !isPrefetch(c) && !isBotAgent(c.req.header('user-agent') ?? '');
+const isHumanRequest = (c: Context) => shouldTrack(c) && isHumanVisit(visitorOf(contextView(c)));
 
 const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');

@@ -1,7 +1,6 @@
 // The editor's entries: an ordered list to move and remove, and a search to add links.
 import { get } from '../api.js';
 import { h } from '../dom.js';
-import { linkStatus } from '../data.js';
 
 const STATE_LABELS = { disabled: 'Disabled', expired: 'Expired', exhausted: 'Limit reached' };
 
@@ -16,7 +15,7 @@ function entryOf(link) {
       label = link.url;
     }
   }
-  return { slug: link.slug, label: label.length > 120 ? `${label.slice(0, 119)}…` : label, state: linkStatus(link).id };
+  return { slug: link.slug, label: label.length > 120 ? `${label.slice(0, 119)}…` : label, state: link.status };
 }
 
 /** The ordered entries; every change redraws the list and calls onChange. */

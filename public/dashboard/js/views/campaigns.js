@@ -1,6 +1,6 @@
 import { get } from '../api.js';
 import { exportButton, rangeControls, readRange } from '../controls.js';
-import { campaignRows } from '../data.js';
+import { campaignRows } from '../campaignLists.js';
 import { cell, emptyState, errorBox, h, loading, replace } from '../dom.js';
 import { fmtDate, num, rangeParams } from '../format.js';
 import { statsPanel } from '../stats.js';

@@ -1,6 +1,6 @@
 import { get } from '../api.js';
 import { lineChart } from '../charts.js';
-import { campaignNames } from '../data.js';
+import { campaignNames } from '../campaignLists.js';
 import { cell, emptyState, errorBox, h, loading, replace } from '../dom.js';
 import { fmtDateTime, num } from '../format.js';
 import { networkLabel } from '../utm.js';
@@ -9,7 +9,7 @@ import { compareCsvButton, compareRecords } from './compareExport.js';
 const WINDOWS = [{ hours: 24, label: 'First 24 h' }, { hours: 72, label: 'First 72 h' }, { hours: 168, label: 'First 7 days' }];
 const MAX_POSTS = 10;
 
-const sumFirst = (points, n) => points.slice(0, n).reduce((sum, p) => sum + (p.clicks ?? 0), 0);
+const sumFirst = (points, n) => points.slice(0, n).reduce((sum, p) => sum + p.clicks, 0);
 
 /** Posts (or a campaign's networks) side by side from the hour each was published. */
 export async function compareView(ctx) {
@@ -125,7 +125,7 @@ export async function compareView(ctx) {
         campaign: state.campaign, slug: slugs, by: state.by, align: 'posted', hours: 168, interval: 'hour',
       }, opts);
       if (mine !== generation) return;
-      data = answer.series ?? [];
+      data = answer.series;
       draw();
     } catch (e) {
       if (e.name === 'AbortError' || mine !== generation) return;
@@ -145,7 +145,7 @@ export async function compareView(ctx) {
     const rows = data.map((s) => ({
       s,
       name: state.by === 'network' ? (s.key ? networkLabel(s.key) : s.label || 'No network') : s.label || titles.get(s.key) || s.key,
-      totals: Object.fromEntries(WINDOWS.map((w) => [w.hours, sumFirst(s.points ?? [], w.hours)])),
+      totals: Object.fromEntries(WINDOWS.map((w) => [w.hours, sumFirst(s.points, w.hours)])),
     }));
     const best = Math.max(...rows.map((r) => r.totals[state.hours]));
     const chartBox = h('div');
@@ -175,9 +175,9 @@ export async function compareView(ctx) {
       series: rows.map((r) => ({
         label: r.name,
         data: labels.map((_, i) => {
-          const p = r.s.points?.[i];
+          const p = r.s.points[i];
           if (!p) return null; // that hour has not come yet for this post: a gap, not a zero
-          return state.mode === 'cumulative' ? (p.cumulative ?? sumFirst(r.s.points, i + 1)) : (p.clicks ?? 0);
+          return state.mode === 'cumulative' ? p.cumulative : p.clicks;
         }),
       })),
       summary: `${rows.length} curves over the ${win.label.toLowerCase()} after posting. Best: ${rows.filter((r) => r.totals[state.hours] === best).map((r) => r.name).join(', ')} with ${num(best)} clicks.`,

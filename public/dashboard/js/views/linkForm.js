@@ -1,7 +1,7 @@
 import { api, get } from '../api.js';
-import { campaignNames, linkName } from '../data.js';
+import { campaignNames } from '../campaignLists.js';
 import { field, h, loading, replace, setFieldError, toast } from '../dom.js';
-import { fromLocalInput, timeZone, toLocalInput } from '../format.js';
+import { fromLocalInput, timeZone, toLocalInput, linkName } from '../format.js';
 import {
   checkDestination, explicitUtm, NETWORKS, networkLabel, slugProblem, UTM_FIELDS, utmFor, withUtm,
 } from '../utm.js';

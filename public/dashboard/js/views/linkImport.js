@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { cell, errorBox, h, loading, replace, toast } from '../dom.js';
-import { linkName } from '../data.js';
+import { linkName } from '../format.js';
 import { networkLabel } from '../utm.js';
 
 /** The CLI import's columns (src/services/importLinks.ts), as the bulk API names each field. */

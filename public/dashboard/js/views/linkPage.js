@@ -1,8 +1,7 @@
 import { api, get } from '../api.js';
-import { linkName, linkStatus } from '../data.js';
 import { BOTS_LABELS } from '../controls.js';
 import { cell, copyButton, emptyState, errorBox, h, replace, toast } from '../dom.js';
-import { fmtDateTime, fmtTime, num, place, rangeLabel, rangeParams } from '../format.js';
+import { fmtDateTime, fmtTime, num, place, rangeLabel, rangeParams, linkName, statusWords } from '../format.js';
 import { statsPanel } from '../stats.js';
 import { networkLabel } from '../utm.js';
 import { qrPanel } from './qrPanel.js';
@@ -33,7 +32,7 @@ export async function linkPageView(ctx) {
 
   let clicks = null;
   function renderHead() {
-    const status = linkStatus(link);
+    const status = statusWords(link);
     clicks = h('strong', { class: 'link-clicks', 'aria-live': 'polite' }, num(link.clicks));
     replace(head,
       h('div', { class: 'page-head' },
@@ -101,7 +100,7 @@ export async function linkPageView(ctx) {
       ]);
       if (mine !== generation) return; // the filters changed while this was on its way
       // Only the count changes in place, so a focused button in the header keeps its focus.
-      const restyle = fresh.disabled !== link.disabled || linkStatus(fresh).id !== linkStatus(link).id;
+      const restyle = fresh.disabled !== link.disabled || statusWords(fresh).id !== statusWords(link).id;
       link = fresh;
       if (restyle) renderHead();
       else clicks.textContent = num(link.clicks);

@@ -1,7 +1,7 @@
 import { api, get } from '../api.js';
-import { campaignNames, linkName, linkStatus } from '../data.js';
+import { campaignNames } from '../campaignLists.js';
 import { cell, copyButton, emptyState, errorBox, h, loading, replace, toast } from '../dom.js';
-import { fmtDate, num } from '../format.js';
+import { fmtDate, num, linkName, statusWords } from '../format.js';
 import { NETWORKS, networkLabel } from '../utm.js';
 
 const PAGE = 50;
@@ -100,7 +100,7 @@ export async function linksView(ctx) {
   }
 
   function linkRow(link, isNew) {
-    const status = linkStatus(link);
+    const status = statusWords(link);
     const toggle = h('button', { type: 'button', class: 'btn btn-small', onclick: () => setDisabled(link, !link.disabled, row) },
       link.disabled ? 'Enable' : 'Disable');
     const row = h(

@@ -1,37 +1,36 @@
-import type { Logger, Visit } from '../domain/index.js';
-import type { ClickSink } from '../http/tracking.js';
+import type { ClickRecorder, Logger, Visit } from '../domain/index.js';
 import { repeatedLog, type StorageHealth } from '../services/index.js';
-import type { RecordVisits } from './capture.js';
+import type { RecordVisits } from './recordDeps.js';
 import { toMessage, type QueuedVisit } from './visitMessage.js';
 
-/** The part of ExecutionContext a sink needs: work that may outlive the response. */
+/** The part of ExecutionContext a recorder needs: work that may outlive the response. */
 export interface Background {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-/** What the sink needs of a Queue producer binding (typed here so tests can pass a fake). */
+/** What the queue recorder needs of a Queue producer binding (typed here so tests can pass a fake). */
 export interface ClickQueue {
   send(body: QueuedVisit, options?: { contentType?: 'json' }): Promise<unknown>;
 }
 
 /** Writes each visit to D1 after the response has gone, inside the request's waitUntil. */
-export function directSink(ctx: Background, record: RecordVisits, failures: SinkFailures): ClickSink {
+export function directRecorder(ctx: Background, record: RecordVisits, failures: RecordFailures): ClickRecorder {
   return {
-    push(visit: Visit) {
+    record(visit: Visit) {
       ctx.waitUntil(record([visit]).then(failures.succeeded, failures.lost));
     },
   };
 }
 
-/** What a sink does with the outcome of a write: health, and one log line per window. */
-export interface SinkFailures {
+/** What a recorder does with the outcome of a write: health, and one log line per window. */
+export interface RecordFailures {
   succeeded(): void;
   lost(err: unknown): void;
   enqueueFailed(err: unknown): void;
 }
 
 /** Per isolate: a click lost to a failing D1 is counted and logged once per window. */
-export function sinkFailures(logger: Logger, health: StorageHealth): SinkFailures {
+export function recordFailures(logger: Logger, health: StorageHealth): RecordFailures {
   const lost = repeatedLog(logger, 'error', 'could not record a click');
   const enqueue = repeatedLog(logger, 'warn', 'could not enqueue a click; writing it directly');
   let dropped = 0;
@@ -50,9 +49,9 @@ export function sinkFailures(logger: Logger, health: StorageHealth): SinkFailure
  * Enqueues each visit for the queue() consumer, which writes them in batches. If the queue
  * refuses the message, the click is written directly rather than lost.
  */
-export function queueSink(ctx: Background, queue: ClickQueue, record: RecordVisits, failures: SinkFailures): ClickSink {
+export function queueRecorder(ctx: Background, queue: ClickQueue, record: RecordVisits, failures: RecordFailures): ClickRecorder {
   return {
-    push(visit: Visit) {
+    record(visit: Visit) {
       const sent = queue.send(toMessage(visit), { contentType: 'json' }).catch(async (err) => {
         failures.enqueueFailed(err);
         await record([visit]);

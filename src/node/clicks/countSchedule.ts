@@ -1,4 +1,4 @@
-import { silentLogger, type Logger } from '../domain/index.js';
+import { silentLogger, type Logger } from '../../domain/index.js';
 
 export interface CountingScheduleOptions {
   /** Quiet time after the last write before counting: a server at rest shows clicks at once. */
@@ -13,8 +13,8 @@ export interface CountingScheduleOptions {
 
 /**
  * When the click thread counts what it wrote: after a short pause in writes, and within
- * `maxDelayMs` while they keep coming. Counting a second of traffic at once makes about a
- * fifth of the counter upserts that counting each write batch did (bench:redirect). A count
+ * `maxDelayMs` while they keep coming. Counting a second of traffic at once makes far
+ * fewer counter upserts than counting each write batch. A count
  * that throws leaves the clicks stored and uncounted; it is tried again every `retryMs`, with
  * one log line when it starts failing and one when it works again.
  */

@@ -2,25 +2,25 @@
  * The click-writing thread: enrichment (user agents, geoip-lite, HMAC) and the SQLite
  * transactions run here, on their own connection, so the event loop that answers redirects
  * never waits on them. Each batch is written at once; counting follows on its own schedule
- * (countingSchedule.ts). Messages: {id, visits} in, {id} or {id, error} out.
+ * (countSchedule.ts). Messages: {id, visits} in, {id} or {id, error} out.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { utcDay, type Visit } from '../domain/index.js';
-import { recordClicks } from '../services/recordClicks.js';
-import { createNodeCapture } from './capture.js';
-import { createCountingSchedule } from './countingSchedule.js';
+import { utcDay, type Visit } from '../../domain/index.js';
+import { recordClicks } from '../../services/recordClicks.js';
+import { createNodeRecordDeps } from './recordDeps.js';
+import { createCountingSchedule } from './countSchedule.js';
 import type { ClickThreadOptions } from './clickThread.js';
-import { createClickPruner } from '../db/index.js';
-import { pruneClicks } from '../services/pruneClicks.js';
-import { createNodeLogger } from './logger.js';
-import { openDatabase } from './sqlite.js';
+import { createClickPruner } from '../../db/index.js';
+import { pruneClicks } from '../../services/pruneClicks.js';
+import { createNodeLogger } from '../logger.js';
+import { openDatabase } from '../sqlite.js';
 
 const { databasePath, options } = workerData as { databasePath: string; options: ClickThreadOptions };
 /** How often old raw clicks are deleted under CLICK_RETENTION_DAYS. */
 const RETENTION_EVERY_MS = 3_600_000;
 
 const database = openDatabase(databasePath);
-const capture = createNodeCapture(database);
+const capture = createNodeRecordDeps(database);
 // Write failures go back to the main thread, which logs them once per window; counting logs here.
 const logger = createNodeLogger({ level: options.level, pretty: options.pretty });
 

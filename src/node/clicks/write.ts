@@ -1,16 +1,14 @@
-import { createClickStore, humansPerLink } from '../db/index.js';
-import type { Click, ClickStore } from '../domain/index.js';
-import type { NodeDatabase } from './sqlite.js';
+import { humansPerLink } from '../../db/index.js';
+import type { Click, ClickWriter } from '../../domain/index.js';
+import type { NodeDatabase } from '../sqlite.js';
 
 /**
- * The Node click store: the shared drizzle store for reading, and for writing a hot path of
- * prepared better-sqlite3 statements in one transaction (building drizzle inserts per batch
- * was the largest cost of capture in `npm run bench:redirect`). It writes the clicks and the
- * per-post human count only: counting (counting.ts) follows, and decides each visitor's first
- * click of the day there, so the clicks it returns have `firstOfDay` false for now.
+ * The Node click writer: prepared better-sqlite3 statements in one transaction, since building
+ * drizzle inserts per batch costs more than running them. It writes the clicks and each post's
+ * human count only: the click thread counts them afterwards (count.ts) and decides each
+ * visitor's first click of the day there, so the clicks it returns have `firstOfDay` false.
  */
-export function createSqliteClickStore(database: NodeDatabase): ClickStore {
-  const shared = createClickStore(database.db, database.batch, { maxParams: 32_000 });
+export function createSqliteClickWriter(database: NodeDatabase): ClickWriter {
   const { sqlite } = database;
   const insertClick = sqlite.prepare(
     `INSERT INTO clicks (link_id, clicked_at, referrer, referrer_host, source, device, os, browser,
@@ -31,7 +29,6 @@ export function createSqliteClickStore(database: NodeDatabase): ClickStore {
   });
 
   return {
-    ...shared,
     async insertBatch(newClicks) {
       const batch: Click[] = newClicks.map((c) => ({ ...c, firstOfDay: false }));
       if (batch.length > 0) write(batch);

@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { Logger, Visit } from '../domain/index.js';
-import type { NodeLoggerOptions } from './logger.js';
+import type { Logger, Visit } from '../../domain/index.js';
+import type { NodeLoggerOptions } from '../logger.js';
 
 type Reply = { id: number; error?: { message: string; code?: string } } | { ready: true };
 
 /**
  * The main thread's handle on the click-writing thread: record(visits) resolves once the
- * batch is committed and rejects if it failed, so the ClickWriter keeps and retries it.
+ * batch is committed and rejects if it failed, so the VisitQueue keeps and retries it.
  * A thread that dies is started again on the next batch.
  */
 export interface ClickThreadOptions extends Pick<NodeLoggerOptions, 'level' | 'pretty'> {
@@ -21,7 +21,7 @@ export function startClickThread(databasePath: string, logger: Logger, options: 
   const pending = new Map<number, { resolve(): void; reject(e: Error): void }>();
 
   function spawn(): Promise<void> {
-    const w = new Worker(new URL('./captureThreadBoot.mjs', import.meta.url), { workerData: { databasePath, options } });
+    const w = new Worker(new URL('./clickThread.boot.mjs', import.meta.url), { workerData: { databasePath, options } });
     worker = w;
     ready = new Promise<void>((resolve, reject) => {
       w.on('message', (m: Reply) => {

@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./captureThread.ts');
+await import('./clickThread.worker.ts');

@@ -1,7 +1,7 @@
-import { counterStatements } from '../db/counters.js';
-import { createClickStore, createVisitorSaltStore } from '../db/index.js';
-import { NO_LOCATION, type ClickStore, type GeoLookup, type Visit } from '../domain/index.js';
-import { recordClicks, type CaptureDeps } from '../services/recordClicks.js';
+import { counterStatements } from '../db/counterUpserts.js';
+import { createClickWriter, createVisitorSaltStore } from '../db/index.js';
+import { NO_LOCATION, type ClickWriter, type GeoLookup, type Visit } from '../domain/index.js';
+import { recordClicks, type RecordDeps } from '../services/recordClicks.js';
 import { cachedUserAgents } from '../services/userAgent.js';
 import { createVisitorKeys } from '../services/visitorKey.js';
 import { D1_MAX_PARAMS, type D1Handle } from './d1.js';
@@ -16,15 +16,15 @@ const saltMemo = createSaltMemo();
 const noLookup: GeoLookup = { locate: () => NO_LOCATION };
 
 /** The click store on D1: inserts cut to 100 bound parameters, counters in the same batch. */
-export function createD1ClickStore(d1: D1Handle): ClickStore {
-  return createClickStore(d1.db, d1.batch, {
+export function createD1ClickWriter(d1: D1Handle): ClickWriter {
+  return createClickWriter(d1.db, d1.batch, {
     maxParams: D1_MAX_PARAMS,
     extraStatements: counterStatements(d1.db, { maxParams: D1_MAX_PARAMS }),
   });
 }
 
 /** Everything recordClicks needs, over one request's (or one queue batch's) D1 binding. */
-export function captureDeps(d1: D1Handle, sealer: SaltSealer, clicks = createD1ClickStore(d1)): CaptureDeps {
+export function recordDeps(d1: D1Handle, sealer: SaltSealer, clicks = createD1ClickWriter(d1)): RecordDeps {
   return {
     clicks,
     geo: noLookup,
@@ -36,4 +36,4 @@ export function captureDeps(d1: D1Handle, sealer: SaltSealer, clicks = createD1C
 /** Enriches and writes visits as clicks. */
 export type RecordVisits = (visits: Visit[]) => Promise<unknown>;
 
-export const recorderFor = (deps: CaptureDeps): RecordVisits => (visits) => recordClicks(deps, visits);
+export const recorderFor = (deps: RecordDeps): RecordVisits => (visits) => recordClicks(deps, visits);

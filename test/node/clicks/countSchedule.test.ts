@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCountingSchedule } from '../../src/node/countingSchedule.js';
-import { silentLogger } from '../../src/domain/index.js';
+import { createCountingSchedule } from '../../../src/node/clicks/countSchedule.js';
+import { silentLogger } from '../../../src/domain/index.js';
 
 const IDLE = 20;
 const MAX_DELAY = 1_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Visit } from '../../src/domain/index.js';
-import { createClickWriter } from '../../src/node/clickWriter.js';
-import { memoryLogger } from '../support/logs.js';
+import type { Visit } from '../../../src/domain/index.js';
+import { createVisitQueue } from '../../../src/node/clicks/queue.js';
+import { memoryLogger } from '../../support/logs.js';
 
 const visit = (n: number): Visit => ({
   linkId: 1, at: n, address: null, userAgent: '', referrer: '', utmSource: null, qr: false, prefetch: false,
@@ -11,7 +11,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 describe('the Node click writer', () => {
   it('writes everything pushed in one event-loop turn as one batch', async () => {
     const batches: number[] = [];
-    const w = createClickWriter({ record: async (v) => void batches.push(v.length), logger: memoryLogger() });
+    const w = createVisitQueue({ record: async (v) => void batches.push(v.length), logger: memoryLogger() });
     for (let i = 0; i < 5; i++) w.push(visit(i));
     expect(batches).toEqual([]); // nothing written on the request path
     await tick();
@@ -23,7 +23,7 @@ describe('the Node click writer', () => {
   it('lets visits that arrive during a write wait the flush delay, so batches fill under load', async () => {
     const batches: number[] = [];
     let release!: () => void;
-    const w = createClickWriter({
+    const w = createVisitQueue({
       record: (v) => {
         batches.push(v.length);
         return batches.length === 1 ? new Promise<void>((r) => (release = r)) : Promise.resolve();
@@ -50,7 +50,7 @@ describe('the Node click writer', () => {
     vi.useFakeTimers({ now: 0 });
     try {
       const sent: { at: number; size: number }[] = [];
-      const w = createClickWriter({
+      const w = createVisitQueue({
         record: async (v) => {
           sent.push({ at: Date.now(), size: v.length });
           await new Promise((r) => setTimeout(r, 40)); // a slow write
@@ -72,7 +72,7 @@ describe('the Node click writer', () => {
 
   it('splits large queues into batches of maxBatch', async () => {
     const batches: number[] = [];
-    const w = createClickWriter({ record: async (v) => void batches.push(v.length), maxBatch: 4, logger: memoryLogger() });
+    const w = createVisitQueue({ record: async (v) => void batches.push(v.length), maxBatch: 4, logger: memoryLogger() });
     for (let i = 0; i < 10; i++) w.push(visit(i));
     await w.drain();
     expect(batches).toEqual([4, 4, 2]);
@@ -82,7 +82,7 @@ describe('the Node click writer', () => {
     let fail = 2;
     const written: number[] = [];
     const logger = memoryLogger();
-    const w = createClickWriter({
+    const w = createVisitQueue({
       record: async (v) => {
         if (fail-- > 0) throw new Error('SQLITE_BUSY');
         written.push(...v.map((x) => x.at));
@@ -102,7 +102,7 @@ describe('the Node click writer', () => {
     const now = () => Date.now() - lag;
     let fail = true;
     const written: number[] = [];
-    const w = createClickWriter({
+    const w = createVisitQueue({
       record: async (v) => {
         if (fail) throw new Error('SQLITE_FULL');
         written.push(...v.map((x) => x.at));
@@ -127,7 +127,7 @@ describe('the Node click writer', () => {
     const logger = memoryLogger();
     let release!: () => void;
     const stalled = new Promise<void>((r) => (release = r));
-    const w = createClickWriter({ record: () => stalled, maxQueue: 3, logger });
+    const w = createVisitQueue({ record: () => stalled, maxQueue: 3, logger });
     for (let i = 0; i < 10; i++) w.push(visit(i));
     expect(w.stats()).toMatchObject({ queued: 3, dropped: 7 });
     // One line at the first drop (not one per click), naming the bound and the count so far.

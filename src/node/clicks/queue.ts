@@ -1,7 +1,7 @@
-import { silentLogger, type Logger, type Visit } from '../domain/index.js';
-import { repeatedLog } from '../services/index.js';
+import { silentLogger, type Logger, type Visit } from '../../domain/index.js';
+import { repeatedLog } from '../../services/index.js';
 
-export interface ClickWriterOptions {
+export interface VisitQueueOptions {
   /** Enriches and stores one batch in one transaction. */
   record(visits: Visit[]): Promise<unknown>;
   /** Visits held in memory at most; beyond it new ones are dropped, counted and logged. */
@@ -9,10 +9,10 @@ export interface ClickWriterOptions {
   /** Visits per transaction at most. */
   maxBatch?: number;
   /**
-   * Longest a visit waits in memory before its batch goes out: most of what a crash can lose
-   * (docs/operations.md), so it is short. Under load a write takes about as long, and visits
-   * that arrive meanwhile make the next batch, so batches still hold tens to hundreds (a
-   * transaction per event-loop turn spent more on commits than on clicks). SIGTERM drains first.
+   * How long visits gather before a write: most of what a crash can lose (docs/operations.md),
+   * so it is short. Under load a write takes about as long, and visits that arrive meanwhile
+   * make the next batch, so batches still hold tens to hundreds (a transaction per event-loop
+   * turn spends more on commits than on clicks). SIGTERM drains first.
    */
   flushDelayMs?: number;
   /** First wait after a failed write; it doubles up to `maxBackoffMs`, whatever traffic comes. */
@@ -33,10 +33,10 @@ export interface ClickWriterOptions {
  * path. A failing database keeps the batch and retries with a backoff that pushes do not cut
  * short; the bounded queue turns a long stall into counted drops instead of unbounded memory.
  */
-export function createClickWriter({
+export function createVisitQueue({
   record, maxQueue = 100_000, maxBatch = 2_000, flushDelayMs = 2, backoffMs = 100, maxBackoffMs = 2_000,
   logWindowMs = 10_000, logger = silentLogger, onFailure, onSuccess, now = Date.now,
-}: ClickWriterOptions) {
+}: VisitQueueOptions) {
   let queue: Visit[] = [];
   /** When the oldest visit not in a write yet arrived; null when there is none. */
   let pendingSince: number | null = null;
@@ -142,4 +142,4 @@ export function createClickWriter({
     stats: () => ({ queued: queue.length, written, dropped }),
   };
 }
-export type ClickWriter = ReturnType<typeof createClickWriter>;
+export type VisitQueue = ReturnType<typeof createVisitQueue>;

@@ -1,5 +1,5 @@
 /**
- * Counting after writing (src/node/counting.ts), on real SQLite files: counter_progress says
+ * Counting after writing (src/node/clicks/count.ts), on real SQLite files: counter_progress says
  * how far counting got, so every click is counted exactly once whatever happens between the
  * write and the count: a crash, a rebuild, a deleted or a moved post, a migration.
  */
@@ -10,19 +10,19 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLinkStore, type Database } from '../../src/db/index.js';
-import { schema } from '../../src/db/schema.js';
-import type { Device, NewClick } from '../../src/domain/index.js';
-import { createClickCounting, createSqliteCounterStore } from '../../src/node/counting.js';
-import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../src/node/sqlite.js';
-import { createSqliteClickStore } from '../../src/node/sqliteClickStore.js';
-import { sqliteCounterUpserts } from '../../src/node/sqliteCounters.js';
-import { tempDir } from '../support/app.js';
-import { prng } from '../support/random.js';
+import { createLinkStore, type Database } from '../../../src/db/index.js';
+import { schema } from '../../../src/db/schema.js';
+import type { Device, NewClick } from '../../../src/domain/index.js';
+import { createClickCounting, createSqliteCounterStore } from '../../../src/node/clicks/count.js';
+import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../../src/node/sqlite.js';
+import { createSqliteClickWriter } from '../../../src/node/clicks/write.js';
+import { sqliteCounterUpserts } from '../../../src/node/clicks/counterUpserts.js';
+import { tempDir } from '../../support/app.js';
+import { prng } from '../../support/random.js';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-02-20T00:00:00Z');
-/** Clicks counting.ts takes per transaction (its RUN). */
+/** Clicks count.ts takes per transaction (its RUN). */
 const RUN = 50_000;
 
 const dir = tempDir('linkpost-counting-');
@@ -73,7 +73,7 @@ async function open(campaigns: (string | null)[] = ['c1', 'c1', 'c2', null]) {
   const path = newFile();
   const database = openDatabase(path);
   const linkIds = await insertLinks(database.db, campaigns);
-  return { path, database, linkIds, clicks: createSqliteClickStore(database), counting: createClickCounting(database) };
+  return { path, database, linkIds, clicks: createSqliteClickWriter(database), counting: createClickCounting(database) };
 }
 
 const COUNTERS = ['counter_totals', 'counter_links', 'counter_profiles', 'counter_campaigns'];
@@ -112,7 +112,7 @@ function totalsAndRaw(database: NodeDatabase) {
   };
 }
 
-async function writeInBatches(store: ReturnType<typeof createSqliteClickStore>, clicks: NewClick[], size = 400) {
+async function writeInBatches(store: ReturnType<typeof createSqliteClickWriter>, clicks: NewClick[], size = 400) {
   for (let i = 0; i < clicks.length; i += size) await store.insertBatch(clicks.slice(i, i + size));
 }
 
@@ -314,7 +314,7 @@ describe('counting clicks after writing them', () => {
     const old: NodeDatabase = { db: db as unknown as Database, sqlite, batch: async (s) => void runAll(s), close: () => sqlite.close() };
     const linkIds = await insertLinks(old.db, ['c1', null, 'c2']);
     // Before 0004 every batch was counted in its own transaction: the counters hold every click.
-    const store = createSqliteClickStore(old);
+    const store = createSqliteClickWriter(old);
     const upsert = sqliteCounterUpserts(sqlite);
     const rnd = prng(7);
     for (let i = 0; i < 5; i++) {

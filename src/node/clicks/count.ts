@@ -1,9 +1,9 @@
-import type { ClickStore, CounterStore } from '../domain/index.js';
-import { utcDay } from '../domain/index.js';
-import type { CountedClick } from '../db/counters.js';
-import { rebuildStatements } from '../db/counterRebuild.js';
-import type { NodeDatabase } from './sqlite.js';
-import { sqliteCounterUpserts } from './sqliteCounters.js';
+import type { ClickWriter, CounterStore } from '../../domain/index.js';
+import { firstOfDay } from '../../domain/index.js';
+import type { CountedClick } from '../../db/counters.js';
+import { rebuildStatements } from '../../db/counterRebuild.js';
+import type { NodeDatabase } from '../sqlite.js';
+import { sqliteCounterUpserts } from './counterUpserts.js';
 
 /** Clicks counted per transaction at most: a long backlog (after a crash) is taken in runs. */
 const RUN = 50_000;
@@ -12,7 +12,7 @@ const RUN = 50_000;
  * Node counts stored clicks after writing them, not in the same transaction: a second of
  * traffic counted at once needs far fewer counter upserts than each 10 ms write batch, and
  * deciding each visitor's first click of the day here writes the daily visitor index once a
- * second instead of once per batch (bench:redirect). counter_progress says how far counting
+ * second instead of once per batch. counter_progress says how far counting
  * got, so nothing is counted twice or missed: not after a crash (the next start counts the
  * rest), nor beside a rebuild (which counts first, see createSqliteCounterStore). A deleted
  * post's clicks are gone with it, so they are not counted late; a moved post's late clicks
@@ -25,7 +25,7 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
   const countedThrough = sqlite.prepare('SELECT through_click_id FROM counter_progress WHERE id = 1').pluck();
   const uncounted = sqlite
     .prepare(
-      `SELECT id, link_id, clicked_at, bot, visitor, source, country, device, referrer_host, city, os, browser
+      `SELECT id, link_id, clicked_at, bot, visitor, source, country, device, referrer_host, city, os, browser, qr
        FROM clicks WHERE id > ? ORDER BY id LIMIT ?`,
     )
     .raw();
@@ -40,10 +40,12 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
     const rows = uncounted.all(through, limit) as unknown[][];
     if (rows.length === 0) return 0;
     const clicks = rows.map(toCounted);
-    // In id order, so a visitor's first click of the day on a post is the one marked.
-    for (const [i, c] of clicks.entries()) {
-      if (c.bot || markSeen.run(utcDay(c.clickedAt), c.linkId, rows[i]![4]).changes === 0) continue;
-      c.firstOfDay = true;
+    // In id order, so a visitor's first click of the day on a post is the one marked; the
+    // daily_visitors insert both asks whether the visitor was seen and marks them seen.
+    const firsts = firstOfDay(clicks, (day, linkId, visitor) => markSeen.run(day, linkId, visitor).changes === 0);
+    for (const [i, first] of firsts.entries()) {
+      if (!first) continue;
+      clicks[i]!.firstOfDay = true;
       markFirst.run(rows[i]![0]);
     }
     upsert(clicks);
@@ -69,15 +71,15 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
 }
 export type ClickCounting = ReturnType<typeof createClickCounting>;
 
-function toCounted(r: unknown[]): CountedClick {
-  const [, linkId, clickedAt, bot, , source, country, device, referrerHost, city, os, browser] = r as [
-    number, number, number, number, string, string, string | null, CountedClick['device'], string | null, string | null, string | null, string | null,
+function toCounted(r: unknown[]): CountedClick & { visitor: string } {
+  const [, linkId, clickedAt, bot, visitor, source, country, device, referrerHost, city, os, browser, qr] = r as [
+    number, number, number, number, string, string, string | null, CountedClick['device'], string | null, string | null, string | null, string | null, number,
   ];
-  return { linkId, clickedAt, bot: bot === 1, firstOfDay: false, source, country, device, referrerHost, city, os, browser };
+  return { linkId, clickedAt, bot: bot === 1, visitor, firstOfDay: false, source, country, device, referrerHost, city, os, browser, qr: qr === 1 };
 }
 
 /** A click store whose every batch is counted right after it is written: for seeding, and tests that read counters at once. */
-export function countedAtOnce(store: ClickStore, counting: ClickCounting): ClickStore {
+export function countedAtOnce(store: ClickWriter, counting: ClickCounting): ClickWriter {
   return {
     ...store,
     async insertBatch(clicks) {

@@ -1,0 +1,55 @@
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { BotMode, Span, StatsScope } from '../domain/index.js';
+import { qrValue } from './counterSpec.js';
+import type { Database } from './database.js';
+import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T, links } from './schema.js';
+
+/** The SQL pieces every stats query shares: bot modes, sums, and which rows a scope and span take. */
+export const BOTS: Record<BotMode, boolean[]> = { exclude: [false], include: [false, true], only: [true] };
+export const sum = (col: typeof T.clicks | typeof T.uniques | typeof L.clicks | typeof L.uniques | typeof P.clicks | typeof P.uniques | typeof C.clicks | typeof C.uniques) =>
+  sql<number>`sum(${col})`.mapWith(Number);
+export const orNull = (v: string) => (v === '' ? null : v);
+
+/** The links a scope names; undefined when it names none (all links). */
+export function linkCondition(scope: StatsScope): SQL | undefined {
+  const where: SQL[] = [];
+  if (scope.campaigns) where.push(inArray(links.campaign, scope.campaigns));
+  if (scope.networks) where.push(inArray(links.network, scope.networks));
+  if (scope.slugs) where.push(inArray(links.slug, scope.slugs));
+  if (scope.linkIds) where.push(inArray(links.id, scope.linkIds));
+  return where.length ? and(...where) : undefined;
+}
+
+export const inSpan = (table: typeof T | typeof L | typeof P | typeof C, span: Span): SQL =>
+  and(eq(table.grain, span.grain), gte(table.bucket, span.from), lt(table.bucket, span.to))!;
+
+/** The scope's click filters on counter_profiles rows (source, country, device, QR); undefined when none. */
+export function profileFilters(scope: StatsScope): SQL | undefined {
+  const where: SQL[] = [];
+  if (scope.sources) where.push(inArray(P.source, scope.sources));
+  if (scope.countries) where.push(inArray(P.country, scope.countries));
+  if (scope.devices) where.push(inArray(P.device, scope.devices));
+  if (scope.qr !== undefined) where.push(eq(P.qr, qrValue(scope.qr)));
+  return where.length ? and(...where) : undefined;
+}
+
+/** Profiles of the scope's links (every link when it names none, still one index seek per link). */
+export function profileWhere(db: Database, scope: StatsScope, span: Span, bots?: BotMode): SQL {
+  const where: SQL[] = [
+    inArray(P.linkId, db.select({ id: links.id }).from(links).where(linkCondition(scope))),
+    inSpan(P, span),
+  ];
+  if (bots) where.push(inArray(P.bot, BOTS[bots]));
+  const filters = profileFilters(scope);
+  if (filters) where.push(filters);
+  return and(...where)!;
+}
+/** counter_links rows of the scope's links, of the given dims, in the span. */
+export const linksWhere = (db: Database, scope: StatsScope, span: Span, dims: SQL, bots?: BotMode): SQL =>
+  and(
+    inArray(L.linkId, db.select({ id: links.id }).from(links).where(linkCondition(scope))),
+    dims,
+    inSpan(L, span),
+    bots ? inArray(L.bot, BOTS[bots]) : undefined,
+  )!;
+
