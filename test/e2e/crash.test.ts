@@ -28,12 +28,13 @@ const ADMIN = 'admin-key-for-e2e-tests-0001';
 export const LOSS_BOUND_MS = 100;
 const CONNECTIONS = 32;
 /**
- * A lone redirect's request-to-commit time, median of PROBES: the writer holds a visit at most
- * 2 ms, then one small write. The writer before issue 13 held every lone visit 10 ms, so its
- * median could not go under 10 ms; the margin is for a busy machine.
+ * A lone redirect's request-to-commit time, lower quartile of PROBES: the writer holds a visit
+ * at most 2 ms, then one small write. The writer before issue 13 held every lone visit 10 ms
+ * (its timer), so no probe of it can come under that. A busy machine only adds time, to some
+ * probes; the quartile keeps those out of the way, and the margin is for the rest.
  */
 export const LONE_COMMIT_MS = 8;
-const PROBES = 31;
+const PROBES = 61;
 
 /** One redirect on a kept-alive connection; resolves with the status once the answer is read. */
 function hit(agent: Agent, url: URL): Promise<number> {
@@ -133,7 +134,7 @@ describe('a crash under load', () => {
     }
   }, 120_000);
 
-  it(`commits a lone redirect's click within a median ${LONE_COMMIT_MS} ms of its request, so a kill after that keeps it`, async () => {
+  it(`commits lone redirects' clicks within ${LONE_COMMIT_MS} ms of the request (lower quartile), so a kill after that keeps them`, async () => {
     const path = join(dir, 'lone.db');
     const s = await startServerProcess({ DATABASE_PATH: path, ADMIN_API_KEY: ADMIN });
     running.push(s);
@@ -169,8 +170,8 @@ describe('a crash under load', () => {
     expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     after.close();
     const sorted = [...waits].sort((a, b) => a - b);
-    const median = sorted[Math.floor(PROBES / 2)]!;
-    console.log(`lone redirects (${PROBES}): request to commit min ${sorted[0]!.toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
-    expect(median).toBeLessThanOrEqual(LONE_COMMIT_MS);
+    const at = (q: number) => sorted[Math.floor((PROBES - 1) * q)]!;
+    console.log(`lone redirects (${PROBES}): request to commit min ${at(0).toFixed(1)} ms, lower quartile ${at(0.25).toFixed(1)} ms, median ${at(0.5).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`);
+    expect(at(0.25)).toBeLessThanOrEqual(LONE_COMMIT_MS);
   }, 60_000);
 });
