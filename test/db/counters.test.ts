@@ -32,11 +32,12 @@ function randomClicks(rnd: () => number, linkIds: number[], n: number): NewClick
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: n }, () => {
     const [country, city] = pick(PLACES);
+    const clickedAt = START + Math.floor(rnd() ** 1.5 * 20 * DAY);
     const referrerHost = pick([null, null, 'lnkd.in', 't.co', 'google.com']);
     return {
       linkId: pick(linkIds),
       // Any millisecond over 20 days, more of them early in each post's life.
-      clickedAt: START + Math.floor(rnd() ** 1.5 * 20 * DAY),
+      clickedAt,
       referrer: referrerHost && `https://${referrerHost}/x`,
       referrerHost,
       source: pick(['linkedin', 'x', 'direct', 'direct', 'google']),
@@ -46,7 +47,8 @@ function randomClicks(rnd: () => number, linkIds: number[], n: number): NewClick
       country, region: null, city,
       bot: rnd() < 0.1,
       visitor: `v${Math.floor(rnd() * 30)}`.padEnd(32, '0'),
-      qr: false,
+      // About one in five is a QR scan, decided without a draw so the other values stay as they were.
+      qr: clickedAt % 5 === 0,
       userAgent: null,
     };
   });
@@ -129,6 +131,9 @@ const QUERIES: string[] = [
   'campaign=c2&country=IN,NP&device=desktop,tablet&bots=include&tz=Asia/Kolkata&from=2026-02-20&to=2026-03-10&interval=day',
   'tz=Asia/Kolkata&from=2026-02-25T10:10:00Z&to=2026-03-07T23:59:00Z&interval=day',
   'network=linkedin&tz=UTC&from=2026-02-26T13:00:00Z&to=2026-02-27T02:45:00Z&interval=hour',
+  'qr=true&from=2026-02-20&to=2026-03-12&interval=day',
+  'qr=false&campaign=c1&tz=Asia/Kolkata&from=2026-02-23T07:40&to=2026-03-05T19:05&interval=hour',
+  'qr=true&country=FR&bots=include&tz=America/New_York&from=2026-02-21&to=2026-03-11&interval=day',
 ];
 
 async function expectCountersMatchRawClicks(side: Side, query: string) {
@@ -143,6 +148,7 @@ async function expectCountersMatchRawClicks(side: Side, query: string) {
     bots: (raw.bots as OracleQuery['bots']) ?? 'exclude',
     campaigns: input.campaign as string[], networks: input.network as string[], slugs: input.slug as string[],
     sources: input.source as string[], countries: (input.country as string[])?.map((c) => c.toUpperCase()), devices: input.device as string[],
+    ...(raw.qr ? { qr: raw.qr === 'true' } : {}),
   };
   const want = rawStats(side.database.sqlite, q);
   expect(got.totals, `${query} totals`).toEqual(want.totals);

@@ -16,6 +16,7 @@ export interface OracleQuery {
   sources?: string[];
   countries?: string[];
   devices?: string[];
+  qr?: boolean;
 }
 
 type Counts = { clicks: number; uniques: number };
@@ -34,6 +35,7 @@ function where(q: OracleQuery, bots: boolean): { sql: string; params: unknown[] 
   list('c.source', q.sources);
   list('c.country', q.countries);
   list('c.device', q.devices);
+  if (q.qr !== undefined) parts.push(q.qr ? 'c.qr = 1' : 'c.qr = 0');
   if (bots && q.bots === 'exclude') parts.push('c.bot = 0');
   if (bots && q.bots === 'only') parts.push('c.bot = 1');
   return { sql: parts.join(' AND '), params };
@@ -88,6 +90,7 @@ export function rawStats(sqlite: Sqlite.Database, q: OracleQuery) {
     device: breakdown('c.device'),
     os: breakdown('c.os'),
     browser: breakdown('c.browser'),
+    qr: breakdown("CASE WHEN c.qr THEN 'true' ELSE 'false' END"),
     network: breakdown('l.network'),
     campaign: breakdown('l.campaign'),
     link: breakdown('l.slug'),

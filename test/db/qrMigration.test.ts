@@ -10,11 +10,12 @@ import Sqlite from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { linksFromProfiles, rebuildStatements, totalsFromProfiles } from '../../src/db/counterRebuild.js';
+import { rebuildStatements } from '../../src/db/counterRebuild.js';
 import type { BatchWriter, Database } from '../../src/db/database.js';
 import { MIGRATIONS_DIR, openDatabase } from '../../src/node/sqlite.js';
 import { openD1 } from '../../src/worker/d1.js';
 import { tempDir } from '../support/app.js';
+import { oldCountersSql } from '../support/oldCounters.js';
 import { openLocalD1 } from '../support/worker.js';
 
 const BEFORE = '0008_links_version';
@@ -63,27 +64,6 @@ function seedSql(): string[] {
       VALUES (${id}, ${link}, ${at}, '${source}', '', ${i % 2 ? `'lnkd.in'` : 'NULL'}, '${i % 2 ? 'mobile' : 'desktop'}', 'iOS', 'Safari', ${country}, NULL, ${i % 4 ? `'Paris'` : 'NULL'}, ${bot}, 'v${i % 11}', ${first}, ${qr})`);
   }
   return out;
-}
-
-/** The counters as the code before 0009 rebuilt them: profiles without qr, and every sum of them. */
-function oldRebuildSql(): string[] {
-  const profiles = [15, 1440].map((grain) => `INSERT INTO counter_profiles
-    (link_id, grain, bucket, bot, source, country, device, referrer, city, os, browser, clicks, uniques)
-    SELECT link_id, ${grain}, clicked_at - clicked_at % ${grain * 60_000}, bot, source, coalesce(country, ''), device,
-      coalesce(referrer_host, ''), coalesce(city, ''), coalesce(os, ''), coalesce(browser, ''),
-      count(*), sum(CASE WHEN first_of_day AND NOT bot THEN 1 ELSE 0 END)
-    FROM clicks GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`);
-  const notQr = (s: string) => !s.includes("'qr' AS dim");
-  return [
-    ...profiles,
-    ...linksFromProfiles('true').filter(notQr).map((s) => `INSERT INTO counter_links (link_id, dim, grain, bucket, bot, value, clicks, uniques) ${s}`),
-    ...totalsFromProfiles('true').filter(notQr).map((s) => `INSERT INTO counter_totals (dim, grain, bucket, bot, value, clicks, uniques) ${s}`),
-    `INSERT INTO counter_campaigns (campaign, dim, grain, bucket, bot, value, clicks, uniques)
-      SELECT l.campaign, c.dim, c.grain, c.bucket, c.bot, c.value, sum(c.clicks), sum(c.uniques)
-      FROM counter_links AS c JOIN links AS l ON l.id = c.link_id
-      WHERE l.campaign IS NOT NULL AND c.dim != 'all' AND c.grain = 1440 GROUP BY 1, 2, 3, 4, 5, 6`,
-    'INSERT OR REPLACE INTO counter_progress (id, through_click_id) VALUES (1, (SELECT max(id) FROM clicks))',
-  ];
 }
 
 /** Two QR scans written after counting: Node's click thread counts them later. */
@@ -154,7 +134,8 @@ for (const side of sides) {
     it('moves counted QR scans to their own counter rows, exactly as a rebuild counts them, and leaves uncounted clicks alone', async () => {
       const s = await side.open();
       try {
-        for (const sql of [...seedSql(), ...oldRebuildSql(), ...UNCOUNTED]) await s.run(sql);
+        for (const sql of [...seedSql(), ...oldCountersSql(),
+          'INSERT OR REPLACE INTO counter_progress (id, through_click_id) VALUES (1, (SELECT max(id) FROM clicks))', ...UNCOUNTED]) await s.run(sql);
         const before = await s.all("SELECT sum(clicks) AS n FROM counter_totals WHERE dim = 'all' AND grain = 1440");
         await s.migrate();
 

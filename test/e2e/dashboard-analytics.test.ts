@@ -45,6 +45,22 @@ describe('the analytics views in a real browser', () => {
     await screenshot(page, 'overview');
   });
 
+  it('compares a poster’s QR scans with the clicks of its online posts on the campaign page', async () => {
+    await dash.api('POST', '/api/links', { url: 'https://example.com/poster', title: 'Poster', campaign: 'Poster Test', slug: 'qr-poster-page' });
+    await dash.api('POST', '/api/links', { url: 'https://example.com/online', title: 'Online', campaign: 'Poster Test', network: 'x', slug: 'qr-online-page' });
+    await dash.visit('qr-poster-page?qr=1');
+    await dash.visit('qr-poster-page?qr=1', { 'x-forwarded-for': '81.2.69.150' });
+    await dash.visit('qr-online-page', { referer: 'https://t.co/x' });
+    await counted('qr-poster-page', 2);
+    await counted('qr-online-page', 1);
+
+    const page = await dash.newPage();
+    await dash.signIn(page, '#/campaigns/Poster%20Test');
+    const panel = page.locator('.breakdown:has(h2:text("Link clicks and QR scans")) li');
+    await expect.poll(() => panel.allTextContents()).toEqual([expect.stringMatching(/^QR scans\s*2/), expect.stringMatching(/^Link clicks\s*1/)]);
+    await screenshot(page, 'campaign-qr-scans');
+  });
+
   it('updates a link’s click feed and count while its page is open', async () => {
     await dash.api('POST', '/api/links', { url: 'https://example.com/feed', title: 'Feed post', network: 'x', slug: 'feed-post' });
     const page = await dash.newPage();

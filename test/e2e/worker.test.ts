@@ -172,6 +172,35 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     }
   });
 
+  it('counts QR scans apart from link clicks: a qr filter and a qr breakdown on /api/stats', async () => {
+    expect((await api('POST', '/api/links', { url: 'https://example.com/flyer', slug: 'qr-flyer', campaign: 'Poster run' })).status).toBe(201);
+    const visit = (path: string, address: string) =>
+      fetch(`${base}${path}`, { redirect: 'manual', headers: { 'user-agent': UA.safariIphone, ...runtime.from(address) } });
+    for (const [path, address] of [['/qr-flyer?qr=1', '81.2.69.191'], ['/qr-flyer?qr=1', '81.2.69.192'], ['/qr-flyer', '81.2.69.193']] as const) {
+      expect((await visit(path, address)).status).toBe(302);
+    }
+    await waitForClicks('qr-flyer', 3);
+    const stats = async (query: string) => {
+      const res = await api('GET', `/api/stats?campaign=Poster%20run&${query}`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as { totals: { clicks: number }; breakdowns: { qr: { value: string; label: string; clicks: number }[] } };
+    };
+    // Counting may trail the stored clicks by a moment on Node.
+    const all = await eventually(async () => {
+      const s = await stats('');
+      return s.totals.clicks === 3 ? s : null;
+    });
+    expect(all.breakdowns.qr).toEqual([
+      { value: 'true', label: 'QR scans', clicks: 2, uniques: 2 },
+      { value: 'false', label: 'Link clicks', clicks: 1, uniques: 1 },
+    ]);
+    expect((await stats('qr=true')).totals.clicks).toBe(2);
+    expect((await stats('qr=false')).totals.clicks).toBe(1);
+    const bad = await api('GET', '/api/stats?qr=maybe');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
+  });
+
   it('publishes its OpenAPI document without a key, and the reference page that reads it', async () => {
     const res = await fetch(`${base}/api/openapi.json`);
     expect(res.status).toBe(200);

@@ -211,17 +211,20 @@ max_batch_timeout = 1
  * A local D1 database as the Worker sees it, reachable from Node through wrangler's
  * getPlatformProxy: migrated by `wrangler d1 migrations apply --local`, like production.
  * `migrationsDir` replaces drizzle/ (a test of one migration starts from the ones before it);
- * `migrate()` applies what that folder holds by then, with the proxy closed meanwhile.
+ * `migrate()` applies what that folder holds by then and `execute(file)` runs a SQL file as
+ * `wrangler d1 execute` does, each with the proxy closed meanwhile.
  */
 export async function openLocalD1(options: { migrationsDir?: string } = {}): Promise<{
   binding: unknown;
   migrate(): Promise<void>;
+  execute(file: string): Promise<string>;
   close(): Promise<void>;
 }> {
   const dir = tempDir('linkpost-d1-');
   const env = wranglerEnv(dir);
   const configPath = options.migrationsDir ? writeConfig(join(dir, 'config'), '', options.migrationsDir) : join(ROOT, 'wrangler.toml');
-  const apply = () => runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir, '--config', configPath], env);
+  const local = ['--local', '--persist-to', dir, '--config', configPath];
+  const apply = () => runWrangler(['d1', 'migrations', 'apply', 'DB', ...local], env);
   await apply();
   // getPlatformProxy runs in this process: the same offline settings as the CLI.
   for (const name of ['WRANGLER_SEND_METRICS', 'WRANGLER_SEND_ERROR_REPORTS', 'CLOUDFLARE_CF_FETCH_PATH'] as const) {
@@ -238,6 +241,14 @@ export async function openLocalD1(options: { migrationsDir?: string } = {}): Pro
       await proxy.dispose();
       await apply();
       proxy = await open();
+    },
+    async execute(file) {
+      await proxy.dispose();
+      try {
+        return await runWrangler(['d1', 'execute', 'DB', ...local, '--file', file, '--yes'], env);
+      } finally {
+        proxy = await open();
+      }
     },
     async close() {
       await proxy.dispose();

@@ -9,7 +9,7 @@ import { NETWORK_LABELS, networkLabel } from './utm.js';
 
 const BREAKDOWN_TITLES = {
   source: 'Sources', referrer: 'Referrers', country: 'Countries', city: 'Cities', device: 'Devices',
-  os: 'Operating systems', browser: 'Browsers', network: 'Networks', campaign: 'Campaigns', link: 'Top posts',
+  os: 'Operating systems', browser: 'Browsers', qr: 'Link clicks and QR scans', network: 'Networks', campaign: 'Campaigns', link: 'Top posts',
 };
 
 let regionNames = null;

@@ -115,7 +115,7 @@ export async function campaignPageView(ctx) {
   insightsPanel(ctx, insights, { fixed: { campaign: name }, headingLevel: 'h3' });
   statsPanel(ctx, panel, {
     fixed: { campaign: name },
-    dimensions: ['link', 'network', 'source', 'country', 'device'],
+    dimensions: ['link', 'network', 'qr', 'source', 'country', 'device'],
     emptyHint: 'Share the posts of this campaign; their clicks appear here within seconds.',
   });
   try {

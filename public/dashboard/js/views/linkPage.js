@@ -66,7 +66,7 @@ export async function linkPageView(ctx) {
   renderHead();
   const filters = statsPanel(ctx, panel, {
     fixed: { slug: link.slug },
-    dimensions: ['source', 'referrer', 'country', 'city', 'device', 'os', 'browser'],
+    dimensions: ['qr', 'source', 'referrer', 'country', 'city', 'device', 'os', 'browser'],
     emptyHint: `Share ${link.shortUrl}; each click appears below within seconds, and here once counted.`,
     onFilters: () => ((seen = null), poll()),
   });

@@ -11,7 +11,7 @@ export async function overviewView(ctx) {
     panel,
   );
   statsPanel(ctx, panel, {
-    dimensions: ['link', 'source', 'network', 'campaign', 'country', 'device', 'browser'],
+    dimensions: ['link', 'source', 'network', 'campaign', 'country', 'device', 'browser', 'qr'],
     emptyHint: 'Create a link under Links, share it in a post, and its clicks appear here within seconds.',
   });
 }
