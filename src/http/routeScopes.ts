@@ -36,6 +36,10 @@ export const ROUTE_SCOPES: Readonly<Record<string, RouteRule>> = {
   'PATCH /api/bio-pages/:handle': 'admin',
   'DELETE /api/bio-pages/:handle': 'admin',
 
+  'POST /api/reports': 'admin',
+  'GET /api/reports': 'admin',
+  'DELETE /api/reports/:id': 'admin',
+
   'POST /api/keys': 'admin',
   'GET /api/keys': 'admin',
   'DELETE /api/keys/:id': 'admin',
@@ -87,6 +91,11 @@ export const ROUTE_SCOPES: Readonly<Record<string, RouteRule>> = {
   'GET /robots.txt': 'public',
   'GET /:handle{@[A-Za-z0-9_-]{1,64}}': 'public',
   'HEAD /:handle{@[A-Za-z0-9_-]{1,64}}': 'public',
+  // A client report: its token (and password, when set) is the credential.
+  'GET /r/:token': 'public',
+  'POST /r/:token/unlock': 'public',
+  'GET /r/:token/data/:figure': 'public',
+  'GET /r/:token/report.csv': 'public',
   'GET /:slug{[A-Za-z0-9_-]{1,64}}': 'public',
   'HEAD /:slug{[A-Za-z0-9_-]{1,64}}': 'public',
 };
@@ -101,7 +110,7 @@ function YOURLS_ACTIONS(): Record<string, Scope | 'key'> {
  */
 export const MIDDLEWARE_PATHS: readonly string[] = [
   '/*', '/api/*', '/api/links/bulk', '/compat/dub/*', '/compat/shlink/rest/v3/*', '/compat/kutt/api/v2/*',
-  '/yourls-api.php/*', '/compat/*', '/yourls-api.php', '/:handle{@[A-Za-z0-9_-]{1,64}}',
+  '/yourls-api.php/*', '/compat/*', '/yourls-api.php', '/r/*', '/r/:token/unlock', '/:handle{@[A-Za-z0-9_-]{1,64}}',
 ];
 
 const router = new TrieRouter<RouteRule>();

@@ -128,6 +128,15 @@ const EXAMPLES: Record<string, Example[]> = {
   'patch /api/bio-pages/{handle}': [{ name: 'edit', status: 200, request: () => call('PATCH', '/api/bio-pages/shapes', { links: ['shape-a'] }) }],
   'get /api/bio-pages/{handle}/stats': [{ name: 'stats', status: 200, request: () => call('GET', '/api/bio-pages/shapes/stats?days=7') }],
   'delete /api/bio-pages/{handle}': [{ name: 'delete', status: 204, request: () => call('DELETE', '/api/bio-pages/shapes') }],
+  'post /api/reports': [
+    { name: 'create', status: 201, request: () => call('POST', '/api/reports', { title: 'Shapes for the client', campaign: 'Shapes', allowCsv: true }) },
+    { name: 'both scopes', status: 400, request: () => call('POST', '/api/reports', { title: 'x', campaign: 'Shapes', slugs: ['shape-a'] }) },
+  ],
+  'get /api/reports': [{ name: 'all', status: 200, request: () => call('GET', '/api/reports') }],
+  'delete /api/reports/{id}': [
+    { name: 'revoke', status: 204, request: async () => call('DELETE', `/api/reports/${(await (await call('POST', '/api/reports', { title: 'Gone', slugs: ['shape-a'] })).json()).id}`) },
+    { name: 'unknown', status: 404, request: () => call('DELETE', '/api/reports/999999') },
+  ],
   'post /api/keys': [
     { name: 'create', status: 201, request: () => call('POST', '/api/keys', { name: 'Client', scopes: ['links:read', 'analytics:read'], campaigns: ['Shapes'] }) },
     { name: 'an unknown scope', status: 400, request: () => call('POST', '/api/keys', { name: 'x', scopes: ['everything'] }) },

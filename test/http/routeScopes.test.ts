@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickReader } from '../../src/db/clickReader.js';
+import { createReportStore } from '../../src/db/reportStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
 import { SCOPES, type Scope } from '../../src/domain/index.js';
@@ -24,6 +25,7 @@ beforeAll(async () => {
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
     clicks: createClickReader(database.db),
+    reports: createReportStore(database.db),
     serveAsset: async () => null,
   }));
   for (const scope of SCOPES) {
@@ -36,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const SAMPLE_PARAMS: Record<string, string> = { slug: 'own', linkId: 'own', shortCode: 'own', id: 'own', handle: 'page' };
+const SAMPLE_PARAMS: Record<string, string> = { slug: 'own', linkId: 'own', shortCode: 'own', id: '1', handle: 'page', token: 'x', figure: 'x' };
 
 /** A concrete request path for a route pattern. */
 const pathOf = (pattern: string) =>
@@ -49,7 +51,7 @@ function send(method: string, path: string, key: string, query = '') {
   else headers.authorization = `Bearer ${key}`;
   const sep = path.includes('?') ? '&' : '?';
   const url = path.startsWith('/yourls-api.php') ? `${path}?format=json&signature=${key}${query}` : `${path}${query ? sep + query.slice(1) : ''}`;
-  const body = method === 'GET' || method === 'HEAD' ? undefined : path === '/api/keys/own' ? undefined : '{}';
+  const body = method === 'GET' || method === 'HEAD' ? undefined : path.startsWith('/api/keys/') ? undefined : '{}';
   return t.app.request(url, { method, headers, body });
 }
 

@@ -17,6 +17,8 @@ import { qrCodeInput } from '../../services/qrCode.js';
 import { signInInput } from '../../services/sessions.js';
 import { MAX_BULK_BODY_BYTES } from '../limits.js';
 import * as B from './bioPageResponses.js';
+import * as P from './reportResponses.js';
+import { createReportBody } from '../../services/reportInput.js';
 import * as R from './responses.js';
 import * as I from './insightResponses.js';
 import * as K from './keyResponses.js';
@@ -39,7 +41,7 @@ export interface Operation {
   /** As OpenAPI writes it: /api/links/{slug}. */
   path: string;
   summary: string;
-  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages' | 'Keys';
+  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages' | 'Reports' | 'Keys';
   /** Whether an API key (or a session cookie) is needed; true unless said. */
   auth?: boolean;
   query?: z.ZodType;
@@ -169,6 +171,18 @@ export const OPERATIONS: Operation[] = [
     query: bioPageStatsInput, answers: { 200: { description: 'Views per day and clicks per entry', schema: B.bioPageStats } },
   },
   {
+    method: 'post', path: '/api/reports', tag: 'Reports', summary: 'Create a client report link for a campaign or up to 50 posts',
+    body: createReportBody, answers: { 201: { description: 'Created; `url` holds the token and is shown once', schema: P.reportCreated } },
+  },
+  {
+    method: 'get', path: '/api/reports', tag: 'Reports', summary: 'Every report link, newest first (never their tokens)',
+    answers: { 200: { description: 'The reports', schema: P.reportList } },
+  },
+  {
+    method: 'delete', path: '/api/reports/{id}', tag: 'Reports', summary: 'Revoke a report link: its page answers 404 from then on',
+    answers: { 204: { description: 'Revoked' } }, errors: { 404: 'No report has this id' },
+  },
+  {
     method: 'post', path: '/api/keys', tag: 'Keys', summary: 'Create an API key with scopes, optionally limited to campaigns (admin)',
     body: createKeyInput, answers: { 201: { description: 'Created: the key is in this answer only', schema: K.keyCreated } },
   },
@@ -187,5 +201,5 @@ export const OPERATIONS: Operation[] = [
 ];
 
 /** Path parameters by name, for the paths that have them. */
-const idParam = { id: z.string().meta({ description: 'The key’s id, as GET /api/keys lists it' }) };
+const idParam = { id: z.string().regex(/^\d+$/).meta({ description: 'The key’s or report’s id, as GET /api/keys or /api/reports lists it' }) };
 export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam, ...idParam };
