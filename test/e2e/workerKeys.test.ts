@@ -84,7 +84,7 @@ describe('scoped keys on Workers', () => {
   }, 90_000);
 
   it('treats a key stored before scopes existed as admin', async () => {
-    // A row as migration 0010 finds it: no scopes written, so the column's default applies.
+    // A row as migration 0011 finds it: no scopes written, so the column's default applies.
     await worker.query(`INSERT INTO api_keys (name, prefix, hash, created_at) VALUES ('old', 'OLDKEY00', '${'0'.repeat(64)}', 0)`);
     const [rows] = await worker.query(`SELECT scopes, campaigns FROM api_keys WHERE prefix = 'OLDKEY00'`);
     expect(rows![0]).toEqual({ scopes: '["admin"]', campaigns: null });
