@@ -14,9 +14,11 @@ export const MAX_RESPONSE_BYTES = 4_096;
  * resolves to a public address for the check and a private one for the connection (DNS
  * rebinding) cannot reach the inside.
  */
-function checkedLookup(allowPrivate: boolean): LookupFunction {
+type Resolve = (hostname: string, options: { all: true; family?: number }, cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+function checkedLookup(allowPrivate: boolean, resolve: Resolve): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolve(hostname, { family: options.family as number | undefined, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 4);
       const list = addresses as LookupAddress[];
       const bad = !allowPrivate && list.some((a) => isPrivateAddress(a.address));
@@ -30,9 +32,9 @@ function checkedLookup(allowPrivate: boolean): LookupFunction {
   };
 }
 
-/** Node's sender: node:http(s), no redirects followed, short timeouts, a bounded read of the answer. */
-export function createNodeWebhookSender(options: { allowPrivate: boolean }): WebhookSender {
-  const lookup = checkedLookup(options.allowPrivate);
+/** Node's sender (`resolve` is dns.lookup but in tests): node:http(s), no redirects followed, short timeouts, a bounded read of the answer. */
+export function createNodeWebhookSender(options: { allowPrivate: boolean; resolve?: Resolve }): WebhookSender {
+  const lookup = checkedLookup(options.allowPrivate, options.resolve ?? (dnsLookup as unknown as Resolve));
   return {
     send(target, headers, body) {
       return new Promise<SendResult>((resolve) => {
