@@ -33,7 +33,8 @@ function checkedLookup(allowPrivate: boolean, resolve: Resolve): LookupFunction 
 }
 
 /** Node's sender (`resolve` is dns.lookup but in tests): node:http(s), no redirects followed, short timeouts, a bounded read of the answer. */
-export function createNodeWebhookSender(options: { allowPrivate: boolean; resolve?: Resolve }): WebhookSender {
+export function createNodeWebhookSender(options: { allowPrivate: boolean; resolve?: Resolve; timeoutMs?: number }): WebhookSender {
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   const lookup = checkedLookup(options.allowPrivate, options.resolve ?? (dnsLookup as unknown as Resolve));
   return {
     send(target, headers, body) {
@@ -50,8 +51,8 @@ export function createNodeWebhookSender(options: { allowPrivate: boolean; resolv
           method: 'POST',
           headers: { ...headers, 'content-length': String(bytes.length) },
           lookup,
-          timeout: WEBHOOK_TIMEOUT_MS,
-          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+          timeout: timeoutMs,
+          signal: AbortSignal.timeout(timeoutMs),
         });
         req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
         req.on('error', (err: NodeJS.ErrnoException) => resolve({ ok: false, status: null, error: describe(err) }));

@@ -157,3 +157,21 @@ describe('webhooks', () => {
     expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['link.deleted']);
   });
 });
+
+describe('webhook targets through the API', () => {
+  it('without WEBHOOK_ALLOW_PRIVATE refuses http and private targets, accepts public https', async () => {
+    const strict = await makeTestApp((database) => ({ webhooks: { store: createWebhookStore(database.db, database.batch), allowPrivate: false } }));
+    try {
+      const post = (url: string) => strict.api('POST', '/api/webhooks', { url, events: ['link.created'] });
+      const refused = await post('http://127.0.0.1:9/hook');
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as any).error.code).toBe('invalid_webhook_url');
+      expect(((await (await post('https://10.0.0.7/hook')).json()) as any).error.code).toBe('private_webhook_target');
+      expect((await post('https://hooks.example.com/in')).status).toBe(201);
+      const patched = await strict.api('PATCH', '/api/webhooks/1', { url: 'https://localhost/x' });
+      expect(patched.status).toBe(400);
+    } finally {
+      strict.close();
+    }
+  });
+});
