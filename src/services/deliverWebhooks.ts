@@ -7,8 +7,8 @@ import { signatureHeaders } from './webhookSigning.js';
  * receivers that come back are not hit by every sender at once. After the last, failed.
  */
 export const RETRY_DELAYS_MS = [5e3, 60e3, 5 * 60e3, 30 * 60e3, 2 * 3600e3, 5 * 3600e3, 8 * 3600e3, 8 * 3600e3];
-/** How long an attempt holds its delivery, longer than any send may take. */
-const LEASE_MS = 60_000;
+/** How long an attempt holds its delivery: longer than a send may take (10 s), and how long a delivery cut off by a crash waits. */
+const LEASE_MS = 15_000;
 const DELIVERIES_PER_RUN = 50;
 const PARALLEL_SENDS = 4;
 
