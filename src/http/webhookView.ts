@@ -1,9 +1,11 @@
+import type { z } from 'zod';
 import type { Webhook, WebhookDelivery } from '../domain/webhook.js';
+import type { deliveryBody, webhookBody } from './openapi/webhookResponses.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A webhook as the API shows it; the secret only in the answer that created it. */
-export const webhookView = (h: Webhook) => ({
+export const webhookView = (h: Webhook): z.infer<typeof webhookBody> => ({
   id: h.id,
   url: h.url,
   events: h.events,
@@ -12,7 +14,7 @@ export const webhookView = (h: Webhook) => ({
   createdAt: iso(h.createdAt),
 });
 
-export const deliveryView = (d: WebhookDelivery) => ({
+export const deliveryView = (d: WebhookDelivery): z.infer<typeof deliveryBody> => ({
   id: d.id,
   messageId: d.messageId,
   type: d.type,

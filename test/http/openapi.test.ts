@@ -5,6 +5,7 @@ import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { bioWiring } from '../support/bioPages.js';
+import { createWebhookStore } from '../../src/db/webhookStore.js';
 
 let t: TestApp;
 let doc: any;
@@ -15,6 +16,7 @@ beforeAll(async () => {
     clicks: createClickReader(database.db),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
+    webhooks: { store: createWebhookStore(database.db, database.batch), allowPrivate: true },
   }));
   const res = await t.app.request('/api/openapi.json');
   expect(res.status).toBe(200);

@@ -45,6 +45,7 @@ function operation(op: Operation, components: Record<string, Json>): Json {
   if (op.auth !== false) responses['401'] = error('No valid API key or session');
   if (op.path.includes('{slug}')) responses['404'] = error('No post has this slug');
   if (op.path.includes('{handle}')) responses['404'] = error('No bio page has this handle');
+  if (op.path.startsWith('/api/webhooks/')) responses['404'] = error('No such webhook or delivery');
   if (op.method === 'post' && op.path.startsWith('/api/links')) responses['409'] = error('The slug is taken');
   if (op.method === 'post' && op.path === '/api/bio-pages') responses['409'] = error('The handle is taken');
   if (op.body) responses['413'] = error(`The body is larger than ${kb(op.maxBodyBytes ?? MAX_BODY_BYTES)}`);
@@ -91,7 +92,7 @@ export function openApiDocument(): Json {
     info: { title: 'linkpost API', version: '1.0.0', description: DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
-    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Bio pages', 'Reference'].map((name) => ({ name })),
+    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Bio pages', 'Webhooks', 'Reference'].map((name) => ({ name })),
     paths,
     components: {
       schemas: components,

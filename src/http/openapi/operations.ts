@@ -21,6 +21,7 @@ import * as R from './responses.js';
 import * as I from './insightResponses.js';
 import { heatmapInput } from '../../services/getHeatmap.js';
 import { timingInput } from '../../services/timingInput.js';
+import { WEBHOOK_OPERATIONS, WEBHOOK_PATH_PARAMS } from './webhookOperations.js';
 
 export interface Answer {
   description: string;
@@ -37,7 +38,7 @@ export interface Operation {
   /** As OpenAPI writes it: /api/links/{slug}. */
   path: string;
   summary: string;
-  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages';
+  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages' | 'Webhooks';
   /** Whether an API key (or a session cookie) is needed; true unless said. */
   auth?: boolean;
   query?: z.ZodType;
@@ -166,6 +167,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get', path: '/api/bio-pages/{handle}/stats', tag: 'Bio pages', summary: 'A bio page’s views and its entries’ clicks from the page',
     query: bioPageStatsInput, answers: { 200: { description: 'Views per day and clicks per entry', schema: B.bioPageStats } },
   },
+  ...WEBHOOK_OPERATIONS,
   {
     method: 'get', path: '/api/openapi.json', tag: 'Reference', auth: false, summary: 'This document',
     answers: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } },
@@ -173,4 +175,4 @@ export const OPERATIONS: Operation[] = [
 ];
 
 /** Path parameters by name, for the paths that have them. */
-export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam };
+export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam, ...WEBHOOK_PATH_PARAMS };
