@@ -149,7 +149,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
   const syncTimer = setInterval(syncLinks, LINK_SYNC_MS);
   syncTimer.unref();
   const webhookWorker = startWebhookWorker({
-    webhooks, clicks: deps.clicks!, publicUrl: config.publicUrl, allowPrivate: config.webhookAllowPrivate, logger,
+    webhooks, clicks: deps.clicks!, stats: deps.stats, publicUrl: config.publicUrl, allowPrivate: config.webhookAllowPrivate, logger,
   });
   const firstKey = await ensureFirstKey(deps);
   const address = server.address() as AddressInfo;

@@ -1,4 +1,4 @@
-import type { ClickReader, Logger } from '../domain/index.js';
+import type { ClickReader, Logger, StatsStore } from '../domain/index.js';
 import type { WebhookStore } from '../domain/webhook.js';
 import { linkView } from '../http/linkView.js';
 import { clickView } from '../http/routes/clicks.js';
@@ -12,6 +12,7 @@ export const WEBHOOK_TICK_MS = 1_000;
 export interface WebhookWorkerOptions {
   webhooks: WebhookStore;
   clicks: Pick<ClickReader, 'page'>;
+  stats?: Pick<StatsStore, 'links'>;
   publicUrl: string;
   allowPrivate: boolean;
   logger: Logger;
@@ -29,6 +30,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions) {
   const deps = {
     webhooks: options.webhooks,
     clicks: options.clicks,
+    stats: options.stats,
     clock: Date.now,
     logger: options.logger,
     sender: createNodeWebhookSender({ allowPrivate: options.allowPrivate }),

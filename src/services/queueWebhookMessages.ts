@@ -1,5 +1,6 @@
-import type { ClickReader, ClickRow, Clock, Link } from '../domain/index.js';
+import type { ClickReader, ClickRow, Clock, Link, StatsStore } from '../domain/index.js';
 import type { NewDelivery, Webhook, WebhookEventRow, WebhookStore } from '../domain/webhook.js';
+import { queueDailyReport } from './queueDailyReports.js';
 
 /** At most one clicks.recorded delivery per webhook this often. */
 export const CLICK_BATCH_MS = 5_000;
@@ -10,6 +11,8 @@ const EVENTS_PER_RUN = 500;
 export interface QueueDeps {
   webhooks: WebhookStore;
   clicks: Pick<ClickReader, 'page'>;
+  /** The counters, for report.daily; absent means no reports. */
+  stats?: Pick<StatsStore, 'links'>;
   clock: Clock;
   /** How the API shows a link and a click (linkView, clickView), so payloads match it. */
   views: { link(link: Link): unknown; click(click: ClickRow): unknown };
@@ -29,7 +32,7 @@ const message = (type: string, at: number, data: unknown) => JSON.stringify({ ty
 /**
  * Turns what happened into deliveries: outbox link events after each webhook's event cursor,
  * and new clicks after its click cursor (read from the clicks table itself, at most one batch
- * per webhook per CLICK_BATCH_MS). Deliveries and the moved cursor are written as one unit.
+ * per webhook per CLICK_BATCH_MS), and report.daily once a local day. Deliveries and the moved cursor are written as one unit.
  */
 export async function queueWebhookMessages(deps: QueueDeps): Promise<void> {
   const hooks = await deps.webhooks.list();
@@ -39,6 +42,7 @@ export async function queueWebhookMessages(deps: QueueDeps): Promise<void> {
   for (const hook of hooks) {
     await queueLinkEvents(deps, hook, events);
     if (hook.events.includes('clicks.recorded')) await queueClicks(deps, hook);
+    await queueDailyReport(deps, hook);
   }
   await deps.webhooks.pruneEvents();
 }

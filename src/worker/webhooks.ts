@@ -1,5 +1,6 @@
 import { createClickReader } from '../db/clickReader.js';
 import { createWebhookStore } from '../db/webhookStore.js';
+import { createStatsStore } from '../db/statsStore.js';
 import type { Logger } from '../domain/index.js';
 import { linkView } from '../http/linkView.js';
 import { clickView } from '../http/routes/clicks.js';
@@ -20,6 +21,7 @@ export async function runWorkerWebhooks(env: WorkerVars & { DB: Parameters<typeo
     await runWebhooks({
       webhooks: createWebhookStore(d1.db, d1.batch),
       clicks: createClickReader(d1.db),
+      stats: createStatsStore(d1.db),
       clock: Date.now,
       logger,
       sender: createFetchWebhookSender({ allowPrivate: settings.webhookAllowPrivate }),

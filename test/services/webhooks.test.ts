@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createClickWriter } from '../../src/db/index.js';
 import { createClickReader } from '../../src/db/clickReader.js';
@@ -173,5 +173,56 @@ describe('webhook targets through the API', () => {
     } finally {
       strict.close();
     }
+  });
+});
+
+describe('report.daily', () => {
+  it('sends yesterday’s human clicks per campaign in the webhook’s zone, once a day, after the day settles', async () => {
+    const { createStatsStore } = await import('../../src/db/statsStore.js');
+    const { counterStatements } = await import('../../src/db/counterUpserts.js');
+    const db = t.database;
+    const deps: WebhookRunDeps = {
+      webhooks: t.deps.webhooks!.store,
+      clicks: createClickReader(db.db),
+      stats: createStatsStore(db.db),
+      clock: t.clock,
+      logger: silentLogger,
+      sender: createNodeWebhookSender({ allowPrivate: true }),
+      views: { link: (l) => linkView(l, PUBLIC_URL, t.clock()), click: clickView },
+    };
+    // 00:03 in Auckland (UTC+13 in December) on the 2nd: "yesterday" is the 1st, local time.
+    const now = Date.parse('2026-12-01T11:03:00Z');
+    t.clock.set(now);
+    const { secret } = await hook({ events: ['report.daily'], campaigns: ['launch', 'spring'], tz: 'Pacific/Auckland' });
+    const mk = async (slug: string, campaign: string) =>
+      ((await (await t.api('POST', '/api/links', { url: 'https://example.com/', slug, campaign })).json()) as { id: number }).id;
+    const [a, b, c] = [await mk('a', 'launch'), await mk('b', 'spring'), await mk('c', 'other')];
+    const writer = createClickWriter(db.db, db.batch, { maxParams: 100, extraStatements: counterStatements(db.db, { maxParams: 100 }) });
+    const localDayStart = Date.parse('2026-11-30T11:00:00Z'); // Dec 1st 00:00 in Auckland
+    await writer.insertBatch([
+      click(a, localDayStart + 60_000, { visitor: '1'.repeat(32) }),
+      click(a, localDayStart + 3_600_000, { visitor: '2'.repeat(32) }),
+      click(b, localDayStart + 23 * 3_600_000, { visitor: '3'.repeat(32) }),
+      click(b, localDayStart - 60_000, { visitor: '4'.repeat(32) }), // Nov 30th locally
+      click(c, localDayStart + 60_000, { visitor: '5'.repeat(32) }), // another campaign
+      click(a, localDayStart + 7_200_000, { visitor: '6'.repeat(32), bot: true }),
+    ]);
+    await runWebhooks(deps); // 00:03: the day's counters have not settled yet
+    expect(receiver.received).toHaveLength(0);
+    t.clock.set(now + 10 * 60_000);
+    await runWebhooks(deps);
+    await runWebhooks(deps);
+    expect(receiver.received).toHaveLength(1);
+    // The library checks webhook-timestamp against Date.now: let it read the test's clock.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(t.clock());
+    const msg = verify(secret, receiver.received[0]!) as any;
+    vi.useRealTimers();
+    expect(msg.type).toBe('report.daily');
+    expect(msg.data).toMatchObject({ day: '2026-12-01', tz: 'Pacific/Auckland', clicks: 3 });
+    expect(msg.data.campaigns).toEqual([
+      { campaign: 'launch', links: 1, clicks: 2, uniques: 2 },
+      { campaign: 'spring', links: 1, clicks: 1, uniques: 1 },
+    ]);
   });
 });
