@@ -3,6 +3,7 @@ import { refreshSession, signOut, whenSignedOut } from './api.js';
 import { errorBox, h, replace, toast } from './dom.js';
 import { bioPageEditorView } from './views/bioPageEditor.js';
 import { bioPagesView } from './views/bioPages.js';
+import { webhooksView } from './views/webhooks.js';
 import { campaignPageView, campaignsView } from './views/campaigns.js';
 import { compareView } from './views/compare.js';
 import { insightsView } from './views/insights.js';
@@ -28,6 +29,7 @@ const ROUTES = [
   { path: /^\/bio$/, title: 'Bio pages', nav: 'bio', view: bioPagesView },
   { path: /^\/bio\/new$/, title: 'New bio page', nav: 'bio', view: bioPageEditorView },
   { path: /^\/bio\/@([^/]+)$/, title: 'Bio page', nav: 'bio', view: bioPageEditorView },
+  { path: /^\/webhooks$/, title: 'Webhooks', nav: 'webhooks', view: webhooksView },
 ];
 const HOME = '#/overview';
 
