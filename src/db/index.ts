@@ -13,3 +13,4 @@ export { createSqlThrottleStore } from './throttleStore.js';
 export { createTimingStore } from './timingStore.js';
 export { createLinkVersionReader } from './linkVersion.js';
 export { createClickPruner } from './clickPruner.js';
+export { createReportStore } from './reportStore.js';

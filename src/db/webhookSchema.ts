@@ -27,7 +27,7 @@ export const webhooks = sqliteTable('webhooks', {
 
 /**
  * The outbox: link changes, written by triggers on `links` in the same statement as the change
- * (drizzle/NNNN_webhooks.sql), only while some webhook exists. Deleted once every webhook's
+ * (drizzle/0011_webhooks.sql), only while some webhook exists. Deleted once every webhook's
  * event cursor is past them.
  */
 export const webhookEvents = sqliteTable('webhook_events', {

@@ -25,3 +25,5 @@ export * from './logger.js';
 export * from './retention.js';
 export * from './contrast.js';
 export * from './firstOfDay.js';
+export * from './report.js';
+export * from './reportPorts.js';

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { silentLogger, type ClickReader, type Logger, type StatsStore, type TimingStore } from '../domain/index.js';
+import { silentLogger, type ClickReader, type Logger, type ReportStore, type StatsStore, type TimingStore } from '../domain/index.js';
 import { createClickAllowance, logLine, type ClickAllowance, type CoreDeps, type StorageHealth } from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireApiKey } from './auth.js';
@@ -27,6 +27,8 @@ import { bioPageRoutes, type BioPageWiring } from './routes/bioPages.js';
 import { BIO_PAGE_PATH, bioPagePublicRoutes } from './routes/bioPagePublic.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import type { WebhookStore } from '../domain/webhook.js';
+import { reportRoutes } from './routes/reports.js';
+import { REPORT_PATH, reportPublicRoutes } from './routes/reportPublic.js';
 
 export { MAX_BODY_BYTES, MAX_BULK_BODY_BYTES } from './limits.js';
 const BULK_PATH = '/api/links/bulk';
@@ -66,6 +68,8 @@ export interface AppDeps extends CoreDeps {
   bioPages?: BioPageWiring;
   /** Webhooks (/api/webhooks); `allowPrivate` is WEBHOOK_ALLOW_PRIVATE. Absent means none. */
   webhooks?: { store: WebhookStore; allowPrivate: boolean };
+  /** Client report links (/r/<token>, /api/reports); absent means none. */
+  reports?: ReportStore;
 }
 
 /** The whole HTTP surface, free of any runtime: each entry passes its own deps. */
@@ -77,8 +81,9 @@ export function createApp(deps: AppDeps) {
   // Redirects skip these: a 302 needs none of them, and they are most of its bytes.
   app.use(
     '*',
-    // Bio pages set their own policy (an inline style by hash, https: images): bioPagePublic.ts.
-    except((c) => isRedirectPath(c) || BIO_PAGE_PATH.test(c.req.path), secureHeaders({
+    // Bio pages set their own policy (an inline style by hash, https: images): bioPagePublic.ts;
+    // report pages theirs (no referrer, noindex): reportPublic.ts.
+    except((c) => isRedirectPath(c) || BIO_PAGE_PATH.test(c.req.path) || REPORT_PATH.test(c.req.path), secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
@@ -117,6 +122,7 @@ export function createApp(deps: AppDeps) {
   if (deps.limits?.apiRate) app.use('/api/*', limitPerKey(deps.limits.apiRate));
   app.route('/api/links', linkRoutes(deps));
   if (deps.bioPages) app.route('/api/bio-pages', bioPageRoutes(deps, deps.bioPages));
+  if (deps.reports) app.route('/api/reports', reportRoutes({ ...deps, reports: deps.reports }));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
   if (deps.clicks || deps.stats) app.route('/api', exportRoutes({ ...deps, clickExport: deps.clicks, logger }));
   if (deps.webhooks) app.route('/api/webhooks', webhookRoutes({ webhooks: deps.webhooks.store, clock: deps.clock, allowPrivate: deps.webhooks.allowPrivate }));
@@ -137,6 +143,9 @@ export function createApp(deps: AppDeps) {
   }
 
   if (deps.bioPages) app.route('/', bioPagePublicRoutes({ ...deps, logger }, deps.bioPages));
+  if (deps.reports && deps.stats && deps.timing) {
+    app.route('/', reportPublicRoutes({ ...deps, reports: deps.reports, stats: deps.stats, timing: deps.timing, logger }));
+  }
   const onRedirect = deps.tracking && trackRedirects(deps.tracking, logger);
   // One budget per app: the Worker, which builds an app per request, passes a longer-lived one.
   const clickAllowance = deps.clickAllowance ?? createClickAllowance();

@@ -59,7 +59,8 @@ export function createErrorHandler({ logger = silentLogger, storageHealth }: Err
       res.headers.set('Retry-After', '5');
       return res;
     }
-    unhandled.report({ requestId, method: c.req.method, path: c.req.path, err });
+    // A report's path holds its secret token: the log names the route, not the token.
+    unhandled.report({ requestId, method: c.req.method, path: c.req.path.replace(/^\/r\/[^/]+/, '/r/<token>'), err });
     return c.json(errorBody('internal_error', 'something went wrong on our side'), 500);
   };
 }

@@ -14,6 +14,7 @@ import { createClickReader } from '../db/clickReader.js';
 import { createStatsStore } from '../db/statsStore.js';
 import { createTimingStore } from '../db/timingStore.js';
 import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.js';
+import { createReportStore } from '../db/reportStore.js';
 import { RANDOM_SLUG_LENGTH, silentLogger, type Logger } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import {
@@ -100,6 +101,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
     clicks: createClickReader(database.db),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
+    reports: createReportStore(database.db),
     bioPages: {
       store: createBioPageStore(database.db, database.batch),
       views: bioPageViews,

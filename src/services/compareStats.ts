@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   boundaryIndex, bucketStart, ceilTo, coarsestCommonGrain, formatLocal, intervalStarts, invalid, zoneView,
   DAY_MS, HOUR_MS, QUARTER, QUARTER_MS,
-  type BucketCount, type StatsLink,
+  type BucketCount, type StatsLink, type StatsScope,
 } from '../domain/index.js';
 import type { StatsDeps } from './getStats.js';
 import { parseInput } from './parse.js';
@@ -64,12 +64,13 @@ const firstPost = (g: Group) => Math.min(...g.links.map((l) => l.postedAt));
  * Posts, campaigns or networks side by side. align=posted starts each post's clock at its
  * postedAt (rounded down to the quarter hour the counters keep) and sums a group's posts hour
  * by hour since each was posted; align=calendar puts every series on the same local calendar
- * from the earliest post. Intervals that have not begun yet are left out.
+ * from the earliest post. Intervals that have not begun yet are left out. A `scope` given by
+ * the server replaces the query's filters.
  */
-export async function compareStats(deps: StatsDeps, raw: Record<string, unknown>): Promise<{ series: CompareSeries[] }> {
+export async function compareStats(deps: StatsDeps, raw: Record<string, unknown>, scope?: StatsScope): Promise<{ series: CompareSeries[] }> {
   const q = parseInput(compareInput, raw);
   const now = deps.clock();
-  const groups = groupLinks(await deps.stats.linksIn(toScope(q)), q.by)
+  const groups = groupLinks(await deps.stats.linksIn(scope ?? toScope(q)), q.by)
     .sort((a, b) => firstPost(b) - firstPost(a))
     .slice(0, q.limit)
     .reverse();

@@ -1,9 +1,10 @@
-import { CSV_BOM, csvRecord, formatLocal, WEEK_QUARTERS, type LinkCount, type PostLifetime, type StatsLink, type TimingStore } from '../domain/index.js';
+import { CSV_BOM, csvRecord, formatLocal, WEEK_QUARTERS, type LinkCount, type PostLifetime, type StatsLink, type StatsScope, type TimingStore } from '../domain/index.js';
 import { filenamePart, type CsvChunk } from './exportClicks.js';
 import { breakdowns, statsInput, type StatsDeps } from './getStats.js';
 import { lifetimeOf } from './getLifetime.js';
 import { readPostClocks } from './postClocks.js';
 import { parseInput } from './parse.js';
+import { forceScope } from './statsInput.js';
 
 /** The report's columns, in order; the header row is exactly these names. */
 export const STATS_CSV_COLUMNS = [
@@ -31,9 +32,9 @@ const parseStatsQuery = (deps: ExportStatsDeps, raw: Record<string, unknown>) =>
   parseInput(statsInput, { ...raw, now: deps.clock() });
 
 /** `linkpost-stats-<filter>-<first day>-<last day>.csv`, days in the query's zone. */
-function statsFilename(q: StatsQuery): string {
+function statsFilename(q: StatsQuery, name?: string): string {
   const s = q.scope;
-  const parts = [...(s.slugs ?? []), ...(s.campaigns ?? []), ...(s.networks ?? []), ...(s.sources ?? []), ...(s.countries ?? []), ...(s.devices ?? [])]
+  const parts = name !== undefined ? [filenamePart(name)] : [...(s.slugs ?? []), ...(s.campaigns ?? []), ...(s.networks ?? []), ...(s.sources ?? []), ...(s.countries ?? []), ...(s.devices ?? [])]
     .map(filenamePart)
     .filter(Boolean)
     .slice(0, 4);
@@ -50,11 +51,16 @@ function statsFilename(q: StatsQuery): string {
  * bot hits, the top source and country follow the same bots mode. Posts that neither drew a
  * hit nor were posted in the range are left out; the most clicked come first. h24, h72, d7 and
  * half_life_hours are each post's lifetime figures as /api/stats/lifetime gives them, whatever
- * the range (empty while the window is still open).
+ * the range (empty while the window is still open). `forced` (a report's) replaces the query's
+ * filters, and names the file.
  */
-export function exportStats(deps: ExportStatsDeps, raw: Record<string, unknown>): { filename: string; chunks: AsyncGenerator<CsvChunk, void, undefined> } {
-  const q = parseStatsQuery(deps, raw);
-  return { filename: statsFilename(q), chunks: statsChunks(deps, q) };
+export function exportStats(
+  deps: ExportStatsDeps,
+  raw: Record<string, unknown>,
+  forced?: { scope: StatsScope; name: string },
+): { filename: string; chunks: AsyncGenerator<CsvChunk, void, undefined> } {
+  const q = forceScope(parseStatsQuery(deps, raw), forced?.scope);
+  return { filename: statsFilename(q, forced?.name), chunks: statsChunks(deps, q) };
 }
 
 async function* statsChunks(deps: ExportStatsDeps, q: StatsQuery): AsyncGenerator<CsvChunk, void, undefined> {

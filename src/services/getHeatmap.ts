@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import {
-  formatLocal, hourOf, weekdayOf, weekHourOf, LIFETIME_WINDOWS, QUARTER_MS, WEEK_HOURS,
+  formatLocal, hourOf, weekdayOf, weekHourOf, LIFETIME_WINDOWS, QUARTER_MS, WEEK_HOURS, type StatsScope,
 } from '../domain/index.js';
 import { parseInput } from './parse.js';
+import { forceScope } from './statsInput.js';
 import { readPostClocks, sumQuarters } from './postClocks.js';
 import { requireQuarterOffsets, timingFields, withRange, type TimingDeps } from './timingInput.js';
 
@@ -32,8 +33,8 @@ export const heatmapInput = z.object({ ...timingFields, metric: z.enum(HEATMAP_M
  * buckets each post posted in the range by its posting time, with the clicks of its first 24
  * hours (from its posting quarter hour), `posts` being the posts posted in the cell.
  */
-export async function getHeatmap(deps: TimingDeps, raw: Record<string, unknown>): Promise<Heatmap> {
-  const q = parseInput(heatmapInput, { ...raw, now: deps.clock() });
+export async function getHeatmap(deps: TimingDeps, raw: Record<string, unknown>, scope?: StatsScope): Promise<Heatmap> {
+  const q = forceScope(parseInput(heatmapInput, { ...raw, now: deps.clock() }), scope);
   const metric = q.metric;
   requireQuarterOffsets(q);
   const cells: HeatmapCell[] = Array.from({ length: WEEK_HOURS }, (_, i) => ({ weekday: weekdayOf(i), hour: hourOf(i), clicks: 0, uniques: 0, posts: 0 }));

@@ -1,9 +1,10 @@
 import {
   deriveInsights, formatLocal, weekHourOf, WEEK_QUARTERS,
-  type Insight, type InsightFacts, type NetworkClickFacts, type PostFacts,
+  type Insight, type InsightFacts, type NetworkClickFacts, type PostFacts, type StatsScope,
 } from '../domain/index.js';
 import { lifetimeOf } from './getLifetime.js';
 import { parseInput } from './parse.js';
+import { forceScope } from './statsInput.js';
 import { readPostClocks, sumQuarters } from './postClocks.js';
 import { requireQuarterOffsets, timingInput, type TimingDeps, type TimingQuery } from './timingInput.js';
 
@@ -12,8 +13,8 @@ import { requireQuarterOffsets, timingInput, type TimingDeps, type TimingQuery }
  * and a confidence from its sample sizes: posts posted in the range (as /api/stats/lifetime
  * and /api/stats/heatmap?metric=first24h count them) and the range's clicks per network.
  */
-export async function getInsights(deps: TimingDeps, raw: Record<string, unknown>): Promise<{ insights: Insight[] }> {
-  const q = parseInput(timingInput, { ...raw, now: deps.clock() });
+export async function getInsights(deps: TimingDeps, raw: Record<string, unknown>, scope?: StatsScope): Promise<{ insights: Insight[] }> {
+  const q = forceScope(parseInput(timingInput, { ...raw, now: deps.clock() }), scope);
   requireQuarterOffsets(q);
   const [posts, networks] = await Promise.all([postFacts(deps, q), networkFacts(deps, q)]);
   const facts: InsightFacts = { tz: q.tz, campaigns: q.scope.campaigns ?? null, posts, networks };

@@ -1,8 +1,9 @@
 import {
   formatLocal, lifetimeMedians, postLifetime, WEEK_QUARTERS,
-  type LifetimeMedians, type PostLifetime,
+  type LifetimeMedians, type PostLifetime, type StatsScope,
 } from '../domain/index.js';
 import { parseInput } from './parse.js';
+import { forceScope } from './statsInput.js';
 import { readPostClocks, type PostClock } from './postClocks.js';
 import { timingInput, type TimingDeps } from './timingInput.js';
 
@@ -31,8 +32,8 @@ export const lifetimeOf = (post: PostClock, now: number): PostLifetime => postLi
  * from its posting quarter hour, its peak hour and half-life), newest first, and the medians
  * per network over the posts whose window has closed.
  */
-export async function getLifetime(deps: TimingDeps, raw: Record<string, unknown>): Promise<Lifetime> {
-  const q = parseInput(timingInput, { ...raw, now: deps.clock() });
+export async function getLifetime(deps: TimingDeps, raw: Record<string, unknown>, scope?: StatsScope): Promise<Lifetime> {
+  const q = forceScope(parseInput(timingInput, { ...raw, now: deps.clock() }), scope);
   const now = deps.clock();
   const clocks = await readPostClocks(deps, q.scope, q, { from: 0, to: WEEK_QUARTERS }, q.bots);
   clocks.sort((a, b) => b.link.postedAt - a.link.postedAt || a.link.slug.localeCompare(b.link.slug));

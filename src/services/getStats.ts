@@ -3,10 +3,10 @@ import {
   coarsestCommonGrain, fillSeries, formatLocal, intervalStarts, invalid, isAligned, sumByKey, topRows,
   chooseInterval, BREAKDOWNS, CLICK_DIMENSIONS, INTERVALS, MAX_RANGE_MS, QUARTER,
   type BreakdownName, type BreakdownRow, type BucketCount, type Clock, type DimensionCount, type LinkCount,
-  type Stats, type StatsStore,
+  type Stats, type StatsScope, type StatsStore,
 } from '../domain/index.js';
 import { parseInput } from './parse.js';
-import { botsField, parseRange, scopeFields, toScope, tzField } from './statsInput.js';
+import { botsField, forceScope, parseRange, scopeFields, toScope, tzField } from './statsInput.js';
 
 export interface StatsDeps {
   stats: StatsStore;
@@ -42,9 +42,10 @@ export const statsInput = z
  * Totals, a gap-free series and breakdowns for a range in a time zone, from counters only.
  * `totals.clicks` and the series count humans, bots or both as `bots` says; `totals.bots`
  * always counts bot hits. Uniques are first clicks of a visitor on a link in a UTC day.
+ * A `scope` given by the server replaces the query's filters.
  */
-export async function getStats(deps: StatsDeps, raw: Record<string, unknown>): Promise<Stats> {
-  const q = parseInput(statsInput, { ...raw, now: deps.clock() });
+export async function getStats(deps: StatsDeps, raw: Record<string, unknown>, scope?: StatsScope): Promise<Stats> {
+  const q = forceScope(parseInput(statsInput, { ...raw, now: deps.clock() }), scope);
   const starts = intervalStarts(q.view, q.from, q.to, q.interval);
   const inner = starts.filter((s) => s > q.from);
   if (!inner.every((s) => isAligned(s, QUARTER))) {

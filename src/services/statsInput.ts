@@ -49,6 +49,12 @@ export const tzField = z
 
 export const botsField = z.enum(BOT_MODES).default('exclude');
 
+/**
+ * The parsed query with its scope replaced by one the server chose (a report's), so no query
+ * parameter can widen it; without one, the query's own scope.
+ */
+export const forceScope = <Q extends { scope: StatsScope }>(q: Q, scope?: StatsScope): Q => (scope ? { ...q, scope } : q);
+
 /** The scope's filters, with field names as the store knows them. */
 export function toScope(input: { [K in keyof typeof scopeFields]?: z.output<(typeof scopeFields)[K]> }): StatsScope {
   const scope: StatsScope = {};

@@ -7,6 +7,7 @@ import { createApiRateLimiter } from '../services/apiRateLimit.js';
 import { createAuthFailureLimiter } from '../services/authFailures.js';
 import { createTimingStore } from '../db/timingStore.js';
 import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.js';
+import { createReportStore } from '../db/reportStore.js';
 import type { AppDeps } from '../http/app.js';
 import {
   createBioPageCache, createClickAllowance, createLinkCache, createLinkCacheSync, createStorageHealth,
@@ -77,6 +78,7 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
       cache: bioPageCache,
       afterResponse: (task) => ctx.waitUntil(task()),
     },
+    reports: createReportStore(d1.db),
     tracking: {
       recorder: env.CLICKS_QUEUE ? queueRecorder(ctx, env.CLICKS_QUEUE, record, failures) : directRecorder(ctx, record, failures),
       clock: Date.now,

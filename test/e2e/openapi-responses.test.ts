@@ -133,12 +133,12 @@ const EXAMPLES: Record<string, Example[]> = {
     { name: 'a private target', status: 400, request: () => call('POST', '/api/webhooks', { url: 'https://127.0.0.1/in', events: ['link.created'] }) },
   ],
   'get /api/webhooks': [{ name: 'all', status: 200, request: () => call('GET', '/api/webhooks') }],
-  'get /api/webhooks/{id}': [
+  'get /api/webhooks/{webhookId}': [
     { name: 'read', status: 200, request: () => call('GET', '/api/webhooks/1') },
     { name: 'unknown', status: 404, request: () => call('GET', '/api/webhooks/999') },
   ],
-  'patch /api/webhooks/{id}': [{ name: 'edit', status: 200, request: () => call('PATCH', '/api/webhooks/1', { events: ['link.created', 'link.deleted'] }) }],
-  'get /api/webhooks/{id}/deliveries': [
+  'patch /api/webhooks/{webhookId}': [{ name: 'edit', status: 200, request: () => call('PATCH', '/api/webhooks/1', { events: ['link.created', 'link.deleted'] }) }],
+  'get /api/webhooks/{webhookId}/deliveries': [
     {
       name: 'a delivery that could not be sent',
       status: 200,
@@ -154,11 +154,20 @@ const EXAMPLES: Record<string, Example[]> = {
       },
     },
   ],
-  'post /api/webhooks/{id}/deliveries/{deliveryId}/redeliver': [
+  'post /api/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver': [
     { name: 'again', status: 202, request: () => call('POST', '/api/webhooks/1/deliveries/1/redeliver') },
     { name: 'unknown', status: 404, request: () => call('POST', '/api/webhooks/1/deliveries/999/redeliver') },
   ],
-  'delete /api/webhooks/{id}': [{ name: 'delete', status: 204, request: () => call('DELETE', '/api/webhooks/1') }],
+  'delete /api/webhooks/{webhookId}': [{ name: 'delete', status: 204, request: () => call('DELETE', '/api/webhooks/1') }],
+  'post /api/reports': [
+    { name: 'create', status: 201, request: () => call('POST', '/api/reports', { title: 'Shapes for the client', campaign: 'Shapes', allowCsv: true }) },
+    { name: 'both scopes', status: 400, request: () => call('POST', '/api/reports', { title: 'x', campaign: 'Shapes', slugs: ['shape-a'] }) },
+  ],
+  'get /api/reports': [{ name: 'all', status: 200, request: () => call('GET', '/api/reports') }],
+  'delete /api/reports/{id}': [
+    { name: 'revoke', status: 204, request: async () => call('DELETE', `/api/reports/${(await (await call('POST', '/api/reports', { title: 'Gone', slugs: ['shape-a'] })).json()).id}`) },
+    { name: 'unknown', status: 404, request: () => call('DELETE', '/api/reports/999999') },
+  ],
   'get /api/openapi.json': [{ name: 'the document', status: 200, request: () => call('GET', '/api/openapi.json', undefined, { authorization: '' }) }],
 };
 

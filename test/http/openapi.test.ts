@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickReader } from '../../src/db/clickReader.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
+import { createReportStore } from '../../src/db/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { bioWiring } from '../support/bioPages.js';
 import { createWebhookStore } from '../../src/db/webhookStore.js';
@@ -17,6 +18,7 @@ beforeAll(async () => {
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
     webhooks: { store: createWebhookStore(database.db, database.batch), allowPrivate: true },
+    reports: createReportStore(database.db),
   }));
   const res = await t.app.request('/api/openapi.json');
   expect(res.status).toBe(200);

@@ -4,13 +4,15 @@ import { createNodeSaltStore } from '../../src/node/saltFiles.js';
 import { counterStatements } from '../../src/db/counterUpserts.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
+import { createReportStore } from '../../src/db/reportStore.js';
 import type { Location, Visit } from '../../src/domain/index.js';
 import { createSqliteClickWriter } from '../../src/node/clicks/write.js';
 import { countedAtOnce, createClickCounting } from '../../src/node/clicks/count.js';
 import { recordClicks, type RecordDeps } from '../../src/services/recordClicks.js';
 import { cachedUserAgents } from '../../src/services/userAgent.js';
 import { createVisitorKeys } from '../../src/services/visitorKey.js';
-import { makeTestApp, type TestApp } from '../support/app.js';
+import { makeTestApp, type testClock, type TestApp } from '../support/app.js';
+import type { AppDeps } from '../../src/http/app.js';
 import { fakeGeo, UA } from '../support/capture.js';
 
 export { UA };
@@ -39,9 +41,13 @@ export function visit(linkId: number, at: string, over: Partial<Visit> = {}): Vi
  * The real app with the analytics routes, on a real SQLite file, with click capture through
  * the Node click store ('node') or the shared drizzle one ('shared') and their counters.
  */
-export async function makeStatsApp(places: Record<string, Location> = {}, writer: 'node' | 'shared' = 'node'): Promise<StatsTestApp> {
+export async function makeStatsApp(
+  places: Record<string, Location> = {},
+  writer: 'node' | 'shared' = 'node',
+  extra: (clock: ReturnType<typeof testClock>) => Partial<AppDeps> = () => ({}),
+): Promise<StatsTestApp> {
   let capture!: RecordDeps;
-  const t = await makeTestApp((database) => {
+  const t = await makeTestApp((database, clock) => {
     const clicks = writer === 'node'
       ? countedAtOnce(createSqliteClickWriter(database), createClickCounting(database))
       : createClickWriter(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
@@ -51,7 +57,10 @@ export async function makeStatsApp(places: Record<string, Location> = {}, writer
       describeUserAgent: cachedUserAgents(),
       visitorKey: createVisitorKeys(createNodeSaltStore(database)),
     };
-    return { clicks: createClickReader(database.db), stats: createStatsStore(database.db), timing: createTimingStore(database.db) };
+    return {
+      clicks: createClickReader(database.db), stats: createStatsStore(database.db), timing: createTimingStore(database.db),
+      reports: createReportStore(database.db), ...extra(clock),
+    };
   });
   return Object.assign(t, {
     capture,

@@ -81,10 +81,7 @@ async function health() {
 }
 
 describe('a full disk', () => {
-  // SKIPPED, not passing: in a fresh clone (and in /work/main after npm ci) the writes still fail
-  // after space returns (400 clicks left queued), while the same commit passes in another
-  // checkout. Found at the end of session 4 with no time to find why; see issue 13's note.
-  it.skip('keeps redirecting, counts every dropped click, holds the backoff under traffic, and writes the queue when space returns', async () => {
+  it('keeps redirecting, counts every dropped click, holds the backoff under traffic, and writes the queue when space returns', async () => {
     await start();
     expect((await t.api('POST', '/api/links', { url: 'https://example.com/', slug: 'full' })).status).toBe(201);
     expect((await t.app.request('/full')).status).toBe(302);
@@ -92,11 +89,12 @@ describe('a full disk', () => {
     expect(one(t.database, 'SELECT count(*) FROM clicks')).toBe(1);
 
     fill(t.database);
-    // Steady traffic for 1.5 s while every write fails: one redirect a millisecond or so.
+    // Steady traffic for 1.5 s while every write fails: a few redirects a millisecond, 8 at a time so a
+    // busy machine (load average 16 gave 456 in 4 at a time) still fills the queue and drops some.
     const answered: number[] = [];
     const until = Date.now() + 1_500;
     while (Date.now() < until) {
-      const res = await Promise.all(Array.from({ length: 4 }, () => t.app.request('/full')));
+      const res = await Promise.all(Array.from({ length: 8 }, () => t.app.request('/full')));
       answered.push(...res.map((r) => r.status));
       await sleep(1);
     }

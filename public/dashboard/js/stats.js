@@ -61,7 +61,7 @@ function breakdown(dimension, rows) {
 }
 
 /** Labels for series points: hour, day, week or month in the range's time zone. */
-function pointLabel(t, interval, tz) {
+export function pointLabel(t, interval, tz) {
   const d = new Date(t);
   if (Number.isNaN(d.getTime())) return String(t);
   const opts = { timeZone: tz };

@@ -92,7 +92,7 @@ export function openApiDocument(): Json {
     info: { title: 'linkpost API', version: '1.0.0', description: DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
-    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Bio pages', 'Webhooks', 'Reference'].map((name) => ({ name })),
+    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Bio pages', 'Reports', 'Webhooks', 'Reference'].map((name) => ({ name })),
     paths,
     components: {
       schemas: components,

@@ -17,6 +17,8 @@ import { qrCodeInput } from '../../services/qrCode.js';
 import { signInInput } from '../../services/sessions.js';
 import { MAX_BULK_BODY_BYTES } from '../limits.js';
 import * as B from './bioPageResponses.js';
+import * as P from './reportResponses.js';
+import { createReportBody } from '../../services/reportInput.js';
 import * as R from './responses.js';
 import * as I from './insightResponses.js';
 import { heatmapInput } from '../../services/getHeatmap.js';
@@ -38,7 +40,7 @@ export interface Operation {
   /** As OpenAPI writes it: /api/links/{slug}. */
   path: string;
   summary: string;
-  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages' | 'Webhooks';
+  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages' | 'Reports' | 'Webhooks';
   /** Whether an API key (or a session cookie) is needed; true unless said. */
   auth?: boolean;
   query?: z.ZodType;
@@ -169,10 +171,23 @@ export const OPERATIONS: Operation[] = [
   },
   ...WEBHOOK_OPERATIONS,
   {
+    method: 'post', path: '/api/reports', tag: 'Reports', summary: 'Create a client report link for a campaign or up to 50 posts',
+    body: createReportBody, answers: { 201: { description: 'Created; `url` holds the token and is shown once', schema: P.reportCreated } },
+  },
+  {
+    method: 'get', path: '/api/reports', tag: 'Reports', summary: 'Every report link, newest first (never their tokens)',
+    answers: { 200: { description: 'The reports', schema: P.reportList } },
+  },
+  {
+    method: 'delete', path: '/api/reports/{id}', tag: 'Reports', summary: 'Revoke a report link: its page answers 404 from then on',
+    answers: { 204: { description: 'Revoked' } }, errors: { 404: 'No report has this id' },
+  },
+  {
     method: 'get', path: '/api/openapi.json', tag: 'Reference', auth: false, summary: 'This document',
     answers: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } },
   },
 ];
 
 /** Path parameters by name, for the paths that have them. */
-export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam, ...WEBHOOK_PATH_PARAMS };
+const reportIdParam = { id: z.string().regex(/^\d+$/).meta({ description: 'The report’s id, from POST or GET /api/reports' }) };
+export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam, ...reportIdParam, ...WEBHOOK_PATH_PARAMS };

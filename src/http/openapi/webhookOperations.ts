@@ -4,8 +4,8 @@ import type { Operation } from './operations.js';
 import * as W from './webhookResponses.js';
 
 export const WEBHOOK_PATH_PARAMS: Record<string, z.ZodType> = {
-  id: z.string().meta({ description: 'The webhook’s id' }),
-  deliveryId: z.string().meta({ description: 'The delivery’s id' }),
+  webhookId: z.string().regex(/^\d+$/).meta({ description: 'The webhook’s id' }),
+  deliveryId: z.string().regex(/^\d+$/).meta({ description: 'The delivery’s id' }),
 };
 
 /** /api/webhooks: receivers, their deliveries, redelivery. */
@@ -19,23 +19,23 @@ export const WEBHOOK_OPERATIONS: Operation[] = [
     answers: { 200: { description: 'The webhooks', schema: W.webhookList } },
   },
   {
-    method: 'get', path: '/api/webhooks/{id}', tag: 'Webhooks', summary: 'Read a webhook',
+    method: 'get', path: '/api/webhooks/{webhookId}', tag: 'Webhooks', summary: 'Read a webhook',
     answers: { 200: { description: 'The webhook', schema: W.webhookBody } },
   },
   {
-    method: 'patch', path: '/api/webhooks/{id}', tag: 'Webhooks', summary: 'Change a webhook’s URL, events, campaigns or zone',
+    method: 'patch', path: '/api/webhooks/{webhookId}', tag: 'Webhooks', summary: 'Change a webhook’s URL, events, campaigns or zone',
     body: updateWebhookInput, answers: { 200: { description: 'The edited webhook', schema: W.webhookBody } },
   },
   {
-    method: 'delete', path: '/api/webhooks/{id}', tag: 'Webhooks', summary: 'Delete a webhook and its deliveries',
+    method: 'delete', path: '/api/webhooks/{webhookId}', tag: 'Webhooks', summary: 'Delete a webhook and its deliveries',
     answers: { 204: { description: 'Deleted' } },
   },
   {
-    method: 'get', path: '/api/webhooks/{id}/deliveries', tag: 'Webhooks', summary: 'The latest 100 deliveries, newest first, with status and attempts',
+    method: 'get', path: '/api/webhooks/{webhookId}/deliveries', tag: 'Webhooks', summary: 'The latest 100 deliveries, newest first, with status and attempts',
     answers: { 200: { description: 'Deliveries', schema: W.deliveryList } },
   },
   {
-    method: 'post', path: '/api/webhooks/{id}/deliveries/{deliveryId}/redeliver', tag: 'Webhooks', summary: 'Send a delivery again as the same message',
+    method: 'post', path: '/api/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver', tag: 'Webhooks', summary: 'Send a delivery again as the same message',
     answers: { 202: { description: 'Queued again', schema: W.deliveryBody } },
   },
 ];

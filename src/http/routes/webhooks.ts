@@ -14,16 +14,16 @@ export function webhookRoutes(deps: WebhookDeps) {
       return c.json({ ...webhookView(hook), secret: hook.secret }, 201);
     })
     .get('/', async (c) => c.json({ webhooks: (await deps.webhooks.list()).map(webhookView) }))
-    .get('/:id', async (c) => c.json(webhookView(await getWebhook(deps, webhookId(c.req.param('id'))))))
-    .patch('/:id', async (c) => c.json(webhookView(await updateWebhook(deps, webhookId(c.req.param('id')), await readJson(c)))))
-    .delete('/:id', async (c) => {
-      await deleteWebhook(deps, webhookId(c.req.param('id')));
+    .get('/:webhookId', async (c) => c.json(webhookView(await getWebhook(deps, webhookId(c.req.param('webhookId'))))))
+    .patch('/:webhookId', async (c) => c.json(webhookView(await updateWebhook(deps, webhookId(c.req.param('webhookId')), await readJson(c)))))
+    .delete('/:webhookId', async (c) => {
+      await deleteWebhook(deps, webhookId(c.req.param('webhookId')));
       return c.body(null, 204);
     })
-    .get('/:id/deliveries', async (c) =>
-      c.json({ deliveries: (await listDeliveries(deps, webhookId(c.req.param('id')))).map(deliveryView) }))
-    .post('/:id/deliveries/:deliveryId/redeliver', async (c) => {
-      const d = await redeliver(deps, webhookId(c.req.param('id')), webhookId(c.req.param('deliveryId')));
+    .get('/:webhookId/deliveries', async (c) =>
+      c.json({ deliveries: (await listDeliveries(deps, webhookId(c.req.param('webhookId')))).map(deliveryView) }))
+    .post('/:webhookId/deliveries/:deliveryId/redeliver', async (c) => {
+      const d = await redeliver(deps, webhookId(c.req.param('webhookId')), webhookId(c.req.param('deliveryId')));
       return c.json(deliveryView(d), 202);
     });
 }

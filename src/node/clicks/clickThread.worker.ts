@@ -57,7 +57,7 @@ let chain: Promise<unknown> = Promise.resolve();
 parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: true }) => {
   if ('close' in message) {
     chain.then(() => {
-      counting.flush();
+      counting.stop();
       try {
         capture.counting.countAll(); // what the last run left: nothing stays uncounted after SIGTERM
       } catch (err) {

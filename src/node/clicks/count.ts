@@ -10,7 +10,7 @@ const RUN = 50_000;
 
 /**
  * Node counts stored clicks after writing them, not in the same transaction: a second of
- * traffic counted at once needs far fewer counter upserts than each 10 ms write batch, and
+ * traffic counted at once needs far fewer counter upserts than each write batch, and
  * deciding each visitor's first click of the day here writes the daily visitor index once a
  * second instead of once per batch. counter_progress says how far counting
  * got, so nothing is counted twice or missed: not after a crash (the next start counts the

@@ -25,6 +25,8 @@ export function createCountingSchedule(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let waitingSince: number | null = null;
   let failures = 0;
+  /** After stop(): the database is closing, and a count then would fail and retry for ever. */
+  let stopped = false;
 
   function arm(ms: number) {
     if (timer) clearTimeout(timer);
@@ -34,6 +36,7 @@ export function createCountingSchedule(
   function run() {
     if (timer) clearTimeout(timer);
     timer = null;
+    if (stopped) return;
     try {
       count();
     } catch (err) {
@@ -46,10 +49,23 @@ export function createCountingSchedule(
     waitingSince = null;
   }
 
+  /** Last count before shutdown, if clicks wait or the last try failed; no retry after it. */
+  function flush() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (waitingSince === null && failures === 0) return;
+    waitingSince = null;
+    try {
+      count();
+    } catch (err) {
+      logger.error('counting clicks failed at shutdown; the next start counts them', { err });
+    }
+  }
+
   return {
     /** Clicks were written. */
     written() {
-      if (failures > 0) return; // the retry is already set
+      if (failures > 0 || stopped) return; // the retry is already set, or shutdown counted last
       const t = now();
       waitingSince ??= t;
       const left = waitingSince + maxDelayMs - t;
@@ -58,17 +74,14 @@ export function createCountingSchedule(
     },
     /** Counts now (start-up: what a crash left). */
     countNow: run,
-    /** Last count before shutdown, if clicks wait or the last try failed; no retry after it. */
-    flush() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      if (waitingSince === null && failures === 0) return;
-      waitingSince = null;
-      try {
-        count();
-      } catch (err) {
-        logger.error('counting clicks failed at shutdown; the next start counts them', { err });
-      }
+    /**
+     * Shutdown: flush(), then no count or retry ever, not even one queued before (the click
+     * thread's next run of a backlog, which would find the database closed).
+     */
+    stop() {
+      flush();
+      stopped = true;
     },
+    flush,
   };
 }

@@ -9,10 +9,10 @@ export interface VisitQueueOptions {
   /** Visits per transaction at most. */
   maxBatch?: number;
   /**
-   * How long visits gather before a write. Under load a turn of the event loop holds only a
-   * few requests, and a transaction per turn spends more on commits than on clicks; a few
-   * milliseconds make batches of hundreds. It is also most of what a crash can lose
-   * (docs/operations.md). SIGTERM drains first.
+   * How long visits gather before a write: most of what a crash can lose (docs/operations.md),
+   * so it is short. Under load a write takes about as long, and visits that arrive meanwhile
+   * make the next batch, so batches still hold tens to hundreds (a transaction per event-loop
+   * turn spends more on commits than on clicks). SIGTERM drains first.
    */
   flushDelayMs?: number;
   /** First wait after a failed write; it doubles up to `maxBackoffMs`, whatever traffic comes. */
@@ -34,7 +34,7 @@ export interface VisitQueueOptions {
  * short; the bounded queue turns a long stall into counted drops instead of unbounded memory.
  */
 export function createVisitQueue({
-  record, maxQueue = 100_000, maxBatch = 2_000, flushDelayMs = 10, backoffMs = 100, maxBackoffMs = 2_000,
+  record, maxQueue = 100_000, maxBatch = 2_000, flushDelayMs = 2, backoffMs = 100, maxBackoffMs = 2_000,
   logWindowMs = 10_000, logger = silentLogger, onFailure, onSuccess, now = Date.now,
 }: VisitQueueOptions) {
   let queue: Visit[] = [];
@@ -95,7 +95,12 @@ export function createVisitQueue({
   }
 
   function flush(): Promise<void> {
-    if (now() < retryAt) return Promise.resolve();
+    // A timer can fire a millisecond before Date.now() reaches retryAt; it then sets the next
+    // one, or nothing would wake the writer again while a full queue turns pushes away.
+    if (now() < retryAt) {
+      if (queue.length > 0) wake(retryAt);
+      return Promise.resolve();
+    }
     flushing ??= (async () => {
       // Full batches go at once; a partial one only when its oldest visit has waited enough.
       while (queue.length > 0 && (await writeOne()) && queue.length >= maxBatch);

@@ -82,6 +82,29 @@ describe('the counting schedule', () => {
     expect(s.counts).toEqual([IDLE]);
   });
 
+  it('counts nothing after stop(), not even a run queued before it, so a closed database sets no retry that keeps the thread alive', () => {
+    const tries: number[] = [];
+    let closed = false;
+    const s = createCountingSchedule(
+      () => {
+        tries.push(Date.now());
+        if (closed) throw new Error('The database connection is not open');
+      },
+      { idleMs: IDLE, maxDelayMs: MAX_DELAY, retryMs: 100, now: () => Date.now(), logger: silentLogger },
+    );
+    s.written();
+    vi.advanceTimersByTime(5);
+    s.stop(); // shutdown: the last count, then the database closes
+    closed = true;
+    expect(tries).toEqual([5]);
+    // What the click thread queued with setImmediate after a full run, and a late write.
+    s.countNow();
+    s.written();
+    vi.advanceTimersByTime(10 * MAX_DELAY);
+    expect(tries).toEqual([5]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('starts a new wait with a write after a count', () => {
     const s = schedule();
     s.written();

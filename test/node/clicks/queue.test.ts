@@ -95,6 +95,34 @@ describe('the Node click writer', () => {
     expect(logger.messages().some((l) => l.includes('write is retried'))).toBe(true);
   });
 
+  it('retries after a failure even when the retry timer fires before the clock reaches the backoff', async () => {
+    // Node's timers run on a coarse loop clock and may fire a millisecond before Date.now() says
+    // the time has come; with a full queue no push wakes the writer, so the timer must re-arm.
+    let lag = 0;
+    const now = () => Date.now() - lag;
+    let fail = true;
+    const written: number[] = [];
+    const w = createVisitQueue({
+      record: async (v) => {
+        if (fail) throw new Error('SQLITE_FULL');
+        written.push(...v.map((x) => x.at));
+      },
+      maxQueue: 2, backoffMs: 20, maxBackoffMs: 20, flushDelayMs: 1, now, logger: memoryLogger(),
+    });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    w.push(visit(0));
+    w.push(visit(1));
+    await sleep(10); // the first write failed; the retry is due 20 ms later
+    lag = 5; // every timer now fires before the writer's clock says the backoff is over
+    w.push(visit(2)); // dropped: the queue is full, so no push wakes the writer
+    await sleep(40);
+    fail = false;
+    lag = 0;
+    await sleep(60);
+    expect(written).toEqual([0, 1]);
+    expect(w.stats()).toEqual({ queued: 0, written: 2, dropped: 1 });
+  });
+
   it('bounds the queue when the database stalls, and says so in the log', async () => {
     const logger = memoryLogger();
     let release!: () => void;

@@ -6,6 +6,7 @@ import { fmtDate, num, rangeParams } from '../format.js';
 import { statsPanel } from '../stats.js';
 import { networkLabel } from '../utm.js';
 import { insightsPanel } from './insights.js';
+import { shareReportPanel } from './shareReport.js';
 
 const COLUMNS = [
   { key: 'campaign', label: 'Campaign', text: true },
@@ -107,6 +108,7 @@ export async function campaignPageView(ctx) {
       h('div', { class: 'actions' },
         h('a', { class: 'btn', href: `#/compare?campaign=${encodeURIComponent(name)}` }, 'Compare its posts'),
         h('a', { class: 'btn', href: `#/compare?campaign=${encodeURIComponent(name)}&by=network` }, 'Compare its networks'))),
+    shareReportPanel(ctx, () => ({ campaign: name }), { defaultTitle: () => `${name}: campaign report` }).element,
     panel,
     h('section', { class: 'section', 'aria-labelledby': 'camp-insights-h' },
       h('h2', { id: 'camp-insights-h' }, 'Insights'), h('p', { class: 'hint' }, 'Posts of this campaign published in the last 90 days, people only.'), insights),

@@ -5,6 +5,7 @@ import { cell, emptyState, errorBox, h, loading, replace } from '../dom.js';
 import { fmtDateTime, num } from '../format.js';
 import { networkLabel } from '../utm.js';
 import { compareCsvButton, compareRecords } from './compareExport.js';
+import { shareReportPanel } from './shareReport.js';
 
 const WINDOWS = [{ hours: 24, label: 'First 24 h' }, { hours: 72, label: 'First 72 h' }, { hours: 168, label: 'First 7 days' }];
 const MAX_POSTS = 10;
@@ -44,6 +45,11 @@ export async function compareView(ctx) {
   const pickHint = h('p', { class: 'hint' });
   const picker = h('div', { class: 'field posts-picker' }, h('label', { for: 'cmp-search' }, 'Posts'), search, pickHint, pickList);
   const results = h('div', { class: 'section' });
+  // Ticked posts, else the campaign: what the curves show is what the report covers.
+  const share = shareReportPanel(ctx, () => {
+    if (state.by === 'link' && state.slugs.length > 0) return { slugs: [...state.slugs] };
+    return state.campaign ? { campaign: state.campaign } : null;
+  }, { defaultTitle: (scope) => (scope.campaign ? `${scope.campaign}: campaign report` : 'Posts compared') });
 
   ctx.main.append(
     h('div', { class: 'page-head' }, h('div', {},
@@ -57,6 +63,7 @@ export async function compareView(ctx) {
           segmented('Window', 'cmp-hours', WINDOWS.map((w) => [w.hours, w.label]), state.hours, (v) => ((state.hours = Number(v)), keep(), draw())),
           segmented('Show', 'cmp-mode', [['hourly', 'Clicks per hour'], ['cumulative', 'Running total']], state.mode, (v) => ((state.mode = v), keep(), draw()))),
         picker)),
+    h('div', { class: 'section' }, share.element),
     results,
   );
   picker.hidden = state.by !== 'link';
@@ -106,6 +113,7 @@ export async function compareView(ctx) {
 
   async function changed() {
     keep();
+    share.refresh();
     const mine = ++generation;
     const slugs = state.by === 'link' ? state.slugs : [];
     if (!state.campaign && slugs.length < 2 && !(state.by === 'network')) {

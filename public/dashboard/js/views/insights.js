@@ -100,7 +100,7 @@ const GROUPS = [
 const SHOWN = 3;
 const RANK = { high: 0, medium: 1, low: 2 };
 
-function insightList(insights) {
+export function insightList(insights) {
   const said = insights.filter((i) => i.kind !== 'missing_data');
   const missing = insights.filter((i) => i.kind === 'missing_data');
   const groups = GROUPS.map((g) => ({ ...g, items: said.filter((i) => i.kind === g.kind).sort((a, b) => RANK[a.confidence] - RANK[b.confidence]) }))
@@ -140,7 +140,7 @@ function evidenceList(evidence) {
   return h('dl', { class: 'evidence' }, Object.entries(evidence).map(([k, v]) => [h('dt', {}, k), h('dd', {}, show(v))]));
 }
 
-function lifetimeTable(body) {
+export function lifetimeTable(body) {
   if (body.posts.length === 0) return h('p', { class: 'muted' }, 'No posts were published in this period.');
   const cols = ['Network', 'Posts', 'First hour', 'First day', 'First 3 days', 'First week', 'Half-life'];
   return [
