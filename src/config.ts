@@ -66,6 +66,8 @@ const settings = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Keep raw clicks this many days (whole UTC days); counters keep their history. Unset: keep all. */
   CLICK_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  /** Lets webhooks use http and private or loopback targets (tests, internal receivers). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
 });
 
 /**
@@ -85,6 +87,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Days of raw clicks kept; null keeps them all. */
   clickRetentionDays: number | null;
+  /** WEBHOOK_ALLOW_PRIVATE: http and private targets for webhooks. */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -116,5 +120,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     apiRateLimit: s.API_RATE_LIMIT,
     logLevel: s.LOG_LEVEL,
     clickRetentionDays: s.CLICK_RETENTION_DAYS ?? null,
+    webhookAllowPrivate: s.WEBHOOK_ALLOW_PRIVATE,
   };
 }

@@ -11,8 +11,12 @@ import { createConsoleLogger } from './worker/logger.js';
 import type { Env } from './worker/env.js';
 import { consumeVisits } from './worker/queue.js';
 import { pruneOldClicks } from './worker/retention.js';
+import { runWorkerWebhooks } from './worker/webhooks.js';
 import { misconfigured, workerSettings } from './worker/settings.js';
 import type { QueuedVisit } from './worker/visitMessage.js';
+
+/** wrangler.toml's every-minute trigger, for webhook deliveries only. */
+const WEBHOOK_CRON = '* * * * *';
 
 // Per isolate: JSON lines through console, as Workers Logs and `wrangler tail` collect them.
 const logger = createConsoleLogger();
@@ -30,9 +34,10 @@ export default {
     return app.fetch(request, env, ctx);
   },
 
-  /** The cron trigger: CLICK_RETENTION_DAYS deletes raw clicks older than the window. */
-  async scheduled(_controller, env) {
-    await pruneOldClicks(env, logger);
+  /** The cron triggers: webhooks every minute; hourly, CLICK_RETENTION_DAYS deletes raw clicks older than the window. */
+  async scheduled(controller, env) {
+    await runWorkerWebhooks(env, logger);
+    if (controller.cron !== WEBHOOK_CRON) await pruneOldClicks(env, logger);
   },
 
   async queue(batch, env) {

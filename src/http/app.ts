@@ -27,6 +27,8 @@ import { insightRoutes } from './routes/insights.js';
 import { trackRedirects, type TrackingOptions } from './tracking.js';
 import { bioPageRoutes, type BioPageWiring } from './routes/bioPages.js';
 import { BIO_PAGE_PATH, bioPagePublicRoutes } from './routes/bioPagePublic.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import type { WebhookStore } from '../domain/webhook.js';
 import { reportRoutes } from './routes/reports.js';
 import { REPORT_PATH, reportPublicRoutes } from './routes/reportPublic.js';
 
@@ -66,6 +68,8 @@ export interface AppDeps extends CoreDeps {
   clickAllowance?: ClickAllowance;
   /** Link-in-bio pages (/@handle, /api/bio-pages); absent means none. */
   bioPages?: BioPageWiring;
+  /** Webhooks (/api/webhooks); `allowPrivate` is WEBHOOK_ALLOW_PRIVATE. Absent means none. */
+  webhooks?: { store: WebhookStore; allowPrivate: boolean };
   /** Client report links (/r/<token>, /api/reports); absent means none. */
   reports?: ReportStore;
 }
@@ -126,6 +130,7 @@ export function createApp(deps: AppDeps) {
   if (deps.reports) app.route('/api/reports', reportRoutes({ ...deps, reports: deps.reports }));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
   if (deps.clicks || deps.stats) app.route('/api', exportRoutes({ ...deps, clickExport: deps.clicks, logger }));
+  if (deps.webhooks) app.route('/api/webhooks', webhookRoutes({ webhooks: deps.webhooks.store, clock: deps.clock, allowPrivate: deps.webhooks.allowPrivate }));
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
   if (deps.stats && deps.timing) app.route('/api', insightRoutes({ ...deps, stats: deps.stats, timing: deps.timing }));

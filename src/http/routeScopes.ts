@@ -40,6 +40,14 @@ export const ROUTE_SCOPES: Readonly<Record<string, RouteRule>> = {
   'GET /api/reports': 'admin',
   'DELETE /api/reports/:id': 'admin',
 
+  'POST /api/webhooks': 'admin',
+  'GET /api/webhooks': 'admin',
+  'GET /api/webhooks/:webhookId': 'admin',
+  'PATCH /api/webhooks/:webhookId': 'admin',
+  'DELETE /api/webhooks/:webhookId': 'admin',
+  'GET /api/webhooks/:webhookId/deliveries': 'admin',
+  'POST /api/webhooks/:webhookId/deliveries/:deliveryId/redeliver': 'admin',
+
   'POST /api/keys': 'admin',
   'GET /api/keys': 'admin',
   'DELETE /api/keys/:id': 'admin',

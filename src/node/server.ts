@@ -35,6 +35,8 @@ import { createAssetServer } from './assets.js';
 import { qrPng } from './qrPng.js';
 import { openDatabase, type NodeDatabase } from './sqlite.js';
 import { acquireServerLock, type ServerLock } from './serverLock.js';
+import { createWebhookStore } from '../db/webhookStore.js';
+import { startWebhookWorker } from './webhookWorker.js';
 
 /** How often the server looks for link edits made by other processes. */
 export const LINK_SYNC_MS = 1_000;
@@ -84,6 +86,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
   const bioPageCache = createBioPageCache();
   const linkCache = createLinkCache();
   const bioPageViews = bufferBioPageViews(createBioPageViewStore(database.db, database.batch), logLine(logger));
+  const webhooks = createWebhookStore(database.db, database.batch);
   const deps: AppDeps = {
     links: createLinkStore(database.db),
     apiKeys: createApiKeyStore(database.db),
@@ -120,6 +123,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
       return { waiting: queued, dropped };
     },
     clickRetentionDays: config.clickRetentionDays,
+    webhooks: { store: webhooks, allowPrivate: config.webhookAllowPrivate },
   };
   const app = createApp(deps);
   const fastRedirect = createFastRedirect({
@@ -146,6 +150,9 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
   syncLinks();
   const syncTimer = setInterval(syncLinks, LINK_SYNC_MS);
   syncTimer.unref();
+  const webhookWorker = startWebhookWorker({
+    webhooks, clicks: deps.clicks!, stats: deps.stats, publicUrl: config.publicUrl, allowPrivate: config.webhookAllowPrivate, logger,
+  });
   const firstKey = await ensureFirstKey(deps);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -163,6 +170,7 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         clearInterval(syncTimer);
+        await webhookWorker.stop();
         await queue.drain();
         await bioPageViews.close();
         await clickThread.close();

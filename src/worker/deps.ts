@@ -19,6 +19,7 @@ import { openD1 } from './d1.js';
 import type { Env } from './env.js';
 import { locationFromCf } from './location.js';
 import type { WorkerSettings } from './settings.js';
+import { createWebhookStore } from '../db/webhookStore.js';
 import { directRecorder, queueRecorder, recordFailures, type Background } from './recorders.js';
 
 /**
@@ -94,5 +95,6 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     logger,
     storageHealth,
     clickRetentionDays: settings.clickRetentionDays,
+    webhooks: { store: createWebhookStore(d1.db, d1.batch), allowPrivate: settings.webhookAllowPrivate },
   };
 }

@@ -24,4 +24,5 @@ export interface Env {
   API_RATE_LIMIT?: string;
   /** Keep raw clicks this many days; the cron trigger deletes older ones. */
   CLICK_RETENTION_DAYS?: string;
+  WEBHOOK_ALLOW_PRIVATE?: string;
 }

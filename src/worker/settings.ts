@@ -10,6 +10,7 @@ export interface WorkerVars {
   VISITOR_SECRET?: string;
   API_RATE_LIMIT?: string;
   CLICK_RETENTION_DAYS?: string;
+  WEBHOOK_ALLOW_PRIVATE?: string;
 }
 
 export interface WorkerSettings {
@@ -23,6 +24,8 @@ export interface WorkerSettings {
   apiRateLimit: number;
   /** Days of raw clicks kept (the scheduled handler deletes older ones); null keeps all. */
   clickRetentionDays: number | null;
+  /** WEBHOOK_ALLOW_PRIVATE: http and private targets for webhooks. */
+  webhookAllowPrivate: boolean;
 }
 
 /** VISITOR_SECRET is what keeps visitor salts, and so addresses, out of a copy of the database. */
@@ -33,7 +36,7 @@ let memo: { key: string; settings: Promise<WorkerSettings> } | null = null;
 
 /** Parses [vars] and secrets with the same rules as Node; throws ConfigError on a bad one. */
 export function workerSettings(env: WorkerVars): Promise<WorkerSettings> {
-  const vars = { PUBLIC_URL: env.PUBLIC_URL, ADMIN_API_KEY: env.ADMIN_API_KEY, VISITOR_SECRET: env.VISITOR_SECRET, API_RATE_LIMIT: env.API_RATE_LIMIT, CLICK_RETENTION_DAYS: env.CLICK_RETENTION_DAYS };
+  const vars = { PUBLIC_URL: env.PUBLIC_URL, ADMIN_API_KEY: env.ADMIN_API_KEY, VISITOR_SECRET: env.VISITOR_SECRET, API_RATE_LIMIT: env.API_RATE_LIMIT, CLICK_RETENTION_DAYS: env.CLICK_RETENTION_DAYS, WEBHOOK_ALLOW_PRIVATE: env.WEBHOOK_ALLOW_PRIVATE };
   const key = JSON.stringify(vars);
   if (memo?.key !== key) memo = { key, settings: load(vars) };
   return memo.settings;
@@ -41,7 +44,7 @@ export function workerSettings(env: WorkerVars): Promise<WorkerSettings> {
 
 async function load(vars: WorkerVars): Promise<WorkerSettings> {
   const config = parseConfig({
-    PUBLIC_URL: vars.PUBLIC_URL, ADMIN_API_KEY: vars.ADMIN_API_KEY, API_RATE_LIMIT: vars.API_RATE_LIMIT, CLICK_RETENTION_DAYS: vars.CLICK_RETENTION_DAYS,
+    PUBLIC_URL: vars.PUBLIC_URL, ADMIN_API_KEY: vars.ADMIN_API_KEY, API_RATE_LIMIT: vars.API_RATE_LIMIT, CLICK_RETENTION_DAYS: vars.CLICK_RETENTION_DAYS, WEBHOOK_ALLOW_PRIVATE: vars.WEBHOOK_ALLOW_PRIVATE,
   });
   const secret = strongSecret(VISITOR_SECRET_MIN_LENGTH).safeParse(vars.VISITOR_SECRET ?? '');
   if (!secret.success) {
@@ -55,6 +58,7 @@ async function load(vars: WorkerVars): Promise<WorkerSettings> {
     throttleSecret: await sha256Hex(`linkpost throttle tags\n${secret.data}`),
     apiRateLimit: config.apiRateLimit,
     clickRetentionDays: config.clickRetentionDays,
+    webhookAllowPrivate: config.webhookAllowPrivate,
   };
 }
 

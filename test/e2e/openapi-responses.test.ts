@@ -128,6 +128,37 @@ const EXAMPLES: Record<string, Example[]> = {
   'patch /api/bio-pages/{handle}': [{ name: 'edit', status: 200, request: () => call('PATCH', '/api/bio-pages/shapes', { links: ['shape-a'] }) }],
   'get /api/bio-pages/{handle}/stats': [{ name: 'stats', status: 200, request: () => call('GET', '/api/bio-pages/shapes/stats?days=7') }],
   'delete /api/bio-pages/{handle}': [{ name: 'delete', status: 204, request: () => call('DELETE', '/api/bio-pages/shapes') }],
+  'post /api/webhooks': [
+    { name: 'create', status: 201, request: () => call('POST', '/api/webhooks', { url: 'https://hooks.example.com/in', events: ['link.created', 'clicks.recorded'], campaigns: ['Shapes'] }) },
+    { name: 'a private target', status: 400, request: () => call('POST', '/api/webhooks', { url: 'https://127.0.0.1/in', events: ['link.created'] }) },
+  ],
+  'get /api/webhooks': [{ name: 'all', status: 200, request: () => call('GET', '/api/webhooks') }],
+  'get /api/webhooks/{webhookId}': [
+    { name: 'read', status: 200, request: () => call('GET', '/api/webhooks/1') },
+    { name: 'unknown', status: 404, request: () => call('GET', '/api/webhooks/999') },
+  ],
+  'patch /api/webhooks/{webhookId}': [{ name: 'edit', status: 200, request: () => call('PATCH', '/api/webhooks/1', { events: ['link.created', 'link.deleted'] }) }],
+  'get /api/webhooks/{webhookId}/deliveries': [
+    {
+      name: 'a delivery that could not be sent',
+      status: 200,
+      request: async () => {
+        await call('POST', '/api/links', { url: 'https://example.com/hook', slug: 'shape-hook', campaign: 'Shapes' });
+        // The server's webhook timer makes the delivery within a second or two.
+        for (let i = 0; i < 100; i++) {
+          const res = await call('GET', '/api/webhooks/1/deliveries');
+          if ((await res.clone().json()).deliveries.length > 0) return res;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return call('GET', '/api/webhooks/1/deliveries');
+      },
+    },
+  ],
+  'post /api/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver': [
+    { name: 'again', status: 202, request: () => call('POST', '/api/webhooks/1/deliveries/1/redeliver') },
+    { name: 'unknown', status: 404, request: () => call('POST', '/api/webhooks/1/deliveries/999/redeliver') },
+  ],
+  'delete /api/webhooks/{webhookId}': [{ name: 'delete', status: 204, request: () => call('DELETE', '/api/webhooks/1') }],
   'post /api/reports': [
     { name: 'create', status: 201, request: () => call('POST', '/api/reports', { title: 'Shapes for the client', campaign: 'Shapes', allowCsv: true }) },
     { name: 'both scopes', status: 400, request: () => call('POST', '/api/reports', { title: 'x', campaign: 'Shapes', slugs: ['shape-a'] }) },

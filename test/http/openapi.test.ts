@@ -6,6 +6,7 @@ import { createTimingStore } from '../../src/db/timingStore.js';
 import { createReportStore } from '../../src/db/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { bioWiring } from '../support/bioPages.js';
+import { createWebhookStore } from '../../src/db/webhookStore.js';
 
 let t: TestApp;
 let doc: any;
@@ -16,6 +17,7 @@ beforeAll(async () => {
     clicks: createClickReader(database.db),
     stats: createStatsStore(database.db),
     timing: createTimingStore(database.db),
+    webhooks: { store: createWebhookStore(database.db, database.batch), allowPrivate: true },
     reports: createReportStore(database.db),
   }));
   const res = await t.app.request('/api/openapi.json');

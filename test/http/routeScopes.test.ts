@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickReader } from '../../src/db/clickReader.js';
 import { createReportStore } from '../../src/db/reportStore.js';
+import { createWebhookStore } from '../../src/db/webhookStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import { createTimingStore } from '../../src/db/timingStore.js';
 import { SCOPES, type Scope } from '../../src/domain/index.js';
@@ -26,6 +27,7 @@ beforeAll(async () => {
     timing: createTimingStore(database.db),
     clicks: createClickReader(database.db),
     reports: createReportStore(database.db),
+    webhooks: { store: createWebhookStore(database.db, database.batch), allowPrivate: false },
     serveAsset: async () => null,
   }));
   for (const scope of SCOPES) {
@@ -38,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const SAMPLE_PARAMS: Record<string, string> = { slug: 'own', linkId: 'own', shortCode: 'own', id: '1', handle: 'page', token: 'x', figure: 'x' };
+const SAMPLE_PARAMS: Record<string, string> = { slug: 'own', linkId: 'own', shortCode: 'own', id: '1', handle: 'page', token: 'x', figure: 'x', webhookId: '1', deliveryId: '1' };
 
 /** A concrete request path for a route pattern. */
 const pathOf = (pattern: string) =>

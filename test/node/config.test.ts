@@ -20,7 +20,13 @@ describe('parseConfig', () => {
       apiRateLimit: 1200,
       logLevel: 'info',
       clickRetentionDays: null,
+      webhookAllowPrivate: false,
     });
+  });
+
+  it('reads WEBHOOK_ALLOW_PRIVATE and names a bad one', () => {
+    expect(parseConfig({ WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
+    expect(() => parseConfig({ WEBHOOK_ALLOW_PRIVATE: 'sometimes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
   });
 
   it('reads LOG_LEVEL and CLICK_RETENTION_DAYS, and names a bad one', () => {

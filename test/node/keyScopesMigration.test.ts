@@ -1,4 +1,4 @@
-/** Migration 0011_key_scopes on a database that already holds keys: every existing key becomes admin. */
+/** Migration 0012_key_scopes on a database that already holds keys: every existing key becomes admin. */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -13,13 +13,13 @@ const dir = tempDir('linkpost-key-migration-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('turns the keys made before scopes into admin keys for every campaign', async () => {
-  // The migrations as they were before 0011: the same files, the journal cut before it.
+  // The migrations as they were before 0012: the same files, the journal cut before it.
   const before = join(dir, 'before');
   mkdirSync(before);
   cpSync(MIGRATIONS_DIR, before, { recursive: true });
   const journalPath = join(before, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === '0011_key_scopes');
+  const at = journal.entries.findIndex((e) => e.tag === '0012_key_scopes');
   expect(at).toBeGreaterThan(0);
   journal.entries = journal.entries.slice(0, at);
   writeFileSync(journalPath, JSON.stringify(journal));

@@ -86,6 +86,8 @@ export interface WorkerOptions {
   vars?: Record<string, string>;
   /** Adds a local Cloudflare Queue (CLICKS_QUEUE) and its consumer to the product config. */
   queue?: boolean;
+  /** wrangler's --test-scheduled: GET /__scheduled?cron=… runs the scheduled handler. */
+  testScheduled?: boolean;
 }
 
 export interface WorkerProcess {
@@ -113,7 +115,7 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
   const vars = Object.entries({ VISITOR_SECRET: TEST_VISITOR_SECRET, ...options.vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const args = [
     'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()),
-    '--show-interactive-dev-session=false', ...common, ...vars,
+    '--show-interactive-dev-session=false', ...common, ...vars, ...(options.testScheduled ? ['--test-scheduled'] : []),
   ];
   const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   live.add(child.pid!);

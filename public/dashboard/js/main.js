@@ -4,6 +4,7 @@ import { refreshSession, signOut, whenSignedOut } from './api.js';
 import { errorBox, h, replace, toast } from './dom.js';
 import { bioPageEditorView } from './views/bioPageEditor.js';
 import { bioPagesView } from './views/bioPages.js';
+import { webhooksView } from './views/webhooks.js';
 import { campaignPageView, campaignsView } from './views/campaigns.js';
 import { compareView } from './views/compare.js';
 import { insightsView } from './views/insights.js';
@@ -32,6 +33,7 @@ const ROUTES = [
   { path: /^\/bio$/, title: 'Bio pages', nav: 'bio', scope: 'admin', view: bioPagesView },
   { path: /^\/bio\/new$/, title: 'New bio page', nav: 'bio', scope: 'admin', view: bioPageEditorView },
   { path: /^\/bio\/@([^/]+)$/, title: 'Bio page', nav: 'bio', scope: 'admin', view: bioPageEditorView },
+  { path: /^\/webhooks$/, title: 'Webhooks', nav: 'webhooks', scope: 'admin', view: webhooksView },
   { path: /^\/settings$/, title: 'Settings', nav: 'settings', scope: 'admin', view: settingsView },
 ];
 /** The first page the key may see: the overview, else its links, else settings. */

@@ -47,6 +47,7 @@ function operation(op: Operation, components: Record<string, Json>): Json {
   if (op.auth !== false) responses['403'] = error('forbidden_scope: the key lacks the scope this operation needs (docs/keys.md), or the campaign is not one of its own');
   if (op.path.includes('{slug}')) responses['404'] = error('No post has this slug');
   if (op.path.includes('{handle}')) responses['404'] = error('No bio page has this handle');
+  if (op.path.startsWith('/api/webhooks/')) responses['404'] = error('No such webhook or delivery');
   if (op.method === 'post' && op.path.startsWith('/api/links')) responses['409'] = error('The slug is taken');
   if (op.method === 'post' && op.path === '/api/bio-pages') responses['409'] = error('The handle is taken');
   if (op.body) responses['413'] = error(`The body is larger than ${kb(op.maxBodyBytes ?? MAX_BODY_BYTES)}`);
@@ -95,7 +96,7 @@ export function openApiDocument(): Json {
     info: { title: 'linkpost API', version: '1.0.0', description: DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
-    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Bio pages', 'Reports', 'Keys', 'Reference'].map((name) => ({ name })),
+    tags: ['Links', 'Clicks', 'Analytics', 'Export', 'Session', 'Bio pages', 'Reports', 'Webhooks', 'Keys', 'Reference'].map((name) => ({ name })),
     paths,
     components: {
       schemas: components,

@@ -25,6 +25,7 @@ import * as K from './keyResponses.js';
 import { createKeyInput } from '../../services/apiKeys.js';
 import { heatmapInput } from '../../services/getHeatmap.js';
 import { timingInput } from '../../services/timingInput.js';
+import { WEBHOOK_OPERATIONS, WEBHOOK_PATH_PARAMS } from './webhookOperations.js';
 
 export interface Answer {
   description: string;
@@ -41,7 +42,7 @@ export interface Operation {
   /** As OpenAPI writes it: /api/links/{slug}. */
   path: string;
   summary: string;
-  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages' | 'Reports' | 'Keys';
+  tag: 'Links' | 'Clicks' | 'Analytics' | 'Export' | 'Session' | 'Reference' | 'Bio pages' | 'Reports' | 'Webhooks' | 'Keys';
   /** Whether an API key (or a session cookie) is needed; true unless said. */
   auth?: boolean;
   query?: z.ZodType;
@@ -170,6 +171,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get', path: '/api/bio-pages/{handle}/stats', tag: 'Bio pages', summary: 'A bio page’s views and its entries’ clicks from the page',
     query: bioPageStatsInput, answers: { 200: { description: 'Views per day and clicks per entry', schema: B.bioPageStats } },
   },
+  ...WEBHOOK_OPERATIONS,
   {
     method: 'post', path: '/api/reports', tag: 'Reports', summary: 'Create a client report link for a campaign or up to 50 posts',
     body: createReportBody, answers: { 201: { description: 'Created; `url` holds the token and is shown once', schema: P.reportCreated } },
@@ -202,4 +204,4 @@ export const OPERATIONS: Operation[] = [
 
 /** Path parameters by name, for the paths that have them. */
 const idParam = { id: z.string().regex(/^\d+$/).meta({ description: 'The key’s or report’s id, as GET /api/keys or /api/reports lists it' }) };
-export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam, ...idParam };
+export const PATH_PARAMS: Record<string, z.ZodType> = { ...slugParam, ...handleParam, ...idParam, ...WEBHOOK_PATH_PARAMS };
