@@ -37,10 +37,14 @@ async function main() {
   if (server.firstKey) {
     // The one secret linkpost ever shows, once, to whoever started it: plain text, never a log
     // line, and before the listening line so whoever waits for that line also has the key.
-    process.stdout.write(`\nFirst start: created an API key. It is shown only this once, so keep it:\n\n  ${server.firstKey}\n\n`);
+    process.stdout.write(
+      `\nFirst start: created an API key. It is shown only this once, so keep it:\n\n  ${server.firstKey}\n\n`,
+    );
   }
   logger.info(`linkpost listening on ${server.url}`, {
-    url: server.url, database: config.databasePath, dashboard: `${config.publicUrl}/dashboard/`,
+    url: server.url,
+    database: config.databasePath,
+    dashboard: `${config.publicUrl}/dashboard/`,
     clickRetentionDays: config.clickRetentionDays,
   });
   if (!server.firstKey) logger.info('sign in with an API key; make one with: npm run cli -- keys create --name <name>');
@@ -57,6 +61,8 @@ main().catch((err) => {
     process.exit(1);
   }
   const code = (err as { code?: unknown })?.code;
-  console.error(`linkpost failed to start: ${err instanceof Error ? err.message : String(err)}${typeof code === 'string' ? ` (${code})` : ''}`);
+  console.error(
+    `linkpost failed to start: ${err instanceof Error ? err.message : String(err)}${typeof code === 'string' ? ` (${code})` : ''}`,
+  );
   process.exit(1);
 });

@@ -12,7 +12,8 @@ export async function backupCommand(ctx: CliContext, args: string[], flags: Reco
   if (args.length !== 1 || Object.keys(flags).length > 0) throw new UsageError('usage: backup PATH');
   const target = resolve(args[0]!);
   if (existsSync(target)) throw new UsageError(`${target} already exists; give a new file name`);
-  if (target === resolve(ctx.config.databasePath)) throw new UsageError('the backup must be another file than DATABASE_PATH');
+  if (target === resolve(ctx.config.databasePath))
+    throw new UsageError('the backup must be another file than DATABASE_PATH');
   mkdirSync(dirname(target), { recursive: true });
   const started = Date.now();
   // Large steps: a step that a writer interrupts starts over, and small ones under steady clicks might never end.
@@ -21,10 +22,13 @@ export async function backupCommand(ctx: CliContext, args: string[], flags: Reco
   try {
     const problems = copy.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
     const verdict = problems.map((p) => p.integrity_check);
-    if (verdict.length !== 1 || verdict[0] !== 'ok') throw new Error(`the copy at ${target} failed its integrity check: ${verdict.slice(0, 5).join('; ')}`);
+    if (verdict.length !== 1 || verdict[0] !== 'ok')
+      throw new Error(`the copy at ${target} failed its integrity check: ${verdict.slice(0, 5).join('; ')}`);
     const links = copy.prepare('SELECT count(*) FROM links').pluck().get() as number;
     const clicks = copy.prepare('SELECT count(*) FROM clicks').pluck().get() as number;
-    ctx.out(`Backed up ${links.toLocaleString('en-US')} links and ${clicks.toLocaleString('en-US')} clicks to ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s; integrity check: ok.`);
+    ctx.out(
+      `Backed up ${links.toLocaleString('en-US')} links and ${clicks.toLocaleString('en-US')} clicks to ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s; integrity check: ok.`,
+    );
   } finally {
     copy.close();
   }

@@ -16,7 +16,10 @@ export interface CliContext {
 }
 
 /** The same services as the server, on the same database file. */
-export async function openCli(env: Record<string, string | undefined>, out: (line: string) => void): Promise<CliContext> {
+export async function openCli(
+  env: Record<string, string | undefined>,
+  out: (line: string) => void,
+): Promise<CliContext> {
   const config = parseConfig(env);
   const database = openDatabase(config.databasePath);
   const deps: CoreDeps = {
@@ -36,7 +39,11 @@ export async function openCli(env: Record<string, string | undefined>, out: (lin
  * Positional arguments and flags (the last value of a flag wins); `lists` keeps every value of
  * a repeated flag, for those that may be given more than once (`--campaign a --campaign b`).
  */
-export function parseArgs(argv: string[]): { positional: string[]; flags: Record<string, string | true>; lists: Record<string, string[]> } {
+export function parseArgs(argv: string[]): {
+  positional: string[];
+  flags: Record<string, string | true>;
+  lists: Record<string, string[]>;
+} {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
   const lists: Record<string, string[]> = {};

@@ -48,7 +48,12 @@ const blank = (record: string[]) => record.every((field) => field.trim() === '')
 export function readImportFile(text: string): ImportRow[] {
   let parsed: Parsed[];
   try {
-    parsed = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Parsed[];
+    parsed = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as Parsed[];
   } catch (e) {
     throw new UsageError(`not a readable CSV file: ${(e as Error).message}`);
   }

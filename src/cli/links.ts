@@ -33,8 +33,7 @@ export function checkFlags(
   }
 }
 
-const LIST_USAGE =
-  'usage: links list [--campaign C] [--network N] [--q TEXT] [--limit N] [--all] [--json]';
+const LIST_USAGE = 'usage: links list [--campaign C] [--network N] [--q TEXT] [--limit N] [--all] [--json]';
 const CREATE_USAGE =
   'usage: links create --url URL [--slug S] [--title T] [--campaign C] [--network N] [--posted-at ISO]';
 
@@ -46,8 +45,13 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
 
 function linkLine(link: Link, publicUrl: string): string {
   return [
-    link.slug, `${publicUrl}/${link.slug}`, link.humanClicks, link.network ?? '', oneLine(link.campaign),
-    iso(link.postedAt), oneLine(link.title),
+    link.slug,
+    `${publicUrl}/${link.slug}`,
+    link.humanClicks,
+    link.network ?? '',
+    oneLine(link.campaign),
+    iso(link.postedAt),
+    oneLine(link.title),
   ].join('\t');
 }
 
@@ -57,14 +61,23 @@ export async function linksCommand(ctx: CliContext, args: string[], flags: Flags
   if (action === 'list') {
     checkFlags(flags, { values: ['campaign', 'network', 'q', 'limit'], booleans: ['all', 'json'] }, LIST_USAGE, rest);
     if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"\n${LIST_USAGE}`);
-    const filter = { campaign: flags.campaign, network: flags.network, q: flags.q, limit: flags.limit ?? (flags.all ? '500' : '50') };
+    const filter = {
+      campaign: flags.campaign,
+      network: flags.network,
+      q: flags.q,
+      limit: flags.limit ?? (flags.all ? '500' : '50'),
+    };
     let cursor: string | undefined;
     let shown = 0;
     if (!flags.json) ctx.out(['slug', 'short_url', 'clicks', 'network', 'campaign', 'posted_at', 'title'].join('\t'));
     do {
       const page = await listLinks(ctx.deps, { ...filter, cursor });
       for (const link of page.links) {
-        ctx.out(flags.json ? JSON.stringify({ ...link, shortUrl: `${ctx.deps.publicUrl}/${link.slug}` }) : linkLine(link, ctx.deps.publicUrl));
+        ctx.out(
+          flags.json
+            ? JSON.stringify({ ...link, shortUrl: `${ctx.deps.publicUrl}/${link.slug}` })
+            : linkLine(link, ctx.deps.publicUrl),
+        );
       }
       shown += page.links.length;
       cursor = page.nextCursor ?? undefined;

@@ -11,7 +11,12 @@ import { countersCommand } from './counters.js';
 import { sessionsCommand } from './sessions.js';
 import { backupCommand } from './backup.js';
 
-type Command = (ctx: CliContext, args: string[], flags: Record<string, string | true>, lists: Record<string, string[]>) => Promise<void>;
+type Command = (
+  ctx: CliContext,
+  args: string[],
+  flags: Record<string, string | true>,
+  lists: Record<string, string[]>,
+) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   keys: keysCommand,

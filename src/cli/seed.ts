@@ -34,7 +34,15 @@ export async function seedDatabase(database: NodeDatabase, core: CoreDeps, opts:
   const plans = planPosts(rnd, opts);
   const links = [];
   for (const p of plans) {
-    links.push(await createLink(core, { url: p.url, title: p.title, campaign: p.campaign, network: p.network, postedAt: new Date(p.postedAt).toISOString() }));
+    links.push(
+      await createLink(core, {
+        url: p.url,
+        title: p.title,
+        campaign: p.campaign,
+        network: p.network,
+        postedAt: new Date(p.postedAt).toISOString(),
+      }),
+    );
   }
   const capture: RecordDeps = {
     clicks: countedAtOnce(createSqliteClickWriter(database), createClickCounting(database)),
@@ -55,14 +63,20 @@ export async function seedDatabase(database: NodeDatabase, core: CoreDeps, opts:
     progress.add(batch.length);
   }
   progress.finish();
-  return { links: links.length, campaigns: new Set(plans.map((p) => p.campaign)).size, clicks: opts.clicks, ms: Date.now() - started };
+  return {
+    links: links.length,
+    campaigns: new Set(plans.map((p) => p.campaign)).size,
+    clicks: opts.clicks,
+    ms: Date.now() - started,
+  };
 }
 
 const int = (flags: Record<string, string | true>, name: string, fallback: number, max: number) => {
   const v = flags[name];
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (v === true || !Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}`);
+  if (v === true || !Number.isInteger(n) || n < 0 || n > max)
+    throw new UsageError(`--${name} must be a whole number from 0 to ${max}`);
   return n;
 };
 
@@ -71,7 +85,9 @@ const USAGE = 'usage: seed [--links 1000] [--campaigns 50] [--clicks 1000000] [-
 /** seed: synthetic posts and clicks for trying the dashboard and for benchmarks. */
 export async function seedCommand(ctx: CliContext, args: string[], flags: Record<string, string | true>) {
   if (args.length > 0) throw new UsageError(USAGE);
-  for (const f of Object.keys(flags)) if (!['links', 'campaigns', 'clicks', 'days', 'seed', 'now'].includes(f)) throw new UsageError(`unknown option --${f}\n${USAGE}`);
+  for (const f of Object.keys(flags))
+    if (!['links', 'campaigns', 'clicks', 'days', 'seed', 'now'].includes(f))
+      throw new UsageError(`unknown option --${f}\n${USAGE}`);
   const now = flags.now === undefined ? ctx.deps.clock() : Date.parse(String(flags.now));
   if (!Number.isFinite(now)) throw new UsageError('--now must be an ISO date-time');
   const opts: SeedOptions = {
@@ -82,8 +98,11 @@ export async function seedCommand(ctx: CliContext, args: string[], flags: Record
     seed: int(flags, 'seed', 1, 2 ** 31),
     now,
   };
-  if (opts.links < 1 || opts.campaigns < 1 || opts.days < 1) throw new UsageError('--links, --campaigns and --days must be at least 1');
+  if (opts.links < 1 || opts.campaigns < 1 || opts.days < 1)
+    throw new UsageError('--links, --campaigns and --days must be at least 1');
   const done = await seedDatabase(ctx.database, ctx.deps, opts, process.stderr);
   const rate = Math.round((done.clicks * 1000) / Math.max(1, done.ms)).toLocaleString('en-US');
-  ctx.out(`Seeded ${done.links} links in ${done.campaigns} campaigns and ${done.clicks.toLocaleString('en-US')} clicks over ${opts.days} days in ${(done.ms / 1000).toFixed(1)} s (${rate} clicks/s).`);
+  ctx.out(
+    `Seeded ${done.links} links in ${done.campaigns} campaigns and ${done.clicks.toLocaleString('en-US')} clicks over ${opts.days} days in ${(done.ms / 1000).toFixed(1)} s (${rate} clicks/s).`,
+  );
 }

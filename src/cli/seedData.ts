@@ -5,7 +5,22 @@
  * crawlers, repeat visitors. Deterministic for a given --seed.
  */
 import type { Location, Network, Visit } from '../domain/index.js';
-import { weighted, exponential, logNormal, HOUR, DAY, NETWORK, REFERRERS, OTHER_REFERRER, UA, BOT_UA, PLACE, TOPICS, THEMES, KINDS } from './seedTables.js';
+import {
+  weighted,
+  exponential,
+  logNormal,
+  HOUR,
+  DAY,
+  NETWORK,
+  REFERRERS,
+  OTHER_REFERRER,
+  UA,
+  BOT_UA,
+  PLACE,
+  TOPICS,
+  THEMES,
+  KINDS,
+} from './seedTables.js';
 
 export type Random = () => number;
 
@@ -31,7 +46,10 @@ export interface PostPlan {
 }
 
 /** Campaigns running 1–4 weeks within the last `days` days, their posts at working hours. */
-export function planPosts(rnd: Random, opts: { links: number; campaigns: number; days: number; now: number }): PostPlan[] {
+export function planPosts(
+  rnd: Random,
+  opts: { links: number; campaigns: number; days: number; now: number },
+): PostPlan[] {
   const campaigns = Array.from({ length: opts.campaigns }, (_, i) => {
     const name = `${THEMES[i % THEMES.length]} ${KINDS[Math.floor(i / THEMES.length) % KINDS.length]}${i >= THEMES.length * KINDS.length ? ` ${i}` : ''}`;
     const length = Math.min(opts.days, 7 + Math.floor(rnd() * 21)) * DAY;
@@ -47,7 +65,10 @@ export function planPosts(rnd: Random, opts: { links: number; campaigns: number;
     const topic = TOPICS[Math.floor(rnd() * TOPICS.length)]!;
     return {
       url: `https://example.com/${c.name.toLowerCase().replace(/\s+/g, '-')}/${i + 1}`,
-      title: `${c.name}: ${topic} (${network})`, campaign: c.name, network, postedAt,
+      title: `${c.name}: ${topic} (${network})`,
+      campaign: c.name,
+      network,
+      postedAt,
       weight: logNormal(rnd, 1.1) * (network === 'linkedin' ? 1.3 : 1),
     };
   });
@@ -89,17 +110,44 @@ export function makeVisitor(rnd: Random, poolSize: number) {
   const last = new Map<number, { address: string; userAgent: string; location: Location }>();
   return (linkId: number, network: Network, at: number): Visit => {
     if (rnd() < 0.06) {
-      return { linkId, at, address: `198.51.100.${Math.floor(rnd() * 250)}`, userAgent: BOT_UA(rnd), referrer: '', utmSource: null, qr: false, prefetch: false, location: PLACE(rnd) };
+      return {
+        linkId,
+        at,
+        address: `198.51.100.${Math.floor(rnd() * 250)}`,
+        userAgent: BOT_UA(rnd),
+        referrer: '',
+        utmSource: null,
+        qr: false,
+        prefetch: false,
+        location: PLACE(rnd),
+      };
     }
     const returning = last.get(linkId);
-    const who = returning && rnd() < 0.12 ? returning : (() => {
-      const id = Math.floor(rnd() * poolSize);
-      return { address: `100.${64 + ((id >> 16) & 63)}.${(id >> 8) & 255}.${id & 255}`, userAgent: UA(rnd), location: PLACE(rnd) };
-    })();
+    const who =
+      returning && rnd() < 0.12
+        ? returning
+        : (() => {
+            const id = Math.floor(rnd() * poolSize);
+            return {
+              address: `100.${64 + ((id >> 16) & 63)}.${(id >> 8) & 255}.${id & 255}`,
+              userAgent: UA(rnd),
+              location: PLACE(rnd),
+            };
+          })();
     last.set(linkId, who);
     const own = REFERRERS[network];
     const referrer = own && rnd() < 0.6 ? own[Math.floor(rnd() * own.length)]! : OTHER_REFERRER(rnd);
     const utmSource = rnd() < 0.03 ? 'newsletter' : null;
-    return { linkId, at, address: who.address, userAgent: who.userAgent, referrer, utmSource, qr: rnd() < 0.02, prefetch: false, location: who.location };
+    return {
+      linkId,
+      at,
+      address: who.address,
+      userAgent: who.userAgent,
+      referrer,
+      utmSource,
+      qr: rnd() < 0.02,
+      prefetch: false,
+      location: who.location,
+    };
   };
 }

@@ -12,7 +12,9 @@ export async function sessionsCommand(ctx: CliContext, args: string[], flags: Re
     const sessions = await listSessions(deps);
     if (sessions.length === 0) ctx.out('No live dashboard sessions.');
     for (const s of sessions) {
-      ctx.out(`${s.id}\t${s.principal}\tsigned in ${new Date(s.createdAt).toISOString()}\tuntil ${new Date(s.expiresAt).toISOString()}`);
+      ctx.out(
+        `${s.id}\t${s.principal}\tsigned in ${new Date(s.createdAt).toISOString()}\tuntil ${new Date(s.expiresAt).toISOString()}`,
+      );
     }
     return;
   }

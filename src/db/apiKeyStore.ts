@@ -34,7 +34,11 @@ export function createApiKeyStore(db: Database): ApiKeyStore {
   return {
     async insert(key) {
       const { scopes, campaigns, ...rest } = key;
-      const values = { ...rest, scopes: JSON.stringify(scopes), campaigns: campaigns === null ? null : JSON.stringify(campaigns) };
+      const values = {
+        ...rest,
+        scopes: JSON.stringify(scopes),
+        campaigns: campaigns === null ? null : JSON.stringify(campaigns),
+      };
       const [row] = await db.insert(apiKeys).values(values).returning();
       return toApiKey(row!);
     },

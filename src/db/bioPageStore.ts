@@ -1,6 +1,10 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import {
-  handleTaken, type BioPage, type BioPageStore, type BioPageViewStore, type BioPageWithLinks,
+  handleTaken,
+  type BioPage,
+  type BioPageStore,
+  type BioPageViewStore,
+  type BioPageWithLinks,
 } from '../domain/index.js';
 import { bioPageEntries, bioPages, bioPageViews } from './bioSchema.js';
 import type { BatchStatement, BatchWriter, Database } from './database.js';
@@ -16,14 +20,15 @@ type PageRow = typeof bioPages.$inferSelect;
  */
 export function createBioPageStore(db: Database, batch: BatchWriter): BioPageStore {
   const entryStatements = (page: ReturnType<typeof pageMatch>, linkIds: number[]): BatchStatement[] =>
-    linkIds.map((linkId, position) =>
-      db.insert(bioPageEntries).select(
-        db
-          .select({ pageId: bioPages.id, position: sql<number>`${position}`.as('position'), linkId: links.id })
-          .from(bioPages)
-          .innerJoin(links, eq(links.id, linkId))
-          .where(page),
-      ) as unknown as BatchStatement,
+    linkIds.map(
+      (linkId, position) =>
+        db.insert(bioPageEntries).select(
+          db
+            .select({ pageId: bioPages.id, position: sql<number>`${position}`.as('position'), linkId: links.id })
+            .from(bioPages)
+            .innerJoin(links, eq(links.id, linkId))
+            .where(page),
+        ) as unknown as BatchStatement,
     );
 
   async function withLinks(rows: PageRow[]): Promise<BioPageWithLinks[]> {
@@ -32,7 +37,12 @@ export function createBioPageStore(db: Database, batch: BatchWriter): BioPageSto
       .select({ pageId: bioPageEntries.pageId, link: links })
       .from(bioPageEntries)
       .innerJoin(links, eq(links.id, bioPageEntries.linkId))
-      .where(inArray(bioPageEntries.pageId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          bioPageEntries.pageId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(bioPageEntries.pageId), asc(bioPageEntries.position));
     return rows.map((row) => ({
       ...toPage(row),
@@ -70,7 +80,8 @@ export function createBioPageStore(db: Database, batch: BatchWriter): BioPageSto
     async update(id, changes, linkIds) {
       const byId = eq(bioPages.id, id);
       const statements: BatchStatement[] = [];
-      if (Object.keys(changes).length > 0) statements.push(db.update(bioPages).set(changes).where(byId) as unknown as BatchStatement);
+      if (Object.keys(changes).length > 0)
+        statements.push(db.update(bioPages).set(changes).where(byId) as unknown as BatchStatement);
       if (linkIds) {
         statements.push(db.delete(bioPageEntries).where(eq(bioPageEntries.pageId, id)) as unknown as BatchStatement);
         statements.push(...entryStatements(byId, linkIds));
@@ -114,7 +125,12 @@ export function createBioPageViewStore(db: Database, batch: BatchWriter): BioPag
       .insert(bioPageViews)
       .select(
         db
-          .select({ pageId: bioPages.id, day: sql<number>`${day}`.as('day'), bot: sql<boolean>`${bot ? 1 : 0}`.as('bot'), views: sql<number>`${views}`.as('views') })
+          .select({
+            pageId: bioPages.id,
+            day: sql<number>`${day}`.as('day'),
+            bot: sql<boolean>`${bot ? 1 : 0}`.as('bot'),
+            views: sql<number>`${views}`.as('views'),
+          })
           .from(bioPages)
           .where(eq(bioPages.id, pageId)),
       )

@@ -11,7 +11,11 @@ export function createClickPruner(db: Database): ClickPruner {
   return {
     async deleteBefore(before, limit) {
       const counted = sql`(SELECT through_click_id FROM counter_progress WHERE id = 1)`;
-      const oldest = db.select({ id: clicks.id }).from(clicks).where(and(lt(clicks.clickedAt, before), lte(clicks.id, counted))).limit(limit);
+      const oldest = db
+        .select({ id: clicks.id })
+        .from(clicks)
+        .where(and(lt(clicks.clickedAt, before), lte(clicks.id, counted)))
+        .limit(limit);
       const deleted = await db.delete(clicks).where(inArray(clicks.id, oldest)).returning({ id: clicks.id });
       return deleted.length;
     },

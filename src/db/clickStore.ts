@@ -74,7 +74,10 @@ export function createClickWriter(db: Database, batch: BatchWriter, options: Cli
   async function seenToday(keys: { day: string; linkId: number; visitor: string }[]) {
     const seen = new Set<string>();
     for (const part of chunk(keys, Math.max(1, Math.floor(options.maxParams / 3)))) {
-      const tuples = sql.join(part.map((k) => sql`(${k.day}, ${k.linkId}, ${k.visitor})`), sql`, `);
+      const tuples = sql.join(
+        part.map((k) => sql`(${k.day}, ${k.linkId}, ${k.visitor})`),
+        sql`, `,
+      );
       const rows = await db
         .select({ day: dailyVisitors.day, linkId: dailyVisitors.linkId, visitor: dailyVisitors.visitor })
         .from(dailyVisitors)
@@ -90,7 +93,9 @@ export function createClickWriter(db: Database, batch: BatchWriter, options: Cli
       // Decide uniques before the batch: D1 batches cannot branch on a statement's result.
       // Concurrent isolates may both count one visitor's first click; the rows stay consistent.
       const humans = newClicks.filter((c) => !c.bot);
-      const seen = await seenToday(humans.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })));
+      const seen = await seenToday(
+        humans.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })),
+      );
       const firsts = firstOfDay(newClicks, (day, linkId, visitor) => seen.has(`${day}|${linkId}|${visitor}`));
       const batchClicks: Click[] = newClicks.map((c, i) => ({ ...c, firstOfDay: firsts[i]! }));
 
@@ -107,7 +112,12 @@ export function createClickWriter(db: Database, batch: BatchWriter, options: Cli
         );
       }
       for (const [linkId, n] of humansPerLink(batchClicks)) {
-        statements.push(db.update(links).set({ humanClicks: sql`${links.humanClicks} + ${n}` }).where(eq(links.id, linkId)));
+        statements.push(
+          db
+            .update(links)
+            .set({ humanClicks: sql`${links.humanClicks} + ${n}` })
+            .where(eq(links.id, linkId)),
+        );
       }
       if (options.extraStatements) statements.push(...options.extraStatements(batchClicks));
       await batch(statements);

@@ -5,7 +5,15 @@
  * clicks back out of counter_totals. Every string here is a constant: no input reaches the SQL.
  */
 import { sql } from 'drizzle-orm';
-import { COUNTED_DIMENSIONS, COUNTER_GRAINS, COUNTER_SPEC, keyColumns, PROFILE_COLUMNS, type CounterName, type CountedDimension } from './counterSpec.js';
+import {
+  COUNTED_DIMENSIONS,
+  COUNTER_GRAINS,
+  COUNTER_SPEC,
+  keyColumns,
+  PROFILE_COLUMNS,
+  type CounterName,
+  type CountedDimension,
+} from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
 import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './schema.js';
 import { markAllCounted } from './counterUpserts.js';
@@ -37,7 +45,8 @@ export function totalsFromProfiles(where: string): string[] {
     `SELECT '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
     ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 3, 4, 5`;
   for (const grain of COUNTER_GRAINS.totals.all) parts.push(select('all', "''", grain));
-  for (const dim of COUNTED_DIMENSIONS) for (const grain of COUNTER_GRAINS.totals.dims) parts.push(select(dim, VALUE_OF[dim], grain));
+  for (const dim of COUNTED_DIMENSIONS)
+    for (const grain of COUNTER_GRAINS.totals.dims) parts.push(select(dim, VALUE_OF[dim], grain));
   return parts;
 }
 
@@ -48,19 +57,28 @@ export function linksFromProfiles(where: string): string[] {
     `SELECT link_id AS link_id, '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
     ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 1, 4, 5, 6`;
   for (const grain of COUNTER_GRAINS.links.all) parts.push(select('all', "''", grain));
-  for (const dim of COUNTED_DIMENSIONS) for (const grain of COUNTER_GRAINS.links.dims) parts.push(select(dim, VALUE_OF[dim], grain));
+  for (const dim of COUNTED_DIMENSIONS)
+    for (const grain of COUNTER_GRAINS.links.dims) parts.push(select(dim, VALUE_OF[dim], grain));
   return parts;
 }
 
 /** counter_profiles of one grain from raw clicks from `from` on, its columns as the spec lists them. */
 const profilesFromClicks = (grain: number, from: number) => {
-  const keys = [`link_id`, `${grain}`, `clicked_at - clicked_at % ${grain * 60_000}`, 'bot', ...Object.values(PROFILE_COLUMNS)];
+  const keys = [
+    `link_id`,
+    `${grain}`,
+    `clicked_at - clicked_at % ${grain * 60_000}`,
+    'bot',
+    ...Object.values(PROFILE_COLUMNS),
+  ];
   return `SELECT ${keys.join(', ')}, count(*), sum(CASE WHEN first_of_day AND NOT bot THEN 1 ELSE 0 END)
    FROM clicks WHERE clicked_at >= ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
 };
 
 /** counter_campaigns from the per-post daily value rows and each post's campaign now. */
-const campaignsFromLinks = (from: number) => `SELECT l.campaign, c.dim, c.grain, c.bucket, c.bot, c.value, sum(c.clicks), sum(c.uniques)
+const campaignsFromLinks = (
+  from: number,
+) => `SELECT l.campaign, c.dim, c.grain, c.bucket, c.bot, c.value, sum(c.clicks), sum(c.uniques)
    FROM counter_links AS c JOIN links AS l ON l.id = c.link_id
    WHERE l.campaign IS NOT NULL AND c.dim != 'all' AND c.grain = 1440 AND c.bucket >= ${from} GROUP BY 1, 2, 3, 4, 5, 6`;
 
@@ -80,7 +98,9 @@ export function rebuildStatements(db: Database, keepBefore: number | null = null
     db.delete(counterLinks).where(sql.raw(inWindow)),
     db.delete(counterProfiles).where(sql.raw(inWindow)),
     db.delete(counterCampaigns).where(sql.raw(inWindow)),
-    ...COUNTER_GRAINS.profiles.map((grain) => db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain, from)))),
+    ...COUNTER_GRAINS.profiles.map((grain) =>
+      db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain, from))),
+    ),
     ...linksFromProfiles(inWindow).map((select) => db.insert(counterLinks).select(sql.raw(select))),
     ...totalsFromProfiles(inWindow).map((select) => db.insert(counterTotals).select(sql.raw(select))),
     db.insert(counterCampaigns).select(sql.raw(campaignsFromLinks(from))),
@@ -99,7 +119,9 @@ function matches(name: CounterName, other: string, except: string[] = []): strin
 
 /** Conditions joined by AND, three to a line, as the migrations print them. */
 const whereLines = (terms: string[]): string =>
-  Array.from({ length: Math.ceil(terms.length / 3) }, (_, i) => terms.slice(i * 3, i * 3 + 3).join(' AND ')).join('\n    AND ');
+  Array.from({ length: Math.ceil(terms.length / 3) }, (_, i) => terms.slice(i * 3, i * 3 + 3).join(' AND ')).join(
+    '\n    AND ',
+  );
 
 /**
  * Deleting a link cascades to its counter_links and counter_profiles rows; this trigger first
@@ -108,7 +130,9 @@ const whereLines = (terms: string[]): string =>
  */
 export function forgetLinkTriggerSql(): string {
   const updates = totalsFromProfiles('link_id = OLD.id').map(
-    (select) => `  UPDATE counter_totals SET clicks = counter_totals.clicks - gone.clicks, uniques = counter_totals.uniques - gone.uniques
+    (
+      select,
+    ) => `  UPDATE counter_totals SET clicks = counter_totals.clicks - gone.clicks, uniques = counter_totals.uniques - gone.uniques
   FROM (${select}) AS gone
   WHERE ${whereLines(matches('totals', 'gone'))};`,
   );
@@ -118,7 +142,10 @@ export function forgetLinkTriggerSql(): string {
 /** A post's daily value rows, which its campaign's rows include. */
 const postRows = (id: string) =>
   `SELECT dim, grain, bucket, bot, value, clicks, uniques FROM counter_links WHERE link_id = ${id} AND dim != 'all' AND grain = 1440`;
-const subtractFrom = (campaign: string, id: string) => `  UPDATE counter_campaigns SET clicks = counter_campaigns.clicks - post.clicks, uniques = counter_campaigns.uniques - post.uniques
+const subtractFrom = (
+  campaign: string,
+  id: string,
+) => `  UPDATE counter_campaigns SET clicks = counter_campaigns.clicks - post.clicks, uniques = counter_campaigns.uniques - post.uniques
   FROM (${postRows(id)}) AS post
   WHERE ${whereLines([`counter_campaigns.campaign = ${campaign}`, ...matches('campaigns', 'post', ['campaign'])])};`;
 

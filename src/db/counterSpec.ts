@@ -37,13 +37,29 @@ const PROFILE_KEYS = Object.keys(PROFILE_COLUMNS) as ProfileColumn[];
 
 export const COUNTER_SPEC = {
   /** All links together, per value: 'all' per quarter hour, hour and day; values per hour and day. */
-  totals: { table: 'counter_totals', keys: ['dim', 'grain', 'bucket', 'bot', 'value'], grains: { all: [QUARTER, HOUR, DAY], dims: [HOUR, DAY] } },
+  totals: {
+    table: 'counter_totals',
+    keys: ['dim', 'grain', 'bucket', 'bot', 'value'],
+    grains: { all: [QUARTER, HOUR, DAY], dims: [HOUR, DAY] },
+  },
   /** Per link and value: 'all' per quarter hour, hour and day; values per day. */
-  links: { table: 'counter_links', keys: ['linkId', 'dim', 'grain', 'bucket', 'bot', 'value'], grains: { all: [QUARTER, HOUR, DAY], dims: [DAY] } },
+  links: {
+    table: 'counter_links',
+    keys: ['linkId', 'dim', 'grain', 'bucket', 'bot', 'value'],
+    grains: { all: [QUARTER, HOUR, DAY], dims: [DAY] },
+  },
   /** Per link and whole click profile, per quarter hour and day: click filters and range edges. */
-  profiles: { table: 'counter_profiles', keys: ['linkId', 'grain', 'bucket', 'bot', ...PROFILE_KEYS], grains: [QUARTER, DAY] },
+  profiles: {
+    table: 'counter_profiles',
+    keys: ['linkId', 'grain', 'bucket', 'bot', ...PROFILE_KEYS],
+    grains: [QUARTER, DAY],
+  },
   /** Per campaign and value, per day: the per-post daily value rows summed by the post's campaign. */
-  campaigns: { table: 'counter_campaigns', keys: ['campaign', 'dim', 'grain', 'bucket', 'bot', 'value'], grains: { dims: [DAY] } },
+  campaigns: {
+    table: 'counter_campaigns',
+    keys: ['campaign', 'dim', 'grain', 'bucket', 'bot', 'value'],
+    grains: { dims: [DAY] },
+  },
 } as const;
 export type CounterName = keyof typeof COUNTER_SPEC;
 

@@ -14,7 +14,8 @@ export interface StatsRead {
 }
 
 /** A scope of every link and no click filter: what counter_totals holds. */
-export const everyLink = (s: StatsScope): boolean => !s.campaigns && !s.networks && !s.slugs && !s.linkIds && !filtersClicks(s);
+export const everyLink = (s: StatsScope): boolean =>
+  !s.campaigns && !s.networks && !s.slugs && !s.linkIds && !filtersClicks(s);
 
 /** A scope of whole campaigns and nothing else: what counter_campaigns holds. */
 export const wholeCampaigns = (s: StatsScope): boolean =>

@@ -65,13 +65,21 @@ export function counterStatements(db: Database, { maxParams }: CounterStatementO
   // The campaign is the post's, read in the same statement: the hook cannot wait for a query.
   const campaignUpserts = (rows: LinksRow[]): BatchStatement[] =>
     chunk(campaignSourceRows(rows), Math.max(1, Math.floor(maxParams / 8))).map((part) => {
-      const values = sql.join(part.map((r) => sql`(${r.linkId}, ${r.dim}, ${r.grain}, ${r.bucket}, ${r.bot ? 1 : 0}, ${r.value}, ${r.clicks}, ${r.uniques})`), sql`, `);
+      const values = sql.join(
+        part.map(
+          (r) =>
+            sql`(${r.linkId}, ${r.dim}, ${r.grain}, ${r.bucket}, ${r.bot ? 1 : 0}, ${r.value}, ${r.clicks}, ${r.uniques})`,
+        ),
+        sql`, `,
+      );
       const c = counterCampaigns;
       return db
         .insert(c)
-        .select(sql`SELECT l.campaign, v.column2, v.column3, v.column4, v.column5, v.column6, sum(v.column7), sum(v.column8)
+        .select(
+          sql`SELECT l.campaign, v.column2, v.column3, v.column4, v.column5, v.column6, sum(v.column7), sum(v.column8)
           FROM (VALUES ${values}) AS v JOIN ${links} AS l ON l.id = v.column1
-          WHERE l.campaign IS NOT NULL GROUP BY l.campaign, v.column2, v.column3, v.column4, v.column5, v.column6`)
+          WHERE l.campaign IS NOT NULL GROUP BY l.campaign, v.column2, v.column3, v.column4, v.column5, v.column6`,
+        )
         .onConflictDoUpdate({
           target: conflictTarget('campaigns'),
           set: { clicks: sql`${c.clicks} + excluded.clicks`, uniques: sql`${c.uniques} + excluded.uniques` },

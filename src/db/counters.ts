@@ -6,7 +6,8 @@ export { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './cou
 import type { CountedDimension } from './counterSpec.js';
 
 /** A city is only a place together with its country: "FR|Paris"; unknown is ''. */
-export const cityValue = (country: string | null, city: string | null): string => (city ? `${country ?? ''}|${city}` : '');
+export const cityValue = (country: string | null, city: string | null): string =>
+  city ? `${country ?? ''}|${city}` : '';
 
 export type TotalsRow = typeof counterTotals.$inferInsert;
 export type LinksRow = typeof counterLinks.$inferInsert;
@@ -24,7 +25,18 @@ type Counted = { grain: number; bucket: number; clicks: number; uniques: number 
 /** What counting reads of a click. */
 export type CountedClick = Pick<
   Click,
-  'linkId' | 'clickedAt' | 'bot' | 'firstOfDay' | 'source' | 'country' | 'device' | 'referrerHost' | 'city' | 'os' | 'browser' | 'qr'
+  | 'linkId'
+  | 'clickedAt'
+  | 'bot'
+  | 'firstOfDay'
+  | 'source'
+  | 'country'
+  | 'device'
+  | 'referrerHost'
+  | 'city'
+  | 'os'
+  | 'browser'
+  | 'qr'
 >;
 
 /** Adds `clicks` and `uniques` to the row under `key`, creating it from `make` the first time. */
@@ -37,7 +49,12 @@ function bump<R extends Counted>(rows: Map<string, R>, key: string, clicks: numb
 }
 
 /** Sums rows of a finer grain into `grain` buckets: each click is keyed once, coarser rows come from rows. */
-function rollUp<R extends Counted>(rows: Iterable<R>, grain: Grain, into: Map<string, R>, keyOf: (r: R, bucket: number) => string) {
+function rollUp<R extends Counted>(
+  rows: Iterable<R>,
+  grain: Grain,
+  into: Map<string, R>,
+  keyOf: (r: R, bucket: number) => string,
+) {
   for (const r of [...rows]) {
     const bucket = bucketStart(r.bucket, grain);
     bump(into, `${grain}\t${keyOf(r, bucket)}`, r.clicks, r.uniques, () => ({ ...r, grain, bucket }));
@@ -55,8 +72,14 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
     const bot = c.bot;
     const u = c.firstOfDay && !bot ? 1 : 0;
     const quarter = bucketStart(c.clickedAt, QUARTER);
-    const source = c.source, country = c.country ?? '', device = c.device, referrer = c.referrerHost ?? '';
-    const city = c.city ?? '', os = c.os ?? '', browser = c.browser ?? '', qr = qrValue(c.qr);
+    const source = c.source,
+      country = c.country ?? '',
+      device = c.device,
+      referrer = c.referrerHost ?? '';
+    const city = c.city ?? '',
+      os = c.os ?? '',
+      browser = c.browser ?? '',
+      qr = qrValue(c.qr);
     const key = `${c.linkId}\t${quarter}\t${+bot}\t${source}\t${country}\t${device}\t${referrer}\t${city}\t${os}\t${browser}\t${qr}`;
     const row = quarters.get(key);
     if (row) {
@@ -64,7 +87,20 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
       row.uniques += u;
     } else {
       quarters.set(key, {
-        linkId: c.linkId, grain: QUARTER, bucket: quarter, bot, source, country, device, referrer, city, os, browser, qr, clicks: 1, uniques: u,
+        linkId: c.linkId,
+        grain: QUARTER,
+        bucket: quarter,
+        bot,
+        source,
+        country,
+        device,
+        referrer,
+        city,
+        os,
+        browser,
+        qr,
+        clicks: 1,
+        uniques: u,
       });
     }
   }
@@ -88,24 +124,73 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
     values.os = p.os;
     values.browser = p.browser;
     values.qr = p.qr!;
-    bump(totalsAll, `${quarter}\t${b}`, clicks, u, () => ({ dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks, uniques: u }));
-    bump(linksAll, `${linkId}\t${quarter}\t${b}`, clicks, u, () => ({ linkId, dim: 'all', grain: QUARTER, bucket: quarter, bot, value: '', clicks, uniques: u }));
+    bump(totalsAll, `${quarter}\t${b}`, clicks, u, () => ({
+      dim: 'all',
+      grain: QUARTER,
+      bucket: quarter,
+      bot,
+      value: '',
+      clicks,
+      uniques: u,
+    }));
+    bump(linksAll, `${linkId}\t${quarter}\t${b}`, clicks, u, () => ({
+      linkId,
+      dim: 'all',
+      grain: QUARTER,
+      bucket: quarter,
+      bot,
+      value: '',
+      clicks,
+      uniques: u,
+    }));
     for (const dim of COUNTED_DIMENSIONS) {
       const value = values[dim];
-      bump(totalsDims, `${dim}\t${hour}\t${b}\t${value}`, clicks, u, () => ({ dim, grain: HOUR, bucket: hour, bot, value, clicks, uniques: u }));
-      bump(linksDims, `${linkId}\t${dim}\t${day}\t${b}\t${value}`, clicks, u, () => ({ linkId, dim, grain: DAY, bucket: day, bot, value, clicks, uniques: u }));
+      bump(totalsDims, `${dim}\t${hour}\t${b}\t${value}`, clicks, u, () => ({
+        dim,
+        grain: HOUR,
+        bucket: hour,
+        bot,
+        value,
+        clicks,
+        uniques: u,
+      }));
+      bump(linksDims, `${linkId}\t${dim}\t${day}\t${b}\t${value}`, clicks, u, () => ({
+        linkId,
+        dim,
+        grain: DAY,
+        bucket: day,
+        bot,
+        value,
+        clicks,
+        uniques: u,
+      }));
     }
   }
   // Coarser grains from the rows just summed (COUNTER_GRAINS lists what each table keeps).
   const profiles = new Map<string, ProfilesRow>();
   for (const p of quarters.values()) profiles.set(`${QUARTER}\t${profiles.size}`, p);
-  rollUp(quarters.values(), DAY, profiles, (r, bucket) =>
-    `${r.linkId}\t${bucket}\t${+r.bot}\t${r.source}\t${r.country}\t${r.device}\t${r.referrer}\t${r.city}\t${r.os}\t${r.browser}\t${r.qr}`);
+  rollUp(
+    quarters.values(),
+    DAY,
+    profiles,
+    (r, bucket) =>
+      `${r.linkId}\t${bucket}\t${+r.bot}\t${r.source}\t${r.country}\t${r.device}\t${r.referrer}\t${r.city}\t${r.os}\t${r.browser}\t${r.qr}`,
+  );
   rollUp(totalsAll.values(), HOUR, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
-  rollUp([...totalsAll.values()].filter((r) => r.grain === QUARTER), DAY, totalsAll, (r, bucket) => `${bucket}\t${+r.bot}`);
+  rollUp(
+    [...totalsAll.values()].filter((r) => r.grain === QUARTER),
+    DAY,
+    totalsAll,
+    (r, bucket) => `${bucket}\t${+r.bot}`,
+  );
   rollUp(totalsDims.values(), DAY, totalsDims, (r, bucket) => `${r.dim}\t${bucket}\t${+r.bot}\t${r.value}`);
   rollUp(linksAll.values(), HOUR, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
-  rollUp([...linksAll.values()].filter((r) => r.grain === QUARTER), DAY, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
+  rollUp(
+    [...linksAll.values()].filter((r) => r.grain === QUARTER),
+    DAY,
+    linksAll,
+    (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`,
+  );
   return {
     totals: [...totalsAll.values(), ...totalsDims.values()],
     links: [...linksAll.values(), ...linksDims.values()],
@@ -114,7 +199,8 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
 }
 
 /** The per-post daily value rows that also count for the post's campaign. */
-export const campaignSourceRows = (links: LinksRow[]): LinksRow[] => links.filter((r) => r.dim !== 'all' && r.grain === DAY);
+export const campaignSourceRows = (links: LinksRow[]): LinksRow[] =>
+  links.filter((r) => r.dim !== 'all' && r.grain === DAY);
 
 /** A batch's counter_campaigns rows: its per-post daily value rows summed by each post's campaign. */
 export function campaignRows(links: LinksRow[], campaignOf: (linkId: number) => string | null): CampaignsRow[] {
@@ -123,7 +209,14 @@ export function campaignRows(links: LinksRow[], campaignOf: (linkId: number) => 
     const campaign = campaignOf(r.linkId);
     if (campaign === null) continue;
     bump(rows, `${campaign}\t${r.dim}\t${r.bucket}\t${+r.bot}\t${r.value}`, r.clicks, r.uniques, () => ({
-      campaign, dim: r.dim, grain: r.grain, bucket: r.bucket, bot: r.bot, value: r.value, clicks: r.clicks, uniques: r.uniques,
+      campaign,
+      dim: r.dim,
+      grain: r.grain,
+      bucket: r.bucket,
+      bot: r.bot,
+      value: r.value,
+      clicks: r.clicks,
+      uniques: r.uniques,
     }));
   }
   return [...rows.values()];

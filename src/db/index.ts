@@ -3,7 +3,14 @@ export * from './schema.js';
 export { createLinkStore, toLink } from './linkStore.js';
 export { createApiKeyStore } from './apiKeyStore.js';
 export { createSessionStore } from './sessionStore.js';
-export { createClickWriter, humansPerLink, clickConditions, clickRowColumns, botCondition, type ClickWriterOptions } from './clickStore.js';
+export {
+  createClickWriter,
+  humansPerLink,
+  clickConditions,
+  clickRowColumns,
+  botCondition,
+  type ClickWriterOptions,
+} from './clickStore.js';
 export { createVisitorSaltStore, pruneDailyVisitors } from './visitorSaltStore.js';
 export { counterRows, type CounterRows } from './counters.js';
 export { counterStatements } from './counterUpserts.js';

@@ -1,5 +1,15 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { slugTaken, type Link, type LinkChanges, type LinkFilter, type LinkMatch, type LinkStore, type NewLink, type Network, type Utm } from '../domain/index.js';
+import {
+  slugTaken,
+  type Link,
+  type LinkChanges,
+  type LinkFilter,
+  type LinkMatch,
+  type LinkStore,
+  type NewLink,
+  type Network,
+  type Utm,
+} from '../domain/index.js';
 import type { Database } from './database.js';
 import { links } from './schema.js';
 
@@ -40,8 +50,7 @@ function parseJsonObject(text: string): object | null {
 const parseUtm = (text: string): Utm => (parseJsonObject(text) as Utm | null) ?? {};
 
 /** `column IN` the values of a JSON array, bound as one parameter. */
-const inJson = (column: typeof links.slug, json: string) =>
-  sql`${column} IN (SELECT value FROM json_each(${json}))`;
+const inJson = (column: typeof links.slug, json: string) => sql`${column} IN (SELECT value FROM json_each(${json}))`;
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -50,7 +59,8 @@ const likeTerm = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const withinCampaigns = (within: readonly string[]) => inArray(links.campaign, [...within]);
 
 /** `extra`, and the key's campaign limit when there is one. */
-const limited = (extra: SQL, within: readonly string[] | undefined) => (within ? and(extra, withinCampaigns(within))! : extra);
+const limited = (extra: SQL, within: readonly string[] | undefined) =>
+  within ? and(extra, withinCampaigns(within))! : extra;
 
 /** The conditions of a listing's filter, shared by list and count. */
 function matchConditions(match: LinkMatch): SQL[] {
@@ -82,7 +92,11 @@ export function createLinkStore(db: Database): LinkStore {
     },
 
     async bySlug(slug, within) {
-      const [row] = await db.select().from(links).where(limited(eq(links.slug, slug), within)).limit(1);
+      const [row] = await db
+        .select()
+        .from(links)
+        .where(limited(eq(links.slug, slug), within))
+        .limit(1);
       return row ? toLink(row) : null;
     },
 
@@ -115,12 +129,19 @@ export function createLinkStore(db: Database): LinkStore {
         ...(utm === undefined ? {} : { utm: JSON.stringify(utm) }),
         ...(preview === undefined ? {} : { preview: previewColumn(preview) }),
       };
-      const [row] = await db.update(links).set(values).where(limited(eq(links.id, id), within)).returning();
+      const [row] = await db
+        .update(links)
+        .set(values)
+        .where(limited(eq(links.id, id), within))
+        .returning();
       return row ? toLink(row) : null;
     },
 
     async remove(id, within) {
-      const rows = await db.delete(links).where(limited(eq(links.id, id), within)).returning({ id: links.id });
+      const rows = await db
+        .delete(links)
+        .where(limited(eq(links.id, id), within))
+        .returning({ id: links.id });
       return rows.length > 0;
     },
 
@@ -144,8 +165,20 @@ export function createLinkStore(db: Database): LinkStore {
       const slugs = JSON.stringify(list.map((l) => l.slug));
       const rows = JSON.stringify(
         list.map((l) => [
-          l.slug, l.url, l.destination, l.title, l.campaign, l.network, JSON.stringify(l.utm), l.postedAt,
-          l.createdAt, l.updatedAt, l.disabled ? 1 : 0, l.expiresAt, l.maxClicks, previewColumn(l.preview),
+          l.slug,
+          l.url,
+          l.destination,
+          l.title,
+          l.campaign,
+          l.network,
+          JSON.stringify(l.utm),
+          l.postedAt,
+          l.createdAt,
+          l.updatedAt,
+          l.disabled ? 1 : 0,
+          l.expiresAt,
+          l.maxClicks,
+          previewColumn(l.preview),
         ]),
       );
       const at = (i: number) => sql.raw(`value ->> ${i}`);
@@ -175,4 +208,3 @@ export function createLinkStore(db: Database): LinkStore {
     },
   };
 }
-

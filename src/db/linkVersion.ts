@@ -7,7 +7,11 @@ import { linksVersion } from './schema.js';
 export function createLinkVersionReader(db: Database): LinkVersionReader {
   return {
     async current() {
-      const row = await db.select({ version: linksVersion.version }).from(linksVersion).where(eq(linksVersion.id, 1)).get();
+      const row = await db
+        .select({ version: linksVersion.version })
+        .from(linksVersion)
+        .where(eq(linksVersion.id, 1))
+        .get();
       return row?.version ?? 0;
     },
   };

@@ -10,9 +10,14 @@ type ReportRow = typeof reports.$inferSelect;
 export function createReportStore(db: Database): ReportStore {
   return {
     async insert(report) {
-      const scope = 'campaign' in report.scope
-        ? { campaign: report.scope.campaign, slugs: null, linkIds: null }
-        : { campaign: null, slugs: JSON.stringify(report.scope.slugs), linkIds: JSON.stringify(report.scope.linkIds) };
+      const scope =
+        'campaign' in report.scope
+          ? { campaign: report.scope.campaign, slugs: null, linkIds: null }
+          : {
+              campaign: null,
+              slugs: JSON.stringify(report.scope.slugs),
+              linkIds: JSON.stringify(report.scope.linkIds),
+            };
       const [row] = await db
         .insert(reports)
         .values({
@@ -52,9 +57,10 @@ function toReport(row: ReportRow): Report {
   return {
     id: row.id,
     title: row.title,
-    scope: row.campaign !== null
-      ? { campaign: row.campaign }
-      : { slugs: JSON.parse(row.slugs ?? '[]') as string[], linkIds: JSON.parse(row.linkIds ?? '[]') as number[] },
+    scope:
+      row.campaign !== null
+        ? { campaign: row.campaign }
+        : { slugs: JSON.parse(row.slugs ?? '[]') as string[], linkIds: JSON.parse(row.linkIds ?? '[]') as number[] },
     range: row.fromMs !== null && row.toMs !== null ? { from: row.fromMs, to: row.toMs } : null,
     expiresAt: row.expiresAt,
     passwordHash: row.passwordHash,

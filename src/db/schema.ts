@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
 
 /** Times are UTC milliseconds in integer columns: cheap to compare, bucket and index. */
@@ -87,10 +95,7 @@ export const clicks = sqliteTable(
     /** First click of this visitor on this link this UTC day. */
     firstOfDay: integer('first_of_day', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [
-    index('clicks_link_time_idx').on(t.linkId, t.clickedAt),
-    index('clicks_time_idx').on(t.clickedAt),
-  ],
+  (t) => [index('clicks_link_time_idx').on(t.linkId, t.clickedAt), index('clicks_time_idx').on(t.clickedAt)],
 );
 
 /**

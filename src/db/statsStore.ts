@@ -1,8 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import {
-  decompose, CLICK_DIMENSIONS, DAY,
-  type BucketCount, type ClickDimension, type DimensionCount, type LinkDimensionCount, type Grain, type LinkCount,
-  type StatsLink, type StatsStore,
+  decompose,
+  CLICK_DIMENSIONS,
+  DAY,
+  type BucketCount,
+  type ClickDimension,
+  type DimensionCount,
+  type LinkDimensionCount,
+  type Grain,
+  type LinkCount,
+  type StatsLink,
+  type StatsStore,
 } from '../domain/index.js';
 import { profileDimensions, profileLinkDimensions } from './statsProfiles.js';
 import { BOTS, inSpan, linkCondition, linksWhere, orNull, profileWhere, sum } from './statsWhere.js';
@@ -16,17 +24,39 @@ import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counter
  * counters keep, and counterTableFor (counterTable.ts) names the table that answers each span.
  */
 export function createStatsStore(db: Database): StatsStore {
-  const toLink = (r: { id: number; slug: string; title: string | null; campaign: string | null; network: string | null; postedAt: number | null; createdAt: number }): StatsLink => ({
-    id: r.id, slug: r.slug, title: r.title, campaign: r.campaign, network: r.network, postedAt: r.postedAt ?? r.createdAt,
+  const toLink = (r: {
+    id: number;
+    slug: string;
+    title: string | null;
+    campaign: string | null;
+    network: string | null;
+    postedAt: number | null;
+    createdAt: number;
+  }): StatsLink => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    campaign: r.campaign,
+    network: r.network,
+    postedAt: r.postedAt ?? r.createdAt,
   });
   const linkColumns = {
-    id: links.id, slug: links.slug, title: links.title, campaign: links.campaign, network: links.network,
-    postedAt: links.postedAt, createdAt: links.createdAt,
+    id: links.id,
+    slug: links.slug,
+    title: links.title,
+    campaign: links.campaign,
+    network: links.network,
+    postedAt: links.postedAt,
+    createdAt: links.createdAt,
   };
 
   /** [from, to) cut into runs of the given grains, none coarser than `step`. */
   const spans = (from: number, to: number, grains: readonly Grain[], step: Grain = DAY) =>
-    decompose(from, to, grains.filter((g) => g <= step));
+    decompose(
+      from,
+      to,
+      grains.filter((g) => g <= step),
+    );
 
   return narrowingScopes<StatsStore>({
     async timeline(scope, from, to, step) {
@@ -35,16 +65,30 @@ export function createStatsStore(db: Database): StatsStore {
       for (const span of spans(from, to, grainsFor(scope, read), step)) {
         switch (counterTableFor(scope, read, span.grain)) {
           case 'profiles':
-            out.push(...await db.select({ at: P.bucket, bot: P.bot, clicks: sum(P.clicks), uniques: sum(P.uniques) })
-              .from(P).where(profileWhere(db, scope, span)).groupBy(P.bucket, P.bot));
+            out.push(
+              ...(await db
+                .select({ at: P.bucket, bot: P.bot, clicks: sum(P.clicks), uniques: sum(P.uniques) })
+                .from(P)
+                .where(profileWhere(db, scope, span))
+                .groupBy(P.bucket, P.bot)),
+            );
             break;
           case 'totals':
-            out.push(...await db.select({ at: T.bucket, bot: T.bot, clicks: T.clicks, uniques: T.uniques })
-              .from(T).where(and(eq(T.dim, 'all'), inSpan(T, span))));
+            out.push(
+              ...(await db
+                .select({ at: T.bucket, bot: T.bot, clicks: T.clicks, uniques: T.uniques })
+                .from(T)
+                .where(and(eq(T.dim, 'all'), inSpan(T, span)))),
+            );
             break;
           default:
-            out.push(...await db.select({ at: L.bucket, bot: L.bot, clicks: sum(L.clicks), uniques: sum(L.uniques) })
-              .from(L).where(linksWhere(db, scope, span, eq(L.dim, 'all'))).groupBy(L.bucket, L.bot));
+            out.push(
+              ...(await db
+                .select({ at: L.bucket, bot: L.bot, clicks: sum(L.clicks), uniques: sum(L.uniques) })
+                .from(L)
+                .where(linksWhere(db, scope, span, eq(L.dim, 'all')))
+                .groupBy(L.bucket, L.bot)),
+            );
         }
       }
       return out;
@@ -60,14 +104,29 @@ export function createStatsStore(db: Database): StatsStore {
           continue;
         }
         const t = table === 'totals' ? T : table === 'campaigns' ? C : L;
-        const where = table === 'totals'
-          ? and(inArray(T.dim, [...CLICK_DIMENSIONS]), inSpan(T, span), inArray(T.bot, BOTS[bots]))
-          : table === 'campaigns'
-            ? and(inArray(C.campaign, scope.campaigns!), inArray(C.dim, [...CLICK_DIMENSIONS]), inSpan(C, span), inArray(C.bot, BOTS[bots]))
-            : linksWhere(db, scope, span, inArray(L.dim, [...CLICK_DIMENSIONS]), bots);
-        const rows = await db.select({ dim: t.dim, value: t.value, clicks: sum(t.clicks), uniques: sum(t.uniques) })
-          .from(t).where(where).groupBy(t.dim, t.value);
-        for (const r of rows) out.push({ dim: r.dim as DimensionCount['dim'], value: orNull(r.value), clicks: r.clicks, uniques: r.uniques });
+        const where =
+          table === 'totals'
+            ? and(inArray(T.dim, [...CLICK_DIMENSIONS]), inSpan(T, span), inArray(T.bot, BOTS[bots]))
+            : table === 'campaigns'
+              ? and(
+                  inArray(C.campaign, scope.campaigns!),
+                  inArray(C.dim, [...CLICK_DIMENSIONS]),
+                  inSpan(C, span),
+                  inArray(C.bot, BOTS[bots]),
+                )
+              : linksWhere(db, scope, span, inArray(L.dim, [...CLICK_DIMENSIONS]), bots);
+        const rows = await db
+          .select({ dim: t.dim, value: t.value, clicks: sum(t.clicks), uniques: sum(t.uniques) })
+          .from(t)
+          .where(where)
+          .groupBy(t.dim, t.value);
+        for (const r of rows)
+          out.push({
+            dim: r.dim as DimensionCount['dim'],
+            value: orNull(r.value),
+            clicks: r.clicks,
+            uniques: r.uniques,
+          });
       }
       return out;
     },
@@ -80,9 +139,19 @@ export function createStatsStore(db: Database): StatsStore {
           out.push(...(await profileLinkDimensions(db, scope, span, bots, dims)));
           continue;
         }
-        const rows = await db.select({ linkId: L.linkId, dim: L.dim, value: L.value, clicks: sum(L.clicks), uniques: sum(L.uniques) })
-          .from(L).where(linksWhere(db, scope, span, inArray(L.dim, [...dims]), bots)).groupBy(L.linkId, L.dim, L.value);
-        for (const r of rows) out.push({ linkId: r.linkId, dim: r.dim as ClickDimension, value: orNull(r.value), clicks: r.clicks, uniques: r.uniques });
+        const rows = await db
+          .select({ linkId: L.linkId, dim: L.dim, value: L.value, clicks: sum(L.clicks), uniques: sum(L.uniques) })
+          .from(L)
+          .where(linksWhere(db, scope, span, inArray(L.dim, [...dims]), bots))
+          .groupBy(L.linkId, L.dim, L.value);
+        for (const r of rows)
+          out.push({
+            linkId: r.linkId,
+            dim: r.dim as ClickDimension,
+            value: orNull(r.value),
+            clicks: r.clicks,
+            uniques: r.uniques,
+          });
       }
       return out;
     },
@@ -93,13 +162,24 @@ export function createStatsStore(db: Database): StatsStore {
       for (const span of spans(from, to, grainsFor(scope, read))) {
         // Sum per link first (one index seek per link), then look the links up: joining first
         // let SQLite scan every counter row.
-        const counted = counterTableFor(scope, read, span.grain) === 'profiles'
-          ? db.select({ linkId: P.linkId, clicks: sum(P.clicks).as('clicks'), uniques: sum(P.uniques).as('uniques') })
-              .from(P).where(profileWhere(db, scope, span, bots)).groupBy(P.linkId).as('counted')
-          : db.select({ linkId: L.linkId, clicks: sum(L.clicks).as('clicks'), uniques: sum(L.uniques).as('uniques') })
-              .from(L).where(linksWhere(db, scope, span, eq(L.dim, 'all'), bots)).groupBy(L.linkId).as('counted');
-        const rows = await db.select({ ...linkColumns, clicks: counted.clicks, uniques: counted.uniques })
-          .from(counted).innerJoin(links, eq(links.id, counted.linkId));
+        const counted =
+          counterTableFor(scope, read, span.grain) === 'profiles'
+            ? db
+                .select({ linkId: P.linkId, clicks: sum(P.clicks).as('clicks'), uniques: sum(P.uniques).as('uniques') })
+                .from(P)
+                .where(profileWhere(db, scope, span, bots))
+                .groupBy(P.linkId)
+                .as('counted')
+            : db
+                .select({ linkId: L.linkId, clicks: sum(L.clicks).as('clicks'), uniques: sum(L.uniques).as('uniques') })
+                .from(L)
+                .where(linksWhere(db, scope, span, eq(L.dim, 'all'), bots))
+                .groupBy(L.linkId)
+                .as('counted');
+        const rows = await db
+          .select({ ...linkColumns, clicks: counted.clicks, uniques: counted.uniques })
+          .from(counted)
+          .innerJoin(links, eq(links.id, counted.linkId));
         for (const r of rows) {
           const acc = perLink.get(r.id);
           if (acc) {

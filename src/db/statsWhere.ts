@@ -6,8 +6,17 @@ import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counter
 
 /** The SQL pieces every stats query shares: bot modes, sums, and which rows a scope and span take. */
 export const BOTS: Record<BotMode, boolean[]> = { exclude: [false], include: [false, true], only: [true] };
-export const sum = (col: typeof T.clicks | typeof T.uniques | typeof L.clicks | typeof L.uniques | typeof P.clicks | typeof P.uniques | typeof C.clicks | typeof C.uniques) =>
-  sql<number>`sum(${col})`.mapWith(Number);
+export const sum = (
+  col:
+    | typeof T.clicks
+    | typeof T.uniques
+    | typeof L.clicks
+    | typeof L.uniques
+    | typeof P.clicks
+    | typeof P.uniques
+    | typeof C.clicks
+    | typeof C.uniques,
+) => sql<number>`sum(${col})`.mapWith(Number);
 export const orNull = (v: string) => (v === '' ? null : v);
 
 /** The links a scope names; undefined when it names none (all links). */
@@ -52,4 +61,3 @@ export const linksWhere = (db: Database, scope: StatsScope, span: Span, dims: SQ
     inSpan(L, span),
     bots ? inArray(L.bot, BOTS[bots]) : undefined,
   )!;
-

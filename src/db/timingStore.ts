@@ -1,7 +1,20 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import {
-  decompose, filtersClicks, hourAligned, HOUR, HOUR_MS, QUARTER, QUARTER_MS,
-  DAY, type BotMode, type PostBucketCount, type StatsScope, type TimingStore, type UnattributedCount, type WeekHourCount, type ZoneOffset,
+  decompose,
+  filtersClicks,
+  hourAligned,
+  HOUR,
+  HOUR_MS,
+  QUARTER,
+  QUARTER_MS,
+  DAY,
+  type BotMode,
+  type PostBucketCount,
+  type StatsScope,
+  type TimingStore,
+  type UnattributedCount,
+  type WeekHourCount,
+  type ZoneOffset,
 } from '../domain/index.js';
 import type { Database } from './database.js';
 import { linkCondition as linksOf, profileFilters as clickFiltersOf } from './statsWhere.js';
@@ -40,7 +53,8 @@ export function createTimingStore(db: Database): TimingStore {
   return narrowingScopes<TimingStore>({
     async weekHours(scope, from, to, bots, offsets) {
       const filtered = filtersClicks(scope);
-      const spans = !filtered && hourAligned(offsets) ? decompose(from, to, [QUARTER, HOUR]) : [{ grain: QUARTER, from, to }];
+      const spans =
+        !filtered && hourAligned(offsets) ? decompose(from, to, [QUARTER, HOUR]) : [{ grain: QUARTER, from, to }];
       const parts = spans.map((span) => {
         const table = filtered ? P : L;
         const where = filtered
@@ -56,7 +70,12 @@ export function createTimingStore(db: Database): TimingStore {
       const rows = await db.all<{ week_hour: number; posts: number; clicks: number; uniques: number }>(sql`
         SELECT week_hour, count(DISTINCT link_id) AS posts, sum(clicks) AS clicks, sum(uniques) AS uniques
         FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY week_hour`);
-      return rows.map((r): WeekHourCount => ({ weekHour: Number(r.week_hour), clicks: Number(r.clicks), uniques: Number(r.uniques), posts: Number(r.posts) }));
+      return rows.map((r): WeekHourCount => ({
+        weekHour: Number(r.week_hour),
+        clicks: Number(r.clicks),
+        uniques: Number(r.uniques),
+        posts: Number(r.posts),
+      }));
     },
 
     async postBuckets(scope, posted, quarters, bots) {
@@ -64,7 +83,9 @@ export function createTimingStore(db: Database): TimingStore {
       const postedAt = sql`coalesce(${links.postedAt}, ${links.createdAt})`;
       const inRange = posted ? sql`AND ${postedAt} >= ${int(posted.from)} AND ${postedAt} < ${int(posted.to)}` : sql``;
       const table = filtered ? P : L;
-      const rowsOf = filtered ? sql`${P.grain} = 15 AND ${profileFilters(scope)}` : sql`${L.dim} = 'all' AND ${L.grain} = 15`;
+      const rowsOf = filtered
+        ? sql`${P.grain} = 15 AND ${profileFilters(scope)}`
+        : sql`${L.dim} = 'all' AND ${L.grain} = 15`;
       // Rows as stored (no GROUP BY: its temp B-tree cost more than the read), summed by the caller.
       // Posts first, then one index seek per post on (link_id, [dim,] grain, bucket): CROSS JOIN
       // keeps SQLite from scanning the counters with the posts inside.
@@ -76,7 +97,12 @@ export function createTimingStore(db: Database): TimingStore {
           AND ${table.bucket} >= posts.start + ${int(quarters.from * QUARTER_MS)}
           AND ${table.bucket} < posts.start + ${int(quarters.to * QUARTER_MS)}
           AND ${table.bot} IN (${sql.raw(BOTS[bots])})`);
-      return rows.map((r): PostBucketCount => ({ linkId: Number(r.link_id), at: Number(r.at), clicks: Number(r.clicks), uniques: Number(r.uniques) }));
+      return rows.map((r): PostBucketCount => ({
+        linkId: Number(r.link_id),
+        at: Number(r.at),
+        clicks: Number(r.clicks),
+        uniques: Number(r.uniques),
+      }));
     },
 
     async unattributed(scope, from, to) {
@@ -96,7 +122,8 @@ export function createTimingStore(db: Database): TimingStore {
                   sum(CASE WHEN ${P.source} = 'direct' THEN ${P.clicks} ELSE 0 END) AS direct
                 FROM ${links} CROSS JOIN ${P} ON ${P.linkId} = ${links.id} AND ${P.grain} = ${int(QUARTER)}
                   AND ${P.bucket} >= ${int(span.from)} AND ${P.bucket} < ${int(span.to)} AND ${P.bot} = 0 AND ${profileFilters(scope)}
-                WHERE ${linkCondition(scope)} GROUP BY ${links.network}`);
+                WHERE ${linkCondition(scope)} GROUP BY ${links.network}`,
+      );
       const out = new Map<string | null, UnattributedCount>();
       for (const part of parts) {
         for (const r of await db.all<{ network: string | null; no_referrer: number; direct: number }>(part)) {

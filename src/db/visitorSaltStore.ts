@@ -25,7 +25,10 @@ export function createVisitorSaltStore(db: Database, sealer: SaltSealer): Visito
       const salt = await sealer.open(day, stored);
       if (salt !== null) return salt;
       // Sealed under an earlier VISITOR_SECRET: the day starts over with a salt we can read.
-      await db.update(visitorSalts).set({ salt: mine, createdAt: now }).where(and(eq(visitorSalts.day, day), eq(visitorSalts.salt, stored)));
+      await db
+        .update(visitorSalts)
+        .set({ salt: mine, createdAt: now })
+        .where(and(eq(visitorSalts.day, day), eq(visitorSalts.salt, stored)));
       return (await sealer.open(day, (await read(day))!)) ?? candidate;
     },
     async pruneBefore(day) {

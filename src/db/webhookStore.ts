@@ -12,7 +12,10 @@ const toWebhook = (r: Row): Webhook => ({
   campaigns: r.campaigns === null ? null : (JSON.parse(r.campaigns) as string[]),
 });
 
-const toDelivery = (r: typeof webhookDeliveries.$inferSelect): WebhookDelivery => ({ ...r, status: r.status as DeliveryStatus });
+const toDelivery = (r: typeof webhookDeliveries.$inferSelect): WebhookDelivery => ({
+  ...r,
+  status: r.status as DeliveryStatus,
+});
 
 /** Webhooks, their outbox and deliveries on any SQLite driver; multi-row writes go through `batch`. */
 export function createWebhookStore(db: Database, batch: BatchWriter): WebhookStore {
@@ -45,7 +48,9 @@ export function createWebhookStore(db: Database, batch: BatchWriter): WebhookSto
         ...(changes.url === undefined ? {} : { url: changes.url }),
         ...(changes.tz === undefined ? {} : { tz: changes.tz }),
         ...(changes.events === undefined ? {} : { events: JSON.stringify(changes.events) }),
-        ...(changes.campaigns === undefined ? {} : { campaigns: changes.campaigns === null ? null : JSON.stringify(changes.campaigns) }),
+        ...(changes.campaigns === undefined
+          ? {}
+          : { campaigns: changes.campaigns === null ? null : JSON.stringify(changes.campaigns) }),
       };
       if (Object.keys(values).length === 0) return this.byId(id);
       const [row] = await db.update(webhooks).set(values).where(eq(webhooks.id, id)).returning();
@@ -56,7 +61,12 @@ export function createWebhookStore(db: Database, batch: BatchWriter): WebhookSto
       return rows.length > 0;
     },
     async eventsAfter(afterId, limit) {
-      return db.select().from(webhookEvents).where(gt(webhookEvents.id, afterId)).orderBy(asc(webhookEvents.id)).limit(limit);
+      return db
+        .select()
+        .from(webhookEvents)
+        .where(gt(webhookEvents.id, afterId))
+        .orderBy(asc(webhookEvents.id))
+        .limit(limit);
     },
     async enqueue(webhookId, list, cursors) {
       const statements: BatchStatement[] = list.map(
@@ -67,7 +77,10 @@ export function createWebhookStore(db: Database, batch: BatchWriter): WebhookSto
             // A run that crashed after sending its batch but before this one is harmless.
             .onConflictDoNothing() as unknown as BatchStatement,
       );
-      if (Object.keys(cursors).length) statements.push(db.update(webhooks).set(cursors).where(eq(webhooks.id, webhookId)) as unknown as BatchStatement);
+      if (Object.keys(cursors).length)
+        statements.push(
+          db.update(webhooks).set(cursors).where(eq(webhooks.id, webhookId)) as unknown as BatchStatement,
+        );
       await batch(statements);
     },
     async pruneEvents() {
@@ -89,7 +102,13 @@ export function createWebhookStore(db: Database, batch: BatchWriter): WebhookSto
       const rows = await db
         .update(webhookDeliveries)
         .set({ nextAt: until })
-        .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.status, 'pending'), eq(webhookDeliveries.nextAt, nextAt)))
+        .where(
+          and(
+            eq(webhookDeliveries.id, id),
+            eq(webhookDeliveries.status, 'pending'),
+            eq(webhookDeliveries.nextAt, nextAt),
+          ),
+        )
         .returning({ id: webhookDeliveries.id });
       return rows.length > 0;
     },
@@ -114,4 +133,3 @@ export function createWebhookStore(db: Database, batch: BatchWriter): WebhookSto
     },
   };
 }
-

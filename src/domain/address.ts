@@ -35,7 +35,12 @@ export function parseIpv6(text: string): number[] | null {
   const known = head.length + rest.length + tail.length;
   if (halves.length === 1 ? known !== 8 : known > 7) return null;
   const zeros = new Array<number>(8 - known).fill(0);
-  return [...head.map((g) => parseInt(g, 16)), ...(halves.length === 2 ? zeros : []), ...rest.map((g) => parseInt(g, 16)), ...tail];
+  return [
+    ...head.map((g) => parseInt(g, 16)),
+    ...(halves.length === 2 ? zeros : []),
+    ...rest.map((g) => parseInt(g, 16)),
+    ...tail,
+  ];
 }
 
 /** An IPv6 address that only wraps an IPv4 one (::ffff:a.b.c.d, or the old ::a.b.c.d), as IPv4. */
@@ -51,7 +56,7 @@ function embeddedIpv4(groups: number[]): string | null {
 function ipv6Text(groups: number[]): string {
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > bestLen) [best, bestLen] = [i, j - i];

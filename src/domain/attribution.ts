@@ -7,27 +7,49 @@ import { normalizeHost } from './address.js';
 
 /** Referrer hosts (and their link redirectors) → source id. A host matches itself and its subdomains. */
 export const REFERRER_HOSTS: ReadonlyArray<readonly [host: string, source: string]> = [
-  ['t.co', 'x'], ['x.com', 'x'], ['twitter.com', 'x'],
-  ['lnkd.in', 'linkedin'], ['linkedin.com', 'linkedin'],
-  ['facebook.com', 'facebook'], ['fb.me', 'facebook'], ['fb.com', 'facebook'], ['messenger.com', 'facebook'],
+  ['t.co', 'x'],
+  ['x.com', 'x'],
+  ['twitter.com', 'x'],
+  ['lnkd.in', 'linkedin'],
+  ['linkedin.com', 'linkedin'],
+  ['facebook.com', 'facebook'],
+  ['fb.me', 'facebook'],
+  ['fb.com', 'facebook'],
+  ['messenger.com', 'facebook'],
   ['instagram.com', 'instagram'],
   ['tiktok.com', 'tiktok'],
-  ['youtube.com', 'youtube'], ['youtu.be', 'youtube'],
-  ['threads.net', 'threads'], ['threads.com', 'threads'],
-  ['bsky.app', 'bluesky'], ['bsky.social', 'bluesky'],
-  ['reddit.com', 'reddit'], ['redd.it', 'reddit'],
-  ['pinterest.com', 'pinterest'], ['pin.it', 'pinterest'],
+  ['youtube.com', 'youtube'],
+  ['youtu.be', 'youtube'],
+  ['threads.net', 'threads'],
+  ['threads.com', 'threads'],
+  ['bsky.app', 'bluesky'],
+  ['bsky.social', 'bluesky'],
+  ['reddit.com', 'reddit'],
+  ['redd.it', 'reddit'],
+  ['pinterest.com', 'pinterest'],
+  ['pin.it', 'pinterest'],
   ['snapchat.com', 'snapchat'],
-  ['whatsapp.com', 'whatsapp'], ['wa.me', 'whatsapp'],
-  ['t.me', 'telegram'], ['telegram.org', 'telegram'], ['telegram.me', 'telegram'],
-  ['mastodon.social', 'mastodon'], ['mastodon.online', 'mastodon'], ['mstdn.social', 'mastodon'],
+  ['whatsapp.com', 'whatsapp'],
+  ['wa.me', 'whatsapp'],
+  ['t.me', 'telegram'],
+  ['telegram.org', 'telegram'],
+  ['telegram.me', 'telegram'],
+  ['mastodon.social', 'mastodon'],
+  ['mastodon.online', 'mastodon'],
+  ['mstdn.social', 'mastodon'],
   ['bing.com', 'bing'],
   ['duckduckgo.com', 'duckduckgo'],
   ['yahoo.com', 'yahoo'], // and so uk.search.yahoo.com; yahoo.co.jp is a country domain (below)
   // Google, Pinterest, Yahoo and YouTube on their country domains: see COUNTRY_DOMAIN_SOURCES
-  ['mail.google.com', 'email'], ['outlook.live.com', 'email'], ['outlook.office.com', 'email'],
-  ['outlook.office365.com', 'email'], ['mail.yahoo.com', 'email'], ['mail.proton.me', 'email'],
-  ['app.fastmail.com', 'email'], ['mail.aol.com', 'email'], ['mail.yahoo.co.jp', 'email'],
+  ['mail.google.com', 'email'],
+  ['outlook.live.com', 'email'],
+  ['outlook.office.com', 'email'],
+  ['outlook.office365.com', 'email'],
+  ['mail.yahoo.com', 'email'],
+  ['mail.proton.me', 'email'],
+  ['app.fastmail.com', 'email'],
+  ['mail.aol.com', 'email'],
+  ['mail.yahoo.co.jp', 'email'],
   // and any webmail.* host (see sourceForHost)
 ];
 
@@ -37,7 +59,10 @@ export const REFERRER_HOSTS: ReadonlyArray<readonly [host: string, source: strin
  * search.yahoo.co.jp, youtube.com.br). One rule for all, so a new one is one row.
  */
 export const COUNTRY_DOMAIN_SOURCES: ReadonlyArray<readonly [name: string, source: string]> = [
-  ['google', 'google'], ['pinterest', 'pinterest'], ['yahoo', 'yahoo'], ['youtube', 'youtube'],
+  ['google', 'google'],
+  ['pinterest', 'pinterest'],
+  ['yahoo', 'yahoo'],
+  ['youtube', 'youtube'],
 ];
 
 /** name.tld, name.co.cc / name.com.cc and their subdomains, anchored on whole labels. */

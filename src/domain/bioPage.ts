@@ -43,7 +43,8 @@ export function checkHandle(handle: string): void {
 }
 
 export const handleTaken = (handle: string) => conflict('handle_taken', `the handle "${handle}" is already taken`);
-export const bioPageNotFound = (handle: string) => notFound('bio_page_not_found', `no bio page with handle "${handle}"`);
+export const bioPageNotFound = (handle: string) =>
+  notFound('bio_page_not_found', `no bio page with handle "${handle}"`);
 
 /** The label an entry shows: its post's title, else where it goes. */
 export function entryLabel(link: Link): string {

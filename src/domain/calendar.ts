@@ -19,7 +19,9 @@ export const impossibleDateMessage = (value: string) =>
 export function isRealDate(value: string): boolean {
   const m = PARTS.exec(value.trim());
   if (!m) return true;
-  const [year, month, day, hour = 0, minute = 0, second = 0, offH = 0, offM = 0] = m.slice(1).map((p) => (p === undefined ? undefined : Number(p)));
+  const [year, month, day, hour = 0, minute = 0, second = 0, offH = 0, offM = 0] = m
+    .slice(1)
+    .map((p) => (p === undefined ? undefined : Number(p)));
   if (month! < 1 || month! > 12 || day! < 1 || day! > daysIn(year!, month!)) return false;
   return hour! <= 23 && minute! <= 59 && second! <= 59 && offH! <= 23 && offM! <= 59;
 }

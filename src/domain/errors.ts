@@ -1,13 +1,6 @@
 /** What went wrong, in the domain's words; the HTTP layer maps each kind to a status once. */
 export type ErrorKind =
-  | 'invalid'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'gone'
-  | 'too_large'
-  | 'unavailable';
+  'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_large' | 'unavailable';
 
 export class AppError extends Error {
   constructor(

@@ -1,26 +1,49 @@
 /** Canonical network ids a post can be published on. */
 export const NETWORKS = [
-  'x', 'linkedin', 'facebook', 'instagram', 'tiktok', 'youtube', 'threads', 'bluesky',
-  'mastodon', 'reddit', 'pinterest', 'snapchat', 'whatsapp', 'telegram', 'email',
-  'newsletter', 'other',
+  'x',
+  'linkedin',
+  'facebook',
+  'instagram',
+  'tiktok',
+  'youtube',
+  'threads',
+  'bluesky',
+  'mastodon',
+  'reddit',
+  'pinterest',
+  'snapchat',
+  'whatsapp',
+  'telegram',
+  'email',
+  'newsletter',
+  'other',
 ] as const;
 export type Network = (typeof NETWORKS)[number];
 
 /** Other spellings people type, lowercased and stripped of spaces, dots and dashes. */
 const ALIASES: Record<string, Network> = {
-  twitter: 'x', xcom: 'x', tweet: 'x',
-  li: 'linkedin', lnkd: 'linkedin',
-  fb: 'facebook', meta: 'facebook',
-  ig: 'instagram', insta: 'instagram',
-  tt: 'tiktok', douyin: 'tiktok',
+  twitter: 'x',
+  xcom: 'x',
+  tweet: 'x',
+  li: 'linkedin',
+  lnkd: 'linkedin',
+  fb: 'facebook',
+  meta: 'facebook',
+  ig: 'instagram',
+  insta: 'instagram',
+  tt: 'tiktok',
+  douyin: 'tiktok',
   yt: 'youtube',
-  bsky: 'bluesky', blueskysocial: 'bluesky',
+  bsky: 'bluesky',
+  blueskysocial: 'bluesky',
   fediverse: 'mastodon',
   pin: 'pinterest',
   snap: 'snapchat',
   wa: 'whatsapp',
   tg: 'telegram',
-  mail: 'email', emails: 'email', 'e-mail': 'email',
+  mail: 'email',
+  emails: 'email',
+  'e-mail': 'email',
   substack: 'newsletter',
 };
 
@@ -28,7 +51,10 @@ const isNetwork = (v: string): v is Network => (NETWORKS as readonly string[]).i
 
 /** Canonical id for what a user typed, or null when it names no known network. */
 export function normalizeNetwork(input: string): Network | null {
-  const key = input.trim().toLowerCase().replace(/[\s._-]/g, '');
+  const key = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\s._-]/g, '');
   if (isNetwork(key)) return key;
   return ALIASES[key] ?? null;
 }

@@ -184,17 +184,38 @@ export interface LinkCount {
  */
 export interface StatsStore {
   /** Counts per bucket no coarser than `step`, humans and bots apart, bots mode ignored. */
-  timeline(scope: import('./stats.js').StatsScope, from: number, to: number, step: import('./timeBuckets.js').Grain): Promise<BucketCount[]>;
+  timeline(
+    scope: import('./stats.js').StatsScope,
+    from: number,
+    to: number,
+    step: import('./timeBuckets.js').Grain,
+  ): Promise<BucketCount[]>;
   /** Counts per value of every click dimension. */
-  dimensions(scope: import('./stats.js').StatsScope, from: number, to: number, bots: import('./stats.js').BotMode): Promise<DimensionCount[]>;
+  dimensions(
+    scope: import('./stats.js').StatsScope,
+    from: number,
+    to: number,
+    bots: import('./stats.js').BotMode,
+  ): Promise<DimensionCount[]>;
   /**
    * Counts per link and value of the given dimensions, for links with clicks in the range: one
    * read for a whole report, where a `dimensions` call per link would cost a query per post
    * (D1 caps queries per request).
    */
-  linkDimensions(scope: import('./stats.js').StatsScope, from: number, to: number, bots: import('./stats.js').BotMode, dims: readonly import('./stats.js').ClickDimension[]): Promise<LinkDimensionCount[]>;
+  linkDimensions(
+    scope: import('./stats.js').StatsScope,
+    from: number,
+    to: number,
+    bots: import('./stats.js').BotMode,
+    dims: readonly import('./stats.js').ClickDimension[],
+  ): Promise<LinkDimensionCount[]>;
   /** Counts per link, for links with clicks in the range. */
-  links(scope: import('./stats.js').StatsScope, from: number, to: number, bots: import('./stats.js').BotMode): Promise<LinkCount[]>;
+  links(
+    scope: import('./stats.js').StatsScope,
+    from: number,
+    to: number,
+    bots: import('./stats.js').BotMode,
+  ): Promise<LinkCount[]>;
   /** The links a scope selects by campaign, network, slug or id, clicked or not. */
   linksIn(scope: import('./stats.js').StatsScope): Promise<StatsLink[]>;
 }

@@ -9,10 +9,24 @@ export const RANDOM_SLUG_LENGTH = 7;
  * Compared case-insensitively so /API or /Dashboard cannot confuse a reader either.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'api', 'healthz', 'assets', 'dashboard', 'static', 'favicon.ico', 'robots.txt',
-  'index.html', 'login', 'logout', 'admin', 'vendor', 'public', 'qr', 'docs',
+  'api',
+  'healthz',
+  'assets',
+  'dashboard',
+  'static',
+  'favicon.ico',
+  'robots.txt',
+  'index.html',
+  'login',
+  'logout',
+  'admin',
+  'vendor',
+  'public',
+  'qr',
+  'docs',
   // The compatible APIs' prefixes (src/http/compat).
-  'compat', 'yourls-api.php',
+  'compat',
+  'yourls-api.php',
 ]);
 
 export type SlugProblem = 'format' | 'reserved';

@@ -44,7 +44,8 @@ export function narrowScope(scope: StatsScope): StatsScope {
 }
 
 /** Whether a scope filters on a property of the click itself, not only on which links. */
-export const filtersClicks = (s: StatsScope): boolean => Boolean(s.sources || s.countries || s.devices || s.qr !== undefined);
+export const filtersClicks = (s: StatsScope): boolean =>
+  Boolean(s.sources || s.countries || s.devices || s.qr !== undefined);
 
 export interface Totals {
   clicks: number;
@@ -109,7 +110,8 @@ export function intervalStarts(view: ZoneView, from: number, to: number, interva
   let date = dateOf(view.wall(from));
   if (interval === 'week') date = addDays(date, -((new Date(date).getUTCDay() + 6) % 7));
   if (interval === 'month') date = addMonths(date, 0);
-  const next = (d: number) => (interval === 'day' ? addDays(d, 1) : interval === 'week' ? addDays(d, 7) : addMonths(d, 1));
+  const next = (d: number) =>
+    interval === 'day' ? addDays(d, 1) : interval === 'week' ? addDays(d, 7) : addMonths(d, 1);
   const starts: number[] = [];
   for (let start = view.firstAtOrAfter(date); start < to; date = next(date), start = view.firstAtOrAfter(date)) {
     if (starts.length === 0 || start > starts[starts.length - 1]!) starts.push(start);
@@ -137,12 +139,17 @@ export function fillSeries(
 export function topRows(rows: BreakdownRow[], limit: number): BreakdownRow[] {
   return rows
     .filter((r) => r.clicks > 0)
-    .sort((a, b) => b.clicks - a.clicks || b.uniques - a.uniques || String(a.value ?? '').localeCompare(String(b.value ?? '')))
+    .sort(
+      (a, b) =>
+        b.clicks - a.clicks || b.uniques - a.uniques || String(a.value ?? '').localeCompare(String(b.value ?? '')),
+    )
     .slice(0, limit);
 }
 
 /** Adds counts per key, for merging counters read from several tables or grains. */
-export function sumByKey<K>(entries: Iterable<readonly [K, { clicks: number; uniques: number }]>): Map<K, { clicks: number; uniques: number }> {
+export function sumByKey<K>(
+  entries: Iterable<readonly [K, { clicks: number; uniques: number }]>,
+): Map<K, { clicks: number; uniques: number }> {
   const out = new Map<K, { clicks: number; uniques: number }>();
   for (const [key, c] of entries) {
     const acc = out.get(key);

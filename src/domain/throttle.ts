@@ -18,7 +18,14 @@ export interface ThrottleState {
   loggedAt: number;
 }
 
-export const NO_THROTTLE: ThrottleState = { windowStart: 0, count: 0, previous: 0, blockedUntil: 0, strikes: 0, loggedAt: 0 };
+export const NO_THROTTLE: ThrottleState = {
+  windowStart: 0,
+  count: 0,
+  previous: 0,
+  blockedUntil: 0,
+  strikes: 0,
+  loggedAt: 0,
+};
 
 /** Where throttle states live: memory on Node, a D1 table on Workers (shared by isolates). */
 export interface ThrottleStore {
@@ -28,7 +35,11 @@ export interface ThrottleStore {
    * Replaces the state under `key` with what `change` makes of the current one (null: no
    * write). Atomic in memory; on D1 a read then a write, so isolates racing may lose a count.
    */
-  update(key: string, now: number, change: (current: ThrottleState | null) => { state: ThrottleState; expiresAt: number } | null): Promise<ThrottleState | null>;
+  update(
+    key: string,
+    now: number,
+    change: (current: ThrottleState | null) => { state: ThrottleState; expiresAt: number } | null,
+  ): Promise<ThrottleState | null>;
   /** Forgets expired states. */
   prune(now: number): Promise<void>;
 }

@@ -26,7 +26,8 @@ export const bucketStart = (ms: number, grain: Grain): number => ms - mod(ms, gr
 export const isAligned = (ms: number, grain: Grain): boolean => mod(ms, grainMs(grain)) === 0;
 
 export const floorTo = (ms: number, stepMs: number): number => ms - mod(ms, stepMs);
-export const ceilTo = (ms: number, stepMs: number): number => (mod(ms, stepMs) === 0 ? ms : ms - mod(ms, stepMs) + stepMs);
+export const ceilTo = (ms: number, stepMs: number): number =>
+  mod(ms, stepMs) === 0 ? ms : ms - mod(ms, stepMs) + stepMs;
 
 /** A run of whole buckets of one grain: [from, to), both edges aligned to the grain. */
 export interface Span {

@@ -1,5 +1,11 @@
 /** Webhooks: who gets which events (docs/webhooks.md). */
-export const WEBHOOK_EVENTS = ['link.created', 'link.updated', 'link.deleted', 'clicks.recorded', 'report.daily'] as const;
+export const WEBHOOK_EVENTS = [
+  'link.created',
+  'link.updated',
+  'link.deleted',
+  'clicks.recorded',
+  'report.daily',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export interface Webhook {
@@ -62,14 +68,21 @@ export interface WebhookStore {
   /** Outbox events after `afterId`, oldest first. */
   eventsAfter(afterId: number, limit: number): Promise<WebhookEventRow[]>;
   /** Adds deliveries and moves the webhook's cursors, as one unit, so no event is skipped or doubled. */
-  enqueue(webhookId: number, deliveries: NewDelivery[], cursors: Partial<Pick<Webhook, 'eventCursor' | 'clickCursor' | 'clicksNextAt' | 'reportDay'>>): Promise<void>;
+  enqueue(
+    webhookId: number,
+    deliveries: NewDelivery[],
+    cursors: Partial<Pick<Webhook, 'eventCursor' | 'clickCursor' | 'clicksNextAt' | 'reportDay'>>,
+  ): Promise<void>;
   /** Deletes outbox events every webhook has passed. */
   pruneEvents(): Promise<void>;
   /** Pending deliveries due by `now`, oldest first. */
   due(now: number, limit: number): Promise<WebhookDelivery[]>;
   /** Takes a delivery for an attempt until `until`, if no other runner took it (false). */
   lease(id: number, nextAt: number, until: number): Promise<boolean>;
-  settle(id: number, changes: Pick<WebhookDelivery, 'status' | 'attempts' | 'nextAt' | 'lastStatus' | 'lastError' | 'updatedAt'>): Promise<void>;
+  settle(
+    id: number,
+    changes: Pick<WebhookDelivery, 'status' | 'attempts' | 'nextAt' | 'lastStatus' | 'lastError' | 'updatedAt'>,
+  ): Promise<void>;
   deliveries(webhookId: number, limit: number): Promise<WebhookDelivery[]>;
   delivery(webhookId: number, id: number): Promise<WebhookDelivery | null>;
 }

@@ -8,8 +8,14 @@ import { normalizeHost, parseIpv4, parseIpv6 } from './address.js';
  */
 const PRIVATE_V4: Array<[number, number, number]> = [
   // [first octet, second-octet low, second-octet high] ranges; a 256 high means "any".
-  [0, 0, 255], [10, 0, 255], [127, 0, 255], [169, 254, 254], [172, 16, 31], [192, 168, 168],
-  [100, 64, 127], [198, 18, 19],
+  [0, 0, 255],
+  [10, 0, 255],
+  [127, 0, 255],
+  [169, 254, 254],
+  [172, 16, 31],
+  [192, 168, 168],
+  [100, 64, 127],
+  [198, 18, 19],
 ];
 
 /** Whether an IP address (any spelling) is not a public unicast one. */
@@ -35,7 +41,17 @@ export function isPrivateAddress(address: string): boolean {
   return false;
 }
 
-const PRIVATE_SUFFIXES = ['.localhost', '.local', '.internal', '.intranet', '.lan', '.home', '.corp', '.home.arpa', '.private'];
+const PRIVATE_SUFFIXES = [
+  '.localhost',
+  '.local',
+  '.internal',
+  '.intranet',
+  '.lan',
+  '.home',
+  '.corp',
+  '.home.arpa',
+  '.private',
+];
 
 /** Names that resolve inside a network only (Workers has no DNS lookup to check them). */
 export function isPrivateName(host: string): boolean {
@@ -54,16 +70,22 @@ export function checkWebhookUrl(raw: string, allowPrivate: boolean): URL {
   } catch {
     throw invalid('invalid_webhook_url', 'url: not a valid URL');
   }
-  if (raw.length > MAX_WEBHOOK_URL_LENGTH) throw invalid('invalid_webhook_url', `url: at most ${MAX_WEBHOOK_URL_LENGTH} characters`);
+  if (raw.length > MAX_WEBHOOK_URL_LENGTH)
+    throw invalid('invalid_webhook_url', `url: at most ${MAX_WEBHOOK_URL_LENGTH} characters`);
   if (url.username || url.password) throw invalid('invalid_webhook_url', 'url: no user or password in a webhook URL');
   if (allowPrivate) {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('invalid_webhook_url', 'url: http or https only');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw invalid('invalid_webhook_url', 'url: http or https only');
     return url;
   }
-  if (url.protocol !== 'https:') throw invalid('invalid_webhook_url', 'url: https only (WEBHOOK_ALLOW_PRIVATE=true allows http)');
+  if (url.protocol !== 'https:')
+    throw invalid('invalid_webhook_url', 'url: https only (WEBHOOK_ALLOW_PRIVATE=true allows http)');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isPrivateAddress(host) || isPrivateName(host)) {
-    throw invalid('private_webhook_target', 'url: a private or loopback address (WEBHOOK_ALLOW_PRIVATE=true allows it)');
+    throw invalid(
+      'private_webhook_target',
+      'url: a private or loopback address (WEBHOOK_ALLOW_PRIVATE=true allows it)',
+    );
   }
   return url;
 }

@@ -12,7 +12,8 @@ export function accessOf(c: Context): Access {
 
 /** Throws forbidden_scope unless the key holds what the rule asks; `action` picks a YOURLS action's rule. */
 export function checkRule(access: Access, rule: RouteRule, action?: string): void {
-  const needed = typeof rule === 'object' ? (action !== undefined ? rule.byAction[action] : undefined) ?? rule.otherwise : rule;
+  const needed =
+    typeof rule === 'object' ? ((action !== undefined ? rule.byAction[action] : undefined) ?? rule.otherwise) : rule;
   if (needed === 'public' || needed === 'key') return;
   requireScope(access, needed);
 }

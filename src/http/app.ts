@@ -3,8 +3,21 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { silentLogger, type ClickReader, type Logger, type ReportStore, type StatsStore, type TimingStore } from '../domain/index.js';
-import { createClickAllowance, logLine, type ClickAllowance, type CoreDeps, type StorageHealth } from '../services/index.js';
+import {
+  silentLogger,
+  type ClickReader,
+  type Logger,
+  type ReportStore,
+  type StatsStore,
+  type TimingStore,
+} from '../domain/index.js';
+import {
+  createClickAllowance,
+  logLine,
+  type ClickAllowance,
+  type CoreDeps,
+  type StorageHealth,
+} from '../services/index.js';
 import type { SessionStore } from '../domain/session.js';
 import { requireRouteScope } from './access.js';
 import { requireApiKey } from './auth.js';
@@ -85,20 +98,23 @@ export function createApp(deps: AppDeps) {
     '*',
     // Bio pages set their own policy (an inline style by hash, https: images): bioPagePublic.ts;
     // report pages theirs (no referrer, noindex): reportPublic.ts.
-    except((c) => isRedirectPath(c) || BIO_PAGE_PATH.test(c.req.path) || REPORT_PATH.test(c.req.path), secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-      crossOriginEmbedderPolicy: false,
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      // Sent by hstsOverHttps below, only where it means something.
-      strictTransportSecurity: false,
-    })),
+    except(
+      (c) => isRedirectPath(c) || BIO_PAGE_PATH.test(c.req.path) || REPORT_PATH.test(c.req.path),
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+        crossOriginEmbedderPolicy: false,
+        referrerPolicy: 'strict-origin-when-cross-origin',
+        // Sent by hstsOverHttps below, only where it means something.
+        strictTransportSecurity: false,
+      }),
+    ),
   );
   app.use('*', except(isRedirectPath, hstsOverHttps(deps.publicUrl)));
   // Every API answer is about one account's data: no shared or browser cache may keep it.
@@ -115,7 +131,13 @@ export function createApp(deps: AppDeps) {
   // Before anything else: a blocked client costs one lookup.
   if (deps.limits) app.use('/api/*', limitFailedAuth(deps.limits));
   app.use(BULK_PATH, bodyLimit({ maxSize: MAX_BULK_BODY_BYTES, onError: payloadTooLarge(MAX_BULK_BODY_BYTES) }));
-  app.use('/api/*', except((c) => c.req.path === BULK_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: payloadTooLarge(MAX_BODY_BYTES) })));
+  app.use(
+    '/api/*',
+    except(
+      (c) => c.req.path === BULK_PATH,
+      bodyLimit({ maxSize: MAX_BODY_BYTES, onError: payloadTooLarge(MAX_BODY_BYTES) }),
+    ),
+  );
   if (deps.storageHealth) app.use('/api/*', watchWrites(deps.storageHealth));
   // Signing in is how a browser gets past the guard, so /api/session comes before it.
   app.route('/api/session', sessionRoutes(deps));
@@ -130,7 +152,11 @@ export function createApp(deps: AppDeps) {
   if (deps.reports) app.route('/api/reports', reportRoutes({ ...deps, reports: deps.reports }));
   // CSV exports before /api/clicks and /api/stats, so *.csv is never taken for their routes.
   if (deps.clicks || deps.stats) app.route('/api', exportRoutes({ ...deps, clickExport: deps.clicks, logger }));
-  if (deps.webhooks) app.route('/api/webhooks', webhookRoutes({ webhooks: deps.webhooks.store, clock: deps.clock, allowPrivate: deps.webhooks.allowPrivate }));
+  if (deps.webhooks)
+    app.route(
+      '/api/webhooks',
+      webhookRoutes({ webhooks: deps.webhooks.store, clock: deps.clock, allowPrivate: deps.webhooks.allowPrivate }),
+    );
   if (deps.clicks) app.route('/api/clicks', clickRoutes({ ...deps, clicks: deps.clicks }));
   if (deps.stats) app.route('/api', statsRoutes({ ...deps, stats: deps.stats }));
   if (deps.stats && deps.timing) app.route('/api', insightRoutes({ ...deps, stats: deps.stats, timing: deps.timing }));
@@ -151,7 +177,10 @@ export function createApp(deps: AppDeps) {
 
   if (deps.bioPages) app.route('/', bioPagePublicRoutes({ ...deps, logger }, deps.bioPages));
   if (deps.reports && deps.stats && deps.timing) {
-    app.route('/', reportPublicRoutes({ ...deps, reports: deps.reports, stats: deps.stats, timing: deps.timing, logger }));
+    app.route(
+      '/',
+      reportPublicRoutes({ ...deps, reports: deps.reports, stats: deps.stats, timing: deps.timing, logger }),
+    );
   }
   const onRedirect = deps.tracking && trackRedirects(deps.tracking, logger);
   // One budget per app: the Worker, which builds an app per request, passes a longer-lived one.

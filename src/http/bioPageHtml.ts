@@ -36,7 +36,9 @@ export function bioPageHtml(page: BioPageWithLinks): string {
   // What a link preview shows when the page's address is shared.
   const meta = [
     `<meta property="og:title" content="${escapeHtml(page.title)}">`,
-    page.text ? `<meta name="description" content="${escapeHtml(page.text.slice(0, 160))}"><meta property="og:description" content="${escapeHtml(page.text.slice(0, 160))}">` : '',
+    page.text
+      ? `<meta name="description" content="${escapeHtml(page.text.slice(0, 160))}"><meta property="og:description" content="${escapeHtml(page.text.slice(0, 160))}">`
+      : '',
     page.avatarUrl ? `<meta property="og:image" content="${escapeHtml(page.avatarUrl)}">` : '',
   ].join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">

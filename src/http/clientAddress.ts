@@ -17,7 +17,10 @@ export function clientAddress(
   const socket = normalizeAddress(socketAddress);
   if (trustProxy === 'cloudflare') return normalizeAddress(headers.get('cf-connecting-ip')) ?? socket;
   if (trustProxy > 0) {
-    const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const entries = (headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (entries.length === 0) return socket;
     // Fewer entries than proxies: the request came through fewer hops; the leftmost is the client.
     const entry = entries[Math.max(0, entries.length - trustProxy)];

@@ -33,7 +33,11 @@ export interface ErrorHandlerDeps {
  * counted per window, never a stack trace per request.
  */
 export function createErrorHandler({ logger = silentLogger, storageHealth }: ErrorHandlerDeps = {}) {
-  const storageFailures = repeatedLog(logger, 'error', 'the database refused a request: answering 503 storage_unavailable');
+  const storageFailures = repeatedLog(
+    logger,
+    'error',
+    'the database refused a request: answering 503 storage_unavailable',
+  );
   const unhandled = repeatedLog(logger, 'error', 'unhandled error: answering 500');
   return function errorResponse(c: Context, err: unknown): Response {
     if (isAppError(err)) {
@@ -55,7 +59,10 @@ export function createErrorHandler({ logger = silentLogger, storageHealth }: Err
     if (isStorageError(err)) {
       storageHealth?.failed();
       storageFailures.report({ requestId, err });
-      const res = c.json(errorBody('storage_unavailable', 'the database cannot take this request right now; try again shortly'), 503);
+      const res = c.json(
+        errorBody('storage_unavailable', 'the database cannot take this request right now; try again shortly'),
+        503,
+      );
       res.headers.set('Retry-After', '5');
       return res;
     }

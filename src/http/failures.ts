@@ -22,7 +22,8 @@ export function isClientAbort(err: unknown): boolean {
 /** SQLite result codes that mean the storage cannot take writes (or reads) right now. */
 const STORAGE_CODE = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|PROTOCOL|NOLFS)/;
 /** D1 reports SQLite's failures in its messages; these are the storage's, not the query's. */
-const STORAGE_MESSAGE = /SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY)|database or disk is full|database is locked|disk I\/O error|D1_ERROR: (?:.*)(?:overloaded|storage|reset|timed? ?out)/i;
+const STORAGE_MESSAGE =
+  /SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY)|database or disk is full|database is locked|disk I\/O error|D1_ERROR: (?:.*)(?:overloaded|storage|reset|timed? ?out)/i;
 
 /**
  * A failure of the database rather than of the request: a full disk, an I/O error, a lock

@@ -12,6 +12,7 @@ export function hstsOverHttps(publicUrl: string): MiddlewareHandler {
   const publicHttps = publicUrl.startsWith('https:');
   return async function hstsMiddleware(c, next) {
     await next();
-    if (publicHttps || new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', HSTS_VALUE);
+    if (publicHttps || new URL(c.req.url).protocol === 'https:')
+      c.res.headers.set('Strict-Transport-Security', HSTS_VALUE);
   };
 }

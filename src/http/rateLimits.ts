@@ -36,7 +36,12 @@ export function limitFailedAuth(options: RateLimitOptions): MiddlewareHandler {
     const bucket = addressBucket(options.clientAddress(c));
     const admission = await options.authFailures.admit(bucket, await credentialFingerprint(c));
     if (!admission.ok) {
-      return tooMany(c, admission.retryAfterMs, 'too_many_failures', 'Too many failed sign-ins or API keys from your network');
+      return tooMany(
+        c,
+        admission.retryAfterMs,
+        'too_many_failures',
+        'Too many failed sign-ins or API keys from your network',
+      );
     }
     try {
       await next();
@@ -76,7 +81,11 @@ export function limitPerKey(apiRate: ApiRateLimiter): MiddlewareHandler<AuthEnv>
 }
 
 /** The 429 for a key past API_RATE_LIMIT, or null when the request fits (and is counted). */
-export async function overKeyRate(c: Context, apiRate: ApiRateLimiter, principal: AuthEnv['Variables']['principal']): Promise<Response | null> {
+export async function overKeyRate(
+  c: Context,
+  apiRate: ApiRateLimiter,
+  principal: AuthEnv['Variables']['principal'],
+): Promise<Response | null> {
   const waitMs = await apiRate(principal.kind === 'admin' ? 'admin' : `key:${principal.keyId}`);
   return waitMs === null ? null : tooMany(c, waitMs, 'rate_limited', 'This API key made too many requests');
 }

@@ -39,7 +39,8 @@ export function scopeText(report: Report): string {
  */
 export function reportPageHtml(report: Report): string {
   const csv = report.allowCsv ? '1' : '0';
-  const scripts = '\n<script src="/dashboard/vendor/chart.umd.min.js" defer></script><script type="module" src="/dashboard/report/report.js"></script>';
+  const scripts =
+    '\n<script src="/dashboard/vendor/chart.umd.min.js" defer></script><script type="module" src="/dashboard/report/report.js"></script>';
   return `${head(`${report.title} · report`, scripts)}
 <body class="report-page" data-csv="${csv}">
 <main id="main" class="report">
@@ -58,7 +59,9 @@ export function reportPageHtml(report: Report): string {
 
 /** The password form: it names nothing about the report, not even its title. */
 export function reportPasswordHtml(token: string, problem?: string): string {
-  const error = problem ? `<p class="notice notice-error" role="alert" id="password-error">${escapeHtml(problem)}</p>` : '';
+  const error = problem
+    ? `<p class="notice notice-error" role="alert" id="password-error">${escapeHtml(problem)}</p>`
+    : '';
   return `${head('Protected report')}
 <body class="report-page">
 <main id="main" class="report report-lock">

@@ -6,7 +6,8 @@ import type { Scope } from '../domain/index.js';
  * the route checks itself). YOURLS has one route for every action, so it names the scope
  * per `action` parameter.
  */
-export type RouteRule = Scope | 'key' | 'public' | { byAction: Record<string, Scope | 'key'>; otherwise: Scope | 'key' };
+export type RouteRule =
+  Scope | 'key' | 'public' | { byAction: Record<string, Scope | 'key'>; otherwise: Scope | 'key' };
 
 /**
  * Every route of the app and the scope it needs: the one place scopes are decided. Keys are
@@ -109,7 +110,14 @@ export const ROUTE_SCOPES: Readonly<Record<string, RouteRule>> = {
 };
 
 function YOURLS_ACTIONS(): Record<string, Scope | 'key'> {
-  return { shorturl: 'links:write', expand: 'links:read', 'url-stats': 'links:read', stats: 'links:read', 'db-stats': 'links:read', version: 'key' };
+  return {
+    shorturl: 'links:write',
+    expand: 'links:read',
+    'url-stats': 'links:read',
+    stats: 'links:read',
+    'db-stats': 'links:read',
+    version: 'key',
+  };
 }
 
 /**
@@ -117,8 +125,18 @@ function YOURLS_ACTIONS(): Record<string, Scope | 'key'> {
  * "no such route" answer. They decide no access; a new one is added here on purpose.
  */
 export const MIDDLEWARE_PATHS: readonly string[] = [
-  '/*', '/api/*', '/api/links/bulk', '/compat/dub/*', '/compat/shlink/rest/v3/*', '/compat/kutt/api/v2/*',
-  '/yourls-api.php/*', '/compat/*', '/yourls-api.php', '/r/*', '/r/:token/unlock', '/:handle{@[A-Za-z0-9_-]{1,64}}',
+  '/*',
+  '/api/*',
+  '/api/links/bulk',
+  '/compat/dub/*',
+  '/compat/shlink/rest/v3/*',
+  '/compat/kutt/api/v2/*',
+  '/yourls-api.php/*',
+  '/compat/*',
+  '/yourls-api.php',
+  '/r/*',
+  '/r/:token/unlock',
+  '/:handle{@[A-Za-z0-9_-]{1,64}}',
 ];
 
 const router = new TrieRouter<RouteRule>();

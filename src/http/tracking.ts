@@ -1,5 +1,12 @@
 import type { Context } from 'hono';
-import { requestedSource, type ClickRecorder, type Link, type Location, type Logger, type Visit } from '../domain/index.js';
+import {
+  requestedSource,
+  type ClickRecorder,
+  type Link,
+  type Location,
+  type Logger,
+  type Visit,
+} from '../domain/index.js';
 import { recordsVisit } from '../services/visitVerdict.js';
 
 export interface TrackingOptions {
@@ -21,13 +28,19 @@ export interface RequestView {
 }
 
 /** A Hono context as a request view. */
-export const contextView = (c: Context): RequestView => ({ method: c.req.method, url: c.req.url, header: (name) => c.req.header(name) });
+export const contextView = (c: Context): RequestView => ({
+  method: c.req.method,
+  url: c.req.url,
+  header: (name) => c.req.header(name),
+});
 
 /** Whether a request is a click at all (recordsVisit). */
 export const shouldTrack = (c: Context) => recordsVisit(c.req.method);
 
 export const isPrefetchRequest = (req: Pick<RequestView, 'header'>) =>
-  /prefetch|prerender/i.test(`${req.header('sec-purpose') ?? ''} ${req.header('purpose') ?? ''} ${req.header('x-moz') ?? ''}`);
+  /prefetch|prerender/i.test(
+    `${req.header('sec-purpose') ?? ''} ${req.header('purpose') ?? ''} ${req.header('x-moz') ?? ''}`,
+  );
 
 /** What the human verdict (isHumanVisit) reads of a request. */
 export const visitorOf = (req: Pick<RequestView, 'header'>): Pick<Visit, 'userAgent' | 'prefetch'> => ({

@@ -12,7 +12,11 @@ export interface BioPageViewBuffer extends BioPageViewStore {
  * thread then never waits for SQLite's write lock (the click thread holds it while it writes and
  * counts) once per view. Reads write what waits first, so they see every view so far.
  */
-export function bufferBioPageViews(store: BioPageViewStore, log: (m: string, e?: unknown) => void, flushMs = 1_000): BioPageViewBuffer {
+export function bufferBioPageViews(
+  store: BioPageViewStore,
+  log: (m: string, e?: unknown) => void,
+  flushMs = 1_000,
+): BioPageViewBuffer {
   let waiting = new Map<string, BioPageViewCount & { pageId: number }>();
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();

@@ -32,7 +32,10 @@ export function createFastRedirect(deps: FastRedirectDeps) {
     // A link-preview fetcher of a post with a card gets the card, which the app draws.
     if (showsPreviewCard(link, req.headers['user-agent'] ?? '')) return false;
     try {
-      res.writeHead(REDIRECT_STATUS, { location: redirectTarget(link.destination, url), 'cache-control': REDIRECT_CACHE_CONTROL });
+      res.writeHead(REDIRECT_STATUS, {
+        location: redirectTarget(link.destination, url),
+        'cache-control': REDIRECT_CACHE_CONTROL,
+      });
     } catch (err) {
       // A destination node:http will not send as it is (stored by other means): the app encodes it.
       deps.logger.warn('fast redirect refused; the app answers it', { err });
@@ -65,7 +68,8 @@ function plainHost(host: string | undefined): boolean {
  * the first User-Agent or Referer of a repeated pair, so a request with repeats reads them all.
  */
 function headerReader(req: IncomingMessage): RequestView['header'] {
-  if (req.rawHeaders.length !== 2 * Object.keys(req.headers).length) return (name) => req.headersDistinct[name]?.join(', ');
+  if (req.rawHeaders.length !== 2 * Object.keys(req.headers).length)
+    return (name) => req.headersDistinct[name]?.join(', ');
   return (name) => {
     const v = req.headers[name];
     return Array.isArray(v) ? v.join(', ') : v;

@@ -14,7 +14,11 @@ export interface NodeLoggerOptions {
  * The Node logger: pino, one JSON object a line with `time` (ISO), `level` (a word) and
  * `message`, written synchronously so a line logged just before an exit is not lost.
  */
-export function createNodeLogger({ level = 'info', pretty: readable = false, destination }: NodeLoggerOptions = {}): Logger {
+export function createNodeLogger({
+  level = 'info',
+  pretty: readable = false,
+  destination,
+}: NodeLoggerOptions = {}): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: undefined,
@@ -25,7 +29,13 @@ export function createNodeLogger({ level = 'info', pretty: readable = false, des
   };
   // pino-pretty only for a terminal: a server logging JSON (and its click thread) never loads it.
   const stream = readable
-    ? (createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty'))({ sync: true, messageKey: 'message', translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination: destination ?? 1 })
+    ? (createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty'))({
+        sync: true,
+        messageKey: 'message',
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname',
+        destination: destination ?? 1,
+      })
     : (destination ?? pino.destination({ dest: 1, sync: true }));
   const p = pino(options, stream);
   return {

@@ -7,9 +7,7 @@ import { getRequestListener } from '@hono/node-server';
 import { customAlphabet } from 'nanoid';
 import { ConfigError, type Config } from '../config.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import {
-  createApiKeyStore, createLinkStore, createLinkVersionReader, createSessionStore,
-} from '../db/index.js';
+import { createApiKeyStore, createLinkStore, createLinkVersionReader, createSessionStore } from '../db/index.js';
 import { createClickReader } from '../db/clickReader.js';
 import { createStatsStore } from '../db/statsStore.js';
 import { createTimingStore } from '../db/timingStore.js';
@@ -18,8 +16,15 @@ import { createReportStore } from '../db/reportStore.js';
 import { RANDOM_SLUG_LENGTH, silentLogger, type Logger } from '../domain/index.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import {
-  createBioPageCache, createLinkCache, createLinkCacheSync, createStorageHealth, ensureFirstKey, linkCacheForgettingBioPages, logLine,
-  repeatedLog, sha256Hex,
+  createBioPageCache,
+  createLinkCache,
+  createLinkCacheSync,
+  createStorageHealth,
+  ensureFirstKey,
+  linkCacheForgettingBioPages,
+  logLine,
+  repeatedLog,
+  sha256Hex,
 } from '../services/index.js';
 import type { Context } from 'hono';
 import { clientAddress } from '../http/clientAddress.js';
@@ -60,17 +65,26 @@ export interface RunningServer {
  * address that fails is a ConfigError naming DATABASE_PATH, HOST or PORT. The first key is
  * created only once listening succeeded, so it is never made without being printed.
  */
-export async function startServer(config: Config, logger: Logger = silentLogger, logPretty = false): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger = silentLogger,
+  logPretty = false,
+): Promise<RunningServer> {
   const { database, lock } = openSettingsDatabase(config.databasePath);
   // Clicks are enriched and written on their own thread and connection (see clicks/clickThread.worker.ts);
   // this thread only reads them.
   const clickThread = startClickThread(config.databasePath, logger, {
-    level: config.logLevel, pretty: logPretty, retentionDays: config.clickRetentionDays,
+    level: config.logLevel,
+    pretty: logPretty,
+    retentionDays: config.clickRetentionDays,
   });
   await clickThread.start();
   const storageHealth = createStorageHealth(Date.now);
   const queue = createVisitQueue({
-    record: clickThread.record, logger, onFailure: storageHealth.failed, onSuccess: storageHealth.succeeded,
+    record: clickThread.record,
+    logger,
+    onFailure: storageHealth.failed,
+    onSuccess: storageHealth.succeeded,
   });
   /** The visitor's address for the app and the fast path alike: the socket's, or a proxy's header under TRUST_PROXY. */
   const addressOf = (header: (name: string) => string | undefined, socketAddress: string | undefined) =>
@@ -145,13 +159,22 @@ export async function startServer(config: Config, logger: Logger = silentLogger,
   }
   const linkSync = createLinkCacheSync(deps.linkCache);
   const versions = createLinkVersionReader(database.db);
-  const syncFailures = repeatedLog(logger, 'warn', 'could not read the links version; link edits by other processes wait for the cache TTL');
+  const syncFailures = repeatedLog(
+    logger,
+    'warn',
+    'could not read the links version; link edits by other processes wait for the cache TTL',
+  );
   const syncLinks = () => void linkSync.check(versions).catch((err) => syncFailures.report({ err }));
   syncLinks();
   const syncTimer = setInterval(syncLinks, LINK_SYNC_MS);
   syncTimer.unref();
   const webhookWorker = startWebhookWorker({
-    webhooks, clicks: deps.clicks!, stats: deps.stats, publicUrl: config.publicUrl, allowPrivate: config.webhookAllowPrivate, logger,
+    webhooks,
+    clicks: deps.clicks!,
+    stats: deps.stats,
+    publicUrl: config.publicUrl,
+    allowPrivate: config.webhookAllowPrivate,
+    logger,
   });
   const firstKey = await ensureFirstKey(deps);
   const address = server.address() as AddressInfo;
@@ -233,7 +256,9 @@ function openSettingsDatabase(path: string): { database: NodeDatabase; lock: Ser
     }
     // Only what the path itself causes; a busy, full or corrupt database is not a bad setting.
     if (code !== undefined && PATH_PROBLEMS.has(code)) {
-      const what = String((err as Error).message).replace(/\s+/g, ' ').trim();
+      const what = String((err as Error).message)
+        .replace(/\s+/g, ' ')
+        .trim();
       throw invalidSetting('DATABASE_PATH', path, `cannot open it: ${what} (${code})`);
     }
     throw err;
@@ -241,7 +266,11 @@ function openSettingsDatabase(path: string): { database: NodeDatabase; lock: Ser
 }
 
 /** Listens on HOST:PORT; an address or port that cannot be used is reported by its setting's name. */
-async function listen(fetch: Parameters<typeof getRequestListener>[0], fastRedirect: FastRedirect, { host, port }: Config) {
+async function listen(
+  fetch: Parameters<typeof getRequestListener>[0],
+  fastRedirect: FastRedirect,
+  { host, port }: Config,
+) {
   // Four dotted numbers that are no IPv4 address (999.999.1.1) would otherwise go to DNS.
   if (/^[\d.]+$/.test(host) && !isIP(host)) throw invalidSetting('HOST', host, 'not a valid IP address');
   try {
@@ -249,7 +278,11 @@ async function listen(fetch: Parameters<typeof getRequestListener>[0], fastRedir
       const app = getRequestListener(fetch, { hostname: host });
       // Cached live links are answered before the adapter builds a Request (fastRedirect.ts).
       const s = createServer(
-        { headersTimeout: SERVER_TIMEOUTS.headersMs, requestTimeout: SERVER_TIMEOUTS.requestMs, connectionsCheckingInterval: SERVER_TIMEOUTS.checkEveryMs },
+        {
+          headersTimeout: SERVER_TIMEOUTS.headersMs,
+          requestTimeout: SERVER_TIMEOUTS.requestMs,
+          connectionsCheckingInterval: SERVER_TIMEOUTS.checkEveryMs,
+        },
         (req, res) => void (fastRedirect(req, res) || app(req, res)),
       );
       s.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveMs;

@@ -22,7 +22,9 @@ export function acquireServerLock(databasePath: string): ServerLock {
   } catch (err) {
     lock.close();
     if ((err as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new ServerLockError(`another linkpost server is already running on ${databasePath} (it holds ${path}); stop it first, or give this one its own DATABASE_PATH`);
+      throw new ServerLockError(
+        `another linkpost server is already running on ${databasePath} (it holds ${path}); stop it first, or give this one its own DATABASE_PATH`,
+      );
     }
     throw err;
   }

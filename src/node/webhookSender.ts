@@ -14,7 +14,11 @@ export const MAX_RESPONSE_BYTES = 4_096;
  * resolves to a public address for the check and a private one for the connection (DNS
  * rebinding) cannot reach the inside.
  */
-type Resolve = (hostname: string, options: { all: true; family?: number }, cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolve = (
+  hostname: string,
+  options: { all: true; family?: number },
+  cb: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 function checkedLookup(allowPrivate: boolean, resolve: Resolve): LookupFunction {
   return (hostname, options, callback) => {
@@ -23,7 +27,9 @@ function checkedLookup(allowPrivate: boolean, resolve: Resolve): LookupFunction 
       const list = addresses as LookupAddress[];
       const bad = !allowPrivate && list.some((a) => isPrivateAddress(a.address));
       if (bad || list.length === 0) {
-        const refused = Object.assign(new Error('refused: the host resolves to a private address'), { code: 'EPRIVATE' });
+        const refused = Object.assign(new Error('refused: the host resolves to a private address'), {
+          code: 'EPRIVATE',
+        });
         return callback(refused, '', 4);
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
@@ -33,7 +39,11 @@ function checkedLookup(allowPrivate: boolean, resolve: Resolve): LookupFunction 
 }
 
 /** Node's sender (`resolve` is dns.lookup but in tests): node:http(s), no redirects followed, short timeouts, a bounded read of the answer. */
-export function createNodeWebhookSender(options: { allowPrivate: boolean; resolve?: Resolve; timeoutMs?: number }): WebhookSender {
+export function createNodeWebhookSender(options: {
+  allowPrivate: boolean;
+  resolve?: Resolve;
+  timeoutMs?: number;
+}): WebhookSender {
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   const lookup = checkedLookup(options.allowPrivate, options.resolve ?? (dnsLookup as unknown as Resolve));
   return {
@@ -64,7 +74,10 @@ export function createNodeWebhookSender(options: { allowPrivate: boolean; resolv
             read += chunk.length;
             if (read > MAX_RESPONSE_BYTES) res.destroy();
           });
-          const finish = () => resolve(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, error: `HTTP ${status}` });
+          const finish = () =>
+            resolve(
+              status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, error: `HTTP ${status}` },
+            );
           res.on('end', finish);
           res.on('close', finish);
           res.on('error', finish);

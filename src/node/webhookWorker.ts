@@ -34,7 +34,10 @@ export function startWebhookWorker(options: WebhookWorkerOptions) {
     clock: Date.now,
     logger: options.logger,
     sender: createNodeWebhookSender({ allowPrivate: options.allowPrivate }),
-    views: { link: (l: Parameters<typeof linkView>[0]) => linkView(l, options.publicUrl, Date.now()), click: clickView },
+    views: {
+      link: (l: Parameters<typeof linkView>[0]) => linkView(l, options.publicUrl, Date.now()),
+      click: clickView,
+    },
     clickBatchMs: options.clickBatchMs,
     retryDelaysMs: options.retryDelaysMs,
   };

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import {
-  constantTimeEqual, FULL_ACCESS, invalid, keyPrefix, LAST_USED_EVERY_MS, notFound, SCOPES, unauthorized,
-  type Access, type ApiKey,
+  constantTimeEqual,
+  FULL_ACCESS,
+  invalid,
+  keyPrefix,
+  LAST_USED_EVERY_MS,
+  notFound,
+  SCOPES,
+  unauthorized,
+  type Access,
+  type ApiKey,
 } from '../domain/index.js';
 import type { CoreDeps } from './deps.js';
 import { storedText } from './linkInput.js';
@@ -17,18 +25,18 @@ export const createKeyInput = z
   .object({
     name: storedText().trim().min(1).max(100),
     scopes: z.array(z.enum(SCOPES)).min(1, 'give at least one scope').max(SCOPES.length).default(['admin']),
-    campaigns: z.array(storedText().trim().min(1).max(200)).min(1).max(50, "at most 50 campaigns per key").nullish(),
+    campaigns: z.array(storedText().trim().min(1).max(200)).min(1).max(50, 'at most 50 campaigns per key').nullish(),
   })
   .strict();
 
 /** A key's access as stored on its row. */
-export const accessOf = (key: Pick<ApiKey, 'scopes' | 'campaigns'>): Access => ({ scopes: key.scopes, campaigns: key.campaigns });
+export const accessOf = (key: Pick<ApiKey, 'scopes' | 'campaigns'>): Access => ({
+  scopes: key.scopes,
+  campaigns: key.campaigns,
+});
 
 /** Issues a new key; the returned secret is shown once and only its hash is kept. */
-export async function createApiKey(
-  deps: ApiKeyDeps,
-  raw: unknown,
-): Promise<{ key: string; apiKey: ApiKey }> {
+export async function createApiKey(deps: ApiKeyDeps, raw: unknown): Promise<{ key: string; apiKey: ApiKey }> {
   const input = parseInput(createKeyInput, raw);
   const scopes = [...new Set(input.scopes)];
   const campaigns = input.campaigns ? [...new Set(input.campaigns)] : null;

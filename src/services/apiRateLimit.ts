@@ -1,5 +1,10 @@
 import {
-  msUntilBelow, NO_THROTTLE, rollWindow, windowEstimate, type Clock, type ThrottleStore,
+  msUntilBelow,
+  NO_THROTTLE,
+  rollWindow,
+  windowEstimate,
+  type Clock,
+  type ThrottleStore,
 } from '../domain/index.js';
 
 const MINUTE_MS = 60_000;

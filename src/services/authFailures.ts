@@ -1,5 +1,10 @@
 import {
-  NO_THROTTLE, rollWindow, windowEstimate, type Clock, type ThrottleState, type ThrottleStore,
+  NO_THROTTLE,
+  rollWindow,
+  windowEstimate,
+  type Clock,
+  type ThrottleState,
+  type ThrottleStore,
 } from '../domain/index.js';
 import { randomToken } from './secret.js';
 
@@ -149,7 +154,9 @@ const tagKeys = new Map<string, Promise<CryptoKey>>();
 async function clientTag(bucket: string, secret: string): Promise<string> {
   let key = tagKeys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
     tagKeys.set(secret, key);
   }
   const mac = await crypto.subtle.sign('HMAC', await key, new TextEncoder().encode(bucket));

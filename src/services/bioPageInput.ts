@@ -24,11 +24,18 @@ const fields = {
   links: z.array(z.string().max(64)).max(BIO_LIMITS.links, `at most ${BIO_LIMITS.links} entries`),
 };
 
-export const createBioPageInput = z.object({ handle: z.string().max(64), ...fields, links: fields.links.default([]) }).strict();
+export const createBioPageInput = z
+  .object({ handle: z.string().max(64), ...fields, links: fields.links.default([]) })
+  .strict();
 export type CreateBioPageInput = z.input<typeof createBioPageInput>;
 
 export const updateBioPageInput = z
-  .object({ title: fields.title.optional(), text: fields.text, avatarUrl: fields.avatarUrl, links: fields.links.optional() })
+  .object({
+    title: fields.title.optional(),
+    text: fields.text,
+    avatarUrl: fields.avatarUrl,
+    links: fields.links.optional(),
+  })
   .strict();
 export type UpdateBioPageInput = z.input<typeof updateBioPageInput>;
 
@@ -36,7 +43,10 @@ export type UpdateBioPageInput = z.input<typeof updateBioPageInput>;
 export const orNull = (v: string | null | undefined): string | null => (v ? v : null);
 
 /** Slugs → link ids in order: an unknown or repeated slug is a 400 that names it. */
-export async function entryLinkIds(lookup: (slugs: string[]) => Promise<Map<string, number>>, slugs: string[]): Promise<number[]> {
+export async function entryLinkIds(
+  lookup: (slugs: string[]) => Promise<Map<string, number>>,
+  slugs: string[],
+): Promise<number[]> {
   const seen = new Set<string>();
   for (const slug of slugs) {
     if (seen.has(slug)) throw invalid('duplicate_link', `links: "${slug}" appears more than once`);

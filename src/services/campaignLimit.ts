@@ -1,6 +1,11 @@
 import {
-  campaignAllowed, forbiddenCampaign,
-  type ClickReader, type LinkStore, type StatsScope, type StatsStore, type TimingStore,
+  campaignAllowed,
+  forbiddenCampaign,
+  type ClickReader,
+  type LinkStore,
+  type StatsScope,
+  type StatsStore,
+  type TimingStore,
 } from '../domain/index.js';
 
 /** The stores a campaign-limited key reads and writes through. */
@@ -26,26 +31,27 @@ export function limitToCampaigns<T extends LimitableStores>(deps: T, within: rea
   };
   const out: T = { ...deps, campaignLimit: within };
   const l = deps.links;
-  if (l) out.links = {
-    ...l,
-    async insert(link) {
-      check(link.campaign);
-      return l.insert(link);
-    },
-    async insertMany(list) {
-      for (const link of list) check(link.campaign);
-      return l.insertMany(list);
-    },
-    bySlug: (slug) => l.bySlug(slug, within),
-    list: (filter) => l.list({ ...filter, within }),
-    count: (match) => l.count({ ...match, within }),
-    async update(id, changes) {
-      if (changes.campaign !== undefined) check(changes.campaign);
-      return l.update(id, changes, within);
-    },
-    remove: (id) => l.remove(id, within),
-    campaigns: () => l.campaigns(within),
-  };
+  if (l)
+    out.links = {
+      ...l,
+      async insert(link) {
+        check(link.campaign);
+        return l.insert(link);
+      },
+      async insertMany(list) {
+        for (const link of list) check(link.campaign);
+        return l.insertMany(list);
+      },
+      bySlug: (slug) => l.bySlug(slug, within),
+      list: (filter) => l.list({ ...filter, within }),
+      count: (match) => l.count({ ...match, within }),
+      async update(id, changes) {
+        if (changes.campaign !== undefined) check(changes.campaign);
+        return l.update(id, changes, within);
+      },
+      remove: (id) => l.remove(id, within),
+      campaigns: () => l.campaigns(within),
+    };
   if (deps.clicks) out.clicks = clicksWithin(deps.clicks, within);
   if (deps.clickExport) out.clickExport = clicksWithin(deps.clickExport, within);
   if (deps.stats) out.stats = withinScopes(deps.stats, within);
@@ -66,7 +72,9 @@ function clicksWithin(c: Partial<ClickReader>, within: readonly string[]): Parti
 /** Every method's scope (its first argument) carries the limit. */
 function withinScopes<S extends object>(store: S, within: readonly string[]): S {
   const out = {} as Record<string, unknown>;
-  for (const [name, method] of Object.entries(store as Record<string, (scope: StatsScope, ...rest: never[]) => unknown>)) {
+  for (const [name, method] of Object.entries(
+    store as Record<string, (scope: StatsScope, ...rest: never[]) => unknown>,
+  )) {
     out[name] = (scope: StatsScope, ...rest: never[]) => method.call(store, { ...scope, within }, ...rest);
   }
   return out as S;

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import {
-  boundaryIndex, bucketStart, ceilTo, coarsestCommonGrain, formatLocal, intervalStarts, invalid, zoneView,
-  DAY_MS, HOUR_MS, QUARTER, QUARTER_MS,
-  type BucketCount, type StatsLink, type StatsScope,
+  boundaryIndex,
+  bucketStart,
+  ceilTo,
+  coarsestCommonGrain,
+  formatLocal,
+  intervalStarts,
+  invalid,
+  zoneView,
+  DAY_MS,
+  HOUR_MS,
+  QUARTER,
+  QUARTER_MS,
+  type BucketCount,
+  type StatsLink,
+  type StatsScope,
 } from '../domain/index.js';
 import type { StatsDeps } from './getStats.js';
 import { parseInput } from './parse.js';
@@ -17,7 +29,12 @@ export const compareInput = z.object({
   slug: scopeFields.slug,
   by: z.enum(['link', 'campaign', 'network']).default('link'),
   align: z.enum(['posted', 'calendar']).default('posted'),
-  hours: z.coerce.number().int().min(1).max(24 * 90).default(72),
+  hours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
   interval: z.enum(['hour', 'day']).default('hour'),
   tz: tzField,
   bots: botsField,
@@ -49,12 +66,26 @@ interface Group {
 }
 
 function groupLinks(links: StatsLink[], by: 'link' | 'campaign' | 'network'): Group[] {
-  if (by === 'link') return links.map((l) => ({ key: l.slug, label: l.title ?? l.slug, network: l.network, campaign: l.campaign, links: [l] }));
+  if (by === 'link')
+    return links.map((l) => ({
+      key: l.slug,
+      label: l.title ?? l.slug,
+      network: l.network,
+      campaign: l.campaign,
+      links: [l],
+    }));
   const groups = new Map<string | null, StatsLink[]>();
   for (const l of links) groups.set(l[by], [...(groups.get(l[by]) ?? []), l]);
   return [...groups].map(([key, members]) => {
-    const same = (field: 'network' | 'campaign') => (new Set(members.map((m) => m[field])).size === 1 ? members[0]![field] : null);
-    return { key, label: key ?? (by === 'campaign' ? '(no campaign)' : '(no network)'), network: same('network'), campaign: same('campaign'), links: members };
+    const same = (field: 'network' | 'campaign') =>
+      new Set(members.map((m) => m[field])).size === 1 ? members[0]![field] : null;
+    return {
+      key,
+      label: key ?? (by === 'campaign' ? '(no campaign)' : '(no network)'),
+      network: same('network'),
+      campaign: same('campaign'),
+      links: members,
+    };
   });
 }
 
@@ -67,7 +98,11 @@ const firstPost = (g: Group) => Math.min(...g.links.map((l) => l.postedAt));
  * from the earliest post. Intervals that have not begun yet are left out. A `scope` given by
  * the server replaces the query's filters.
  */
-export async function compareStats(deps: StatsDeps, raw: Record<string, unknown>, scope?: StatsScope): Promise<{ series: CompareSeries[] }> {
+export async function compareStats(
+  deps: StatsDeps,
+  raw: Record<string, unknown>,
+  scope?: StatsScope,
+): Promise<{ series: CompareSeries[] }> {
   const q = parseInput(compareInput, raw);
   const now = deps.clock();
   const groups = groupLinks(await deps.stats.linksIn(scope ?? toScope(q)), q.by)
@@ -91,7 +126,10 @@ export async function compareStats(deps: StatsDeps, raw: Record<string, unknown>
   if (q.align === 'posted') {
     const posts = groups.reduce((n, g) => n + g.links.length, 0);
     if (posts > MAX_COMPARED_POSTS) {
-      throw invalid('too_many_posts', `align=posted compares at most ${MAX_COMPARED_POSTS} posts at once; narrow it with campaign, network or slug`);
+      throw invalid(
+        'too_many_posts',
+        `align=posted compares at most ${MAX_COMPARED_POSTS} posts at once; narrow it with campaign, network or slug`,
+      );
     }
   } else if (groups.length > 0) {
     const earliest = bucketStart(Math.min(...groups.map(firstPost)), QUARTER);
@@ -117,14 +155,25 @@ export async function compareStats(deps: StatsDeps, raw: Record<string, unknown>
       clicks = new Array<number>(calendar.length).fill(0);
       if (calendar.length > 0) {
         const from = calendar[0]!;
-        await pointClicks(g.links.map((l) => l.id), calendar, from, ceilTo(Math.min(from + windowMs, now), QUARTER_MS), clicks);
+        await pointClicks(
+          g.links.map((l) => l.id),
+          calendar,
+          from,
+          ceilTo(Math.min(from + windowMs, now), QUARTER_MS),
+          clicks,
+        );
       }
     }
     let running = 0;
     const points = clicks.map((c, i) => ({ t: label(i), clicks: c, cumulative: (running += c) }));
     series.push({
-      key: g.key, label: g.label, network: g.network, campaign: g.campaign,
-      postedAt: new Date(firstPost(g)).toISOString(), posts: g.links.length, points,
+      key: g.key,
+      label: g.label,
+      network: g.network,
+      campaign: g.campaign,
+      postedAt: new Date(firstPost(g)).toISOString(),
+      posts: g.links.length,
+      points,
     });
   }
   return { series };

@@ -12,7 +12,14 @@ export async function createBioPage(deps: BioPageDeps, raw: CreateBioPageInput |
   const now = deps.clock();
   // A race for the same handle is settled by the store's unique index (409 handle_taken).
   const page = await deps.bioPages.insert(
-    { handle: input.handle, title: input.title, text: orNull(input.text), avatarUrl: orNull(input.avatarUrl), createdAt: now, updatedAt: now },
+    {
+      handle: input.handle,
+      title: input.title,
+      text: orNull(input.text),
+      avatarUrl: orNull(input.avatarUrl),
+      createdAt: now,
+      updatedAt: now,
+    },
     linkIds,
   );
   deps.bioPageCache.delete(input.handle); // a miss remembered a moment ago

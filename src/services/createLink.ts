@@ -1,4 +1,13 @@
-import { conflict, parseDestination, slugProblem, slugTaken, utmFor, withUtm, type Link, type NewLink } from '../domain/index.js';
+import {
+  conflict,
+  parseDestination,
+  slugProblem,
+  slugTaken,
+  utmFor,
+  withUtm,
+  type Link,
+  type NewLink,
+} from '../domain/index.js';
 import type { CoreDeps } from './deps.js';
 import { checkSlug } from './slugRules.js';
 import { createLinkInput, type CreateLinkInput } from './linkInput.js';

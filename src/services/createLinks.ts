@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { AppError, campaignAllowed, conflict, invalid, isAppError, slugProblem, slugTaken, type Link, type NewLink } from '../domain/index.js';
+import {
+  AppError,
+  campaignAllowed,
+  conflict,
+  invalid,
+  isAppError,
+  slugProblem,
+  slugTaken,
+  type Link,
+  type NewLink,
+} from '../domain/index.js';
 import { draftLink, type LinkDraft } from './createLink.js';
 import type { CoreDeps } from './deps.js';
 import { parseInput } from './parse.js';
@@ -51,10 +61,24 @@ export async function createLinks(deps: CoreDeps, raw: unknown, options: BulkOpt
   if (limit) {
     const refused = drafts.flatMap((d, index) =>
       d && !campaignAllowed({ campaigns: limit }, d.link.campaign)
-        ? [{ index, message: d.link.campaign === null ? 'this key may create links only in its campaigns: give the row one' : `this key may not use campaign "${d.link.campaign}"` }]
-        : []);
+        ? [
+            {
+              index,
+              message:
+                d.link.campaign === null
+                  ? 'this key may create links only in its campaigns: give the row one'
+                  : `this key may not use campaign "${d.link.campaign}"`,
+            },
+          ]
+        : [],
+    );
     if (refused.length > 0) {
-      throw new AppError('forbidden', 'forbidden_scope', `${refused.length} of ${rows.length} rows are outside this key's campaigns; nothing was created`, { rows: refused });
+      throw new AppError(
+        'forbidden',
+        'forbidden_scope',
+        `${refused.length} of ${rows.length} rows are outside this key's campaigns; nothing was created`,
+        { rows: refused },
+      );
     }
   }
 
@@ -84,7 +108,10 @@ export async function createLinks(deps: CoreDeps, raw: unknown, options: BulkOpt
   // Checked slugs can still be taken by a link created meanwhile: then nothing was inserted.
   if (!created) {
     const now = await deps.links.takenSlugs(newLinks.map((l) => l.slug));
-    const index = Math.max(0, newLinks.findIndex((l) => now.has(l.slug)));
+    const index = Math.max(
+      0,
+      newLinks.findIndex((l) => now.has(l.slug)),
+    );
     const { message } = slugTaken(newLinks[index]!.slug);
     throw new AppError('conflict', 'slug_taken', message, { rows: [{ index, message }] });
   }

@@ -21,7 +21,8 @@ export async function createReport(deps: ReportDeps, raw: unknown): Promise<{ re
     const slugs = input.slugs!;
     const ids = await deps.reports.linkIds(slugs);
     const unknown = slugs.find((s) => !ids.has(s));
-    if (unknown !== undefined) throw invalid('unknown_link', `slugs: no link with slug "${unknown}"`, { slug: unknown });
+    if (unknown !== undefined)
+      throw invalid('unknown_link', `slugs: no link with slug "${unknown}"`, { slug: unknown });
     scope = { slugs, linkIds: slugs.map((s) => ids.get(s)!) };
   }
   const token = randomToken(REPORT_TOKEN_LENGTH);

@@ -39,20 +39,42 @@ async function attempt(deps: DeliverDeps, d: WebhookDelivery): Promise<boolean> 
   const hook = await deps.webhooks.byId(d.webhookId);
   if (!hook) return false;
   const headers = await signatureHeaders(hook.secret, d.messageId, Math.floor(now / 1000), d.body);
-  const result = await deps.sender.send(hook.url, { ...headers, 'content-type': 'application/json', 'user-agent': 'linkpost-webhooks' }, d.body);
+  const result = await deps.sender.send(
+    hook.url,
+    { ...headers, 'content-type': 'application/json', 'user-agent': 'linkpost-webhooks' },
+    d.body,
+  );
   const attempts = d.attempts + 1;
   const done = deps.clock();
   if (result.ok) {
-    await deps.webhooks.settle(d.id, { status: 'delivered', attempts, nextAt: done, lastStatus: result.status, lastError: null, updatedAt: done });
+    await deps.webhooks.settle(d.id, {
+      status: 'delivered',
+      attempts,
+      nextAt: done,
+      lastStatus: result.status,
+      lastError: null,
+      updatedAt: done,
+    });
     return true;
   }
   const delays = deps.retryDelaysMs ?? RETRY_DELAYS_MS;
   const failed = attempts > delays.length;
   const jitter = 0.8 + 0.4 * (deps.random ?? Math.random)();
   const nextAt = failed ? done : done + Math.round(delays[attempts - 1]! * jitter);
-  await deps.webhooks.settle(d.id, { status: failed ? 'failed' : 'pending', attempts, nextAt, lastStatus: result.status, lastError: result.error, updatedAt: done });
+  await deps.webhooks.settle(d.id, {
+    status: failed ? 'failed' : 'pending',
+    attempts,
+    nextAt,
+    lastStatus: result.status,
+    lastError: result.error,
+    updatedAt: done,
+  });
   deps.logger.warn(failed ? 'webhook delivery failed for good' : 'webhook delivery failed; will retry', {
-    webhookId: d.webhookId, deliveryId: d.id, attempts, status: result.status, error: result.error,
+    webhookId: d.webhookId,
+    deliveryId: d.id,
+    attempts,
+    status: result.status,
+    error: result.error,
   });
   return false;
 }

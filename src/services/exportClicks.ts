@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
-  CSV_BOM, csvRecord, formatLocal, zoneView, type ClickReader, type ClickExportRow, type ClickFilter, type Clock,
+  CSV_BOM,
+  csvRecord,
+  formatLocal,
+  zoneView,
+  type ClickReader,
+  type ClickExportRow,
+  type ClickFilter,
+  type Clock,
 } from '../domain/index.js';
 import { clickFilterFields } from './clickFilter.js';
 import { parseInput } from './parse.js';
@@ -8,8 +15,25 @@ import { instantMessage, parseInstant, tzField } from './statsInput.js';
 
 /** The export's columns, in order; the header row is exactly these names. */
 export const CLICK_CSV_COLUMNS = [
-  'clicked_at', 'slug', 'short_url', 'title', 'campaign', 'network', 'destination', 'source', 'referrer',
-  'referrer_host', 'country', 'region', 'city', 'device', 'os', 'browser', 'bot', 'qr', 'visitor',
+  'clicked_at',
+  'slug',
+  'short_url',
+  'title',
+  'campaign',
+  'network',
+  'destination',
+  'source',
+  'referrer',
+  'referrer_host',
+  'country',
+  'region',
+  'city',
+  'device',
+  'os',
+  'browser',
+  'bot',
+  'qr',
+  'visitor',
 ] as const;
 
 /** Rows per query: big enough that a million clicks is a thousand queries, small enough for D1. */
@@ -81,9 +105,25 @@ export function exportFilename(input: z.output<typeof exportClicksInput>, now: n
 /** One click as its CSV cells, in CLICK_CSV_COLUMNS order. */
 export function clickCells(row: ClickExportRow, publicUrl: string) {
   return [
-    new Date(row.clickedAt).toISOString(), row.slug, `${publicUrl}/${row.slug}`, row.title, row.campaign,
-    row.network, row.destination, row.source, row.referrer, row.referrerHost, row.country, row.region, row.city,
-    row.device, row.os, row.browser, row.bot, row.qr, row.visitor,
+    new Date(row.clickedAt).toISOString(),
+    row.slug,
+    `${publicUrl}/${row.slug}`,
+    row.title,
+    row.campaign,
+    row.network,
+    row.destination,
+    row.source,
+    row.referrer,
+    row.referrerHost,
+    row.country,
+    row.region,
+    row.city,
+    row.device,
+    row.os,
+    row.browser,
+    row.bot,
+    row.qr,
+    row.visitor,
   ];
 }
 
@@ -104,10 +144,19 @@ export interface ClickExport {
  * Streams the clicks of a filter as CSV. The input is parsed before anything is read, so a
  * bad filter is an error, never a half-written file.
  */
-export function exportClicks(deps: ExportDeps, raw: ExportClicksInput | unknown, options: { bom?: boolean } = {}): ClickExport {
+export function exportClicks(
+  deps: ExportDeps,
+  raw: ExportClicksInput | unknown,
+  options: { bom?: boolean } = {},
+): ClickExport {
   const input = parseInput(exportClicksInput, raw);
   const filter: ExportFilter = {
-    slug: input.slug, campaign: input.campaign, network: input.network, from: input.from, to: input.to, bots: input.bots,
+    slug: input.slug,
+    campaign: input.campaign,
+    network: input.network,
+    from: input.from,
+    to: input.to,
+    bots: input.bots,
   };
   return {
     filename: exportFilename(input, deps.clock()),
@@ -116,7 +165,11 @@ export function exportClicks(deps: ExportDeps, raw: ExportClicksInput | unknown,
   };
 }
 
-async function* clickChunks(deps: ExportDeps, filter: ExportFilter, bom: boolean): AsyncGenerator<CsvChunk, void, undefined> {
+async function* clickChunks(
+  deps: ExportDeps,
+  filter: ExportFilter,
+  bom: boolean,
+): AsyncGenerator<CsvChunk, void, undefined> {
   yield { text: (bom ? CSV_BOM : '') + csvRecord(CLICK_CSV_COLUMNS), rows: 0 };
   let afterId = 0;
   for (;;) {

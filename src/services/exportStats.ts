@@ -1,4 +1,14 @@
-import { CSV_BOM, csvRecord, formatLocal, WEEK_QUARTERS, type LinkCount, type PostLifetime, type StatsLink, type StatsScope, type TimingStore } from '../domain/index.js';
+import {
+  CSV_BOM,
+  csvRecord,
+  formatLocal,
+  WEEK_QUARTERS,
+  type LinkCount,
+  type PostLifetime,
+  type StatsLink,
+  type StatsScope,
+  type TimingStore,
+} from '../domain/index.js';
 import { filenamePart, type CsvChunk } from './exportClicks.js';
 import { breakdowns, statsInput, type StatsDeps } from './getStats.js';
 import { lifetimeOf } from './getLifetime.js';
@@ -8,8 +18,20 @@ import { forceScope } from './statsInput.js';
 
 /** The report's columns, in order; the header row is exactly these names. */
 export const STATS_CSV_COLUMNS = [
-  'slug', 'title', 'campaign', 'network', 'posted_at', 'clicks', 'uniques', 'bots', 'top_source', 'top_country',
-  'h24', 'h72', 'd7', 'half_life_hours',
+  'slug',
+  'title',
+  'campaign',
+  'network',
+  'posted_at',
+  'clicks',
+  'uniques',
+  'bots',
+  'top_source',
+  'top_country',
+  'h24',
+  'h72',
+  'd7',
+  'half_life_hours',
 ] as const;
 
 /** The report's deps: the lifetime columns are empty without a timing store. */
@@ -34,10 +56,20 @@ const parseStatsQuery = (deps: ExportStatsDeps, raw: Record<string, unknown>) =>
 /** `linkpost-stats-<filter>-<first day>-<last day>.csv`, days in the query's zone. */
 function statsFilename(q: StatsQuery, name?: string): string {
   const s = q.scope;
-  const parts = name !== undefined ? [filenamePart(name)] : [...(s.slugs ?? []), ...(s.campaigns ?? []), ...(s.networks ?? []), ...(s.sources ?? []), ...(s.countries ?? []), ...(s.devices ?? [])]
-    .map(filenamePart)
-    .filter(Boolean)
-    .slice(0, 4);
+  const parts =
+    name !== undefined
+      ? [filenamePart(name)]
+      : [
+          ...(s.slugs ?? []),
+          ...(s.campaigns ?? []),
+          ...(s.networks ?? []),
+          ...(s.sources ?? []),
+          ...(s.countries ?? []),
+          ...(s.devices ?? []),
+        ]
+          .map(filenamePart)
+          .filter(Boolean)
+          .slice(0, 4);
   if (q.bots === 'include') parts.push('with-bots');
   if (q.bots === 'only') parts.push('bots');
   const day = (ms: number) => formatLocal(q.view, ms).slice(0, 10);
@@ -93,9 +125,20 @@ async function* statsChunks(deps: ExportStatsDeps, q: StatsQuery): AsyncGenerato
       const top = r.clicks > 0 ? tops.get(r.link.id) : undefined;
       const life = lifetimes.get(r.link.id);
       text += csvRecord([
-        r.link.slug, r.link.title, r.link.campaign, r.link.network, new Date(r.link.postedAt).toISOString(),
-        r.clicks, r.uniques, r.bots, top?.source ?? null, top?.country ?? null,
-        life?.h24 ?? null, life?.h72 ?? null, life?.d7 ?? null, life?.halfLifeHours ?? null,
+        r.link.slug,
+        r.link.title,
+        r.link.campaign,
+        r.link.network,
+        new Date(r.link.postedAt).toISOString(),
+        r.clicks,
+        r.uniques,
+        r.bots,
+        top?.source ?? null,
+        top?.country ?? null,
+        life?.h24 ?? null,
+        life?.h72 ?? null,
+        life?.d7 ?? null,
+        life?.halfLifeHours ?? null,
       ]);
     }
     yield { text, rows: part.length };
@@ -123,6 +166,12 @@ async function topPerLink(deps: StatsDeps, q: StatsQuery) {
 async function lifetimePerLink(deps: ExportStatsDeps, q: StatsQuery): Promise<Map<number, PostLifetime>> {
   if (!deps.timing) return new Map();
   const now = deps.clock();
-  const clocks = await readPostClocks({ ...deps, timing: deps.timing }, q.scope, null, { from: 0, to: WEEK_QUARTERS }, q.bots);
+  const clocks = await readPostClocks(
+    { ...deps, timing: deps.timing },
+    q.scope,
+    null,
+    { from: 0, to: WEEK_QUARTERS },
+    q.bots,
+  );
   return new Map(clocks.map((c) => [c.link.id, lifetimeOf(c, now)]));
 }

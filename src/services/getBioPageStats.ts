@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { BIO_SOURCE, DAY_MS, dayStart, type BioPageStore, type BioPageViewStore, type Clock, type StatsStore } from '../domain/index.js';
+import {
+  BIO_SOURCE,
+  DAY_MS,
+  dayStart,
+  type BioPageStore,
+  type BioPageViewStore,
+  type Clock,
+  type StatsStore,
+} from '../domain/index.js';
 import { parseInput } from './parse.js';
 import { getBioPageOrThrow } from './updateBioPage.js';
 
@@ -25,7 +33,11 @@ export interface BioPageStats {
 }
 
 /** A page's views and its entries' clicks from the page over the last `days` UTC days. */
-export async function getBioPageStats(deps: BioPageStatsDeps, handle: string, raw: Record<string, unknown>): Promise<BioPageStats> {
+export async function getBioPageStats(
+  deps: BioPageStatsDeps,
+  handle: string,
+  raw: Record<string, unknown>,
+): Promise<BioPageStats> {
   const { days } = parseInput(bioPageStatsInput, raw);
   const page = await getBioPageOrThrow(deps, handle);
   const today = dayStart(deps.clock());
@@ -43,7 +55,8 @@ export async function getBioPageStats(deps: BioPageStatsDeps, handle: string, ra
     const row = daily[Math.round((c.day - from) / DAY_MS)];
     if (row) row[c.bot ? 'bots' : 'people'] += c.views;
   }
-  const clicksOf = (rows: { link: { id: number }; clicks: number }[], id: number) => rows.find((r) => r.link.id === id)?.clicks ?? 0;
+  const clicksOf = (rows: { link: { id: number }; clicks: number }[], id: number) =>
+    rows.find((r) => r.link.id === id)?.clicks ?? 0;
   return {
     range: { from: new Date(from).toISOString(), to: new Date(to).toISOString(), days },
     views: { people: sum(daily.map((d) => d.people)), bots: sum(daily.map((d) => d.bots)) },

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
-  formatLocal, hourOf, weekdayOf, weekHourOf, LIFETIME_WINDOWS, QUARTER_MS, WEEK_HOURS, type StatsScope,
+  formatLocal,
+  hourOf,
+  weekdayOf,
+  weekHourOf,
+  LIFETIME_WINDOWS,
+  QUARTER_MS,
+  WEEK_HOURS,
+  type StatsScope,
 } from '../domain/index.js';
 import { parseInput } from './parse.js';
 import { forceScope } from './statsInput.js';
@@ -25,7 +32,9 @@ export interface Heatmap {
   pending?: number;
 }
 
-export const heatmapInput = z.object({ ...timingFields, metric: z.enum(HEATMAP_METRICS).default('clicks') }).transform(withRange);
+export const heatmapInput = z
+  .object({ ...timingFields, metric: z.enum(HEATMAP_METRICS).default('clicks') })
+  .transform(withRange);
 
 /**
  * Clicks per local weekday × hour (Monday 0), always 168 cells. metric=clicks buckets clicks in
@@ -37,7 +46,13 @@ export async function getHeatmap(deps: TimingDeps, raw: Record<string, unknown>,
   const q = forceScope(parseInput(heatmapInput, { ...raw, now: deps.clock() }), scope);
   const metric = q.metric;
   requireQuarterOffsets(q);
-  const cells: HeatmapCell[] = Array.from({ length: WEEK_HOURS }, (_, i) => ({ weekday: weekdayOf(i), hour: hourOf(i), clicks: 0, uniques: 0, posts: 0 }));
+  const cells: HeatmapCell[] = Array.from({ length: WEEK_HOURS }, (_, i) => ({
+    weekday: weekdayOf(i),
+    hour: hourOf(i),
+    clicks: 0,
+    uniques: 0,
+    posts: 0,
+  }));
   const range = { from: formatLocal(q.view, q.from), to: formatLocal(q.view, q.to), tz: q.tz };
   if (metric === 'clicks') {
     for (const r of await deps.timing.weekHours(q.scope, q.from, q.to, q.bots, q.offsets)) {

@@ -1,6 +1,11 @@
 import {
-  formatLocal, lifetimeMedians, postLifetime, WEEK_QUARTERS,
-  type LifetimeMedians, type PostLifetime, type StatsScope,
+  formatLocal,
+  lifetimeMedians,
+  postLifetime,
+  WEEK_QUARTERS,
+  type LifetimeMedians,
+  type PostLifetime,
+  type StatsScope,
 } from '../domain/index.js';
 import { parseInput } from './parse.js';
 import { forceScope } from './statsInput.js';
@@ -32,13 +37,21 @@ export const lifetimeOf = (post: PostClock, now: number): PostLifetime => postLi
  * from its posting quarter hour, its peak hour and half-life), newest first, and the medians
  * per network over the posts whose window has closed.
  */
-export async function getLifetime(deps: TimingDeps, raw: Record<string, unknown>, scope?: StatsScope): Promise<Lifetime> {
+export async function getLifetime(
+  deps: TimingDeps,
+  raw: Record<string, unknown>,
+  scope?: StatsScope,
+): Promise<Lifetime> {
   const q = forceScope(parseInput(timingInput, { ...raw, now: deps.clock() }), scope);
   const now = deps.clock();
   const clocks = await readPostClocks(deps, q.scope, q, { from: 0, to: WEEK_QUARTERS }, q.bots);
   clocks.sort((a, b) => b.link.postedAt - a.link.postedAt || a.link.slug.localeCompare(b.link.slug));
   const posts = clocks.map((c) => ({
-    slug: c.link.slug, title: c.link.title, network: c.link.network, postedAt: formatLocal(q.view, c.link.postedAt), ...lifetimeOf(c, now),
+    slug: c.link.slug,
+    title: c.link.title,
+    network: c.link.network,
+    postedAt: formatLocal(q.view, c.link.postedAt),
+    ...lifetimeOf(c, now),
   }));
   const perNetwork = new Map<string | null, PostLifetimeRow[]>();
   for (const p of posts) perNetwork.set(p.network, [...(perNetwork.get(p.network) ?? []), p]);

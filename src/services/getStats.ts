@@ -1,9 +1,28 @@
 import { z } from 'zod';
 import {
-  coarsestCommonGrain, fillSeries, formatLocal, intervalStarts, invalid, isAligned, sumByKey, topRows,
-  chooseInterval, BREAKDOWNS, CLICK_DIMENSIONS, INTERVALS, MAX_RANGE_MS, QUARTER,
-  type BreakdownName, type BreakdownRow, type BucketCount, type Clock, type DimensionCount, type LinkCount,
-  type Stats, type StatsScope, type StatsStore,
+  coarsestCommonGrain,
+  fillSeries,
+  formatLocal,
+  intervalStarts,
+  invalid,
+  isAligned,
+  sumByKey,
+  topRows,
+  chooseInterval,
+  BREAKDOWNS,
+  CLICK_DIMENSIONS,
+  INTERVALS,
+  MAX_RANGE_MS,
+  QUARTER,
+  type BreakdownName,
+  type BreakdownRow,
+  type BucketCount,
+  type Clock,
+  type DimensionCount,
+  type LinkCount,
+  type Stats,
+  type StatsScope,
+  type StatsStore,
 } from '../domain/index.js';
 import { parseInput } from './parse.js';
 import { botsField, forceScope, parseRange, scopeFields, toScope, tzField } from './statsInput.js';
@@ -32,7 +51,11 @@ export const statsInput = z
     if (!range) return z.NEVER;
     const interval = input.interval ?? chooseInterval(range.from, range.to);
     if (range.to - range.from > MAX_RANGE_MS[interval]) {
-      ctx.addIssue({ code: 'custom', path: ['interval'], message: `too many ${interval}s in this range: use a longer interval or a shorter range` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interval'],
+        message: `too many ${interval}s in this range: use a longer interval or a shorter range`,
+      });
       return z.NEVER;
     }
     return { ...input, ...range, interval, scope: toScope(input) };
@@ -73,16 +96,37 @@ export async function getStats(deps: StatsDeps, raw: Record<string, unknown>, sc
 }
 
 /** Top rows of every breakdown: click dimensions as counted, link ones summed from links. */
-export function breakdowns(dimensions: DimensionCount[], links: LinkCount[], limit: number): Record<BreakdownName, BreakdownRow[]> {
-  const out = Object.fromEntries(BREAKDOWNS.map((b) => [b, [] as BreakdownRow[]])) as Record<BreakdownName, BreakdownRow[]>;
+export function breakdowns(
+  dimensions: DimensionCount[],
+  links: LinkCount[],
+  limit: number,
+): Record<BreakdownName, BreakdownRow[]> {
+  const out = Object.fromEntries(BREAKDOWNS.map((b) => [b, [] as BreakdownRow[]])) as Record<
+    BreakdownName,
+    BreakdownRow[]
+  >;
   for (const dim of CLICK_DIMENSIONS) {
     const summed = sumByKey(dimensions.filter((d) => d.dim === dim).map((d) => [d.value, d] as const));
-    out[dim] = topRows([...summed].map(([value, c]) => ({ ...dimensionValue(dim, value), ...c })), limit);
+    out[dim] = topRows(
+      [...summed].map(([value, c]) => ({ ...dimensionValue(dim, value), ...c })),
+      limit,
+    );
   }
-  out.link = topRows(links.map((l) => ({ value: l.link.slug, ...(l.link.title ? { label: l.link.title } : {}), clicks: l.clicks, uniques: l.uniques })), limit);
+  out.link = topRows(
+    links.map((l) => ({
+      value: l.link.slug,
+      ...(l.link.title ? { label: l.link.title } : {}),
+      clicks: l.clicks,
+      uniques: l.uniques,
+    })),
+    limit,
+  );
   for (const field of ['network', 'campaign'] as const) {
     const summed = sumByKey(links.map((l) => [l.link[field], l] as const));
-    out[field] = topRows([...summed].map(([value, c]) => ({ value, ...c })), limit);
+    out[field] = topRows(
+      [...summed].map(([value, c]) => ({ value, ...c })),
+      limit,
+    );
   }
   return out;
 }

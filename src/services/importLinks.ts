@@ -4,7 +4,15 @@ import type { CoreDeps } from './deps.js';
 
 /** The columns an import file may have; `url` is the only one required. */
 export const IMPORT_COLUMNS = [
-  'url', 'slug', 'title', 'campaign', 'network', 'posted_at', 'preview_title', 'preview_description', 'preview_image_url',
+  'url',
+  'slug',
+  'title',
+  'campaign',
+  'network',
+  'posted_at',
+  'preview_title',
+  'preview_description',
+  'preview_image_url',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -23,8 +31,7 @@ export interface RejectedRow {
 
 export type ImportResult =
   /** With dryRun, the links as they would be created. */
-  | { ok: true; created: NewLink[] }
-  | { ok: false; rejected: RejectedRow[]; rows: number };
+  { ok: true; created: NewLink[] } | { ok: false; rejected: RejectedRow[]; rows: number };
 
 /** A row as createLink's input: an empty cell is an absent field. */
 function linkInput(values: ImportRow['values']) {
@@ -37,9 +44,14 @@ function linkInput(values: ImportRow['values']) {
     network: cell('network'),
     postedAt: cell('posted_at'),
     // A card needs its title; description and image alone are refused by the preview's rule.
-    preview: cell('preview_title') || cell('preview_description') || cell('preview_image_url')
-      ? { title: cell('preview_title') ?? '', description: cell('preview_description'), imageUrl: cell('preview_image_url') }
-      : undefined,
+    preview:
+      cell('preview_title') || cell('preview_description') || cell('preview_image_url')
+        ? {
+            title: cell('preview_title') ?? '',
+            description: cell('preview_description'),
+            imageUrl: cell('preview_image_url'),
+          }
+        : undefined,
   };
 }
 
@@ -56,7 +68,11 @@ const columnName = (message: string) =>
  * is checked by the same rules, one bad row and nothing is created, and the answer lists every
  * rejected row by line. A file is not bound by the API's 1,000 rows.
  */
-export async function importLinks(deps: CoreDeps, rows: ImportRow[], options: { dryRun?: boolean } = {}): Promise<ImportResult> {
+export async function importLinks(
+  deps: CoreDeps,
+  rows: ImportRow[],
+  options: { dryRun?: boolean } = {},
+): Promise<ImportResult> {
   const rejected: RejectedRow[] = rows.flatMap((r) => (r.problem ? [{ line: r.line, message: r.problem }] : []));
   const readable = rows.filter((r) => !r.problem);
   const lineOf = (index: number) => readable[index]!.line;

@@ -1,19 +1,25 @@
 import { z } from 'zod';
 import { cursorField } from './paging.js';
 import {
-  impossibleDateMessage, isRealDate, storedTextProblem, MAX_CAMPAIGN_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH, NETWORKS, normalizeNetwork, UTM_FIELDS,
+  impossibleDateMessage,
+  isRealDate,
+  storedTextProblem,
+  MAX_CAMPAIGN_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+  NETWORKS,
+  normalizeNetwork,
+  UTM_FIELDS,
 } from '../domain/index.js';
 
-const network = z
-  .string()
-  .transform((v, ctx) => {
-    const n = normalizeNetwork(v);
-    if (!n) {
-      ctx.addIssue({ code: 'custom', message: `unknown network "${v}"; use one of ${NETWORKS.join(', ')}` });
-      return z.NEVER;
-    }
-    return n;
-  });
+const network = z.string().transform((v, ctx) => {
+  const n = normalizeNetwork(v);
+  if (!n) {
+    ctx.addIssue({ code: 'custom', message: `unknown network "${v}"; use one of ${NETWORKS.join(', ')}` });
+    return z.NEVER;
+  }
+  return n;
+});
 
 /** The instants a post may name: years 1970 to 9999, which every ISO 8601 reader can print. */
 const MIN_INSTANT = 0;
@@ -46,10 +52,12 @@ export const storedText = ({ multiline = false } = {}) =>
 
 const utmValue = storedText().trim().max(200);
 const utm = z
-  .object(Object.fromEntries(UTM_FIELDS.map((f) => [f, utmValue.optional()])) as Record<
-    (typeof UTM_FIELDS)[number],
-    z.ZodOptional<typeof utmValue>
-  >)
+  .object(
+    Object.fromEntries(UTM_FIELDS.map((f) => [f, utmValue.optional()])) as Record<
+      (typeof UTM_FIELDS)[number],
+      z.ZodOptional<typeof utmValue>
+    >,
+  )
   .strict();
 
 const text = (max: number, multiline = false) => storedText({ multiline }).trim().max(max, `at most ${max} characters`);

@@ -38,7 +38,10 @@ export interface CampaignRow {
  * best network and when it was first and last posted. With a range, campaigns that neither
  * posted nor drew clicks in it are left out.
  */
-export async function listCampaigns(deps: StatsDeps, raw: Record<string, unknown>): Promise<{ campaigns: CampaignRow[] }> {
+export async function listCampaigns(
+  deps: StatsDeps,
+  raw: Record<string, unknown>,
+): Promise<{ campaigns: CampaignRow[] }> {
   const q = parseInput(campaignsInput, { ...raw, now: deps.clock() });
   const [links, counts] = await Promise.all([deps.stats.linksIn({}), deps.stats.links({}, q.from, q.to, q.bots)]);
   const byLink = new Map<number, LinkCount>(counts.map((c) => [c.link.id, c]));
@@ -64,8 +67,13 @@ export async function listCampaigns(deps: StatsDeps, raw: Record<string, unknown
     if (q.ranged && clicks === 0 && !postedInRange) continue;
     const best = [...perNetwork].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
     rows.push({
-      campaign, links: members.length, clicks, uniques, bestNetwork: best?.[0] ?? null,
-      firstPostAt: new Date(first).toISOString(), lastPostAt: new Date(last).toISOString(),
+      campaign,
+      links: members.length,
+      clicks,
+      uniques,
+      bestNetwork: best?.[0] ?? null,
+      firstPostAt: new Date(first).toISOString(),
+      lastPostAt: new Date(last).toISOString(),
     });
   }
   rows.sort((a, b) => b.clicks - a.clicks || a.campaign.localeCompare(b.campaign));

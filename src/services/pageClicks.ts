@@ -12,7 +12,11 @@ export const pageClicksInput = z.object({
   from: clickFilterFields.from,
   to: clickFilterFields.to,
   bots: z.enum(['include', 'exclude', 'only']).default('include'),
-  offset: z.number().int().min(0).max(MAX_CLICK_OFFSET, `pages reach back ${MAX_CLICK_OFFSET} clicks at most; narrow the dates instead`),
+  offset: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_CLICK_OFFSET, `pages reach back ${MAX_CLICK_OFFSET} clicks at most; narrow the dates instead`),
   limit: z.number().int().min(1).max(READ),
 });
 export type PageClicksInput = z.input<typeof pageClicksInput>;

@@ -17,7 +17,10 @@ export type PageLinksInput = z.input<typeof pageLinksInput>;
  * Newest posts first, by offset, with the number of matches: for the APIs other tools speak
  * (Shlink, Kutt, Dub, YOURLS), which page by number and show a total.
  */
-export async function pageLinks(deps: CoreDeps, raw: PageLinksInput | unknown): Promise<{ links: Link[]; total: number }> {
+export async function pageLinks(
+  deps: CoreDeps,
+  raw: PageLinksInput | unknown,
+): Promise<{ links: Link[]; total: number }> {
   const input = parseInput(pageLinksInput, raw);
   const match = { campaign: input.campaign, network: input.network, q: input.q };
   const [links, total] = await Promise.all([

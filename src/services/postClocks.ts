@@ -21,7 +21,10 @@ export async function readPostClocks(
   quarters: { from: number; to: number },
   bots: BotMode,
 ): Promise<PostClock[]> {
-  const [links, rows] = await Promise.all([deps.stats.linksIn(scope), deps.timing.postBuckets(scope, posted, quarters, bots)]);
+  const [links, rows] = await Promise.all([
+    deps.stats.linksIn(scope),
+    deps.timing.postBuckets(scope, posted, quarters, bots),
+  ]);
   const clocks = new Map<number, PostClock>();
   for (const link of links) {
     if (posted && (link.postedAt < posted.from || link.postedAt >= posted.to)) continue;

@@ -7,7 +7,10 @@ import { getLinkOrThrow } from './updateLink.js';
 
 /** A scanner needs the code to stand out from its background: WCAG's contrast for text. */
 export const MIN_QR_CONTRAST = 4.5;
-const hex = z.string().regex(/^[0-9a-fA-F]{6}$/, 'expected six hex digits, without #').transform((v) => v.toLowerCase());
+const hex = z
+  .string()
+  .regex(/^[0-9a-fA-F]{6}$/, 'expected six hex digits, without #')
+  .transform((v) => v.toLowerCase());
 
 export const qrCodeInput = z
   .object({
@@ -51,4 +54,5 @@ export const libraryOptions = (o: QrOptions) => ({
 });
 
 /** An SVG of the code; pure JavaScript, so the same on Node and Workers. */
-export const qrSvg = (qr: QrCode): Promise<string> => QRCode.toString(qr.text, { ...libraryOptions(qr.options), type: 'svg' });
+export const qrSvg = (qr: QrCode): Promise<string> =>
+  QRCode.toString(qr.text, { ...libraryOptions(qr.options), type: 'svg' });

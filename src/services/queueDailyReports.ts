@@ -24,7 +24,10 @@ export async function queueDailyReport(deps: ReportDeps, hook: Webhook): Promise
   const day = new Date(todayWall - DAY_MS).toISOString().slice(0, 10);
   if (hook.reportDay === day || now < to + SETTLE_MS) return;
   const rows = await deps.stats.links({ campaigns: hook.campaigns ?? undefined }, from, to, 'exclude');
-  const perCampaign = new Map<string | null, { campaign: string | null; links: number; clicks: number; uniques: number }>();
+  const perCampaign = new Map<
+    string | null,
+    { campaign: string | null; links: number; clicks: number; uniques: number }
+  >();
   for (const r of rows) {
     const c = perCampaign.get(r.link.campaign) ?? { campaign: r.link.campaign, links: 0, clicks: 0, uniques: 0 };
     c.links += 1;
@@ -34,9 +37,17 @@ export async function queueDailyReport(deps: ReportDeps, hook: Webhook): Promise
   }
   const campaigns = [...perCampaign.values()].sort((a, b) => b.clicks - a.clicks);
   const data = {
-    day, tz: hook.tz, from: new Date(from).toISOString(), to: new Date(to).toISOString(),
-    clicks: campaigns.reduce((n, c) => n + c.clicks, 0), campaigns,
+    day,
+    tz: hook.tz,
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    clicks: campaigns.reduce((n, c) => n + c.clicks, 0),
+    campaigns,
   };
   const body = JSON.stringify({ type: 'report.daily', timestamp: new Date(now).toISOString(), data });
-  await deps.webhooks.enqueue(hook.id, [{ webhookId: hook.id, messageId: `msg_${hook.id}_r${day}`, type: 'report.daily', body, createdAt: now }], { reportDay: day });
+  await deps.webhooks.enqueue(
+    hook.id,
+    [{ webhookId: hook.id, messageId: `msg_${hook.id}_r${day}`, type: 'report.daily', body, createdAt: now }],
+    { reportDay: day },
+  );
 }

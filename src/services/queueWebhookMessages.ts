@@ -19,7 +19,8 @@ export interface QueueDeps {
   clickBatchMs?: number;
 }
 
-const inCampaigns = (hook: Webhook, campaign: string | null) => hook.campaigns === null || (campaign !== null && hook.campaigns.includes(campaign));
+const inCampaigns = (hook: Webhook, campaign: string | null) =>
+  hook.campaigns === null || (campaign !== null && hook.campaigns.includes(campaign));
 
 /** A link as the outbox trigger wrote it (SQLite JSON: 0/1 booleans, ms times). */
 function snapshotLink(text: string): Link {
@@ -27,7 +28,8 @@ function snapshotLink(text: string): Link {
   return { ...j, disabled: Boolean(j.disabled), utm: j.utm ?? {}, preview: j.preview ?? null };
 }
 
-const message = (type: string, at: number, data: unknown) => JSON.stringify({ type, timestamp: new Date(at).toISOString(), data });
+const message = (type: string, at: number, data: unknown) =>
+  JSON.stringify({ type, timestamp: new Date(at).toISOString(), data });
 
 /**
  * Turns what happened into deliveries: outbox link events after each webhook's event cursor,
@@ -70,13 +72,18 @@ async function queueClicks(deps: QueueDeps, hook: Webhook) {
   const last = rows.at(-1)!.id;
   const clicks = rows.filter((c) => inCampaigns(hook, c.campaign));
   const deliveries: NewDelivery[] = clicks.length
-    ? [{
-        webhookId: hook.id,
-        messageId: `msg_${hook.id}_c${last}`,
-        type: 'clicks.recorded',
-        body: message('clicks.recorded', now, { clicks: clicks.map((c) => deps.views.click(c)) }),
-        createdAt: now,
-      }]
+    ? [
+        {
+          webhookId: hook.id,
+          messageId: `msg_${hook.id}_c${last}`,
+          type: 'clicks.recorded',
+          body: message('clicks.recorded', now, { clicks: clicks.map((c) => deps.views.click(c)) }),
+          createdAt: now,
+        },
+      ]
     : [];
-  await deps.webhooks.enqueue(hook.id, deliveries, { clickCursor: last, clicksNextAt: now + (deps.clickBatchMs ?? CLICK_BATCH_MS) });
+  await deps.webhooks.enqueue(hook.id, deliveries, {
+    clickCursor: last,
+    clicksNextAt: now + (deps.clickBatchMs ?? CLICK_BATCH_MS),
+  });
 }

@@ -1,6 +1,16 @@
 import {
-  attributeSource, CLICK_LIMITS, crop, isPrivateAddress, NO_LOCATION, referrerHost,
-  type Click, type NewClick, type ClickWriter, type GeoLookup, type Location, type Visit,
+  attributeSource,
+  CLICK_LIMITS,
+  crop,
+  isPrivateAddress,
+  NO_LOCATION,
+  referrerHost,
+  type Click,
+  type NewClick,
+  type ClickWriter,
+  type GeoLookup,
+  type Location,
+  type Visit,
 } from '../domain/index.js';
 import type { UserAgentInfo } from './userAgent.js';
 import type { VisitorKeys } from './visitorKey.js';
@@ -24,7 +34,11 @@ export async function enrichVisit(deps: RecordDeps, visit: Visit): Promise<NewCl
     clickedAt: visit.at,
     referrer,
     referrerHost: referrer ? crop(referrerHost(referrer), CLICK_LIMITS.referrerHost) : null,
-    source: crop(attributeSource({ referrer: visit.referrer, userAgent: ua, utmSource: visit.utmSource }), CLICK_LIMITS.source) ?? 'direct',
+    source:
+      crop(
+        attributeSource({ referrer: visit.referrer, userAgent: ua, utmSource: visit.utmSource }),
+        CLICK_LIMITS.source,
+      ) ?? 'direct',
     device: info.device,
     os: info.os,
     browser: info.browser,

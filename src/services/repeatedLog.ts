@@ -14,7 +14,12 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
  * of a spell is logged in full, then one line per window says how many followed, with the
  * last event's fields, until a window passes without one.
  */
-export function repeatedLog(logger: Logger, level: LogLevel, message: string, { windowMs = 10_000, setTimer = unrefTimer }: RepeatedLogOptions = {}) {
+export function repeatedLog(
+  logger: Logger,
+  level: LogLevel,
+  message: string,
+  { windowMs = 10_000, setTimer = unrefTimer }: RepeatedLogOptions = {},
+) {
   let open = false;
   let count = 0;
   let last: LogFields = {};
@@ -25,7 +30,12 @@ export function repeatedLog(logger: Logger, level: LogLevel, message: string, { 
       return;
     }
     const { err, ...rest } = last;
-    logger[level](message, { ...rest, ...(err === undefined ? {} : { error: messageOf(err) }), repeated: count, windowMs });
+    logger[level](message, {
+      ...rest,
+      ...(err === undefined ? {} : { error: messageOf(err) }),
+      repeated: count,
+      windowMs,
+    });
     count = 0;
     setTimer(close, windowMs);
   }

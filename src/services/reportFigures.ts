@@ -47,7 +47,11 @@ export async function reportCompare(deps: ReportFigureDeps, report: Report, raw:
   const q = viewQuery(report, raw);
   delete q.from;
   delete q.to;
-  return compareStats(deps, { ...q, by: raw.by === 'network' ? 'network' : 'link', align: 'posted', interval: 'hour' }, reportScope(report));
+  return compareStats(
+    deps,
+    { ...q, by: raw.by === 'network' ? 'network' : 'link', align: 'posted', interval: 'hour' },
+    reportScope(report),
+  );
 }
 
 export const reportHeatmap = (deps: ReportFigureDeps, report: Report, raw: Record<string, unknown>) =>
@@ -62,4 +66,3 @@ export const reportInsights = (deps: ReportFigureDeps, report: Report, raw: Reco
 /** The per-post report CSV of the scope (never raw clicks), named after the report. */
 export const reportCsv = (deps: ReportFigureDeps, report: Report, raw: Record<string, unknown>) =>
   exportStats(deps, viewQuery(report, raw), { scope: reportScope(report), name: report.title });
-

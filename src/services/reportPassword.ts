@@ -24,6 +24,14 @@ export async function hashReportPassword(password: string): Promise<string> {
 export async function verifyReportPassword(password: string, record: string): Promise<boolean> {
   const [scheme, rounds, salt, hash] = record.split('$');
   const iterations = Number(rounds);
-  if (scheme !== SCHEME || !Number.isInteger(iterations) || iterations < 1 || iterations > REPORT_PASSWORD_ITERATIONS || !salt || !hash) return false;
+  if (
+    scheme !== SCHEME ||
+    !Number.isInteger(iterations) ||
+    iterations < 1 ||
+    iterations > REPORT_PASSWORD_ITERATIONS ||
+    !salt ||
+    !hash
+  )
+    return false;
   return constantTimeEqual(b64(await derive(password, unb64(salt), iterations)), hash);
 }

@@ -28,14 +28,22 @@ export function createSaltSealer(secret: string): SaltSealer {
   return {
     async seal(day, salt) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode(day) }, await key, enc.encode(salt));
+      const sealed = await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: enc.encode(day) },
+        await key,
+        enc.encode(salt),
+      );
       return `v1.${b64(iv)}.${b64(new Uint8Array(sealed))}`;
     },
     async open(day, sealed) {
       const [version, iv, data] = sealed.split('.');
       if (version !== 'v1' || !iv || !data) return null;
       try {
-        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(iv), additionalData: enc.encode(day) }, await key, unb64(data));
+        const plain = await crypto.subtle.decrypt(
+          { name: 'AES-GCM', iv: unb64(iv), additionalData: enc.encode(day) },
+          await key,
+          unb64(data),
+        );
         return new TextDecoder().decode(plain);
       } catch {
         return null;

@@ -25,10 +25,7 @@ const CSRF_LENGTH = 32;
  * Exchanges a valid API key for a new session. The returned token goes into the cookie
  * and is never stored; expired sessions are swept on the way.
  */
-export async function startSession(
-  deps: SessionDeps,
-  raw: unknown,
-): Promise<ActiveSession & { token: string }> {
+export async function startSession(deps: SessionDeps, raw: unknown): Promise<ActiveSession & { token: string }> {
   const { key } = parseInput(signInInput, raw);
   const principal = await verifyApiKey(deps, key);
   const now = deps.clock();
@@ -83,7 +80,13 @@ export async function endSession(deps: SessionDeps, token: string | undefined): 
  * key alone (guessing the key from it would need the cookie's token too).
  */
 async function adminTokenHash(adminKeyHash: string, token: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(adminKeyHash), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(adminKeyHash),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(token));
   return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -119,7 +122,8 @@ export async function listSessions(deps: SessionDeps): Promise<SessionListing[]>
 export async function revokeSessions(deps: SessionDeps, which: { id: string } | { all: true }): Promise<number> {
   if ('all' in which) return deps.sessions.removeAll();
   const id = which.id.trim().toLowerCase();
-  if (!/^[0-9a-f]{12}$/.test(id)) throw invalid('invalid_input', 'a session id is the 12 hex digits that sessions list shows');
+  if (!/^[0-9a-f]{12}$/.test(id))
+    throw invalid('invalid_input', 'a session id is the 12 hex digits that sessions list shows');
   const match = (await deps.sessions.list(deps.clock())).filter((s) => sessionId(s.tokenHash) === id);
   if (match.length === 0) throw notFound('session_not_found', `no live session with id ${id}`);
   for (const s of match) await deps.sessions.remove(s.tokenHash);

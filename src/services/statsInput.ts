@@ -1,13 +1,27 @@
 /** Query parameters of the analytics API, parsed once into a range in a zone and a scope. */
 import { z } from 'zod';
 import {
-  BOT_MODES, canonicalTimeZone, impossibleDateMessage, isRealDate, ceilTo, DAY_MS, DEVICES, floorTo, MAX_CAMPAIGN_LENGTH, QUARTER_MS, zoneView,
-  type StatsScope, type ZoneView,
+  BOT_MODES,
+  canonicalTimeZone,
+  impossibleDateMessage,
+  isRealDate,
+  ceilTo,
+  DAY_MS,
+  DEVICES,
+  floorTo,
+  MAX_CAMPAIGN_LENGTH,
+  QUARTER_MS,
+  zoneView,
+  type StatsScope,
+  type ZoneView,
 } from '../domain/index.js';
 import { networkParam } from './clickFilter.js';
 
 /** One value, or several: repeated parameters, or comma-separated where values cannot hold commas. */
-const many = <T extends z.ZodType<unknown, string>>(item: T, { max, commas = true }: { max: number; commas?: boolean }) =>
+const many = <T extends z.ZodType<unknown, string>>(
+  item: T,
+  { max, commas = true }: { max: number; commas?: boolean },
+) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((v) => {
@@ -22,14 +36,30 @@ export const scopeFields = {
   campaign: many(z.string().max(MAX_CAMPAIGN_LENGTH), { max: 10, commas: false }),
   network: many(networkParam, { max: 17 }),
   slug: many(z.string().max(64), { max: 40 }),
-  source: many(z.string().max(100).transform((s) => s.toLowerCase()), { max: 10 }),
-  country: many(z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code').transform((s) => s.toUpperCase()), { max: 10 }),
+  source: many(
+    z
+      .string()
+      .max(100)
+      .transform((s) => s.toLowerCase()),
+    { max: 10 },
+  ),
+  country: many(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code')
+      .transform((s) => s.toUpperCase()),
+    { max: 10 },
+  ),
   device: many(z.enum(DEVICES), { max: DEVICES.length }),
   /** QR scans only (true) or everything else (false); repeated, the values must agree. */
   qr: z
     .union([z.string(), z.array(z.string())])
     .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
-    .pipe(z.tuple([z.enum(['true', 'false'], { message: 'expected qr=true or qr=false' })], { message: 'give qr once: true or false' }))
+    .pipe(
+      z.tuple([z.enum(['true', 'false'], { message: 'expected qr=true or qr=false' })], {
+        message: 'give qr once: true or false',
+      }),
+    )
     .transform(([v]) => v === 'true')
     .optional(),
 };
@@ -53,7 +83,8 @@ export const botsField = z.enum(BOT_MODES).default('exclude');
  * The parsed query with its scope replaced by one the server chose (a report's), so no query
  * parameter can widen it; without one, the query's own scope.
  */
-export const forceScope = <Q extends { scope: StatsScope }>(q: Q, scope?: StatsScope): Q => (scope ? { ...q, scope } : q);
+export const forceScope = <Q extends { scope: StatsScope }>(q: Q, scope?: StatsScope): Q =>
+  scope ? { ...q, scope } : q;
 
 /** The scope's filters, with field names as the store knows them. */
 export function toScope(input: { [K in keyof typeof scopeFields]?: z.output<(typeof scopeFields)[K]> }): StatsScope {
@@ -96,7 +127,9 @@ export function parseInstant(value: string, tz: string): number | null {
 
 /** Why a `from`/`to` value was refused: the shared message for impossible dates, else the format. */
 export const instantMessage = (value: string) =>
-  isRealDate(value) ? 'expected an ISO date (2026-03-01) or date-time between 2000 and 2100' : impossibleDateMessage(value);
+  isRealDate(value)
+    ? 'expected an ISO date (2026-03-01) or date-time between 2000 and 2100'
+    : impossibleDateMessage(value);
 
 export interface ParsedRange {
   from: number;

@@ -1,6 +1,14 @@
 /** Query parameters of the heatmap, lifetime and insights: the filters and range of /api/stats. */
 import { z } from 'zod';
-import { DAY_MS, invalid, quarterAligned, type StatsLink, type StatsStore, type Clock, type TimingStore } from '../domain/index.js';
+import {
+  DAY_MS,
+  invalid,
+  quarterAligned,
+  type StatsLink,
+  type StatsStore,
+  type Clock,
+  type TimingStore,
+} from '../domain/index.js';
 import { DEFAULT_RANGE_DAYS } from './getStats.js';
 import { botsField, parseRange, scopeFields, toScope, tzField } from './statsInput.js';
 
@@ -49,4 +57,5 @@ export function requireQuarterOffsets(q: TimingQuery): void {
 }
 
 /** Whether a post was posted in the query's range. */
-export const postedIn = (q: { from: number; to: number }) => (l: StatsLink) => l.postedAt >= q.from && l.postedAt < q.to;
+export const postedIn = (q: { from: number; to: number }) => (l: StatsLink) =>
+  l.postedAt >= q.from && l.postedAt < q.to;

@@ -4,7 +4,11 @@ import { entryLinkIds, orNull, updateBioPageInput, type UpdateBioPageInput } fro
 import { parseInput } from './parse.js';
 
 /** Edits a page's title, text, avatar or entries; the page shows the edit at once on this process. */
-export async function updateBioPage(deps: BioPageDeps, handle: string, raw: UpdateBioPageInput | unknown): Promise<BioPageWithLinks> {
+export async function updateBioPage(
+  deps: BioPageDeps,
+  handle: string,
+  raw: UpdateBioPageInput | unknown,
+): Promise<BioPageWithLinks> {
   const input = parseInput(updateBioPageInput, raw);
   const page = await getBioPageOrThrow(deps, handle);
   const changes: BioPageChanges = { updatedAt: deps.clock() };
@@ -18,7 +22,10 @@ export async function updateBioPage(deps: BioPageDeps, handle: string, raw: Upda
   return updated;
 }
 
-export async function getBioPageOrThrow(deps: Pick<BioPageDeps, 'bioPages'>, handle: string): Promise<BioPageWithLinks> {
+export async function getBioPageOrThrow(
+  deps: Pick<BioPageDeps, 'bioPages'>,
+  handle: string,
+): Promise<BioPageWithLinks> {
   const page = await deps.bioPages.byHandle(handle);
   if (!page) throw bioPageNotFound(handle);
   return page;

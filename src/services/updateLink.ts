@@ -1,6 +1,4 @@
-import {
-  notFound, parseDestination, utmFor, withUtm, type Link, type LinkChanges,
-} from '../domain/index.js';
+import { notFound, parseDestination, utmFor, withUtm, type Link, type LinkChanges } from '../domain/index.js';
 import type { CoreDeps } from './deps.js';
 import { updateLinkInput, type UpdateLinkInput } from './linkInput.js';
 import { parseInput } from './parse.js';
@@ -36,9 +34,7 @@ export async function updateLink(deps: CoreDeps, slug: string, raw: UpdateLinkIn
 /** The UTM fields that differ from what network and campaign alone would derive. */
 function explicitUtm(link: Link) {
   const derived = utmFor(link.network, link.campaign);
-  return Object.fromEntries(
-    Object.entries(link.utm).filter(([k, v]) => derived[k as keyof typeof derived] !== v),
-  );
+  return Object.fromEntries(Object.entries(link.utm).filter(([k, v]) => derived[k as keyof typeof derived] !== v));
 }
 
 export const linkNotFound = (slug: string) => notFound('link_not_found', `no link with slug "${slug}"`);

@@ -21,10 +21,13 @@ export function describeUserAgent(ua: string): UserAgentInfo {
   const r = new UAParser(ua).getResult();
   const type = r.device.type;
   const device: Device =
-    type === 'mobile' || type === 'wearable' ? 'mobile'
-      : type === 'tablet' ? 'tablet'
-      : type === undefined && r.os.name && DESKTOP_OS.test(r.os.name) ? 'desktop'
-      : 'other';
+    type === 'mobile' || type === 'wearable'
+      ? 'mobile'
+      : type === 'tablet'
+        ? 'tablet'
+        : type === undefined && r.os.name && DESKTOP_OS.test(r.os.name)
+          ? 'desktop'
+          : 'other';
   return {
     device,
     os: crop(r.os.name, CLICK_LIMITS.os),

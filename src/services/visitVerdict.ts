@@ -12,6 +12,9 @@ export const recordsVisit = (method: string): boolean => method === 'GET';
  * spend a limited link's budget, and capture stores its opposite as the click's bot flag.
  * `botAgent` lets capture pass its cached user-agent verdict.
  */
-export function isHumanVisit(visit: Pick<Visit, 'userAgent' | 'prefetch'>, botAgent: (ua: string) => boolean = isBotAgent): boolean {
+export function isHumanVisit(
+  visit: Pick<Visit, 'userAgent' | 'prefetch'>,
+  botAgent: (ua: string) => boolean = isBotAgent,
+): boolean {
   return !visit.prefetch && !botAgent(visit.userAgent);
 }

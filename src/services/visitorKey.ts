@@ -21,7 +21,13 @@ export function createVisitorKeys(salts: VisitorSaltStore, recentEntries = 10_00
         const oldest = utcDay(now - 2 * DAY_MS);
         await salts.pruneBefore(oldest);
         for (const d of keys.keys()) if (d < oldest) keys.delete(d);
-        return crypto.subtle.importKey('raw', new TextEncoder().encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+        return crypto.subtle.importKey(
+          'raw',
+          new TextEncoder().encode(salt),
+          { name: 'HMAC', hash: 'SHA-256' },
+          false,
+          ['sign'],
+        );
       })();
       key.catch(() => keys.delete(day)); // a failed lookup is retried on the next click
       keys.set(day, key);

@@ -15,8 +15,19 @@ export function newWebhookSecret(): string {
 }
 
 /** The three headers of one message; `timestamp` in seconds since the epoch. */
-export async function signatureHeaders(secret: string, id: string, timestamp: number, body: string): Promise<Record<string, string>> {
-  const key = await crypto.subtle.importKey('raw', fromBase64(secret.slice(SECRET_PREFIX.length)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+export async function signatureHeaders(
+  secret: string,
+  id: string,
+  timestamp: number,
+  body: string,
+): Promise<Record<string, string>> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    fromBase64(secret.slice(SECRET_PREFIX.length)),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${id}.${timestamp}.${body}`));
   return {
     'webhook-id': id,

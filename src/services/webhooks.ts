@@ -63,7 +63,14 @@ export async function redeliver(deps: WebhookDeps, id: number, deliveryId: numbe
   const delivery = await deps.webhooks.delivery(id, deliveryId);
   if (!delivery) throw notFound('delivery_not_found', `no delivery ${deliveryId} for webhook ${id}`);
   const now = deps.clock();
-  const changes = { status: 'pending' as const, attempts: 0, nextAt: now, lastStatus: delivery.lastStatus, lastError: delivery.lastError, updatedAt: now };
+  const changes = {
+    status: 'pending' as const,
+    attempts: 0,
+    nextAt: now,
+    lastStatus: delivery.lastStatus,
+    lastError: delivery.lastError,
+    updatedAt: now,
+  };
   await deps.webhooks.settle(deliveryId, changes);
   return { ...delivery, ...changes };
 }

@@ -1,7 +1,13 @@
 import { createClickReader } from '../db/clickReader.js';
 import { createStatsStore } from '../db/statsStore.js';
 import type { Context } from 'hono';
-import { createApiKeyStore, createLinkStore, createLinkVersionReader, createSessionStore, createSqlThrottleStore } from '../db/index.js';
+import {
+  createApiKeyStore,
+  createLinkStore,
+  createLinkVersionReader,
+  createSessionStore,
+  createSqlThrottleStore,
+} from '../db/index.js';
 import { normalizeAddress, RANDOM_SLUG_LENGTH, type Logger } from '../domain/index.js';
 import { createApiRateLimiter } from '../services/apiRateLimit.js';
 import { createAuthFailureLimiter } from '../services/authFailures.js';
@@ -10,8 +16,14 @@ import { createBioPageStore, createBioPageViewStore } from '../db/bioPageStore.j
 import { createReportStore } from '../db/reportStore.js';
 import type { AppDeps } from '../http/app.js';
 import {
-  createBioPageCache, createClickAllowance, createLinkCache, createLinkCacheSync, createStorageHealth,
-  linkCacheForgettingBioPages, logLine, randomToken,
+  createBioPageCache,
+  createClickAllowance,
+  createLinkCache,
+  createLinkCacheSync,
+  createStorageHealth,
+  linkCacheForgettingBioPages,
+  logLine,
+  randomToken,
 } from '../services/index.js';
 import { serveFromAssets } from './assets.js';
 import { recordDeps, recorderFor } from './recordDeps.js';
@@ -44,7 +56,13 @@ const authPending = new Map<string, number>();
 const authRecentlyGood = new Map<string, number>();
 
 /** The shared app's deps for one request: a fresh D1 handle, settings, cf location, recorders. */
-export function workerDeps(request: Request, env: Env, ctx: Background, settings: WorkerSettings, logger: Logger): AppDeps {
+export function workerDeps(
+  request: Request,
+  env: Env,
+  ctx: Background,
+  settings: WorkerSettings,
+  logger: Logger,
+): AppDeps {
   const d1 = openD1(env.DB);
   const capture = recordDeps(d1, settings.saltSealer);
   const throttle = createSqlThrottleStore(d1.db);
@@ -55,7 +73,11 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
   const now = Date.now();
   if (now - lastSync >= LINK_SYNC_MS) {
     lastSync = now;
-    ctx.waitUntil(linkSync.check(createLinkVersionReader(d1.db)).catch((err) => logger.warn('could not read the links version', { err })));
+    ctx.waitUntil(
+      linkSync
+        .check(createLinkVersionReader(d1.db))
+        .catch((err) => logger.warn('could not read the links version', { err })),
+    );
   }
   return {
     links: createLinkStore(d1.db),
@@ -80,7 +102,9 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     },
     reports: createReportStore(d1.db),
     tracking: {
-      recorder: env.CLICKS_QUEUE ? queueRecorder(ctx, env.CLICKS_QUEUE, record, failures) : directRecorder(ctx, record, failures),
+      recorder: env.CLICKS_QUEUE
+        ? queueRecorder(ctx, env.CLICKS_QUEUE, record, failures)
+        : directRecorder(ctx, record, failures),
       clock: Date.now,
       // Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key.
       clientAddress: clientOf,
@@ -89,7 +113,14 @@ export function workerDeps(request: Request, env: Env, ctx: Background, settings
     // Shared by isolates through D1, so a guessing client meets the same block everywhere.
     limits: {
       clientAddress: clientOf,
-      authFailures: createAuthFailureLimiter({ store: throttle, clock: Date.now, log: logLine(logger), pending: authPending, recentlyGood: authRecentlyGood, tagSecret: settings.throttleSecret }),
+      authFailures: createAuthFailureLimiter({
+        store: throttle,
+        clock: Date.now,
+        log: logLine(logger),
+        pending: authPending,
+        recentlyGood: authRecentlyGood,
+        tagSecret: settings.throttleSecret,
+      }),
       apiRate: createApiRateLimiter({ store: throttle, clock: Date.now, perMinute: settings.apiRateLimit }),
     },
     logger,

@@ -11,11 +11,22 @@ function errorField(err: unknown) {
  * The Workers logger: the same JSON lines as Node's (time, level, message, fields) through
  * console, which Workers Logs and `wrangler tail` collect.
  */
-export function createConsoleLogger(level: LogLevel = 'info', write: (line: string) => void = (l) => console.log(l)): Logger {
+export function createConsoleLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (l) => console.log(l),
+): Logger {
   const line = (at: LogLevel) => (message: string, fields?: LogFields) => {
     if (RANK[at] < RANK[level]) return;
     const { err, ...rest } = fields ?? {};
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...rest, ...(err === undefined ? {} : { err: errorField(err) }) }));
+    write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: at,
+        message,
+        ...rest,
+        ...(err === undefined ? {} : { err: errorField(err) }),
+      }),
+    );
   };
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }

@@ -18,7 +18,11 @@ const MAX_SINGLE_FAILURES = 3;
  * written one by one so that a single bad visit (its link deleted meanwhile) cannot hold the
  * others back; the failures are retried by the queue, malformed messages are dropped.
  */
-export async function consumeVisits(messages: readonly VisitMessage[], record: RecordVisits, logger: Logger): Promise<void> {
+export async function consumeVisits(
+  messages: readonly VisitMessage[],
+  record: RecordVisits,
+  logger: Logger,
+): Promise<void> {
   const valid: { message: VisitMessage; visit: Visit }[] = [];
   for (const message of messages) {
     const visit = fromMessage(message.body);
@@ -48,7 +52,10 @@ export async function consumeVisits(messages: readonly VisitMessage[], record: R
       failures = 0;
     } catch (err) {
       failures++;
-      logger.warn('a queued click could not be written; the queue will retry it', { messageId: message.id, error: (err as Error)?.message ?? String(err) });
+      logger.warn('a queued click could not be written; the queue will retry it', {
+        messageId: message.id,
+        error: (err as Error)?.message ?? String(err),
+      });
       message.retry();
     }
   }

@@ -36,4 +36,7 @@ export function recordDeps(d1: D1Handle, sealer: SaltSealer, clicks = createD1Cl
 /** Enriches and writes visits as clicks. */
 export type RecordVisits = (visits: Visit[]) => Promise<unknown>;
 
-export const recorderFor = (deps: RecordDeps): RecordVisits => (visits) => recordClicks(deps, visits);
+export const recorderFor =
+  (deps: RecordDeps): RecordVisits =>
+  (visits) =>
+    recordClicks(deps, visits);

@@ -49,7 +49,12 @@ export function recordFailures(logger: Logger, health: StorageHealth): RecordFai
  * Enqueues each visit for the queue() consumer, which writes them in batches. If the queue
  * refuses the message, the click is written directly rather than lost.
  */
-export function queueRecorder(ctx: Background, queue: ClickQueue, record: RecordVisits, failures: RecordFailures): ClickRecorder {
+export function queueRecorder(
+  ctx: Background,
+  queue: ClickQueue,
+  record: RecordVisits,
+  failures: RecordFailures,
+): ClickRecorder {
   return {
     record(visit: Visit) {
       const sent = queue.send(toMessage(visit), { contentType: 'json' }).catch(async (err) => {

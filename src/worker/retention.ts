@@ -5,7 +5,11 @@ import { openD1 } from './d1.js';
 import { workerSettings, type WorkerVars } from './settings.js';
 
 /** The cron trigger's work: with CLICK_RETENTION_DAYS, deletes counted raw clicks older than the window. */
-export async function pruneOldClicks(env: WorkerVars & { DB: Parameters<typeof openD1>[0] }, logger: Logger, clock: () => number = Date.now): Promise<number> {
+export async function pruneOldClicks(
+  env: WorkerVars & { DB: Parameters<typeof openD1>[0] },
+  logger: Logger,
+  clock: () => number = Date.now,
+): Promise<number> {
   const { clickRetentionDays: days } = await workerSettings(env);
   if (days === null) return 0;
   try {

@@ -36,7 +36,14 @@ let memo: { key: string; settings: Promise<WorkerSettings> } | null = null;
 
 /** Parses [vars] and secrets with the same rules as Node; throws ConfigError on a bad one. */
 export function workerSettings(env: WorkerVars): Promise<WorkerSettings> {
-  const vars = { PUBLIC_URL: env.PUBLIC_URL, ADMIN_API_KEY: env.ADMIN_API_KEY, VISITOR_SECRET: env.VISITOR_SECRET, API_RATE_LIMIT: env.API_RATE_LIMIT, CLICK_RETENTION_DAYS: env.CLICK_RETENTION_DAYS, WEBHOOK_ALLOW_PRIVATE: env.WEBHOOK_ALLOW_PRIVATE };
+  const vars = {
+    PUBLIC_URL: env.PUBLIC_URL,
+    ADMIN_API_KEY: env.ADMIN_API_KEY,
+    VISITOR_SECRET: env.VISITOR_SECRET,
+    API_RATE_LIMIT: env.API_RATE_LIMIT,
+    CLICK_RETENTION_DAYS: env.CLICK_RETENTION_DAYS,
+    WEBHOOK_ALLOW_PRIVATE: env.WEBHOOK_ALLOW_PRIVATE,
+  };
   const key = JSON.stringify(vars);
   if (memo?.key !== key) memo = { key, settings: load(vars) };
   return memo.settings;
@@ -44,11 +51,17 @@ export function workerSettings(env: WorkerVars): Promise<WorkerSettings> {
 
 async function load(vars: WorkerVars): Promise<WorkerSettings> {
   const config = parseConfig({
-    PUBLIC_URL: vars.PUBLIC_URL, ADMIN_API_KEY: vars.ADMIN_API_KEY, API_RATE_LIMIT: vars.API_RATE_LIMIT, CLICK_RETENTION_DAYS: vars.CLICK_RETENTION_DAYS, WEBHOOK_ALLOW_PRIVATE: vars.WEBHOOK_ALLOW_PRIVATE,
+    PUBLIC_URL: vars.PUBLIC_URL,
+    ADMIN_API_KEY: vars.ADMIN_API_KEY,
+    API_RATE_LIMIT: vars.API_RATE_LIMIT,
+    CLICK_RETENTION_DAYS: vars.CLICK_RETENTION_DAYS,
+    WEBHOOK_ALLOW_PRIVATE: vars.WEBHOOK_ALLOW_PRIVATE,
   });
   const secret = strongSecret(VISITOR_SECRET_MIN_LENGTH).safeParse(vars.VISITOR_SECRET ?? '');
   if (!secret.success) {
-    const reason = vars.VISITOR_SECRET ? secret.error.issues[0]!.message : 'is required on Workers (wrangler secret put VISITOR_SECRET)';
+    const reason = vars.VISITOR_SECRET
+      ? secret.error.issues[0]!.message
+      : 'is required on Workers (wrangler secret put VISITOR_SECRET)';
     throw new ConfigError(`Invalid setting VISITOR_SECRET=<hidden>: ${reason}`);
   }
   return {

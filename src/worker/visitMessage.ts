@@ -23,9 +23,7 @@ const queuedVisit = z.object({
   utmSource: nullableText(1024),
   qr: z.boolean(),
   prefetch: z.boolean(),
-  location: z
-    .object({ country: nullableText(64), region: nullableText(256), city: nullableText(256) })
-    .nullable(),
+  location: z.object({ country: nullableText(64), region: nullableText(256), city: nullableText(256) }).nullable(),
 });
 
 export function toMessage(visit: Visit): QueuedVisit {

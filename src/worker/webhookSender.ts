@@ -17,12 +17,24 @@ export function createFetchWebhookSender(options: { allowPrivate: boolean }): We
         return { ok: false, status: null, error: (err as Error).message };
       }
       try {
-        const res = await fetch(target, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const res = await fetch(target, {
+          method: 'POST',
+          headers,
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
         await res.body?.cancel();
-        return res.status >= 200 && res.status < 300 ? { ok: true, status: res.status } : { ok: false, status: res.status, error: `HTTP ${res.status}` };
+        return res.status >= 200 && res.status < 300
+          ? { ok: true, status: res.status }
+          : { ok: false, status: res.status, error: `HTTP ${res.status}` };
       } catch (err) {
         const name = (err as Error).name;
-        return { ok: false, status: null, error: name === 'TimeoutError' || name === 'AbortError' ? 'timed out' : 'could not connect' };
+        return {
+          ok: false,
+          status: null,
+          error: name === 'TimeoutError' || name === 'AbortError' ? 'timed out' : 'could not connect',
+        };
       }
     },
   };

@@ -13,7 +13,10 @@ import { createFetchWebhookSender } from './webhookSender.js';
  * The cron trigger's webhook pass, on the same outbox in D1 as Node's. Without PUBLIC_URL a
  * cron run knows no origin, so links' shortUrl is then a path (docs/webhooks.md).
  */
-export async function runWorkerWebhooks(env: WorkerVars & { DB: Parameters<typeof openD1>[0] }, logger: Logger): Promise<void> {
+export async function runWorkerWebhooks(
+  env: WorkerVars & { DB: Parameters<typeof openD1>[0] },
+  logger: Logger,
+): Promise<void> {
   const settings = await workerSettings(env);
   const d1 = openD1(env.DB);
   const publicUrl = settings.publicUrl ?? '';

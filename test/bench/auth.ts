@@ -31,7 +31,12 @@ async function loop(url: string, headers: Record<string, string>, seconds: numbe
   return counts;
 }
 
-const server = await startServerProcess({ DATABASE_PATH: join(dir, 'bench.db'), ADMIN_API_KEY: ADMIN, TRUST_PROXY: 'true', API_RATE_LIMIT: '0' });
+const server = await startServerProcess({
+  DATABASE_PATH: join(dir, 'bench.db'),
+  ADMIN_API_KEY: ADMIN,
+  TRUST_PROXY: 'true',
+  API_RATE_LIMIT: '0',
+});
 try {
   const url = `${server.url}/api/links`;
   const valid = { authorization: `Bearer ${ADMIN}`, 'x-forwarded-for': '198.51.100.1' };
@@ -43,8 +48,12 @@ try {
   console.log(`attacker, ${CONNECTIONS} connections for ${SECONDS} s:`);
   console.log(`  guesses checked (401): ${attack.get(401) ?? 0} = ${per(attack.get(401)).toFixed(2)} per second`);
   console.log(`  refused at once (429): ${attack.get(429) ?? 0} = ${per(attack.get(429)).toFixed(0)} per second`);
-  console.log(`  other statuses: ${JSON.stringify(Object.fromEntries([...attack].filter(([s]) => s !== 401 && s !== 429)))}`);
-  console.log(`other client, valid key: ${per(during.get(200)).toFixed(0)} req/s during the attack, ${baseRate.toFixed(0)} req/s before (ratio ${(per(during.get(200)) / baseRate).toFixed(2)})`);
+  console.log(
+    `  other statuses: ${JSON.stringify(Object.fromEntries([...attack].filter(([s]) => s !== 401 && s !== 429)))}`,
+  );
+  console.log(
+    `other client, valid key: ${per(during.get(200)).toFixed(0)} req/s during the attack, ${baseRate.toFixed(0)} req/s before (ratio ${(per(during.get(200)) / baseRate).toFixed(2)})`,
+  );
 } finally {
   await server.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ADMIN = 'bench-admin-key-000000000002';
-const UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+const UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 
 const BARE_SERVER = `
 const { createServer } = require('node:http');
@@ -36,7 +37,8 @@ async function load(url: string, pid: number, seconds = SECONDS) {
   const before = cpuMicros(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { 'user-agent': UA } });
   const requests = result.requests.total;
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { requests, rps: requests / seconds, cpuPerRequest: (cpuMicros(pid) - before) / requests };
 }
 
@@ -47,13 +49,40 @@ async function main() {
   const slugs: string[] = [];
   for (let i = 0; i < 25; i++) {
     const slug = `post${i}`;
-    await fetch(`${server.url}/api/links`, { method: 'POST', headers: auth, body: JSON.stringify({ url: `https://example.com/p/${i}`, slug, title: `Entry number ${i}: something worth a tap`, network: 'instagram' }) });
+    await fetch(`${server.url}/api/links`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        url: `https://example.com/p/${i}`,
+        slug,
+        title: `Entry number ${i}: something worth a tap`,
+        network: 'instagram',
+      }),
+    });
     slugs.push(slug);
   }
-  await fetch(`${server.url}/api/bio-pages`, { method: 'POST', headers: auth, body: JSON.stringify({ handle: 'bench', title: 'Bench', text: 'A page with 25 entries.', avatarUrl: 'https://cdn.example/a.png', links: slugs }) });
+  await fetch(`${server.url}/api/bio-pages`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({
+      handle: 'bench',
+      title: 'Bench',
+      text: 'A page with 25 entries.',
+      avatarUrl: 'https://cdn.example/a.png',
+      links: slugs,
+    }),
+  });
   const page = await (await fetch(`${server.url}/@bench`)).text();
-  const bare = spawn(process.execPath, ['-e', BARE_SERVER], { env: { ...process.env, PAGE: page }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const barePort = await new Promise<string>((resolve) => bare.stdout!.on('data', (d) => { const m = /listening on (\d+)/.exec(String(d)); if (m) resolve(m[1]!); }));
+  const bare = spawn(process.execPath, ['-e', BARE_SERVER], {
+    env: { ...process.env, PAGE: page },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const barePort = await new Promise<string>((resolve) =>
+    bare.stdout!.on('data', (d) => {
+      const m = /listening on (\d+)/.exec(String(d));
+      if (m) resolve(m[1]!);
+    }),
+  );
   try {
     const rounds: { linkpost: Awaited<ReturnType<typeof load>>; bare: Awaited<ReturnType<typeof load>> }[] = [];
     // One second of each first, so both are warm (JIT) when measured.
@@ -64,13 +93,19 @@ async function main() {
       const baseline = await load(`http://127.0.0.1:${barePort}/`, bare.pid!);
       rounds.push({ linkpost, bare: baseline });
       served += linkpost.requests;
-      console.log(`round ${r + 1}: linkpost ${linkpost.rps.toFixed(0)} req/s, ${linkpost.cpuPerRequest.toFixed(0)} µs CPU/req; bare ${baseline.rps.toFixed(0)} req/s, ${baseline.cpuPerRequest.toFixed(0)} µs CPU/req; ratio ${(linkpost.rps / baseline.rps).toFixed(2)}`);
+      console.log(
+        `round ${r + 1}: linkpost ${linkpost.rps.toFixed(0)} req/s, ${linkpost.cpuPerRequest.toFixed(0)} µs CPU/req; bare ${baseline.rps.toFixed(0)} req/s, ${baseline.cpuPerRequest.toFixed(0)} µs CPU/req; ratio ${(linkpost.rps / baseline.rps).toFixed(2)}`,
+      );
     }
-    const views = (await (await fetch(`${server.url}/api/bio-pages/bench/stats?days=1`, { headers: auth })).json()) as { views: { people: number } };
+    const views = (await (await fetch(`${server.url}/api/bio-pages/bench/stats?days=1`, { headers: auth })).json()) as {
+      views: { people: number };
+    };
     // The set-up fetch above sends no browser user agent, so it is a bot's view, not a person's.
     // autocannon stops each run with up to CONNECTIONS requests in flight, which it does not count but the server answers.
     const unseen = views.views.people - served;
-    console.log(`page: ${Buffer.byteLength(page)} bytes; views counted as people: ${views.views.people}, pages autocannon saw answered: ${served} (${unseen} in flight at the end of ${ROUNDS + 1} runs, at most ${CONNECTIONS * (ROUNDS + 1)})`);
+    console.log(
+      `page: ${Buffer.byteLength(page)} bytes; views counted as people: ${views.views.people}, pages autocannon saw answered: ${served} (${unseen} in flight at the end of ${ROUNDS + 1} runs, at most ${CONNECTIONS * (ROUNDS + 1)})`,
+    );
     if (unseen < 0 || unseen > CONNECTIONS * (ROUNDS + 1)) throw new Error('views were lost or counted twice');
   } finally {
     bare.kill();

@@ -16,7 +16,11 @@ const dir = tempDir('linkpost-bench-bulk-');
 
 const rows = (prefix: string) =>
   Array.from({ length: ROWS }, (_, i) => ({
-    url: `https://example.com/${prefix}/${i}`, slug: `${prefix}-${i}`, title: `Post ${i}`, campaign: 'Bench', network: i % 2 ? 'x' : 'linkedin',
+    url: `https://example.com/${prefix}/${i}`,
+    slug: `${prefix}-${i}`,
+    title: `Post ${i}`,
+    campaign: 'Bench',
+    network: i % 2 ? 'x' : 'linkedin',
   }));
 
 async function timeRuntime(name: string, base: string) {

@@ -35,21 +35,26 @@ async function killOnce(n: number) {
   const times: number[] = [];
   let killed = false;
   let i = 0;
-  const instance = autocannon({
-    url: s.url,
-    connections: CONNECTIONS,
-    duration: (KILL_AFTER_MS + 5_000) / 1000,
-    ...(RATE ? { overallRate: RATE } : {}),
-    requests: [{
-      method: 'GET',
-      setupRequest: (req: any) => {
-        const v = visitors[i++ % visitors.length]!;
-        const headers: Record<string, string> = { 'user-agent': v.userAgent, 'x-forwarded-for': v.address };
-        if (v.referrer) headers.referer = v.referrer;
-        return { ...req, path: `/${SLUGS[i % SLUGS.length]}`, headers };
-      },
-    }],
-  }, () => {}); // with a callback autocannon returns the running instance, to watch and stop
+  const instance = autocannon(
+    {
+      url: s.url,
+      connections: CONNECTIONS,
+      duration: (KILL_AFTER_MS + 5_000) / 1000,
+      ...(RATE ? { overallRate: RATE } : {}),
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req: any) => {
+            const v = visitors[i++ % visitors.length]!;
+            const headers: Record<string, string> = { 'user-agent': v.userAgent, 'x-forwarded-for': v.address };
+            if (v.referrer) headers.referer = v.referrer;
+            return { ...req, path: `/${SLUGS[i % SLUGS.length]}`, headers };
+          },
+        },
+      ],
+    },
+    () => {},
+  ); // with a callback autocannon returns the running instance, to watch and stop
   instance.on('response', (_client: unknown, status: number) => {
     if (status === 302 && !killed) times.push(performance.now());
   });
@@ -67,22 +72,35 @@ async function killOnce(n: number) {
   // Rate over the last second before the kill: the traffic the loss is a slice of.
   const lastSecond = times.filter((t) => t > killedAt - 1_000).length;
   const lost = Math.max(0, answered - stored);
-  return { answered, seconds: (killedAt - started) / 1000, rate: lastSecond, stored, lost, lostMs: lost ? killedAt - times[stored]! : 0 };
+  return {
+    answered,
+    seconds: (killedAt - started) / 1000,
+    rate: lastSecond,
+    stored,
+    lost,
+    lostMs: lost ? killedAt - times[stored]! : 0,
+  };
 }
 
 async function main() {
-  console.log(`crash benchmark: ${KILLS} kills, ${CONNECTIONS} connections, ${RATE ? `${RATE} req/s paced` : 'unpaced'}, SIGKILL after ${KILL_AFTER_MS} ms`);
+  console.log(
+    `crash benchmark: ${KILLS} kills, ${CONNECTIONS} connections, ${RATE ? `${RATE} req/s paced` : 'unpaced'}, SIGKILL after ${KILL_AFTER_MS} ms`,
+  );
   const runs = [];
   for (let n = 0; n < KILLS; n++) {
     const r = await killOnce(n);
     runs.push(r);
-    console.log(`  kill ${n + 1}: ${r.answered} answered (${r.rate} req/s in the last second), ${r.stored} stored, ${r.lost} lost = ${((r.lost / r.rate) * 1000).toFixed(1)} ms of that traffic; oldest lost answered ${r.lostMs.toFixed(1)} ms before the kill`);
+    console.log(
+      `  kill ${n + 1}: ${r.answered} answered (${r.rate} req/s in the last second), ${r.stored} stored, ${r.lost} lost = ${((r.lost / r.rate) * 1000).toFixed(1)} ms of that traffic; oldest lost answered ${r.lostMs.toFixed(1)} ms before the kill`,
+    );
   }
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const lost = sorted(runs.map((r) => r.lost));
   const ms = sorted(runs.map((r) => (r.lost / r.rate) * 1000));
   const rates = sorted(runs.map((r) => r.rate));
-  console.log(`\nlost per kill: median ${lost[Math.floor(KILLS / 2)]} clicks, max ${lost.at(-1)} (median load ${rates[Math.floor(KILLS / 2)]} req/s)`);
+  console.log(
+    `\nlost per kill: median ${lost[Math.floor(KILLS / 2)]} clicks, max ${lost.at(-1)} (median load ${rates[Math.floor(KILLS / 2)]} req/s)`,
+  );
   console.log(`as ms of traffic: median ${ms[Math.floor(KILLS / 2)]!.toFixed(1)} ms, max ${ms.at(-1)!.toFixed(1)} ms`);
 }
 

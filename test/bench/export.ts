@@ -26,17 +26,30 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 async function seed(): Promise<string> {
   const database = openDatabase(dbPath);
   const core: CoreDeps = {
-    links: createLinkStore(database.db), apiKeys: createApiKeyStore(database.db), clock: Date.now,
-    linkCache: createLinkCache(), publicUrl: 'https://go.example', adminKeyHash: null,
+    links: createLinkStore(database.db),
+    apiKeys: createApiKeyStore(database.db),
+    clock: Date.now,
+    linkCache: createLinkCache(),
+    publicUrl: 'https://go.example',
+    adminKeyHash: null,
     newSlug: customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 8),
   };
-  const done = await seedDatabase(database, core, { links: LINKS, campaigns: 50, clicks: CLICKS, days: 90, now: Date.now(), seed: 1 }, process.stderr);
+  const done = await seedDatabase(
+    database,
+    core,
+    { links: LINKS, campaigns: 50, clicks: CLICKS, days: 90, now: Date.now(), seed: 1 },
+    process.stderr,
+  );
   // The campaign with the fewest clicks above zero, for a selective filtered export.
   const { campaign } = database.sqlite
-    .prepare('SELECT l.campaign AS campaign FROM clicks c JOIN links l ON l.id = c.link_id GROUP BY l.campaign ORDER BY count(*) LIMIT 1')
+    .prepare(
+      'SELECT l.campaign AS campaign FROM clicks c JOIN links l ON l.id = c.link_id GROUP BY l.campaign ORDER BY count(*) LIMIT 1',
+    )
     .get() as { campaign: string };
   database.close();
-  console.log(`seeded ${CLICKS.toLocaleString('en-US')} clicks on ${done.links} posts in ${done.campaigns} campaigns in ${(done.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${CLICKS.toLocaleString('en-US')} clicks on ${done.links} posts in ${done.campaigns} campaigns in ${(done.ms / 1000).toFixed(1)} s`,
+  );
   return campaign;
 }
 
@@ -69,7 +82,15 @@ async function exportOnce(url: string, pid: number, query = '') {
   }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  return { records, bytes, seconds, idle, peak: Math.max(peak, status(pid, 'VmRSS')), at100k, atEnd: status(pid, 'VmRSS') };
+  return {
+    records,
+    bytes,
+    seconds,
+    idle,
+    peak: Math.max(peak, status(pid, 'VmRSS')),
+    at100k,
+    atEnd: status(pid, 'VmRSS'),
+  };
 }
 
 async function main() {
@@ -81,17 +102,30 @@ async function main() {
     if (all.records !== CLICKS) throw new Error(`exported ${all.records} rows, expected ${CLICKS}`);
     const some = await exportOnce(server.url, pid, `?campaign=${encodeURIComponent(campaign)}&bots=exclude`);
     const statsStarted = performance.now();
-    const statsRes = await fetch(`${server.url}/api/stats.csv?from=${new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10)}`, {
-      headers: { authorization: `Bearer ${ADMIN}` },
-    });
+    const statsRes = await fetch(
+      `${server.url}/api/stats.csv?from=${new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10)}`,
+      {
+        headers: { authorization: `Bearer ${ADMIN}` },
+      },
+    );
     const statsRows = (await statsRes.text()).split('\r\n').length - 2;
     const statsMs = performance.now() - statsStarted;
-    console.log(`\nGET /api/clicks.csv, ${CLICKS.toLocaleString('en-US')} clicks, through the real server on 127.0.0.1`);
-    console.log(`  all clicks:      ${all.records.toLocaleString('en-US')} rows, ${(all.bytes / 1e6).toFixed(0)} MB in ${all.seconds.toFixed(1)} s = ${Math.round(all.records / all.seconds).toLocaleString('en-US')} rows/s`);
-    console.log(`  one campaign, humans (${campaign}): ${some.records.toLocaleString('en-US')} rows in ${some.seconds.toFixed(1)} s = ${Math.round(some.records / some.seconds).toLocaleString('en-US')} rows/s`);
-    console.log(`  server RSS:      ${mb(all.idle)} before, ${mb(all.at100k)} at 100k rows, ${mb(all.atEnd)} at ${(all.records / 1e6).toFixed(1)}M rows, peak ${mb(Math.max(all.peak, some.peak))} (VmHWM ${mb(status(pid, 'VmHWM'))})`);
+    console.log(
+      `\nGET /api/clicks.csv, ${CLICKS.toLocaleString('en-US')} clicks, through the real server on 127.0.0.1`,
+    );
+    console.log(
+      `  all clicks:      ${all.records.toLocaleString('en-US')} rows, ${(all.bytes / 1e6).toFixed(0)} MB in ${all.seconds.toFixed(1)} s = ${Math.round(all.records / all.seconds).toLocaleString('en-US')} rows/s`,
+    );
+    console.log(
+      `  one campaign, humans (${campaign}): ${some.records.toLocaleString('en-US')} rows in ${some.seconds.toFixed(1)} s = ${Math.round(some.records / some.seconds).toLocaleString('en-US')} rows/s`,
+    );
+    console.log(
+      `  server RSS:      ${mb(all.idle)} before, ${mb(all.at100k)} at 100k rows, ${mb(all.atEnd)} at ${(all.records / 1e6).toFixed(1)}M rows, peak ${mb(Math.max(all.peak, some.peak))} (VmHWM ${mb(status(pid, 'VmHWM'))})`,
+    );
     console.log(`  growth 100k → end: ${mb(all.atEnd - all.at100k)}`);
-    console.log(`GET /api/stats.csv, 90 days: ${statsRes.status}, ${statsRows.toLocaleString('en-US')} posts in ${statsMs.toFixed(0)} ms`);
+    console.log(
+      `GET /api/stats.csv, 90 days: ${statsRes.status}, ${statsRows.toLocaleString('en-US')} posts in ${statsMs.toFixed(0)} ms`,
+    );
   } finally {
     await server.stop();
     if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });

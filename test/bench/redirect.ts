@@ -91,7 +91,15 @@ async function load(url: string, pid: number, amount?: number) {
   const seconds = (performance.now() - started) / 1000;
   const cpuPerRequest = (cpuMicros(pid) - cpuBefore) / result.requests.total;
   const mainPerRequest = (cpuMicros(pid, pid) - mainBefore) / result.requests.total;
-  return { cpuPerRequest, mainPerRequest, rps: amount ? result.requests.total / seconds : result.requests.average, p50: result.latency.p50, p99: result.latency.p99, redirects: result['3xx'], errors: result.errors + result.non2xx - result['3xx'] };
+  return {
+    cpuPerRequest,
+    mainPerRequest,
+    rps: amount ? result.requests.total / seconds : result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    redirects: result['3xx'],
+    errors: result.errors + result.non2xx - result['3xx'],
+  };
 }
 
 const peakRss = (pid: number) => {
@@ -113,7 +121,9 @@ async function main() {
   }
   const bare = await startBare(destinations);
 
-  console.log(`redirect benchmark: ${ROUNDS} rounds × ${SECONDS}s each, ${CONNECTIONS} connections, ${visitors.length} visitor mixes`);
+  console.log(
+    `redirect benchmark: ${ROUNDS} rounds × ${SECONDS}s each, ${CONNECTIONS} connections, ${visitors.length} visitor mixes`,
+  );
   const runs = { bare: [] as Awaited<ReturnType<typeof load>>[], linkpost: [] as Awaited<ReturnType<typeof load>>[] };
   // Warm-up both (JIT, caches), unmeasured.
   await load(bare.url, bare.child.pid!);
@@ -123,11 +133,17 @@ async function main() {
     runs.linkpost.push(await load(lp.url, lp.child.pid!));
     const b = runs.bare.at(-1)!;
     const l = runs.linkpost.at(-1)!;
-    console.log(`  round ${r + 1}: bare ${b.rps.toFixed(0)} req/s, ${b.cpuPerRequest.toFixed(0)} µs CPU/req | linkpost ${l.rps.toFixed(0)} req/s, ${l.cpuPerRequest.toFixed(0)} µs CPU/req (main thread ${l.mainPerRequest.toFixed(0)}, other threads ${(l.cpuPerRequest - l.mainPerRequest).toFixed(0)})`);
+    console.log(
+      `  round ${r + 1}: bare ${b.rps.toFixed(0)} req/s, ${b.cpuPerRequest.toFixed(0)} µs CPU/req | linkpost ${l.rps.toFixed(0)} req/s, ${l.cpuPerRequest.toFixed(0)} µs CPU/req (main thread ${l.mainPerRequest.toFixed(0)}, other threads ${(l.cpuPerRequest - l.mainPerRequest).toFixed(0)})`,
+    );
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const summary = (name: string, xs: typeof runs.bare) =>
-    `${name.padEnd(9)} ${median(xs.map((x) => x.rps)).toFixed(0).padStart(7)} req/s   p50 ${median(xs.map((x) => x.p50))} ms   p99 ${median(xs.map((x) => x.p99))} ms   ${median(xs.map((x) => x.cpuPerRequest)).toFixed(1)} µs CPU/request`;
+    `${name.padEnd(9)} ${median(xs.map((x) => x.rps))
+      .toFixed(0)
+      .padStart(
+        7,
+      )} req/s   p50 ${median(xs.map((x) => x.p50))} ms   p99 ${median(xs.map((x) => x.p99))} ms   ${median(xs.map((x) => x.cpuPerRequest)).toFixed(1)} µs CPU/request`;
   const rss = peakRss(lp.child.pid!);
 
   // Loss check: settle, count, send exactly FINAL_REQUESTS, SIGTERM straight after the last answer.
@@ -146,7 +162,9 @@ async function main() {
   const stored = countClicks() - before;
   // Counting follows the writes; after SIGTERM every stored click must be in the counters too.
   const db = new Sqlite(dbPath, { readonly: true });
-  const counted = Number(db.prepare("select sum(clicks) from counter_totals where dim = 'all' and grain = 1440").pluck().get());
+  const counted = Number(
+    db.prepare("select sum(clicks) from counter_totals where dim = 'all' and grain = 1440").pluck().get(),
+  );
   const total = Number(db.prepare('select count(*) from clicks').pluck().get());
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -156,10 +174,14 @@ async function main() {
   console.log(summary('bare', runs.bare));
   console.log(summary('linkpost', runs.linkpost));
   const main = median(runs.linkpost.map((x) => x.mainPerRequest));
-  console.log(`          of which request thread ${main.toFixed(1)} µs, click thread and V8 helpers ${(median(runs.linkpost.map((x) => x.cpuPerRequest)) - main).toFixed(1)} µs`);
+  console.log(
+    `          of which request thread ${main.toFixed(1)} µs, click thread and V8 helpers ${(median(runs.linkpost.map((x) => x.cpuPerRequest)) - main).toFixed(1)} µs`,
+  );
   const cpuRatio = median(runs.bare.map((x) => x.cpuPerRequest)) / median(runs.linkpost.map((x) => x.cpuPerRequest));
   console.log(`ratio linkpost/bare, throughput: ${ratio.toFixed(2)} (target ≥ 0.5)`);
-  console.log(`ratio linkpost/bare, server CPU per request (bare ÷ linkpost, steadier on a busy machine): ${cpuRatio.toFixed(2)}`);
+  console.log(
+    `ratio linkpost/bare, server CPU per request (bare ÷ linkpost, steadier on a busy machine): ${cpuRatio.toFixed(2)}`,
+  );
   console.log(`linkpost peak RSS: ${rss.toFixed(0)} MB (geoip-lite's in-memory database is ~150 MB of it)`);
   console.log(`loss check: ${answered} redirects answered, then SIGTERM; ${stored} clicks stored; exit code ${code}`);
   console.log(`lost clicks: ${answered - stored}`);

@@ -55,12 +55,21 @@ async function seed(dbPath: string, clicks: number) {
   const database = openDatabase(dbPath);
   let n = 0;
   const core: CoreDeps = {
-    links: createLinkStore(database.db), apiKeys: createApiKeyStore(database.db), clock: () => NOW,
-    linkCache: createLinkCache(), publicUrl: 'https://go.example.com', adminKeyHash: null,
+    links: createLinkStore(database.db),
+    apiKeys: createApiKeyStore(database.db),
+    clock: () => NOW,
+    linkCache: createLinkCache(),
+    publicUrl: 'https://go.example.com',
+    adminKeyHash: null,
     newSlug: () => `p${(++n).toString(36).padStart(6, '0')}`,
   };
   try {
-    return await seedDatabase(database, core, { links: 1_000, campaigns: 50, clicks, days: 90, now: NOW, seed: 1 }, process.stderr);
+    return await seedDatabase(
+      database,
+      core,
+      { links: 1_000, campaigns: 50, clicks, days: 90, now: NOW, seed: 1 },
+      process.stderr,
+    );
   } finally {
     database.close();
   }
@@ -99,7 +108,8 @@ async function measure(clicks: number): Promise<Row> {
     };
     const samples: Record<string, number[]> = Object.fromEntries(Object.keys(queries).map((k) => [k, []]));
     const answered: Record<string, number> = {};
-    for (const [name, path] of Object.entries(queries)) for (let i = 0; i < 3; i++) answered[name] = (await get(path)).totals?.clicks ?? 0;
+    for (const [name, path] of Object.entries(queries))
+      for (let i = 0; i < 3; i++) answered[name] = (await get(path)).totals?.clicks ?? 0;
     for (let run = 0; run < RUNS; run++) {
       for (const [name, path] of Object.entries(queries)) {
         const started = performance.now();
@@ -121,26 +131,43 @@ for (const size of SIZES) {
   rows.push(row);
   console.log(
     `${fmt(size).padStart(10)} clicks  seeded in ${(row.seedMs / 1000).toFixed(1)} s  ` +
-      Object.entries(row.times).map(([k, ms]) => `${k}: ${ms.toFixed(1)} ms`).join('  '),
+      Object.entries(row.times)
+        .map(([k, ms]) => `${k}: ${ms.toFixed(1)} ms`)
+        .join('  '),
   );
 }
 
 console.log('\nGET /api/stats, 30 days, median of', RUNS, 'runs through the real HTTP server');
 const names = Object.keys(rows[0]!.times).filter((n) => !(n in TIMING));
 console.log(['clicks', 'seed s', ...names].join(' | '));
-for (const r of rows) console.log([fmt(r.clicks), (r.seedMs / 1000).toFixed(1), ...names.map((n) => `${r.times[n]!.toFixed(1)} ms`)].join(' | '));
+for (const r of rows)
+  console.log(
+    [fmt(r.clicks), (r.seedMs / 1000).toFixed(1), ...names.map((n) => `${r.times[n]!.toFixed(1)} ms`)].join(' | '),
+  );
 const first = rows.find((r) => r.clicks === 10_000) ?? rows[0]!;
 const million = rows.find((r) => r.clicks === 1_000_000) ?? rows[rows.length - 1]!;
 if (first !== million) {
   for (const name of ['campaign', 'everything']) {
     const ratio = million.times[name]! / first.times[name]!;
-    console.log(`t(${fmt(million.clicks)}) / t(${fmt(first.clicks)}) for ${name}: ${ratio.toFixed(2)}${ratio <= 3 ? ' (target ≤ 3: met)' : ' (target ≤ 3: MISSED)'}`);
+    console.log(
+      `t(${fmt(million.clicks)}) / t(${fmt(first.clicks)}) for ${name}: ${ratio.toFixed(2)}${ratio <= 3 ? ' (target ≤ 3: met)' : ' (target ≤ 3: MISSED)'}`,
+    );
   }
 }
-console.log(`${fmt(million.clicks)}-click campaign answer: ${million.times.campaign!.toFixed(1)} ms (target for 1M: well under 100 ms)`);
+console.log(
+  `${fmt(million.clicks)}-click campaign answer: ${million.times.campaign!.toFixed(1)} ms (target for 1M: well under 100 ms)`,
+);
 
 console.log('\nTiming answers against /api/stats with the same filters (30 days, median of', RUNS, 'runs)');
-console.log(['query', ...rows.map((r) => `${fmt(r.clicks)} clicks`), ...rows.map((r) => `ratio at ${fmt(r.clicks)}`)].join(' | '));
+console.log(
+  ['query', ...rows.map((r) => `${fmt(r.clicks)} clicks`), ...rows.map((r) => `ratio at ${fmt(r.clicks)}`)].join(' | '),
+);
 for (const [name, [, twin]] of Object.entries(TIMING)) {
-  console.log([`${name} (vs ${twin})`, ...rows.map((r) => `${r.times[name]!.toFixed(1)} ms`), ...rows.map((r) => (r.times[name]! / r.times[twin]!).toFixed(2))].join(' | '));
+  console.log(
+    [
+      `${name} (vs ${twin})`,
+      ...rows.map((r) => `${r.times[name]!.toFixed(1)} ms`),
+      ...rows.map((r) => (r.times[name]! / r.times[twin]!).toFixed(2)),
+    ].join(' | '),
+  );
 }

@@ -39,7 +39,9 @@ describe('reading an import file', () => {
     ]);
   });
 
-  it('names the header\'s own line when blank lines come before it', () => {
-    expect(() => readImportFile('\r\n\r\nurl,colour\r\nhttps://a.example,red\r\n')).toThrow('unknown column "colour" in the header (line 3)');
+  it("names the header's own line when blank lines come before it", () => {
+    expect(() => readImportFile('\r\n\r\nurl,colour\r\nhttps://a.example,red\r\n')).toThrow(
+      'unknown column "colour" in the header (line 3)',
+    );
   });
 });

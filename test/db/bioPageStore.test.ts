@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBioPageStore, createBioPageViewStore } from '../../src/db/bioPageStore.js';
 import { createLinkStore, type BatchWriter, type Database } from '../../src/db/index.js';
-import { isAppError, type BioPageStore, type BioPageViewStore, type LinkStore, type NewLink } from '../../src/domain/index.js';
+import {
+  isAppError,
+  type BioPageStore,
+  type BioPageViewStore,
+  type LinkStore,
+  type NewLink,
+} from '../../src/domain/index.js';
 import { openDatabase } from '../../src/node/sqlite.js';
 import { openD1 } from '../../src/worker/d1.js';
 import { tempDir } from '../support/app.js';
@@ -20,7 +26,11 @@ const drivers: { name: string; open(): Promise<{ db: Database; batch: BatchWrite
     async open() {
       const dir = tempDir('linkpost-bio-');
       const database = openDatabase(join(dir, 'bio.db'));
-      return { db: database.db, batch: database.batch, close: async () => (database.close(), rmSync(dir, { recursive: true, force: true })) };
+      return {
+        db: database.db,
+        batch: database.batch,
+        close: async () => (database.close(), rmSync(dir, { recursive: true, force: true })),
+      };
     },
   },
   {
@@ -34,10 +44,29 @@ const drivers: { name: string; open(): Promise<{ db: Database; batch: BatchWrite
 ];
 
 const newLink = (slug: string, over: Partial<NewLink> = {}): NewLink => ({
-  slug, url: `https://example.com/${slug}`, destination: `https://example.com/${slug}`, title: slug.toUpperCase(), campaign: null, network: null,
-  utm: {}, postedAt: null, createdAt: 1, updatedAt: 1, disabled: false, expiresAt: null, maxClicks: null, ...over,
+  slug,
+  url: `https://example.com/${slug}`,
+  destination: `https://example.com/${slug}`,
+  title: slug.toUpperCase(),
+  campaign: null,
+  network: null,
+  utm: {},
+  postedAt: null,
+  createdAt: 1,
+  updatedAt: 1,
+  disabled: false,
+  expiresAt: null,
+  maxClicks: null,
+  ...over,
 });
-const page = (handle: string) => ({ handle, title: `Page ${handle}`, text: null, avatarUrl: null, createdAt: 10, updatedAt: 10 });
+const page = (handle: string) => ({
+  handle,
+  title: `Page ${handle}`,
+  text: null,
+  avatarUrl: null,
+  createdAt: 10,
+  updatedAt: 10,
+});
 
 describe.each(drivers)('bio page stores on $name', (driver) => {
   let d: Awaited<ReturnType<typeof driver.open>>;
@@ -101,9 +130,17 @@ describe.each(drivers)('bio page stores on $name', (driver) => {
   it('counts views per day, people and bots apart', async () => {
     const p = await pages.insert(page(`v${n}`), []);
     const day = 86_400_000;
-    for (const [at, bot] of [[day, false], [day, false], [day, true], [2 * day, false]] as const) await views.add(p.id, at, bot);
+    for (const [at, bot] of [
+      [day, false],
+      [day, false],
+      [day, true],
+      [2 * day, false],
+    ] as const)
+      await views.add(p.id, at, bot);
     expect(await views.counts(p.id, day, 2 * day)).toEqual([
-      { day, bot: false, views: 2 }, { day, bot: true, views: 1 }, { day: 2 * day, bot: false, views: 1 },
+      { day, bot: false, views: 2 },
+      { day, bot: true, views: 1 },
+      { day: 2 * day, bot: false, views: 1 },
     ]);
     expect(await views.counts(p.id, 2 * day, 3 * day)).toEqual([{ day: 2 * day, bot: false, views: 1 }]);
   });

@@ -1,17 +1,26 @@
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { COUNTED_DIMENSIONS, COUNTER_SPEC, keyColumns, PROFILE_COLUMNS, type CounterName } from '../../src/db/counterSpec.js';
+import {
+  COUNTED_DIMENSIONS,
+  COUNTER_SPEC,
+  keyColumns,
+  PROFILE_COLUMNS,
+  type CounterName,
+} from '../../src/db/counterSpec.js';
 import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from '../../src/db/schema.js';
 
 const tables = { totals: counterTotals, links: counterLinks, profiles: counterProfiles, campaigns: counterCampaigns };
 
 describe('the counter spec', () => {
-  it.each(Object.keys(tables) as CounterName[])('is the %s table: its name, its key, then clicks and uniques', (name) => {
-    const config = getTableConfig(tables[name]);
-    expect(config.name).toBe(COUNTER_SPEC[name].table);
-    expect(config.primaryKeys[0]!.columns.map((c) => c.name)).toEqual(keyColumns(name));
-    expect(config.columns.map((c) => c.name)).toEqual([...keyColumns(name), 'clicks', 'uniques']);
-  });
+  it.each(Object.keys(tables) as CounterName[])(
+    'is the %s table: its name, its key, then clicks and uniques',
+    (name) => {
+      const config = getTableConfig(tables[name]);
+      expect(config.name).toBe(COUNTER_SPEC[name].table);
+      expect(config.primaryKeys[0]!.columns.map((c) => c.name)).toEqual(keyColumns(name));
+      expect(config.columns.map((c) => c.name)).toEqual([...keyColumns(name), 'clicks', 'uniques']);
+    },
+  );
   it('counts every dimension a profile keeps', () => {
     expect([...COUNTED_DIMENSIONS].sort()).toEqual(Object.keys(PROFILE_COLUMNS).sort());
   });

@@ -20,13 +20,23 @@ const DAY = 86_400_000;
 const START = Date.parse('2026-02-20T00:00:00Z');
 const clock = testClock(START + 21 * DAY);
 
-
 const LINKS = [
-  { slug: 's1', campaign: 'c1', network: 'linkedin' }, { slug: 's2', campaign: 'c1', network: 'x' },
-  { slug: 's3', campaign: 'c2', network: 'x' }, { slug: 's4', campaign: 'c2', network: 'facebook' },
-  { slug: 's5', campaign: null, network: null }, { slug: 's6', campaign: 'c2', network: 'linkedin' },
+  { slug: 's1', campaign: 'c1', network: 'linkedin' },
+  { slug: 's2', campaign: 'c1', network: 'x' },
+  { slug: 's3', campaign: 'c2', network: 'x' },
+  { slug: 's4', campaign: 'c2', network: 'facebook' },
+  { slug: 's5', campaign: null, network: null },
+  { slug: 's6', campaign: 'c2', network: 'linkedin' },
 ];
-const PLACES: [string | null, string | null][] = [[null, null], ['FR', 'Paris'], ['FR', 'Lyon'], ['US', 'Paris'], ['IN', 'Mumbai'], ['NP', 'Kathmandu'], ['IN', null]];
+const PLACES: [string | null, string | null][] = [
+  [null, null],
+  ['FR', 'Paris'],
+  ['FR', 'Lyon'],
+  ['US', 'Paris'],
+  ['IN', 'Mumbai'],
+  ['NP', 'Kathmandu'],
+  ['IN', null],
+];
 
 function randomClicks(rnd: () => number, linkIds: number[], n: number): NewClick[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -44,7 +54,9 @@ function randomClicks(rnd: () => number, linkIds: number[], n: number): NewClick
       device: pick<Device>(['desktop', 'mobile', 'mobile', 'tablet', 'other']),
       os: pick([null, 'iOS', 'Android', 'Windows']),
       browser: pick([null, 'Chrome', 'Mobile Safari']),
-      country, region: null, city,
+      country,
+      region: null,
+      city,
       bot: rnd() < 0.1,
       visitor: `v${Math.floor(rnd() * 30)}`.padEnd(32, '0'),
       // About one in five is a QR scan, decided without a draw so the other values stay as they were.
@@ -68,7 +80,10 @@ function clickStoreOf(name: SideName, database: NodeDatabase): ClickWriter {
     case 'node':
       return countedAtOnce(createSqliteClickWriter(database), createClickCounting(database));
     case 'shared':
-      return createClickWriter(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
+      return createClickWriter(database.db, database.batch, {
+        maxParams: 100,
+        extraStatements: counterStatements(database.db, { maxParams: 100 }),
+      });
     case 'late':
       // As the click thread writes: nothing counted with the batch (countAll runs when the test says).
       return createSqliteClickWriter(database);
@@ -82,8 +97,18 @@ async function openSide(name: SideName): Promise<Side> {
   const linkIds: number[] = [];
   for (const [i, l] of LINKS.entries()) {
     const link = await links.insert({
-      ...l, url: 'https://example.com', destination: 'https://example.com', title: `Post ${i + 1}`, utm: {}, network: l.network as never,
-      postedAt: START + i * DAY, createdAt: START, updatedAt: START, disabled: false, expiresAt: null, maxClicks: null,
+      ...l,
+      url: 'https://example.com',
+      destination: 'https://example.com',
+      title: `Post ${i + 1}`,
+      utm: {},
+      network: l.network as never,
+      postedAt: START + i * DAY,
+      createdAt: START,
+      updatedAt: START,
+      disabled: false,
+      expiresAt: null,
+      maxClicks: null,
     });
     linkIds.push(link.id);
   }
@@ -91,10 +116,14 @@ async function openSide(name: SideName): Promise<Side> {
 }
 
 const dump = (db: NodeDatabase, skipZeros = false) =>
-  Object.fromEntries(['counter_totals', 'counter_links', 'counter_profiles', 'counter_campaigns'].map((t) => [
-    t,
-    (db.sqlite.prepare(`SELECT * FROM ${t} ${skipZeros ? 'WHERE clicks != 0' : ''}`).all() as object[]).map((r) => JSON.stringify(r)).sort(),
-  ]));
+  Object.fromEntries(
+    ['counter_totals', 'counter_links', 'counter_profiles', 'counter_campaigns'].map((t) => [
+      t,
+      (db.sqlite.prepare(`SELECT * FROM ${t} ${skipZeros ? 'WHERE clicks != 0' : ''}`).all() as object[])
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ]),
+  );
 
 /** What the 'late' side's countAll calls returned, in order; the last ran after every batch. */
 const lateCounts: number[] = [];
@@ -144,22 +173,38 @@ async function expectCountersMatchRawClicks(side: Side, query: string) {
   for (const k of lists) if (typeof input[k] === 'string') input[k] = (input[k] as string).split(',');
   const got = await getStats(deps, input);
   const q: OracleQuery = {
-    from: Date.parse(got.range.from), to: Date.parse(got.range.to), tz: got.range.tz, interval: got.range.interval as 'hour' | 'day',
+    from: Date.parse(got.range.from),
+    to: Date.parse(got.range.to),
+    tz: got.range.tz,
+    interval: got.range.interval as 'hour' | 'day',
     bots: (raw.bots as OracleQuery['bots']) ?? 'exclude',
-    campaigns: input.campaign as string[], networks: input.network as string[], slugs: input.slug as string[],
-    sources: input.source as string[], countries: (input.country as string[])?.map((c) => c.toUpperCase()), devices: input.device as string[],
+    campaigns: input.campaign as string[],
+    networks: input.network as string[],
+    slugs: input.slug as string[],
+    sources: input.source as string[],
+    countries: (input.country as string[])?.map((c) => c.toUpperCase()),
+    devices: input.device as string[],
     ...(raw.qr ? { qr: raw.qr === 'true' } : {}),
   };
   const want = rawStats(side.database.sqlite, q);
   expect(got.totals, `${query} totals`).toEqual(want.totals);
   expect(got.totals.clicks, `${query} is a real test`).toBeGreaterThan(0);
-  const series = new Map(got.series.filter((p) => p.clicks > 0).map((p) => [
-    q.interval === 'day' ? p.t.slice(0, 10) : `${p.t.slice(0, 13)}${p.t.slice(19)}`, { clicks: p.clicks, uniques: p.uniques },
-  ]));
+  const series = new Map(
+    got.series
+      .filter((p) => p.clicks > 0)
+      .map((p) => [
+        q.interval === 'day' ? p.t.slice(0, 10) : `${p.t.slice(0, 13)}${p.t.slice(19)}`,
+        { clicks: p.clicks, uniques: p.uniques },
+      ]),
+  );
   expect(series, `${query} series`).toEqual(want.series);
   for (const [name, rows] of Object.entries(got.breakdowns)) {
-    const asMap = new Map(rows.map((r) => [name === 'city' ? r.label ?? r.value : r.value, { clicks: r.clicks, uniques: r.uniques }]));
-    const expected = new Map([...want.breakdowns[name as keyof typeof want.breakdowns]].filter(([, c]) => c.clicks > 0));
+    const asMap = new Map(
+      rows.map((r) => [name === 'city' ? (r.label ?? r.value) : r.value, { clicks: r.clicks, uniques: r.uniques }]),
+    );
+    const expected = new Map(
+      [...want.breakdowns[name as keyof typeof want.breakdowns]].filter(([, c]) => c.clicks > 0),
+    );
     expect(asMap, `${query} breakdown ${name}`).toEqual(expected);
   }
 }
@@ -212,17 +257,23 @@ describe('counters on random clicks', () => {
     const moved = dump(side.database, true);
     await createCounterStore(side.database.db, side.database.batch).rebuild();
     expect(dump(side.database, true)).toEqual(moved);
-    for (const query of ['campaign=c1&from=2026-02-20&to=2026-03-12&interval=day', 'campaign=c2&tz=Asia/Kolkata&from=2026-02-22T10:00&to=2026-03-09&interval=day']) {
+    for (const query of [
+      'campaign=c1&from=2026-02-20&to=2026-03-12&interval=day',
+      'campaign=c2&tz=Asia/Kolkata&from=2026-02-22T10:00&to=2026-03-09&interval=day',
+    ]) {
       await expectCountersMatchRawClicks(side, query);
     }
   });
 
   it('the migrations hold the triggers exactly as counterRebuild.ts prints them', () => {
     // The last migration to create a trigger is the one the database runs (0009 added the qr dimension).
-    const defining = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()
+    const defining = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
       .filter((f) => readFileSync(join(MIGRATIONS_DIR, f), 'utf8').includes('CREATE TRIGGER `counters_forget_link`'));
     expect(defining.at(-1)).toBe('0009_qr_counters.sql');
     expect(readFileSync(join(MIGRATIONS_DIR, defining.at(-1)!), 'utf8')).toContain(forgetLinkTriggerSql());
-    for (const trigger of campaignTriggersSql()) expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
+    for (const trigger of campaignTriggersSql())
+      expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
   });
 });

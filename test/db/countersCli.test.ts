@@ -13,7 +13,9 @@ const cli = (...args: string[]) => runProcess(['src/cli/main.ts', ...args], env)
 const dump = () => {
   const db = new Sqlite(env.DATABASE_PATH, { readonly: true });
   try {
-    return ['counter_totals', 'counter_links', 'counter_profiles'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5, 6`).all());
+    return ['counter_totals', 'counter_links', 'counter_profiles'].map((t) =>
+      db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5, 6`).all(),
+    );
   } finally {
     db.close();
   }
@@ -21,7 +23,19 @@ const dump = () => {
 
 describe('seed and counters rebuild', () => {
   it('seeds posts and clicks through the write path, counted as they are written', async () => {
-    const run = await cli('seed', '--links', '40', '--campaigns', '5', '--clicks', '3000', '--days', '10', '--now', '2026-03-10T00:00:00Z');
+    const run = await cli(
+      'seed',
+      '--links',
+      '40',
+      '--campaigns',
+      '5',
+      '--clicks',
+      '3000',
+      '--days',
+      '10',
+      '--now',
+      '2026-03-10T00:00:00Z',
+    );
     expect(run.stderr).not.toContain('\r'); // no progress bar when stderr is not a terminal
     expect(run.stdout).toMatch(/^Seeded 40 links in 5 campaigns and 3,000 clicks over 10 days in [\d.]+ s/);
     expect(run.code).toBe(0);

@@ -53,7 +53,13 @@ const UNIQUE = `sum(CASE WHEN ${FIRST_OF_DAY} THEN 1 ELSE 0 END)`;
 /** The local label of an instant: `2026-03-02T14` (hour) or `2026-03-02` (day). */
 export function localLabel(ms: number, tz: string, interval: 'hour' | 'day'): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', timeZoneName: 'longOffset',
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    timeZoneName: 'longOffset',
   }).formatToParts(ms);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   const day = `${get('year')}-${get('month')}-${get('day')}`;
@@ -66,10 +72,16 @@ export function rawStats(sqlite: Sqlite.Database, q: OracleQuery) {
   const from = `FROM clicks c JOIN links l ON l.id = c.link_id WHERE ${w.sql}`;
   const totals = sqlite.prepare(`SELECT count(*) AS clicks, ${UNIQUE} AS uniques ${from}`).get(...w.params) as Counts;
   const wb = where(q, false);
-  const bots = (sqlite.prepare(`SELECT count(*) AS n FROM clicks c JOIN links l ON l.id = c.link_id WHERE ${wb.sql} AND c.bot = 1`).get(...wb.params) as { n: number }).n;
+  const bots = (
+    sqlite
+      .prepare(`SELECT count(*) AS n FROM clicks c JOIN links l ON l.id = c.link_id WHERE ${wb.sql} AND c.bot = 1`)
+      .get(...wb.params) as { n: number }
+  ).n;
 
   const series = new Map<string, Counts>();
-  for (const r of sqlite.prepare(`SELECT c.clicked_at AS at, c.bot AS bot, ${FIRST_OF_DAY} AS first ${from}`).all(...w.params) as { at: number; bot: number; first: number }[]) {
+  for (const r of sqlite
+    .prepare(`SELECT c.clicked_at AS at, c.bot AS bot, ${FIRST_OF_DAY} AS first ${from}`)
+    .all(...w.params) as { at: number; bot: number; first: number }[]) {
     const label = localLabel(r.at, q.tz, q.interval);
     const acc = series.get(label) ?? { clicks: 0, uniques: 0 };
     acc.clicks += 1;
@@ -79,14 +91,19 @@ export function rawStats(sqlite: Sqlite.Database, q: OracleQuery) {
 
   const breakdown = (expr: string) =>
     new Map(
-      (sqlite.prepare(`SELECT ${expr} AS value, count(*) AS clicks, ${UNIQUE} AS uniques ${from} GROUP BY 1`).all(...w.params) as ({ value: string | null } & Counts)[])
-        .map((r) => [r.value, { clicks: r.clicks, uniques: r.uniques }]),
+      (
+        sqlite
+          .prepare(`SELECT ${expr} AS value, count(*) AS clicks, ${UNIQUE} AS uniques ${from} GROUP BY 1`)
+          .all(...w.params) as ({ value: string | null } & Counts)[]
+      ).map((r) => [r.value, { clicks: r.clicks, uniques: r.uniques }]),
     );
   const breakdowns = {
     source: breakdown('c.source'),
     referrer: breakdown('c.referrer_host'),
     country: breakdown('c.country'),
-    city: breakdown("CASE WHEN c.city IS NULL THEN NULL WHEN c.country IS NULL THEN c.city ELSE c.city || ', ' || c.country END"),
+    city: breakdown(
+      "CASE WHEN c.city IS NULL THEN NULL WHEN c.country IS NULL THEN c.city ELSE c.city || ', ' || c.country END",
+    ),
     device: breakdown('c.device'),
     os: breakdown('c.os'),
     browser: breakdown('c.browser'),

@@ -37,7 +37,8 @@ function migrationsBefore(): string {
 
 /** Every later migration, added to a folder made by migrationsBefore. */
 function addTheRest(dir: string) {
-  for (const f of readdirSync(MIGRATIONS_DIR)) if (f.endsWith('.sql')) copyFileSync(join(MIGRATIONS_DIR, f), join(dir, f));
+  for (const f of readdirSync(MIGRATIONS_DIR))
+    if (f.endsWith('.sql')) copyFileSync(join(MIGRATIONS_DIR, f), join(dir, f));
   copyFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), join(dir, 'meta', '_journal.json'));
 }
 
@@ -47,8 +48,10 @@ const T0 = Date.UTC(2026, 2, 2, 9, 7);
 /** Links in two campaigns and none, and clicks mixing QR scans, bots, first clicks and places. */
 function seedSql(): string[] {
   const out = [
-    ...[1, 2, 3].map((id) => `INSERT INTO links (id, slug, url, destination, campaign, created_at, updated_at)
-      VALUES (${id}, 's${id}', 'https://example.com/${id}', 'https://example.com/${id}', ${id === 3 ? 'NULL' : `'c${id}'`}, ${T0}, ${T0})`),
+    ...[1, 2, 3].map(
+      (id) => `INSERT INTO links (id, slug, url, destination, campaign, created_at, updated_at)
+      VALUES (${id}, 's${id}', 'https://example.com/${id}', 'https://example.com/${id}', ${id === 3 ? 'NULL' : `'c${id}'`}, ${T0}, ${T0})`,
+    ),
   ];
   let id = 0;
   for (let i = 0; i < 60; i++) {
@@ -67,8 +70,10 @@ function seedSql(): string[] {
 }
 
 /** Two QR scans written after counting: Node's click thread counts them later. */
-const UNCOUNTED = [61, 62].map((id) => `INSERT INTO clicks (id, link_id, clicked_at, source, referrer, device, bot, visitor, first_of_day, qr)
-  VALUES (${id}, 1, ${T0 + DAY}, 'direct', '', 'mobile', 0, 'late', 1, 1)`);
+const UNCOUNTED = [61, 62].map(
+  (id) => `INSERT INTO clicks (id, link_id, clicked_at, source, referrer, device, bot, visitor, first_of_day, qr)
+  VALUES (${id}, 1, ${T0 + DAY}, 'direct', '', 'mobile', 0, 'late', 1, 1)`,
+);
 
 const COUNTER_TABLES = ['counter_totals', 'counter_links', 'counter_campaigns', 'counter_profiles'];
 
@@ -134,21 +139,38 @@ for (const side of sides) {
     it('moves counted QR scans to their own counter rows, exactly as a rebuild counts them, and leaves uncounted clicks alone', async () => {
       const s = await side.open();
       try {
-        for (const sql of [...seedSql(), ...oldCountersSql(),
-          'INSERT OR REPLACE INTO counter_progress (id, through_click_id) VALUES (1, (SELECT max(id) FROM clicks))', ...UNCOUNTED]) await s.run(sql);
+        for (const sql of [
+          ...seedSql(),
+          ...oldCountersSql(),
+          'INSERT OR REPLACE INTO counter_progress (id, through_click_id) VALUES (1, (SELECT max(id) FROM clicks))',
+          ...UNCOUNTED,
+        ])
+          await s.run(sql);
         const before = await s.all("SELECT sum(clicks) AS n FROM counter_totals WHERE dim = 'all' AND grain = 1440");
         await s.migrate();
 
         const dump = async () =>
           Object.fromEntries(
-            await Promise.all(COUNTER_TABLES.map(async (t) => [t, (await s.all(`SELECT * FROM ${t} WHERE clicks != 0`)).map((r) => JSON.stringify(r)).sort()])),
+            await Promise.all(
+              COUNTER_TABLES.map(async (t) => [
+                t,
+                (await s.all(`SELECT * FROM ${t} WHERE clicks != 0`)).map((r) => JSON.stringify(r)).sort(),
+              ]),
+            ),
           );
         const migrated = await dump();
         // The migration counted nothing new: the day totals still hold the 60 counted clicks.
-        expect(await s.all("SELECT sum(clicks) AS n FROM counter_totals WHERE dim = 'all' AND grain = 1440")).toEqual(before);
-        const scans = await s.all("SELECT value, sum(clicks) AS n FROM counter_totals WHERE dim = 'qr' AND grain = 1440 GROUP BY 1 ORDER BY 1");
+        expect(await s.all("SELECT sum(clicks) AS n FROM counter_totals WHERE dim = 'all' AND grain = 1440")).toEqual(
+          before,
+        );
+        const scans = await s.all(
+          "SELECT value, sum(clicks) AS n FROM counter_totals WHERE dim = 'qr' AND grain = 1440 GROUP BY 1 ORDER BY 1",
+        );
         const qrCounted = (await s.all('SELECT count(*) AS n FROM clicks WHERE qr AND id <= 60')) as { n: number }[];
-        expect(scans).toEqual([{ value: 'false', n: 60 - qrCounted[0]!.n }, { value: 'true', n: qrCounted[0]!.n }]);
+        expect(scans).toEqual([
+          { value: 'false', n: 60 - qrCounted[0]!.n },
+          { value: 'true', n: qrCounted[0]!.n },
+        ]);
         expect(qrCounted[0]!.n).toBeGreaterThan(10);
 
         // What a rebuild from the same counted clicks gives.

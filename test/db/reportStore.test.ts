@@ -31,11 +31,30 @@ const drivers: { name: string; open(): Promise<{ db: Database; close(): Promise<
 ];
 
 const newLink = (slug: string): NewLink => ({
-  slug, url: `https://example.com/${slug}`, destination: `https://example.com/${slug}`, title: null, campaign: 'C', network: null,
-  utm: {}, postedAt: null, createdAt: 1, updatedAt: 1, disabled: false, expiresAt: null, maxClicks: null,
+  slug,
+  url: `https://example.com/${slug}`,
+  destination: `https://example.com/${slug}`,
+  title: null,
+  campaign: 'C',
+  network: null,
+  utm: {},
+  postedAt: null,
+  createdAt: 1,
+  updatedAt: 1,
+  disabled: false,
+  expiresAt: null,
+  maxClicks: null,
 });
 const report = (tokenHash: string, over: Partial<NewReport> = {}): NewReport => ({
-  tokenHash, title: `Report ${tokenHash}`, scope: { campaign: 'C' }, range: null, expiresAt: null, passwordHash: null, allowCsv: false, createdAt: 5, ...over,
+  tokenHash,
+  title: `Report ${tokenHash}`,
+  scope: { campaign: 'C' },
+  range: null,
+  expiresAt: null,
+  passwordHash: null,
+  allowCsv: false,
+  createdAt: 5,
+  ...over,
 });
 
 describe.each(drivers)('report store on $name', (driver) => {
@@ -48,11 +67,24 @@ describe.each(drivers)('report store on $name', (driver) => {
   afterAll(() => d?.close(), 30_000);
 
   it('keeps a campaign report and a posts report as written, found by their token hash', async () => {
-    const a = await reports.insert(report('h-a', { range: { from: 1000, to: 2000 }, expiresAt: 9000, passwordHash: 'pbkdf2-sha256$100000$x$y', allowCsv: true }));
+    const a = await reports.insert(
+      report('h-a', {
+        range: { from: 1000, to: 2000 },
+        expiresAt: 9000,
+        passwordHash: 'pbkdf2-sha256$100000$x$y',
+        allowCsv: true,
+      }),
+    );
     const b = await reports.insert(report('h-b', { scope: { slugs: ['p1', 'p2'], linkIds: [7, 8] } }));
     expect(await reports.byTokenHash('h-a')).toEqual({
-      id: a.id, title: 'Report h-a', scope: { campaign: 'C' }, range: { from: 1000, to: 2000 }, expiresAt: 9000,
-      passwordHash: 'pbkdf2-sha256$100000$x$y', allowCsv: true, createdAt: 5,
+      id: a.id,
+      title: 'Report h-a',
+      scope: { campaign: 'C' },
+      range: { from: 1000, to: 2000 },
+      expiresAt: 9000,
+      passwordHash: 'pbkdf2-sha256$100000$x$y',
+      allowCsv: true,
+      createdAt: 5,
     });
     expect((await reports.byTokenHash('h-b'))!.scope).toEqual({ slugs: ['p1', 'p2'], linkIds: [7, 8] });
     expect(await reports.byTokenHash('nope')).toBeNull();

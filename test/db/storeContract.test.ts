@@ -11,8 +11,14 @@ import { createClickReader } from '../../src/db/clickReader.js';
 import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import {
-  createApiKeyStore, createClickPruner, createLinkStore, createLinkVersionReader, createSessionStore, createVisitorSaltStore,
-  type BatchWriter, type Database,
+  createApiKeyStore,
+  createClickPruner,
+  createLinkStore,
+  createLinkVersionReader,
+  createSessionStore,
+  createVisitorSaltStore,
+  type BatchWriter,
+  type Database,
 } from '../../src/db/index.js';
 import type { Click, ClickReader, ClickWriter, NewLink, Scope } from '../../src/domain/index.js';
 import { createNodeRecordDeps } from '../../src/node/clicks/recordDeps.js';
@@ -71,17 +77,41 @@ const T0 = Date.parse('2026-03-10T12:00:00Z');
 const HOUR = 3_600_000;
 
 const newLink = (slug: string, extra: Partial<NewLink> = {}): NewLink => ({
-  slug, url: `https://example.com/${slug}`, destination: `https://example.com/${slug}`, title: null, campaign: null,
-  network: null, utm: {}, postedAt: null, createdAt: T0, updatedAt: T0, disabled: false, expiresAt: null,
-  maxClicks: null, ...extra,
+  slug,
+  url: `https://example.com/${slug}`,
+  destination: `https://example.com/${slug}`,
+  title: null,
+  campaign: null,
+  network: null,
+  utm: {},
+  postedAt: null,
+  createdAt: T0,
+  updatedAt: T0,
+  disabled: false,
+  expiresAt: null,
+  maxClicks: null,
+  ...extra,
 });
 
 const newClick = (linkId: number, at: number, extra: Partial<Click> = {}): Click => ({
-  linkId, clickedAt: at, referrer: null, referrerHost: null, source: 'direct', device: 'desktop', os: 'Windows',
-  browser: 'Chrome', country: 'NZ', region: 'Canterbury', city: 'Christchurch', bot: false,
-  visitor: '0123456789abcdef0123456789abcdef', qr: false, userAgent: 'Mozilla/5.0', firstOfDay: false, ...extra,
+  linkId,
+  clickedAt: at,
+  referrer: null,
+  referrerHost: null,
+  source: 'direct',
+  device: 'desktop',
+  os: 'Windows',
+  browser: 'Chrome',
+  country: 'NZ',
+  region: 'Canterbury',
+  city: 'Christchurch',
+  bot: false,
+  visitor: '0123456789abcdef0123456789abcdef',
+  qr: false,
+  userAgent: 'Mozilla/5.0',
+  firstOfDay: false,
+  ...extra,
 });
-
 
 const ADMIN_KEY = { scopes: ['admin'] as Scope[], campaigns: null, lastUsedAt: null };
 describe.each(drivers)('stores on $name', ({ open }) => {
@@ -104,13 +134,24 @@ describe.each(drivers)('stores on $name', ({ open }) => {
   describe('links', () => {
     it('stores a post and reads it back with the same types', async () => {
       const links = createLinkStore(d.db);
-      const created = await links.insert(newLink('Post', {
-        title: 'Launch — día 1', campaign: 'Spring', network: 'linkedin', utm: { source: 'linkedin', campaign: 'spring' },
-        postedAt: T0 - HOUR, expiresAt: T0 + 30 * 24 * HOUR, maxClicks: 1000,
-      }));
+      const created = await links.insert(
+        newLink('Post', {
+          title: 'Launch — día 1',
+          campaign: 'Spring',
+          network: 'linkedin',
+          utm: { source: 'linkedin', campaign: 'spring' },
+          postedAt: T0 - HOUR,
+          expiresAt: T0 + 30 * 24 * HOUR,
+          maxClicks: 1000,
+        }),
+      );
       expect(created.id).toBeGreaterThan(0);
       expect(await links.bySlug('Post')).toEqual({ ...created, humanClicks: 0 });
-      expect(created).toMatchObject({ disabled: false, utm: { source: 'linkedin', campaign: 'spring' }, postedAt: T0 - HOUR });
+      expect(created).toMatchObject({
+        disabled: false,
+        utm: { source: 'linkedin', campaign: 'spring' },
+        postedAt: T0 - HOUR,
+      });
     });
 
     it('treats slugs as case-sensitive and refuses a taken one through the unique index', async () => {
@@ -127,9 +168,14 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const links = createLinkStore(d.db);
       const many = Array.from({ length: 1000 }, (_, i) =>
         newLink(`bulk-${i}`, {
-          title: i === 0 ? 'día "uno", 1' : null, campaign: 'Spring', network: i % 2 ? 'x' : 'linkedin',
-          utm: { source: 'x', campaign: 'spring' }, postedAt: T0 - i, maxClicks: i === 1 ? 5 : null,
-          disabled: i === 2, expiresAt: i === 3 ? T0 + HOUR : null,
+          title: i === 0 ? 'día "uno", 1' : null,
+          campaign: 'Spring',
+          network: i % 2 ? 'x' : 'linkedin',
+          utm: { source: 'x', campaign: 'spring' },
+          postedAt: T0 - i,
+          maxClicks: i === 1 ? 5 : null,
+          disabled: i === 2,
+          expiresAt: i === 3 ? T0 + HOUR : null,
         }),
       );
       const created = await links.insertMany(many);
@@ -154,7 +200,13 @@ describe.each(drivers)('stores on $name', ({ open }) => {
     it('filters, searches (wildcards taken literally) and pages newest first', async () => {
       const links = createLinkStore(d.db);
       for (let i = 1; i <= 5; i++) {
-        await links.insert(newLink(`p${i}`, { campaign: i % 2 ? 'Odd' : 'Even', network: 'x', title: i === 3 ? '50% off' : `post ${i}` }));
+        await links.insert(
+          newLink(`p${i}`, {
+            campaign: i % 2 ? 'Odd' : 'Even',
+            network: 'x',
+            title: i === 3 ? '50% off' : `post ${i}`,
+          }),
+        );
       }
       expect((await links.list({ limit: 10 })).map((l) => l.slug)).toEqual(['p5', 'p4', 'p3', 'p2', 'p1']);
       expect((await links.list({ limit: 10, campaign: 'Odd' })).map((l) => l.slug)).toEqual(['p5', 'p3', 'p1']);
@@ -168,10 +220,11 @@ describe.each(drivers)('stores on $name', ({ open }) => {
 
     it('pages by offset and counts what a filter matches, for the compatible APIs', async () => {
       const links = createLinkStore(d.db);
-      for (let i = 1; i <= 5; i++) await links.insert(newLink(`o${i}`, { campaign: i % 2 ? 'Odd' : 'Even', title: i === 3 ? '50% off' : null }));
+      for (let i = 1; i <= 5; i++)
+        await links.insert(newLink(`o${i}`, { campaign: i % 2 ? 'Odd' : 'Even', title: i === 3 ? '50% off' : null }));
       expect((await links.list({ limit: 2, offset: 1 })).map((l) => l.slug)).toEqual(['o4', 'o3']);
       expect((await links.list({ limit: 2, offset: 1, campaign: 'Odd' })).map((l) => l.slug)).toEqual(['o3', 'o1']);
-      expect((await links.list({ limit: 2, offset: 5 }))).toEqual([]);
+      expect(await links.list({ limit: 2, offset: 5 })).toEqual([]);
       expect(await links.count({})).toBe(5);
       expect(await links.count({ campaign: 'Odd' })).toBe(3);
       expect(await links.count({ q: '50%' })).toBe(1);
@@ -181,8 +234,12 @@ describe.each(drivers)('stores on $name', ({ open }) => {
     it('updates and removes, saying when there was nothing to change', async () => {
       const links = createLinkStore(d.db);
       const link = await links.insert(newLink('edit'));
-      expect(await links.update(link.id, { disabled: true, utm: { medium: 'email' }, updatedAt: T0 + 1 })).toMatchObject({
-        disabled: true, utm: { medium: 'email' }, updatedAt: T0 + 1,
+      expect(
+        await links.update(link.id, { disabled: true, utm: { medium: 'email' }, updatedAt: T0 + 1 }),
+      ).toMatchObject({
+        disabled: true,
+        utm: { medium: 'email' },
+        updatedAt: T0 + 1,
       });
       expect(await links.update(link.id + 1000, { title: 'x' })).toBeNull();
       expect(await links.remove(link.id)).toBe(true);
@@ -194,23 +251,50 @@ describe.each(drivers)('stores on $name', ({ open }) => {
   describe('API keys and sessions', () => {
     it('finds keys by prefix, revokes once and counts the live ones', async () => {
       const keys = createApiKeyStore(d.db);
-      const a = await keys.insert({ name: 'a', prefix: 'AAAAAAAA', hash: 'h'.repeat(64), createdAt: T0, revokedAt: null, ...ADMIN_KEY });
-      await keys.insert({ name: 'b', prefix: 'BBBBBBBB', hash: 'i'.repeat(64), createdAt: T0, revokedAt: null, ...ADMIN_KEY });
+      const a = await keys.insert({
+        name: 'a',
+        prefix: 'AAAAAAAA',
+        hash: 'h'.repeat(64),
+        createdAt: T0,
+        revokedAt: null,
+        ...ADMIN_KEY,
+      });
+      await keys.insert({
+        name: 'b',
+        prefix: 'BBBBBBBB',
+        hash: 'i'.repeat(64),
+        createdAt: T0,
+        revokedAt: null,
+        ...ADMIN_KEY,
+      });
       expect(await keys.byPrefix('AAAAAAAA')).toEqual(a);
       expect(await keys.byPrefix('aaaaaaaa')).toBeNull();
       expect(await keys.revoke(a.id, T0 + 1)).toBe(true);
       expect(await keys.revoke(a.id, T0 + 2)).toBe(false);
       expect(await keys.countActive()).toBe(1);
-      expect((await keys.list()).map((k) => [k.name, k.revokedAt])).toEqual([['a', T0 + 1], ['b', null]]);
+      expect((await keys.list()).map((k) => [k.name, k.revokedAt])).toEqual([
+        ['a', T0 + 1],
+        ['b', null],
+      ]);
     });
 
     it('keeps scopes and campaigns, and moves lastUsedAt only when it is stale', async () => {
       const keys = createApiKeyStore(d.db);
       const k = await keys.insert({
-        name: 'client', prefix: 'DDDDDDDD', hash: 'k'.repeat(64), createdAt: T0, revokedAt: null,
-        scopes: ['links:read', 'analytics:read'], campaigns: ['Spring, 2026', 'Autumn'], lastUsedAt: null,
+        name: 'client',
+        prefix: 'DDDDDDDD',
+        hash: 'k'.repeat(64),
+        createdAt: T0,
+        revokedAt: null,
+        scopes: ['links:read', 'analytics:read'],
+        campaigns: ['Spring, 2026', 'Autumn'],
+        lastUsedAt: null,
       });
-      expect(await keys.byPrefix('DDDDDDDD')).toMatchObject({ scopes: ['links:read', 'analytics:read'], campaigns: ['Spring, 2026', 'Autumn'], lastUsedAt: null });
+      expect(await keys.byPrefix('DDDDDDDD')).toMatchObject({
+        scopes: ['links:read', 'analytics:read'],
+        campaigns: ['Spring, 2026', 'Autumn'],
+        lastUsedAt: null,
+      });
       await keys.touch(k.id, T0 + 1000, T0 + 1000 - 60_000);
       expect((await keys.byPrefix('DDDDDDDD'))!.lastUsedAt).toBe(T0 + 1000);
       // A second isolate, 30 s later, finds the record fresh and leaves it.
@@ -223,10 +307,20 @@ describe.each(drivers)('stores on $name', ({ open }) => {
     it('keeps sessions with their key, and sweeps expired ones', async () => {
       const keys = createApiKeyStore(d.db);
       const sessions = createSessionStore(d.db);
-      const key = await keys.insert({ name: 'laptop', prefix: 'CCCCCCCC', hash: 'j'.repeat(64), createdAt: T0, revokedAt: null, ...ADMIN_KEY });
+      const key = await keys.insert({
+        name: 'laptop',
+        prefix: 'CCCCCCCC',
+        hash: 'j'.repeat(64),
+        createdAt: T0,
+        revokedAt: null,
+        ...ADMIN_KEY,
+      });
       await sessions.insert({ tokenHash: 't1', apiKeyId: key.id, csrf: 'c1', createdAt: T0, expiresAt: T0 + HOUR });
       await sessions.insert({ tokenHash: 't2', apiKeyId: null, csrf: 'c2', createdAt: T0, expiresAt: T0 + 2 * HOUR });
-      expect(await sessions.byTokenHash('t1')).toMatchObject({ apiKeyId: key.id, key: { name: 'laptop', revokedAt: null } });
+      expect(await sessions.byTokenHash('t1')).toMatchObject({
+        apiKeyId: key.id,
+        key: { name: 'laptop', revokedAt: null },
+      });
       expect(await sessions.byTokenHash('t2')).toMatchObject({ apiKeyId: null, key: null });
       expect(await sessions.removeExpired(T0 + HOUR)).toBe(1);
       expect(await sessions.byTokenHash('t1')).toBeNull();
@@ -254,7 +348,9 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(rows[0]!.salt).not.toContain(salt);
       expect(rows[0]!.salt).toMatch(/^v1\./);
       const rotated = createVisitorSaltStore(d.db, createSaltSealer('another-secret-for-contract-tests'));
-      expect(await rotated.saltFor('2026-03-10', 'fresh-salt-after-rotation-00', T0)).toBe('fresh-salt-after-rotation-00');
+      expect(await rotated.saltFor('2026-03-10', 'fresh-salt-after-rotation-00', T0)).toBe(
+        'fresh-salt-after-rotation-00',
+      );
       expect(await rotated.saltFor('2026-03-10', 'ignored', T0)).toBe('fresh-salt-after-rotation-00');
     });
 
@@ -266,7 +362,9 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const seenDays = async () =>
         ((await d.db.all(sql`SELECT day FROM daily_visitors ORDER BY day`)) as { day: string }[]).map((r) => r.day);
       expect(await seenDays()).toEqual(['2026-03-08', '2026-03-09', '2026-03-10']);
-      await createVisitorSaltStore(d.db, createSaltSealer('a-secret-for-store-contract-tests')).pruneBefore('2026-03-09');
+      await createVisitorSaltStore(d.db, createSaltSealer('a-secret-for-store-contract-tests')).pruneBefore(
+        '2026-03-09',
+      );
       expect(await seenDays()).toEqual(['2026-03-09', '2026-03-10']);
     });
   });
@@ -277,12 +375,22 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const a = await links.insert(newLink('a', { campaign: 'C', network: 'x' }));
       const b = await links.insert(newLink('b'));
       const batch = Array.from({ length: 45 }, (_, i) =>
-        newClick(i % 3 === 0 ? b.id : a.id, T0 + i * 1000, { bot: i % 5 === 0, visitor: `v${i % 7}`.padEnd(32, '0'), qr: i === 1 }),
+        newClick(i % 3 === 0 ? b.id : a.id, T0 + i * 1000, {
+          bot: i % 5 === 0,
+          visitor: `v${i % 7}`.padEnd(32, '0'),
+          qr: i === 1,
+        }),
       );
       await d.clicks.insertBatch(batch);
       const all = await d.clicks.list({ bots: 'include', limit: 100 });
       expect(all).toHaveLength(45);
-      expect(all[0]).toMatchObject({ slug: 'a', clickedAt: T0 + 44_000, bot: false, country: 'NZ', city: 'Christchurch' });
+      expect(all[0]).toMatchObject({
+        slug: 'a',
+        clickedAt: T0 + 44_000,
+        bot: false,
+        country: 'NZ',
+        city: 'Christchurch',
+      });
       expect(all.map((c) => c.clickedAt)).toEqual([...all.map((c) => c.clickedAt)].sort((x, y) => y - x));
       expect(all.find((c) => c.qr)).toMatchObject({ slug: 'a', qr: true });
       const humansOn = (id: number) => batch.filter((c) => c.linkId === id && !c.bot).length;
@@ -295,7 +403,10 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const a = await links.insert(newLink('fa', { campaign: 'C', network: 'x' }));
       const b = await links.insert(newLink('fb', { campaign: 'D' }));
       await d.clicks.insertBatch([
-        newClick(a.id, T0), newClick(a.id, T0 + HOUR, { bot: true }), newClick(b.id, T0 + 2 * HOUR), newClick(a.id, T0 + 3 * HOUR),
+        newClick(a.id, T0),
+        newClick(a.id, T0 + HOUR, { bot: true }),
+        newClick(b.id, T0 + 2 * HOUR),
+        newClick(a.id, T0 + 3 * HOUR),
       ]);
       const list = (f: Partial<Parameters<ClickReader['list']>[0]>) =>
         d.clicks.list({ bots: 'include', limit: 100, ...f }).then((rows) => rows.map((r) => r.clickedAt - T0));
@@ -311,7 +422,11 @@ describe.each(drivers)('stores on $name', ({ open }) => {
     it('writes a batch as one unit: one bad click leaves no click and no counter behind', async () => {
       const links = createLinkStore(d.db);
       const a = await links.insert(newLink('unit'));
-      const batch = [newClick(a.id, T0), ...Array.from({ length: 20 }, (_, i) => newClick(a.id, T0 + i)), newClick(a.id + 999, T0)];
+      const batch = [
+        newClick(a.id, T0),
+        ...Array.from({ length: 20 }, (_, i) => newClick(a.id, T0 + i)),
+        newClick(a.id + 999, T0),
+      ];
       await expect(d.clicks.insertBatch(batch)).rejects.toThrow();
       expect(await d.clicks.list({ bots: 'include', limit: 100 })).toEqual([]);
       expect((await links.bySlug('unit'))!.humanClicks).toBe(0);
@@ -340,12 +455,23 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const stats = createStatsStore(d.db);
       const [from, to] = [Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z')];
       const perLink = async () =>
-        (await stats.links({ campaigns: ['S'] }, from, to, 'exclude')).map((l) => [l.link.slug, l.clicks, l.uniques]).sort();
-      expect(await perLink()).toEqual([['sa', 2, 1], ['sb', 1, 1]]);
+        (await stats.links({ campaigns: ['S'] }, from, to, 'exclude'))
+          .map((l) => [l.link.slug, l.clicks, l.uniques])
+          .sort();
+      expect(await perLink()).toEqual([
+        ['sa', 2, 1],
+        ['sb', 1, 1],
+      ]);
       const countries = (await stats.dimensions({}, from, to, 'include')).filter((c) => c.dim === 'country');
-      expect(countries.map((c) => [c.value, c.clicks, c.uniques]).sort()).toEqual([['FR', 1, 1], ['NZ', 3, 1]]);
+      expect(countries.map((c) => [c.value, c.clicks, c.uniques]).sort()).toEqual([
+        ['FR', 1, 1],
+        ['NZ', 3, 1],
+      ]);
       const days = await stats.timeline({}, from, to, 1440);
-      expect(days.map((p) => [p.bot, p.clicks, p.uniques]).sort()).toEqual([[false, 3, 2], [true, 1, 0]]);
+      expect(days.map((p) => [p.bot, p.clicks, p.uniques]).sort()).toEqual([
+        [false, 3, 2],
+        [true, 1, 0],
+      ]);
 
       await links.remove(a.id);
       expect(await perLink()).toEqual([['sb', 1, 1]]);
@@ -353,7 +479,7 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(after.filter((p) => p.clicks > 0).map((p) => [p.bot, p.clicks, p.uniques])).toEqual([[false, 1, 1]]);
     });
 
-    it('moves a post\'s campaign counters with it when its campaign changes (triggers run on both drivers)', async () => {
+    it("moves a post's campaign counters with it when its campaign changes (triggers run on both drivers)", async () => {
       const links = createLinkStore(d.db);
       const a = await links.insert(newLink('ma', { campaign: 'Old' }));
       const b = await links.insert(newLink('mb', { campaign: 'Old' }));
@@ -365,8 +491,13 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const [from, to] = [Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z')];
       const sources = async (campaign: string) =>
         (await stats.dimensions({ campaigns: [campaign] }, from, to, 'exclude'))
-          .filter((r) => r.dim === 'source' && r.clicks > 0).map((r) => [r.value, r.clicks, r.uniques]).sort();
-      expect(await sources('Old')).toEqual([['reddit', 1, 1], ['x', 1, 1]]);
+          .filter((r) => r.dim === 'source' && r.clicks > 0)
+          .map((r) => [r.value, r.clicks, r.uniques])
+          .sort();
+      expect(await sources('Old')).toEqual([
+        ['reddit', 1, 1],
+        ['x', 1, 1],
+      ]);
       await links.update(a.id, { campaign: 'New' });
       expect(await sources('Old')).toEqual([['reddit', 1, 1]]);
       expect(await sources('New')).toEqual([['x', 1, 1]]);
@@ -390,17 +521,30 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const stats = createStatsStore(d.db);
       const rows = async (from: number, to: number, scope = {}) =>
         (await stats.linkDimensions(scope, from, to, 'exclude', ['source', 'city']))
-          .map((r) => [r.linkId === a.id ? 'ra' : 'rb', r.dim, r.value, r.clicks, r.uniques].join(' ')).sort();
+          .map((r) => [r.linkId === a.id ? 'ra' : 'rb', r.dim, r.value, r.clicks, r.uniques].join(' '))
+          .sort();
       // A whole UTC day: read from the per-post day counters.
       expect(await rows(Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z'))).toEqual([
-        'ra city FR|Paris 1 1', 'ra city NZ|Christchurch 2 1', 'ra source linkedin 1 1', 'ra source x 2 1',
-        'rb city NZ|Christchurch 1 1', 'rb source reddit 1 1',
+        'ra city FR|Paris 1 1',
+        'ra city NZ|Christchurch 2 1',
+        'ra source linkedin 1 1',
+        'ra source x 2 1',
+        'rb city NZ|Christchurch 1 1',
+        'rb source reddit 1 1',
       ]);
       // 12:15–13:15 starts and ends off the hour: read from click profiles.
-      expect(await rows(T0 + HOUR / 4, T0 + HOUR + HOUR / 4)).toEqual(['ra city FR|Paris 1 1', 'ra source linkedin 1 1']);
+      expect(await rows(T0 + HOUR / 4, T0 + HOUR + HOUR / 4)).toEqual([
+        'ra city FR|Paris 1 1',
+        'ra source linkedin 1 1',
+      ]);
       // A click filter narrows every post's values.
-      expect(await rows(Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z'), { countries: ['NZ'] })).toEqual([
-        'ra city NZ|Christchurch 2 1', 'ra source x 2 1', 'rb city NZ|Christchurch 1 1', 'rb source reddit 1 1',
+      expect(
+        await rows(Date.parse('2026-03-10T00:00:00Z'), Date.parse('2026-03-11T00:00:00Z'), { countries: ['NZ'] }),
+      ).toEqual([
+        'ra city NZ|Christchurch 2 1',
+        'ra source x 2 1',
+        'rb city NZ|Christchurch 1 1',
+        'rb source reddit 1 1',
       ]);
     });
 
@@ -408,8 +552,9 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       const links = createLinkStore(d.db);
       const a = await links.insert(newLink('mark'));
       const progress = async () =>
-        (await d.db.all(sql`SELECT id, through_click_id AS through, (SELECT max(id) FROM clicks) AS last FROM counter_progress`)) as
-          { id: number; through: number; last: number }[];
+        (await d.db.all(
+          sql`SELECT id, through_click_id AS through, (SELECT max(id) FROM clicks) AS last FROM counter_progress`,
+        )) as { id: number; through: number; last: number }[];
       await d.clicks.insertBatch(Array.from({ length: 7 }, (_, i) => newClick(a.id, T0 + i * 60_000)));
       const [afterBatch] = await progress();
       expect(afterBatch!.last).toBeGreaterThan(0);
@@ -449,7 +594,9 @@ describe.each(drivers)('stores on $name', ({ open }) => {
       expect(await pruner.deleteBefore(T0 + 5 * HOUR, 3)).toBe(3);
       expect(await pruner.deleteBefore(T0 + 5 * HOUR, 3)).toBe(2);
       expect(await pruner.deleteBefore(T0 + 100 * HOUR, 100)).toBe(3);
-      const left = (await d.clicks.list({ bots: 'include', limit: 100 })).map((c) => c.clickedAt - T0).sort((x, y) => x - y);
+      const left = (await d.clicks.list({ bots: 'include', limit: 100 }))
+        .map((c) => c.clickedAt - T0)
+        .sort((x, y) => x - y);
       expect(left).toEqual([8 * HOUR, 9 * HOUR]);
     });
 

@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkStore, createTimingStore, type Database } from '../../src/db/index.js';
-import { zoneView, type BotMode, type Click, type ClickWriter, type NewLink, type StatsScope } from '../../src/domain/index.js';
+import {
+  zoneView,
+  type BotMode,
+  type Click,
+  type ClickWriter,
+  type NewLink,
+  type StatsScope,
+} from '../../src/domain/index.js';
 import { createNodeRecordDeps } from '../../src/node/clicks/recordDeps.js';
 import { countedAtOnce } from '../../src/node/clicks/count.js';
 import { openDatabase } from '../../src/node/sqlite.js';
@@ -55,14 +62,28 @@ const HOUR = 3_600_000;
 const QUARTER = 900_000;
 const START = Date.parse('2026-03-01T00:00:00Z');
 const END = Date.parse('2026-04-12T00:00:00Z');
-const ZONES = ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Kathmandu', 'Asia/Kolkata', 'Australia/Adelaide', 'Australia/Lord_Howe'];
+const ZONES = [
+  'UTC',
+  'Europe/Paris',
+  'America/New_York',
+  'Asia/Kathmandu',
+  'Asia/Kolkata',
+  'Australia/Adelaide',
+  'Australia/Lord_Howe',
+];
 
 const POSTS: Array<Partial<NewLink> & { slug: string }> = [
   { slug: 'li-a', network: 'linkedin', campaign: 'A', postedAt: Date.parse('2026-03-03T09:07:00Z') },
   { slug: 'x-a', network: 'x', campaign: 'A', postedAt: Date.parse('2026-03-07T17:45:00Z') },
   { slug: 'li-b', network: 'linkedin', campaign: 'B', postedAt: Date.parse('2026-03-28T23:52:00Z') },
   { slug: 'fb-b', network: 'facebook', campaign: 'B', postedAt: Date.parse('2026-04-04T15:30:00Z') },
-  { slug: 'ig-none', network: 'instagram', campaign: null, postedAt: null, createdAt: Date.parse('2026-03-14T12:13:00Z') },
+  {
+    slug: 'ig-none',
+    network: 'instagram',
+    campaign: null,
+    postedAt: null,
+    createdAt: Date.parse('2026-03-14T12:13:00Z'),
+  },
 ];
 const SOURCES = ['linkedin', 'x', 'direct', 'google'];
 const COUNTRIES = ['FR', 'NP', 'US', null];
@@ -72,13 +93,30 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 /** Week hour of an instant by Intl alone: Monday 0. */
 function intlWeekHour(tz: string, ms: number): number {
   let f = formats.get(tz);
-  if (!f) formats.set(tz, (f = new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short', hour: 'numeric', hourCycle: 'h23' })));
+  if (!f)
+    formats.set(
+      tz,
+      (f = new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short', hour: 'numeric', hourCycle: 'h23' })),
+    );
   const parts = f.formatToParts(ms);
   const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.find((p) => p.type === 'weekday')!.value);
   return day * 24 + Number(parts.find((p) => p.type === 'hour')!.value);
 }
 
-interface RawClick { referrer_host: string | null; link_id: number; clicked_at: number; bot: number; first_of_day: number; slug: string; campaign: string | null; network: string | null; source: string; country: string | null; device: string; posted: number }
+interface RawClick {
+  referrer_host: string | null;
+  link_id: number;
+  clicked_at: number;
+  bot: number;
+  first_of_day: number;
+  slug: string;
+  campaign: string | null;
+  network: string | null;
+  source: string;
+  country: string | null;
+  device: string;
+  posted: number;
+}
 
 describe.each(drivers)('timing store on $name', ({ open }) => {
   let d: Driver;
@@ -89,11 +127,25 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
     const ids: number[] = [];
     for (const p of POSTS) {
       const created = p.createdAt ?? p.postedAt! - 2 * HOUR;
-      ids.push((await links.insert({
-        url: `https://example.com/${p.slug}`, destination: `https://example.com/${p.slug}`, title: null, utm: {},
-        updatedAt: created, disabled: false, expiresAt: null, maxClicks: null, network: null, campaign: null, postedAt: null,
-        ...p, createdAt: created,
-      })).id);
+      ids.push(
+        (
+          await links.insert({
+            url: `https://example.com/${p.slug}`,
+            destination: `https://example.com/${p.slug}`,
+            title: null,
+            utm: {},
+            updatedAt: created,
+            disabled: false,
+            expiresAt: null,
+            maxClicks: null,
+            network: null,
+            campaign: null,
+            postedAt: null,
+            ...p,
+            createdAt: created,
+          })
+        ).id,
+      );
     }
     const rnd = prng(15);
     const clicks: Click[] = [];
@@ -102,13 +154,32 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
       const posted = POSTS[k]!.postedAt ?? POSTS[k]!.createdAt!;
       // Most clicks in the days after the post, some before it (a wrong posted time), some weeks later.
       const r = rnd();
-      const at = Math.floor(r < 0.1 ? posted - rnd() * 3 * 24 * HOUR : r < 0.8 ? posted + rnd() * 30 * HOUR : posted + rnd() * 20 * 24 * HOUR);
+      const at = Math.floor(
+        r < 0.1
+          ? posted - rnd() * 3 * 24 * HOUR
+          : r < 0.8
+            ? posted + rnd() * 30 * HOUR
+            : posted + rnd() * 20 * 24 * HOUR,
+      );
       if (at < START || at >= END) continue;
       clicks.push({
-        ...(rnd() < 0.5 ? { referrer: null, referrerHost: null } : { referrer: 'https://lnkd.in/x', referrerHost: 'lnkd.in' }),
-        linkId: ids[k]!, clickedAt: at, source: SOURCES[Math.floor(rnd() * SOURCES.length)]!,
-        device: DEVICES[Math.floor(rnd() * DEVICES.length)]!, os: null, browser: null, country: COUNTRIES[Math.floor(rnd() * COUNTRIES.length)]!,
-        region: null, city: null, bot: rnd() < 0.15, visitor: `v${Math.floor(rnd() * 40)}`.padEnd(32, '0'), qr: false, userAgent: null, firstOfDay: false,
+        ...(rnd() < 0.5
+          ? { referrer: null, referrerHost: null }
+          : { referrer: 'https://lnkd.in/x', referrerHost: 'lnkd.in' }),
+        linkId: ids[k]!,
+        clickedAt: at,
+        source: SOURCES[Math.floor(rnd() * SOURCES.length)]!,
+        device: DEVICES[Math.floor(rnd() * DEVICES.length)]!,
+        os: null,
+        browser: null,
+        country: COUNTRIES[Math.floor(rnd() * COUNTRIES.length)]!,
+        region: null,
+        city: null,
+        bot: rnd() < 0.15,
+        visitor: `v${Math.floor(rnd() * 40)}`.padEnd(32, '0'),
+        qr: false,
+        userAgent: null,
+        firstOfDay: false,
       });
     }
     clicks.sort((a, b) => a.clickedAt - b.clickedAt);
@@ -123,8 +194,10 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
 
   const inScope = (scope: StatsScope, bots: BotMode) => (c: RawClick) =>
     (bots === 'include' || Boolean(c.bot) === (bots === 'only')) &&
-    (!scope.campaigns || scope.campaigns.includes(c.campaign!)) && (!scope.networks || scope.networks.includes(c.network as never)) &&
-    (!scope.sources || scope.sources.includes(c.source)) && (!scope.countries || scope.countries.includes(c.country!)) &&
+    (!scope.campaigns || scope.campaigns.includes(c.campaign!)) &&
+    (!scope.networks || scope.networks.includes(c.network as never)) &&
+    (!scope.sources || scope.sources.includes(c.source)) &&
+    (!scope.countries || scope.countries.includes(c.country!)) &&
     (!scope.devices || scope.devices.includes(c.device as never));
 
   const SCOPES: Array<[string, StatsScope, BotMode]> = [
@@ -136,54 +209,72 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
   ];
 
   describe.each(ZONES)('in %s', (tz) => {
-    it.each(SCOPES)('buckets clicks by local weekday and hour as Intl places each raw click: %s', async (_, scope, bots) => {
-      // Edges on odd quarter hours, across the DST changes of March and early April.
-      const from = Date.parse('2026-03-02T03:15:00Z');
-      const to = Date.parse('2026-04-09T20:45:00Z');
-      const got = await createTimingStore(d.db).weekHours(scope, from, to, bots, zoneView(tz, from, to).offsets(from, to));
-      const want = new Map<number, { clicks: number; uniques: number; posts: Set<number> }>();
-      for (const c of raw.filter((c) => c.clicked_at >= from && c.clicked_at < to).filter(inScope(scope, bots))) {
-        const wh = intlWeekHour(tz, c.clicked_at);
-        const cell = want.get(wh) ?? { clicks: 0, uniques: 0, posts: new Set<number>() };
-        cell.clicks++;
-        cell.uniques += c.first_of_day && !c.bot ? 1 : 0;
-        cell.posts.add(c.link_id);
-        want.set(wh, cell);
+    it.each(SCOPES)(
+      'buckets clicks by local weekday and hour as Intl places each raw click: %s',
+      async (_, scope, bots) => {
+        // Edges on odd quarter hours, across the DST changes of March and early April.
+        const from = Date.parse('2026-03-02T03:15:00Z');
+        const to = Date.parse('2026-04-09T20:45:00Z');
+        const got = await createTimingStore(d.db).weekHours(
+          scope,
+          from,
+          to,
+          bots,
+          zoneView(tz, from, to).offsets(from, to),
+        );
+        const want = new Map<number, { clicks: number; uniques: number; posts: Set<number> }>();
+        for (const c of raw.filter((c) => c.clicked_at >= from && c.clicked_at < to).filter(inScope(scope, bots))) {
+          const wh = intlWeekHour(tz, c.clicked_at);
+          const cell = want.get(wh) ?? { clicks: 0, uniques: 0, posts: new Set<number>() };
+          cell.clicks++;
+          cell.uniques += c.first_of_day && !c.bot ? 1 : 0;
+          cell.posts.add(c.link_id);
+          want.set(wh, cell);
+        }
+        const expected = [...want].map(([weekHour, c]) => ({
+          weekHour,
+          clicks: c.clicks,
+          uniques: c.uniques,
+          posts: c.posts.size,
+        }));
+        const byHour = (a: { weekHour: number }, b: { weekHour: number }) => a.weekHour - b.weekHour;
+        expect(expected.length).toBeGreaterThan(20);
+        expect([...got].sort(byHour)).toEqual(expected.sort(byHour));
+      },
+    );
+  });
+
+  it.each(SCOPES)(
+    "counts each post's clicks per quarter hour since its posting quarter hour, before and after: %s",
+    async (_, scope, bots) => {
+      const posted = { from: Date.parse('2026-03-03T00:00:00Z'), to: Date.parse('2026-04-05T00:00:00Z') };
+      const got = await createTimingStore(d.db).postBuckets(scope, posted, { from: -96, to: 96 * 7 }, bots);
+      const want = new Map<string, { linkId: number; at: number; clicks: number; uniques: number }>();
+      for (const c of raw.filter(inScope(scope, bots)).filter((c) => c.posted >= posted.from && c.posted < posted.to)) {
+        const start = c.posted - (c.posted % QUARTER);
+        if (c.clicked_at < start - 96 * QUARTER || c.clicked_at >= start + 96 * 7 * QUARTER) continue;
+        const at = c.clicked_at - (c.clicked_at % QUARTER);
+        const key = `${c.link_id} ${at}`;
+        const row = want.get(key) ?? { linkId: c.link_id, at, clicks: 0, uniques: 0 };
+        row.clicks++;
+        row.uniques += c.first_of_day && !c.bot ? 1 : 0;
+        want.set(key, row);
       }
-      const expected = [...want].map(([weekHour, c]) => ({ weekHour, clicks: c.clicks, uniques: c.uniques, posts: c.posts.size }));
-      const byHour = (a: { weekHour: number }, b: { weekHour: number }) => a.weekHour - b.weekHour;
-      expect(expected.length).toBeGreaterThan(20);
-      expect([...got].sort(byHour)).toEqual(expected.sort(byHour));
-    });
-  });
+      const order = (a: { linkId: number; at: number }, b: { linkId: number; at: number }) =>
+        a.linkId - b.linkId || a.at - b.at;
+      const summed = new Map<string, { linkId: number; at: number; clicks: number; uniques: number }>();
+      for (const r of got) {
+        const row = summed.get(`${r.linkId} ${r.at}`) ?? { linkId: r.linkId, at: r.at, clicks: 0, uniques: 0 };
+        row.clicks += r.clicks;
+        row.uniques += r.uniques;
+        summed.set(`${r.linkId} ${r.at}`, row);
+      }
+      expect(want.size).toBeGreaterThan(10);
+      expect([...summed.values()].sort(order)).toEqual([...want.values()].sort(order));
+    },
+  );
 
-  it.each(SCOPES)('counts each post\'s clicks per quarter hour since its posting quarter hour, before and after: %s', async (_, scope, bots) => {
-    const posted = { from: Date.parse('2026-03-03T00:00:00Z'), to: Date.parse('2026-04-05T00:00:00Z') };
-    const got = await createTimingStore(d.db).postBuckets(scope, posted, { from: -96, to: 96 * 7 }, bots);
-    const want = new Map<string, { linkId: number; at: number; clicks: number; uniques: number }>();
-    for (const c of raw.filter(inScope(scope, bots)).filter((c) => c.posted >= posted.from && c.posted < posted.to)) {
-      const start = c.posted - (c.posted % QUARTER);
-      if (c.clicked_at < start - 96 * QUARTER || c.clicked_at >= start + 96 * 7 * QUARTER) continue;
-      const at = c.clicked_at - (c.clicked_at % QUARTER);
-      const key = `${c.link_id} ${at}`;
-      const row = want.get(key) ?? { linkId: c.link_id, at, clicks: 0, uniques: 0 };
-      row.clicks++;
-      row.uniques += c.first_of_day && !c.bot ? 1 : 0;
-      want.set(key, row);
-    }
-    const order = (a: { linkId: number; at: number }, b: { linkId: number; at: number }) => a.linkId - b.linkId || a.at - b.at;
-    const summed = new Map<string, { linkId: number; at: number; clicks: number; uniques: number }>();
-    for (const r of got) {
-      const row = summed.get(`${r.linkId} ${r.at}`) ?? { linkId: r.linkId, at: r.at, clicks: 0, uniques: 0 };
-      row.clicks += r.clicks;
-      row.uniques += r.uniques;
-      summed.set(`${r.linkId} ${r.at}`, row);
-    }
-    expect(want.size).toBeGreaterThan(10);
-    expect([...summed.values()].sort(order)).toEqual([...want.values()].sort(order));
-  });
-
-  it.each(SCOPES)('counts people\'s clicks without referrer or source per network: %s', async (_, scope) => {
+  it.each(SCOPES)("counts people's clicks without referrer or source per network: %s", async (_, scope) => {
     const from = Date.parse('2026-03-02T03:15:00Z');
     const to = Date.parse('2026-04-09T20:45:00Z');
     const got = await createTimingStore(d.db).unattributed(scope, from, to);
@@ -194,14 +285,22 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
       n.direct += c.source === 'direct' ? 1 : 0;
       want.set(c.network, n);
     }
-    const order = (a: { network: string | null }, b: { network: string | null }) => String(a.network).localeCompare(String(b.network));
+    const order = (a: { network: string | null }, b: { network: string | null }) =>
+      String(a.network).localeCompare(String(b.network));
     expect([...want.values()].some((n) => n.noReferrer > 0 && n.direct > 0)).toBe(true);
     expect([...got].sort(order)).toEqual([...want.values()].sort(order));
   });
 
   it('reads every post of the scope when no posting range is given', async () => {
     const got = await createTimingStore(d.db).postBuckets({}, null, { from: 0, to: 4 }, 'include');
-    const slugs = new Set(raw.filter((c) => c.clicked_at >= c.posted - (c.posted % QUARTER) && c.clicked_at < c.posted - (c.posted % QUARTER) + HOUR).map((c) => c.link_id));
+    const slugs = new Set(
+      raw
+        .filter(
+          (c) =>
+            c.clicked_at >= c.posted - (c.posted % QUARTER) && c.clicked_at < c.posted - (c.posted % QUARTER) + HOUR,
+        )
+        .map((c) => c.link_id),
+    );
     expect(new Set(got.map((r) => r.linkId))).toEqual(slugs);
   });
 });

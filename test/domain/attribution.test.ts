@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ANDROID_APPS, attributeSource, IN_APP_BROWSERS, COUNTRY_DOMAIN_SOURCES, REFERRER_HOST_PATTERNS, referrerHost, REFERRER_HOSTS,
+  ANDROID_APPS,
+  attributeSource,
+  IN_APP_BROWSERS,
+  COUNTRY_DOMAIN_SOURCES,
+  REFERRER_HOST_PATTERNS,
+  referrerHost,
+  REFERRER_HOSTS,
 } from '../../src/domain/index.js';
 
 const src = (referrer: string, userAgent = '', utmSource: string | null = null) =>
@@ -92,7 +98,8 @@ describe('attributeSource: referrer hosts', () => {
   });
   it('has no row that a shorter row with the same source already covers', () => {
     const redundant = REFERRER_HOSTS.filter(([host, source]) =>
-      REFERRER_HOSTS.some(([other, s]) => s === source && host.endsWith(`.${other}`)));
+      REFERRER_HOSTS.some(([other, s]) => s === source && host.endsWith(`.${other}`)),
+    );
     expect(redundant).toEqual([]);
   });
   it('finds Yahoo search abroad and Yahoo Japan, whose mail is email', () => {
@@ -106,30 +113,61 @@ describe('attributeSource: referrer hosts', () => {
 
 describe('attributeSource: referrer host patterns', () => {
   const matching: ReadonlyArray<readonly [host: string, source: string]> = [
-    ['google.com', 'google'], ['www.google.com', 'google'], ['news.google.com', 'google'],
-    ['google.pl', 'google'], ['google.se', 'google'], ['www.google.de', 'google'],
-    ['google.co.jp', 'google'], ['www.google.co.uk', 'google'], ['news.google.co.in', 'google'],
-    ['google.com.mx', 'google'], ['www.google.com.au', 'google'], ['google.com.br', 'google'],
-    ['pinterest.co.uk', 'pinterest'], ['www.pinterest.de', 'pinterest'], ['pinterest.com.au', 'pinterest'], ['fr.pinterest.fr', 'pinterest'],
-    ['yahoo.co.jp', 'yahoo'], ['search.yahoo.co.jp', 'yahoo'], ['yahoo.co.uk', 'yahoo'],
-    ['youtube.de', 'youtube'], ['www.youtube.co.uk', 'youtube'], ['m.youtube.com.br', 'youtube'],
+    ['google.com', 'google'],
+    ['www.google.com', 'google'],
+    ['news.google.com', 'google'],
+    ['google.pl', 'google'],
+    ['google.se', 'google'],
+    ['www.google.de', 'google'],
+    ['google.co.jp', 'google'],
+    ['www.google.co.uk', 'google'],
+    ['news.google.co.in', 'google'],
+    ['google.com.mx', 'google'],
+    ['www.google.com.au', 'google'],
+    ['google.com.br', 'google'],
+    ['pinterest.co.uk', 'pinterest'],
+    ['www.pinterest.de', 'pinterest'],
+    ['pinterest.com.au', 'pinterest'],
+    ['fr.pinterest.fr', 'pinterest'],
+    ['yahoo.co.jp', 'yahoo'],
+    ['search.yahoo.co.jp', 'yahoo'],
+    ['yahoo.co.uk', 'yahoo'],
+    ['youtube.de', 'youtube'],
+    ['www.youtube.co.uk', 'youtube'],
+    ['m.youtube.com.br', 'youtube'],
   ];
   it.each(matching)('maps %s to %s', (host, source) => {
     expect(src(`https://${host}/search?q=x`)).toBe(source);
   });
   it('has a sample on a country domain for every site that has them', () => {
     for (const [name, source] of COUNTRY_DOMAIN_SOURCES) {
-      expect(matching.some(([host, s]) => s === source && new RegExp(`(^|\\.)${name}\\.(co|com)\\.[a-z]{2}$`).test(host)), name).toBe(true);
+      expect(
+        matching.some(([host, s]) => s === source && new RegExp(`(^|\\.)${name}\\.(co|com)\\.[a-z]{2}$`).test(host)),
+        name,
+      ).toBe(true);
     }
   });
   it('has a matching sample for every pattern', () => {
     for (const [pattern, source] of REFERRER_HOST_PATTERNS) {
-      expect(matching.some(([host, s]) => s === source && pattern.test(host)), String(pattern)).toBe(true);
+      expect(
+        matching.some(([host, s]) => s === source && pattern.test(host)),
+        String(pattern),
+      ).toBe(true);
     }
   });
-  it.each(['google.evil.com', 'notgoogle.com', 'googleusercontent.com', 'lh3.googleusercontent.com',
-    'google.com.evil.example', 'google-analytics.com', 'google.example',
-    'pinterest.evil.com', 'notpinterest.de', 'youtube.com.evil.example', 'yahoo-mail.co.uk'])('keeps %s as its host', (host) => {
+  it.each([
+    'google.evil.com',
+    'notgoogle.com',
+    'googleusercontent.com',
+    'lh3.googleusercontent.com',
+    'google.com.evil.example',
+    'google-analytics.com',
+    'google.example',
+    'pinterest.evil.com',
+    'notpinterest.de',
+    'youtube.com.evil.example',
+    'yahoo-mail.co.uk',
+  ])('keeps %s as its host', (host) => {
     expect(src(`https://${host}/`)).toBe(host);
   });
   it('lets an exact row win, so Gmail is email', () => {
@@ -159,19 +197,49 @@ describe('attributeSource: Android app referrers', () => {
 });
 
 describe('attributeSource: in-app browsers without a referrer', () => {
-  const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
-  const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP1A.240405.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/124.0.6367.82 Mobile Safari/537.36';
+  const IPHONE =
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
+  const ANDROID =
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP1A.240405.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/124.0.6367.82 Mobile Safari/537.36';
   const samples: ReadonlyArray<readonly [app: string, userAgent: string, source: string]> = [
-    ['Threads iOS', `${IPHONE} Barcelona 289.0.0.77.109 (iPhone15,2; iOS 17_1; en_US) Instagram 289.0.0.77.109`, 'threads'],
-    ['Instagram iOS', `${IPHONE} Instagram 329.0.0.0.62 (iPhone15,2; iOS 17_1; en_US; en; scale=3.00; 1179x2556; 602162213)`, 'instagram'],
-    ['Instagram Android', `${ANDROID} Instagram 329.0.0.41.93 Android (34/14; 420dpi; 1080x2400; Google/google; Pixel 8; shiba; shiba; en_US; 602162213)`, 'instagram'],
-    ['Facebook iOS', `${IPHONE} [FBAN/FBIOS;FBAV/460.0.0.36.105;FBBV/601238426;FBDV/iPhone15,2;FBMD/iPhone;FBSN/iOS;FBSV/17.1;FBSS/3;FBID/phone;FBLC/en_US;FBOP/5]`, 'facebook'],
+    [
+      'Threads iOS',
+      `${IPHONE} Barcelona 289.0.0.77.109 (iPhone15,2; iOS 17_1; en_US) Instagram 289.0.0.77.109`,
+      'threads',
+    ],
+    [
+      'Instagram iOS',
+      `${IPHONE} Instagram 329.0.0.0.62 (iPhone15,2; iOS 17_1; en_US; en; scale=3.00; 1179x2556; 602162213)`,
+      'instagram',
+    ],
+    [
+      'Instagram Android',
+      `${ANDROID} Instagram 329.0.0.41.93 Android (34/14; 420dpi; 1080x2400; Google/google; Pixel 8; shiba; shiba; en_US; 602162213)`,
+      'instagram',
+    ],
+    [
+      'Facebook iOS',
+      `${IPHONE} [FBAN/FBIOS;FBAV/460.0.0.36.105;FBBV/601238426;FBDV/iPhone15,2;FBMD/iPhone;FBSN/iOS;FBSV/17.1;FBSS/3;FBID/phone;FBLC/en_US;FBOP/5]`,
+      'facebook',
+    ],
     ['Facebook Android', `${ANDROID} [FB_IAB/FB4A;FBAV/460.0.0.48.109;]`, 'facebook'],
-    ['Messenger iOS', `${IPHONE} [FBAN/MessengerForiOS;FBAV/450.0.0.38.108;FBBV/596046486;FBDV/iPhone15,2;FBMD/iPhone;FBSN/iOS;FBSV/17.1]`, 'facebook'],
+    [
+      'Messenger iOS',
+      `${IPHONE} [FBAN/MessengerForiOS;FBAV/450.0.0.38.108;FBBV/596046486;FBDV/iPhone15,2;FBMD/iPhone;FBSN/iOS;FBSV/17.1]`,
+      'facebook',
+    ],
     ['LinkedIn iOS', `${IPHONE} [LinkedInApp]/9.29.8960`, 'linkedin'],
     ['LinkedIn Android', `${ANDROID} [LinkedInApp]/4.1.881`, 'linkedin'],
-    ['TikTok iOS (musical_ly_)', `${IPHONE} musical_ly_34.0.0 JsSdk/2.0 NetType/WIFI Channel/App Store ByteLocale/en Region/US`, 'tiktok'],
-    ['TikTok Android (BytedanceWebview)', `${ANDROID} trill_340503 JsSdk/1.0 NetType/WIFI Channel/googleplay AppName/trill app_version/34.5.3 ByteLocale/en ByteFullLocale/en Region/US BytedanceWebview/d8a21c6`, 'tiktok'],
+    [
+      'TikTok iOS (musical_ly_)',
+      `${IPHONE} musical_ly_34.0.0 JsSdk/2.0 NetType/WIFI Channel/App Store ByteLocale/en Region/US`,
+      'tiktok',
+    ],
+    [
+      'TikTok Android (BytedanceWebview)',
+      `${ANDROID} trill_340503 JsSdk/1.0 NetType/WIFI Channel/googleplay AppName/trill app_version/34.5.3 ByteLocale/en ByteFullLocale/en Region/US BytedanceWebview/d8a21c6`,
+      'tiktok',
+    ],
     ['TikTok app naming itself', 'TikTok 34.5.0 rv:345017 (iPhone; iOS 17.1; en_US) Cronet', 'tiktok'],
     ['Snapchat iOS', `${IPHONE} Snapchat/12.80.0.35 (like Safari/8617.1.17.10.9, panda)`, 'snapchat'],
     ['Pinterest iOS', `${IPHONE} [Pinterest/iOS]`, 'pinterest'],

@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { BIO_LIMITS, dayStart, entryLabel, requestedSource, type Link } from '../../src/domain/index.js';
 
 const link = (over: Partial<Link>): Link => ({
-  id: 1, slug: 's', url: 'https://www.example.com/a/b?x=1', destination: 'https://www.example.com/a/b?x=1', title: null, campaign: null,
-  network: null, utm: {}, postedAt: null, createdAt: 0, updatedAt: 0, disabled: false, expiresAt: null, maxClicks: null, humanClicks: 0, preview: null, ...over,
+  id: 1,
+  slug: 's',
+  url: 'https://www.example.com/a/b?x=1',
+  destination: 'https://www.example.com/a/b?x=1',
+  title: null,
+  campaign: null,
+  network: null,
+  utm: {},
+  postedAt: null,
+  createdAt: 0,
+  updatedAt: 0,
+  disabled: false,
+  expiresAt: null,
+  maxClicks: null,
+  humanClicks: 0,
+  preview: null,
+  ...over,
 });
 
 describe('bio page entries', () => {

@@ -37,7 +37,7 @@ describe('CSV cells and records', () => {
     const rows = [
       ['title', 'note'],
       ['Launch "big" day,\r\nsecond line\nthird line', 'ok'],
-      ['=cmd|\' /C calc\'!A0', '@mention, "quoted"'],
+      ["=cmd|' /C calc'!A0", '@mention, "quoted"'],
       ['', 'ünïcødé — 東京 🚀'],
       ['\t tab first', '-1,5'],
     ];

@@ -3,7 +3,12 @@ import { firstOfDay, type DailyVisit } from '../../src/domain/index.js';
 
 const T = Date.parse('2026-03-10T10:00:00Z');
 const DAY = 86_400_000;
-const v = (linkId: number, at: number, visitor: string, bot = false): DailyVisit => ({ linkId, clickedAt: at, bot, visitor });
+const v = (linkId: number, at: number, visitor: string, bot = false): DailyVisit => ({
+  linkId,
+  clickedAt: at,
+  bot,
+  visitor,
+});
 const neverSeen = () => false;
 
 describe('firstOfDay', () => {

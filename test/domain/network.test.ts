@@ -6,9 +6,18 @@ describe('normalizeNetwork', () => {
     expect(normalizeNetwork(n)).toBe(n);
   });
   it.each([
-    ['twitter', 'x'], ['Twitter', 'x'], ['X', 'x'], ['LinkedIn', 'linkedin'], [' Facebook ', 'facebook'],
-    ['fb', 'facebook'], ['IG', 'instagram'], ['Tik Tok', 'tiktok'], ['YouTube', 'youtube'], ['bsky', 'bluesky'],
-    ['e-mail', 'email'], ['Substack', 'newsletter'],
+    ['twitter', 'x'],
+    ['Twitter', 'x'],
+    ['X', 'x'],
+    ['LinkedIn', 'linkedin'],
+    [' Facebook ', 'facebook'],
+    ['fb', 'facebook'],
+    ['IG', 'instagram'],
+    ['Tik Tok', 'tiktok'],
+    ['YouTube', 'youtube'],
+    ['bsky', 'bluesky'],
+    ['e-mail', 'email'],
+    ['Substack', 'newsletter'],
   ])('maps the alias %s to %s', (input, expected) => {
     expect(normalizeNetwork(input)).toBe(expected);
   });

@@ -13,8 +13,7 @@ describe('slugProblem', () => {
     expect(slugProblem('a/b')).toBe('format');
     expect(slugProblem('café')).toBe('format');
   });
-  it.each(['api', 'API', 'healthz', 'assets', 'dashboard', 'static', 'favicon.ico', 'robots.txt'])(
-    'reserves %s',
-    (s) => expect(slugProblem(s)).toBe('reserved'),
+  it.each(['api', 'API', 'healthz', 'assets', 'dashboard', 'static', 'favicon.ico', 'robots.txt'])('reserves %s', (s) =>
+    expect(slugProblem(s)).toBe('reserved'),
   );
 });

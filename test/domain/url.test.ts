@@ -36,10 +36,16 @@ describe('parseDestination', () => {
         return (e as Error).message;
       }
     };
-    for (const raw of ['http://localhost:8787/x', 'http://127.0.0.2:8787/', 'http://[::1]:8787/', 'http://LOCALHOST:8787/']) {
+    for (const raw of [
+      'http://localhost:8787/x',
+      'http://127.0.0.2:8787/',
+      'http://[::1]:8787/',
+      'http://LOCALHOST:8787/',
+    ]) {
       expect(why(raw), raw).toMatch(/loop/);
     }
-    for (const raw of ['http://localhost:3000/', 'http://localhost/', 'http://example.com:8787/']) expect(why(raw), raw).toBeNull();
+    for (const raw of ['http://localhost:3000/', 'http://localhost/', 'http://example.com:8787/'])
+      expect(why(raw), raw).toBeNull();
     expect(parseDestination('http://127.0.0.1:3000/', 'localhost:8787').port).toBe('3000');
     // Default ports follow each URL's scheme.
     expect(parseDestination('http://127.0.0.1/', 'https://localhost').hostname).toBe('127.0.0.1');

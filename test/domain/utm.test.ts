@@ -4,7 +4,9 @@ import { campaignTag, utmFor, withUtm } from '../../src/domain/index.js';
 describe('utmFor', () => {
   it('derives source, medium and campaign from the post', () => {
     expect(utmFor('linkedin', 'Spring Launch 2026')).toEqual({
-      source: 'linkedin', medium: 'social', campaign: 'spring-launch-2026',
+      source: 'linkedin',
+      medium: 'social',
+      campaign: 'spring-launch-2026',
     });
   });
   it('uses the email medium for newsletters', () => {
@@ -12,7 +14,10 @@ describe('utmFor', () => {
   });
   it('lets explicit fields win', () => {
     expect(utmFor('x', 'Launch', { source: 'twitter-ads', content: 'variant-b' })).toEqual({
-      source: 'twitter-ads', medium: 'social', campaign: 'launch', content: 'variant-b',
+      source: 'twitter-ads',
+      medium: 'social',
+      campaign: 'launch',
+      content: 'variant-b',
     });
   });
   it('adds nothing without network, campaign or utm', () => {
@@ -26,7 +31,9 @@ describe('utmFor', () => {
 
 describe('withUtm', () => {
   it('appends parameters and keeps the ones already on the URL', () => {
-    const out = new URL(withUtm(new URL('https://ex.com/p?ref=a&utm_source=mine#top'), { source: 'x', medium: 'social' }));
+    const out = new URL(
+      withUtm(new URL('https://ex.com/p?ref=a&utm_source=mine#top'), { source: 'x', medium: 'social' }),
+    );
     expect(out.searchParams.get('ref')).toBe('a');
     expect(out.searchParams.get('utm_source')).toBe('mine');
     expect(out.searchParams.get('utm_medium')).toBe('social');

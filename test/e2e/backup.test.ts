@@ -16,14 +16,18 @@ afterAll(async () => {
 const ADMIN = 'admin-key-for-e2e-tests-0001';
 const path = join(dir, 'live.db');
 const backup = join(dir, 'backups', 'copy.db');
-const person = { redirect: 'manual' as const, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' } };
+const person = {
+  redirect: 'manual' as const,
+  headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' },
+};
 
 describe('backup and restore', () => {
   it('copies the live database while the server writes clicks, and checks the copy', async () => {
     const s = await startServerProcess({ DATABASE_PATH: path, ADMIN_API_KEY: ADMIN });
     running.push(s);
     const created = await fetch(`${s.url}/api/links`, {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
       body: JSON.stringify({ url: 'https://example.com/', slug: 'kept' }),
     });
     expect(created.status).toBe(201);
@@ -37,7 +41,9 @@ describe('backup and restore', () => {
     await clicking;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Backed up 1 links and [\d,]+ clicks to .*copy\.db in [\d.]+ s; integrity check: ok\.\n$/);
+    expect(r.stdout).toMatch(
+      /^Backed up 1 links and [\d,]+ clicks to .*copy\.db in [\d.]+ s; integrity check: ok\.\n$/,
+    );
 
     const copy = new Sqlite(backup, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -23,13 +23,28 @@ const file = (name: string, text: string) => {
 const listed = async () => {
   const r = await cli('links', 'list', '--all', '--json');
   expect(r.code).toBe(0);
-  return r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { slug: string; title: string | null });
+  return r.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { slug: string; title: string | null });
 };
 
 // The tests share one database and run in order, as a user would type the commands.
 describe('the linkpost command line', { timeout: 90_000 }, () => {
   it('creates a link and refuses bad input with a message and exit code 2', async () => {
-    const ok = await cli('links', 'create', '--url', 'https://example.com/hello', '--slug', 'hello', '--network', 'LinkedIn', '--campaign', 'Launch');
+    const ok = await cli(
+      'links',
+      'create',
+      '--url',
+      'https://example.com/hello',
+      '--slug',
+      'hello',
+      '--network',
+      'LinkedIn',
+      '--campaign',
+      'Launch',
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('https://go.example/hello');
     expect(ok.stdout).toContain('utm_source=linkedin');
@@ -108,7 +123,11 @@ describe('the linkpost command line', { timeout: 90_000 }, () => {
     const s = await startServerProcess({ ...env, ADMIN_API_KEY: 'admin-key-for-cli-e2e-000001' });
     const hop = await fetch(`${s.url}/post-a`, {
       redirect: 'manual',
-      headers: { referer: '=HYPERLINK("https://evil.example","x")', 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1' },
+      headers: {
+        referer: '=HYPERLINK("https://evil.example","x")',
+        'user-agent':
+          'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+      },
     });
     expect(hop.status).toBe(302);
     expect(await s.stop()).toBe(0); // flushes the click
@@ -121,7 +140,14 @@ describe('the linkpost command line', { timeout: 90_000 }, () => {
     );
     db.transaction(() => {
       for (let i = 0; i < 2500; i++) {
-        insert.run(linkId, Date.parse('2026-01-01T00:00:00Z') + i * 60_000, i % 7 ? 'linkedin' : '-direct', i % 5 === 0 ? 1 : 0, `v${i}`, i === 7 ? 'Line\nbreak, "quoted"' : null);
+        insert.run(
+          linkId,
+          Date.parse('2026-01-01T00:00:00Z') + i * 60_000,
+          i % 7 ? 'linkedin' : '-direct',
+          i % 5 === 0 ? 1 : 0,
+          `v${i}`,
+          i === 7 ? 'Line\nbreak, "quoted"' : null,
+        );
       }
     })();
     const total = (db.prepare('SELECT count(*) AS n FROM clicks').get() as { n: number }).n;
@@ -142,7 +168,7 @@ describe('the linkpost command line', { timeout: 90_000 }, () => {
     const server = rows.find((row) => row.slug === 'post-a')!;
     expect(server).toMatchObject({
       short_url: 'https://go.example/post-a',
-      title: "Launch, day one\r\n=1+1 second line",
+      title: 'Launch, day one\r\n=1+1 second line',
       referrer: `'=HYPERLINK("https://evil.example","x")`,
       device: 'mobile',
       os: 'iOS',
@@ -157,14 +183,26 @@ describe('the linkpost command line', { timeout: 90_000 }, () => {
   });
 
   it('writes to stdout when piped, with only a summary on stderr, and applies filters', async () => {
-    const r = await cli('export', '--slug', 'hello', '--bots', 'exclude', '--from', '2026-01-01T10:00', '--tz', 'Europe/Paris');
+    const r = await cli(
+      'export',
+      '--slug',
+      'hello',
+      '--bots',
+      'exclude',
+      '--from',
+      '2026-01-01T10:00',
+      '--tz',
+      'Europe/Paris',
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/\x1b|\r/);
     // Paris is UTC+1 in January: 10:00 there is 09:00 UTC, minute 540.
     const rows = parseCsv(r.stdout);
     expect(rows[0]!.clicked_at).toBe('2026-01-01T09:01:00.000Z');
     expect(rows.every((row) => row.slug === 'hello' && row.bot === 'false')).toBe(true);
-    expect(r.stderr).toBe(`Exported ${rows.length.toLocaleString('en-US')} clicks in ${/in (\S+) s/.exec(r.stderr)![1]} s\n`);
+    expect(r.stderr).toBe(
+      `Exported ${rows.length.toLocaleString('en-US')} clicks in ${/in (\S+) s/.exec(r.stderr)![1]} s\n`,
+    );
   });
 
   it('refuses bad filters before creating any file', async () => {
@@ -199,7 +237,9 @@ describe('the linkpost command line', { timeout: 90_000 }, () => {
     const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
     // script(1) gives the command a pseudo-terminal, as an interactive shell would.
     const r = spawnSync('script', ['-qec', `${tsx} src/cli/main.ts export --out ${out}`, '/dev/null'], {
-      cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\r\[#+-*\]\s+\d+%\s+[\d,]+\/2,501/);
@@ -208,7 +248,10 @@ describe('the linkpost command line', { timeout: 90_000 }, () => {
   });
 
   it('runs as the installed `linkpost` bin', async () => {
-    const child = spawn(process.execPath, ['src/cli/bin.js', 'links', 'list'], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['src/cli/bin.js', 'links', 'list'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     const code = await new Promise((resolve) => child.on('exit', resolve));

@@ -12,7 +12,18 @@ const cli = (...args: string[]) => runProcess(['src/cli/main.ts', ...args], env)
 
 describe('keys on the command line', { timeout: 90_000 }, () => {
   it('creates a scoped, campaign-limited key and lists its scopes and campaigns', async () => {
-    const made = await cli('keys', 'create', '--name', 'Client A', '--scopes', 'links:read,analytics:read', '--campaign', 'Spring, 2026', '--campaign', 'Autumn');
+    const made = await cli(
+      'keys',
+      'create',
+      '--name',
+      'Client A',
+      '--scopes',
+      'links:read,analytics:read',
+      '--campaign',
+      'Spring, 2026',
+      '--campaign',
+      'Autumn',
+    );
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toContain('scopes links:read,analytics:read; campaigns "Spring, 2026", "Autumn"');
     expect(made.stdout).toMatch(/^lp_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}$/m);

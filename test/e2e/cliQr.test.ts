@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const cli = (...args: string[]) => runProcess(['src/cli/main.ts', ...args], env);
 
 describe('linkpost links qr', { timeout: 90_000 }, () => {
-  it('writes a post\'s QR code as SVG or PNG, and refuses what cannot be drawn', async () => {
+  it("writes a post's QR code as SVG or PNG, and refuses what cannot be drawn", async () => {
     expect((await cli('links', 'create', '--url', 'https://example.com/flyer', '--slug', 'flyer')).code).toBe(0);
 
     const svgPath = join(dir, 'code.svg');
@@ -27,7 +27,9 @@ describe('linkpost links qr', { timeout: 90_000 }, () => {
     expect(png.code).toBe(0);
     const image = PNG.sync.read(readFileSync(pngPath));
     expect([image.width, image.height]).toEqual([1024, 1024]);
-    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe('https://go.example/flyer?qr=1');
+    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(
+      'https://go.example/flyer?qr=1',
+    );
 
     const refused: [string[], RegExp][] = [
       [['links', 'qr', 'flyer', '--out', join(dir, 'x.svg'), '--size', '20'], /size/],

@@ -30,13 +30,27 @@ const rejection = async (p: Promise<unknown>) => {
 describe('Dub with the dub SDK', () => {
   it('creates a link with UTM fields and tags that become the post, and it redirects with them', async () => {
     const link = await dub.links.create({
-      url: 'https://example.com/dub', key: 'd-launch', title: 'Launch', tagNames: ['campaign:Spring Launch', 'network:linkedin'],
-      utmContent: 'hero', domain: '127.0.0.1',
+      url: 'https://example.com/dub',
+      key: 'd-launch',
+      title: 'Launch',
+      tagNames: ['campaign:Spring Launch', 'network:linkedin'],
+      utmContent: 'hero',
+      domain: '127.0.0.1',
     });
     expect(link).toMatchObject({
-      id: 'd-launch', key: 'd-launch', url: 'https://example.com/dub', shortLink: `${server.url}/d-launch`,
-      title: 'Launch', utmSource: 'linkedin', utmMedium: 'social', utmCampaign: 'spring-launch', utmContent: 'hero',
-      clicks: 0, archived: false, password: null, qrCode: `${server.url}/d-launch?qr=1`,
+      id: 'd-launch',
+      key: 'd-launch',
+      url: 'https://example.com/dub',
+      shortLink: `${server.url}/d-launch`,
+      title: 'Launch',
+      utmSource: 'linkedin',
+      utmMedium: 'social',
+      utmCampaign: 'spring-launch',
+      utmContent: 'hero',
+      clicks: 0,
+      archived: false,
+      password: null,
+      qrCode: `${server.url}/d-launch?qr=1`,
     });
     expect(link.tags!.map((t) => t.name)).toEqual(['campaign:Spring Launch', 'network:linkedin']);
     const hop = await fetch(link.shortLink, { redirect: 'manual' });
@@ -46,7 +60,8 @@ describe('Dub with the dub SDK', () => {
   });
 
   it('lists by page, searches, and reads one link by key', async () => {
-    for (let i = 1; i <= 3; i++) await dub.links.create({ url: `https://example.com/p${i}`, key: `d-page${i}`, tagNames: 'campaign:Pages' });
+    for (let i = 1; i <= 3; i++)
+      await dub.links.create({ url: `https://example.com/p${i}`, key: `d-page${i}`, tagNames: 'campaign:Pages' });
     const pages = await dub.links.list({ tagNames: 'campaign:Pages', pageSize: 2 });
     const keys: string[][] = [];
     for await (const page of pages) keys.push(page.result.map((l) => l.key));
@@ -54,12 +69,18 @@ describe('Dub with the dub SDK', () => {
     const found = await dub.links.list({ search: 'page2' });
     expect(found.result.map((l) => l.key)).toEqual(['d-page2']);
     expect(await dub.links.count({ tagNames: 'campaign:Pages' })).toBe(3);
-    expect(await dub.links.get({ domain: '127.0.0.1', key: 'd-page1' })).toMatchObject({ url: 'https://example.com/p1' });
+    expect(await dub.links.get({ domain: '127.0.0.1', key: 'd-page1' })).toMatchObject({
+      url: 'https://example.com/p1',
+    });
   });
 
   it('edits and deletes a link by id', async () => {
     const created = await dub.links.create({ url: 'https://example.com/old', key: 'd-edit' });
-    const edited = await dub.links.update(created.id, { url: 'https://example.com/new', title: 'New', tagNames: ['network:x'] });
+    const edited = await dub.links.update(created.id, {
+      url: 'https://example.com/new',
+      title: 'New',
+      tagNames: ['network:x'],
+    });
     expect(edited).toMatchObject({ url: 'https://example.com/new', title: 'New', utmSource: 'x' });
     expect(await dub.links.delete(created.id)).toEqual({ id: 'd-edit' });
     const gone = await rejection(dub.links.get({ key: 'd-edit' }));
@@ -75,7 +96,12 @@ describe('Dub with the dub SDK', () => {
       { url: 'ftp://example.com/b3' },
       { url: 'https://example.com/b4', key: 'd-bulk4' },
     ]);
-    expect(results.map((r) => ('key' in r ? r.key : r.code))).toEqual(['d-bulk1', 'conflict', 'unprocessable_entity', 'd-bulk4']);
+    expect(results.map((r) => ('key' in r ? r.key : r.code))).toEqual([
+      'd-bulk1',
+      'conflict',
+      'unprocessable_entity',
+      'd-bulk4',
+    ]);
     expect(results[1]).toMatchObject({ error: 'the slug "d-taken" is already taken', link: { key: 'd-taken' } });
   });
 
@@ -85,14 +111,20 @@ describe('Dub with the dub SDK', () => {
     await visit(server.url, 'd-stats', UA.safariIphone, '81.2.69.161');
     await visit(server.url, 'd-stats', UA.facebookPreview, '81.2.69.162');
     await fetch(`${server.url}/d-stats`, {
-      redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, 'x-forwarded-for': '81.2.69.163', referer: 'https://t.co/abc' },
+      redirect: 'manual',
+      headers: { 'user-agent': UA.chromeDesktop, 'x-forwarded-for': '81.2.69.163', referer: 'https://t.co/abc' },
     });
     const count = await eventually(async () => {
-      const c = (await dub.analytics.retrieve({ event: 'clicks', groupBy: 'count', key: 'd-stats' })) as { clicks: number };
+      const c = (await dub.analytics.retrieve({ event: 'clicks', groupBy: 'count', key: 'd-stats' })) as {
+        clicks: number;
+      };
       return c.clicks === 3 ? c : null;
     });
     expect(count).toEqual({ clicks: 3, leads: 0, sales: 0, saleAmount: 0 });
-    const series = (await dub.analytics.retrieve({ groupBy: 'timeseries', key: 'd-stats', interval: '7d' })) as { start: string; clicks: number }[];
+    const series = (await dub.analytics.retrieve({ groupBy: 'timeseries', key: 'd-stats', interval: '7d' })) as {
+      start: string;
+      clicks: number;
+    }[];
     expect(series.length).toBeGreaterThanOrEqual(7);
     expect(series.reduce((n, p) => n + p.clicks, 0)).toBe(3);
     expect(await dub.analytics.retrieve({ groupBy: 'countries', key: 'd-stats', interval: '30d' })).toEqual([
@@ -120,8 +152,12 @@ describe('Dub with the dub SDK', () => {
     expect((bad as UnprocessableEntity).error.message).toContain('password');
     const stranger = new Dub({ token: 'lp_nope_nope', serverURL: serverURL(), retryConfig: { strategy: 'none' } });
     expect(await rejection(stranger.links.list())).toBeInstanceOf(Unauthorized);
-    const leads = await fetch(`${serverURL()}/analytics?event=leads`, { headers: { authorization: `Bearer ${COMPAT_KEY}` } });
+    const leads = await fetch(`${serverURL()}/analytics?event=leads`, {
+      headers: { authorization: `Bearer ${COMPAT_KEY}` },
+    });
     expect(leads.status).toBe(422);
-    expect(await leads.json()).toMatchObject({ error: { code: 'unprocessable_entity', message: expect.stringContaining('clicks only') } });
+    expect(await leads.json()).toMatchObject({
+      error: { code: 'unprocessable_entity', message: expect.stringContaining('clicks only') },
+    });
   });
 });

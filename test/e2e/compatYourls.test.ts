@@ -20,7 +20,15 @@ const json = async (res: Response) => (await res.json()) as Record<string, any>;
 
 describe('YOURLS API over plain HTTP', () => {
   it('shortens with a keyword and title (POST, json), and the short URL redirects', async () => {
-    const res = await post(signed({ action: 'shorturl', format: 'json', url: 'https://example.com/wp-post', keyword: 'y-wp', title: 'A WordPress post' }));
+    const res = await post(
+      signed({
+        action: 'shorturl',
+        format: 'json',
+        url: 'https://example.com/wp-post',
+        keyword: 'y-wp',
+        title: 'A WordPress post',
+      }),
+    );
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body).toMatchObject({
@@ -32,12 +40,17 @@ describe('YOURLS API over plain HTTP', () => {
       url: { keyword: 'y-wp', url: 'https://example.com/wp-post', title: 'A WordPress post', ip: '' },
     });
     expect(body.url.date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
-    expect((await fetch(body.shorturl, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/wp-post');
+    expect((await fetch(body.shorturl, { redirect: 'manual' })).headers.get('location')).toBe(
+      'https://example.com/wp-post',
+    );
   });
 
   it('answers simple text for ShareX (multipart POST, format=simple) and GET, with a random keyword', async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries(signed({ action: 'shorturl', format: 'simple', url: 'https://example.com/screenshot.png' }))) form.set(k, v);
+    for (const [k, v] of Object.entries(
+      signed({ action: 'shorturl', format: 'simple', url: 'https://example.com/screenshot.png' }),
+    ))
+      form.set(k, v);
     const res = await fetch(`${server.url}/yourls-api.php`, { method: 'POST', body: form });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
@@ -48,36 +61,72 @@ describe('YOURLS API over plain HTTP', () => {
 
   it('reads the same fields from a JSON body', async () => {
     const res = await fetch(`${server.url}/yourls-api.php`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(signed({ action: 'shorturl', format: 'json', url: 'https://example.com/json', keyword: 'y-json' })),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        signed({ action: 'shorturl', format: 'json', url: 'https://example.com/json', keyword: 'y-json' }),
+      ),
     });
     expect(await json(res)).toMatchObject({ status: 'success', shorturl: `${server.url}/y-json` });
   });
 
   it('takes the key as username and password, as the WordPress plugins send it', async () => {
-    const body = await json(await post({ action: 'shorturl', format: 'json', url: 'https://example.com/up', username: 'linkpost', password: COMPAT_KEY }));
+    const body = await json(
+      await post({
+        action: 'shorturl',
+        format: 'json',
+        url: 'https://example.com/up',
+        username: 'linkpost',
+        password: COMPAT_KEY,
+      }),
+    );
     expect(body.status).toBe('success');
   });
 
   it("refuses a keyword that is taken or reserved with YOURLS's own message", async () => {
     await get(signed({ action: 'shorturl', format: 'json', url: 'https://example.com/a', keyword: 'y-taken' }));
-    const taken = await get(signed({ action: 'shorturl', format: 'json', url: 'https://example.com/b', keyword: 'y-taken' }));
+    const taken = await get(
+      signed({ action: 'shorturl', format: 'json', url: 'https://example.com/b', keyword: 'y-taken' }),
+    );
     expect(taken.status).toBe(400);
     expect(await json(taken)).toEqual({
-      status: 'fail', code: 'error:keyword', message: 'Short URL y-taken already exists in database or is reserved', errorCode: 400, statusCode: 400,
+      status: 'fail',
+      code: 'error:keyword',
+      message: 'Short URL y-taken already exists in database or is reserved',
+      errorCode: 400,
+      statusCode: 400,
     });
-    const reserved = await json(await get(signed({ action: 'shorturl', format: 'json', url: 'https://example.com/b', keyword: 'compat' })));
-    expect(reserved).toMatchObject({ code: 'error:keyword', message: 'Short URL compat already exists in database or is reserved' });
-    expect(await json(await get(signed({ action: 'shorturl', format: 'json' })))).toMatchObject({ code: 'error:nourl', message: 'Missing or malformed URL' });
-    expect(await json(await get(signed({ action: 'shorturl', format: 'json', url: `${server.url}/loop` })))).toMatchObject({ code: 'error:noloop' });
+    const reserved = await json(
+      await get(signed({ action: 'shorturl', format: 'json', url: 'https://example.com/b', keyword: 'compat' })),
+    );
+    expect(reserved).toMatchObject({
+      code: 'error:keyword',
+      message: 'Short URL compat already exists in database or is reserved',
+    });
+    expect(await json(await get(signed({ action: 'shorturl', format: 'json' })))).toMatchObject({
+      code: 'error:nourl',
+      message: 'Missing or malformed URL',
+    });
+    expect(
+      await json(await get(signed({ action: 'shorturl', format: 'json', url: `${server.url}/loop` }))),
+    ).toMatchObject({ code: 'error:noloop' });
   });
 
   it('expands a keyword or a full short URL, and says when it is unknown', async () => {
-    await get(signed({ action: 'shorturl', format: 'json', url: 'https://example.com/expand', keyword: 'y-exp', title: 'Exp' }));
+    await get(
+      signed({ action: 'shorturl', format: 'json', url: 'https://example.com/expand', keyword: 'y-exp', title: 'Exp' }),
+    );
     expect(await json(await get(signed({ action: 'expand', format: 'json', shorturl: 'y-exp' })))).toEqual({
-      keyword: 'y-exp', shorturl: `${server.url}/y-exp`, longurl: 'https://example.com/expand', title: 'Exp', message: 'success', statusCode: 200,
+      keyword: 'y-exp',
+      shorturl: `${server.url}/y-exp`,
+      longurl: 'https://example.com/expand',
+      title: 'Exp',
+      message: 'success',
+      statusCode: 200,
     });
-    expect(await (await get(signed({ action: 'expand', format: 'simple', shorturl: `${server.url}/y-exp` }))).text()).toBe('https://example.com/expand');
+    expect(
+      await (await get(signed({ action: 'expand', format: 'simple', shorturl: `${server.url}/y-exp` }))).text(),
+    ).toBe('https://example.com/expand');
     const unknown = await get(signed({ action: 'expand', format: 'json', shorturl: 'y-nobody' }));
     expect(unknown.status).toBe(404);
     expect(await json(unknown)).toEqual({ keyword: 'y-nobody', message: 'Error: short URL not found', errorCode: 404 });
@@ -92,7 +141,11 @@ describe('YOURLS API over plain HTTP', () => {
       const s = await json(await get(signed({ action: 'url-stats', format: 'json', shorturl: 'y-pop' })));
       return s.link?.clicks === 2 ? s : null;
     });
-    expect(stats).toMatchObject({ statusCode: 200, message: 'success', link: { shorturl: `${server.url}/y-pop`, url: 'https://example.com/popular', clicks: 2 } });
+    expect(stats).toMatchObject({
+      statusCode: 200,
+      message: 'success',
+      link: { shorturl: `${server.url}/y-pop`, url: 'https://example.com/popular', clicks: 2 },
+    });
     const top = await eventually(async () => {
       const s = await json(await get(signed({ action: 'stats', format: 'json', filter: 'top', limit: '1' })));
       return s.stats.total_clicks === 2 ? s : null;
@@ -102,16 +155,28 @@ describe('YOURLS API over plain HTTP', () => {
     const last = await json(await get(signed({ action: 'stats', format: 'json', filter: 'last', limit: '1' })));
     expect(last.links.link_1.shorturl).toBe(`${server.url}/y-pop`);
     const db = await json(await get(signed({ action: 'db-stats', format: 'json' })));
-    expect(db).toEqual({ 'db-stats': { total_links: top.stats.total_links, total_clicks: 2 }, statusCode: 200, message: 'success' });
+    expect(db).toEqual({
+      'db-stats': { total_links: top.stats.total_links, total_clicks: 2 },
+      statusCode: 200,
+      message: 'success',
+    });
   });
 
   it('answers xml by default, jsonp with a callback, and the version', async () => {
     const xml = await get(signed({ action: 'version' }));
     expect(xml.headers.get('content-type')).toContain('application/xml');
-    expect(await xml.text()).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<result>\n  <version>1.9.2</version>\n</result>\n');
-    const nested = await (await get(signed({ action: 'shorturl', url: 'https://example.com/x?a=1&b=2', keyword: 'y-xml', title: 'Fish & <Chips>' }))).text();
+    expect(await xml.text()).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<result>\n  <version>1.9.2</version>\n</result>\n',
+    );
+    const nested = await (
+      await get(
+        signed({ action: 'shorturl', url: 'https://example.com/x?a=1&b=2', keyword: 'y-xml', title: 'Fish & <Chips>' }),
+      )
+    ).text();
     expect(nested).toContain('<keyword>y-xml</keyword>');
-    expect(nested).toContain('    <url>https://example.com/x?a=1&#38;b=2</url>\n    <title>Fish &#38; &#60;Chips&#62;</title>');
+    expect(nested).toContain(
+      '    <url>https://example.com/x?a=1&#38;b=2</url>\n    <title>Fish &#38; &#60;Chips&#62;</title>',
+    );
     const jsonp = await get(signed({ action: 'version', format: 'jsonp', callback: 'handle', db: '1' }));
     expect(jsonp.headers.get('content-type')).toContain('application/javascript');
     expect(await jsonp.text()).toBe('handle({"version":"1.9.2","db_version":"506","callback":"handle"})');
@@ -125,16 +190,26 @@ describe('YOURLS API over plain HTTP', () => {
     const anonymous = await get({ action: 'version', format: 'json' });
     expect(anonymous.status).toBe(403);
     expect(await json(anonymous)).toEqual({ message: 'Please log in', errorCode: 403, callback: '' });
-    expect(await json(await get({ action: 'version', format: 'json', username: 'a', password: 'lp_wrong_wrong' }))).toMatchObject({
-      message: 'Invalid username or password', errorCode: 403,
+    expect(
+      await json(await get({ action: 'version', format: 'json', username: 'a', password: 'lp_wrong_wrong' })),
+    ).toMatchObject({
+      message: 'Invalid username or password',
+      errorCode: 403,
     });
     // timestamp + md5(timestamp . token): the key would have to be stored in clear to check it.
     const timed = await get({ action: 'version', format: 'json', timestamp: '1764633600', signature: 'a'.repeat(32) });
     expect(timed.status).toBe(403);
     expect(await json(timed)).toMatchObject({ message: 'Please log in', errorCode: 403 });
-    const timedWithKey = await get({ action: 'version', format: 'json', timestamp: '1764633600', signature: COMPAT_KEY });
+    const timedWithKey = await get({
+      action: 'version',
+      format: 'json',
+      timestamp: '1764633600',
+      signature: COMPAT_KEY,
+    });
     expect(timedWithKey.status).toBe(403);
-    const big = await post(signed({ action: 'shorturl', format: 'json', url: 'https://example.com/', title: 'x'.repeat(70_000) }));
+    const big = await post(
+      signed({ action: 'shorturl', format: 'json', url: 'https://example.com/', title: 'x'.repeat(70_000) }),
+    );
     expect(big.status).toBe(413);
   });
 });

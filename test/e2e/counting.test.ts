@@ -30,14 +30,20 @@ async function start(databasePath: string) {
 }
 
 const api = (s: ServerProcess, path: string, init: RequestInit = {}) =>
-  fetch(`${s.url}${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers } });
+  fetch(`${s.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers },
+  });
 
 const one = (database: NodeDatabase, sql: string) => database.sqlite.prepare(sql).pluck().get() as number;
 
 /** Every counter row, sorted, without rows a delete left at zero. */
 const dump = (database: NodeDatabase) =>
   ['counter_totals', 'counter_links', 'counter_profiles', 'counter_campaigns'].map((t) =>
-    (database.sqlite.prepare(`SELECT * FROM ${t} WHERE clicks != 0`).all() as object[]).map((r) => JSON.stringify(r)).sort());
+    (database.sqlite.prepare(`SELECT * FROM ${t} WHERE clicks != 0`).all() as object[])
+      .map((r) => JSON.stringify(r))
+      .sort(),
+  );
 
 describe('counting on the real server', () => {
   it('counts at start the clicks a crash left uncounted, each once', async () => {
@@ -45,12 +51,35 @@ describe('counting on the real server', () => {
     const n = 1_234;
     const database = openDatabase(path);
     const link = await createLinkStore(database.db).insert({
-      slug: 'crashed', url: 'https://example.com/', destination: 'https://example.com/', title: null, campaign: 'C', network: null,
-      utm: {}, postedAt: null, createdAt: T0, updatedAt: T0, disabled: false, expiresAt: null, maxClicks: null,
+      slug: 'crashed',
+      url: 'https://example.com/',
+      destination: 'https://example.com/',
+      title: null,
+      campaign: 'C',
+      network: null,
+      utm: {},
+      postedAt: null,
+      createdAt: T0,
+      updatedAt: T0,
+      disabled: false,
+      expiresAt: null,
+      maxClicks: null,
     });
     const clicks: NewClick[] = Array.from({ length: n }, (_, i) => ({
-      linkId: link.id, clickedAt: T0 + i * 1_000, referrer: null, referrerHost: null, source: 'direct', device: 'desktop', os: null,
-      browser: null, country: null, region: null, city: null, bot: i % 10 === 0, visitor: `v${i % 50}`.padEnd(32, '0'), qr: false,
+      linkId: link.id,
+      clickedAt: T0 + i * 1_000,
+      referrer: null,
+      referrerHost: null,
+      source: 'direct',
+      device: 'desktop',
+      os: null,
+      browser: null,
+      country: null,
+      region: null,
+      city: null,
+      bot: i % 10 === 0,
+      visitor: `v${i % 50}`.padEnd(32, '0'),
+      qr: false,
       userAgent: null,
     }));
     // Written as the click thread writes them, never counted: the process died before its count.
@@ -86,7 +115,10 @@ describe('counting on the real server', () => {
   it('counts the redirects answered right up to SIGTERM before it exits', async () => {
     const path = join(dir, 'stopped.db');
     const s = await start(path);
-    const created = await api(s, '/api/links', { method: 'POST', body: JSON.stringify({ url: 'https://example.com/', slug: 'last', campaign: 'C' }) });
+    const created = await api(s, '/api/links', {
+      method: 'POST',
+      body: JSON.stringify({ url: 'https://example.com/', slug: 'last', campaign: 'C' }),
+    });
     expect(created.status).toBe(201);
 
     // Redirects still arriving when SIGTERM comes: the last clicks are written while stopping.
@@ -95,7 +127,10 @@ describe('counting on the real server', () => {
     const visitor = async (k: number) => {
       for (let i = 0; !stopping; i++) {
         try {
-          const res = await fetch(`${s.url}/last`, { redirect: 'manual', headers: { referer: (i + k) % 2 ? 'https://t.co/x' : '' } });
+          const res = await fetch(`${s.url}/last`, {
+            redirect: 'manual',
+            headers: { referer: (i + k) % 2 ? 'https://t.co/x' : '' },
+          });
           await res.arrayBuffer();
           if (res.status === 302) answered++;
         } catch {
@@ -115,8 +150,15 @@ describe('counting on the real server', () => {
     const stored = one(database, 'SELECT count(*) FROM clicks');
     expect(stored).toBe(answered);
     expect(one(database, "SELECT sum(clicks) FROM counter_totals WHERE dim = 'all' AND grain = 1440")).toBe(stored);
-    expect(one(database, "SELECT sum(clicks) FROM counter_campaigns WHERE campaign = 'C' AND dim = 'source' AND grain = 1440")).toBe(stored);
-    expect(one(database, 'SELECT through_click_id FROM counter_progress')).toBe(one(database, 'SELECT max(id) FROM clicks'));
+    expect(
+      one(
+        database,
+        "SELECT sum(clicks) FROM counter_campaigns WHERE campaign = 'C' AND dim = 'source' AND grain = 1440",
+      ),
+    ).toBe(stored);
+    expect(one(database, 'SELECT through_click_id FROM counter_progress')).toBe(
+      one(database, 'SELECT max(id) FROM clicks'),
+    );
     const counted = dump(database);
     await createCounterStore(database.db, database.batch).rebuild();
     expect(dump(database)).toEqual(counted);

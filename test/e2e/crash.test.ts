@@ -40,11 +40,20 @@ const PROBES = 61;
 /** One redirect on a kept-alive connection; resolves with the status once the answer is read. */
 function hit(agent: Agent, url: URL): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -100,7 +109,13 @@ async function killUnderLoad(path: string, ms: number): Promise<Run> {
   const stored = database.sqlite.prepare('SELECT count(*) FROM clicks').pluck().get() as number;
   expect(database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   database.close();
-  return { answered: counted, ms: elapsed, stored, path, lostMs: stored < counted ? killedAt - answerTimes[stored]! : 0 };
+  return {
+    answered: counted,
+    ms: elapsed,
+    stored,
+    path,
+    lostMs: stored < counted ? killedAt - answerTimes[stored]! : 0,
+  };
 }
 
 describe('a crash under load', () => {
@@ -114,7 +129,9 @@ describe('a crash under load', () => {
       const runLost = Math.max(0, r.answered - r.stored);
       lost += runLost;
       bound += (rate * LOSS_BOUND_MS) / 1000;
-      console.log(`kill ${i + 1}: ${r.answered} redirects answered in ${r.ms} ms (${Math.round(rate)}/s), ${r.stored} stored, ${runLost} lost = ${((runLost / rate) * 1000).toFixed(1)} ms of traffic, answered up to ${r.lostMs.toFixed(1)} ms before the kill`);
+      console.log(
+        `kill ${i + 1}: ${r.answered} redirects answered in ${r.ms} ms (${Math.round(rate)}/s), ${r.stored} stored, ${runLost} lost = ${((runLost / rate) * 1000).toFixed(1)} ms of traffic, answered up to ${r.lostMs.toFixed(1)} ms before the kill`,
+      );
       expect(r.answered).toBeGreaterThan(20);
     }
     expect(lost).toBeLessThanOrEqual(Math.ceil(bound));
@@ -128,7 +145,9 @@ describe('a crash under load', () => {
       const one = (sql: string) => after.sqlite.prepare(sql).pluck().get() as number;
       expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(one('SELECT count(*) FROM clicks')).toBe(r.stored);
-      expect(one("SELECT coalesce(sum(clicks), 0) FROM counter_totals WHERE dim = 'all' AND grain = 1440")).toBe(r.stored);
+      expect(one("SELECT coalesce(sum(clicks), 0) FROM counter_totals WHERE dim = 'all' AND grain = 1440")).toBe(
+        r.stored,
+      );
       expect(one("SELECT coalesce(sum(clicks), 0) FROM counter_links WHERE dim = 'all' AND grain = 15")).toBe(r.stored);
       expect(one("SELECT human_clicks FROM links WHERE slug = 'crash'")).toBe(r.stored);
       after.close();
@@ -172,7 +191,9 @@ describe('a crash under load', () => {
     after.close();
     const sorted = [...waits].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.floor((PROBES - 1) * q)]!;
-    console.log(`lone redirects (${PROBES}): request to commit min ${at(0).toFixed(1)} ms, lower quartile ${at(0.25).toFixed(1)} ms, median ${at(0.5).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`);
+    console.log(
+      `lone redirects (${PROBES}): request to commit min ${at(0).toFixed(1)} ms, lower quartile ${at(0.25).toFixed(1)} ms, median ${at(0.5).toFixed(1)} ms, max ${at(1).toFixed(1)} ms`,
+    );
     expect(at(0)).toBeLessThanOrEqual(LONE_COMMIT_MS);
   }, 60_000);
 });

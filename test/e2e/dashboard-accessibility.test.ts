@@ -13,7 +13,12 @@ function rgba(css: string): Rgba {
   return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
 }
 /** A colour painted over an opaque one. */
-const over = ([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a), 1];
+const over = ([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba => [
+  r * a + R * (1 - a),
+  g * a + G * (1 - a),
+  b * a + B * (1 - a),
+  1,
+];
 /** WCAG 2 relative luminance. */
 function luminance([r, g, b]: Rgba) {
   const lin = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
@@ -49,10 +54,18 @@ const paintedText = (page: Page): Promise<Painted[]> =>
     };
     const shown = (el: Element) => {
       const r = el.getBoundingClientRect();
-      return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility === 'visible' && !el.closest('[hidden], .visually-hidden, :disabled');
+      return (
+        r.width > 1 &&
+        r.height > 1 &&
+        getComputedStyle(el).visibility === 'visible' &&
+        !el.closest('[hidden], .visually-hidden, :disabled')
+      );
     };
-    const texts = [...document.querySelectorAll('body *')].filter((el) =>
-      ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) || [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()));
+    const texts = [...document.querySelectorAll('body *')].filter(
+      (el) =>
+        ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) ||
+        [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()),
+    );
     return texts.filter(shown).map((el) => {
       const style = getComputedStyle(el);
       const size = parseFloat(style.fontSize);
@@ -87,11 +100,21 @@ const focusRing = (page: Page) =>
       const s = getComputedStyle(p);
       if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
       const box = p.getBoundingClientRect();
-      if (r.left - reach < box.left || r.right + reach > box.right || r.top - reach < box.top || r.bottom + reach > box.bottom) clipped = true;
+      if (
+        r.left - reach < box.left ||
+        r.right + reach > box.right ||
+        r.top - reach < box.top ||
+        r.bottom + reach > box.bottom
+      )
+        clipped = true;
     }
     return {
       what: `${el.tagName.toLowerCase()}#${el.id} “${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}”`,
-      color: style.outlineColor, style: style.outlineStyle, width: parseFloat(style.outlineWidth), backgrounds, clipped,
+      color: style.outlineColor,
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+      backgrounds,
+      clipped,
     };
   });
 
@@ -100,16 +123,29 @@ const focusRing = (page: Page) =>
  * wide a page, and innerWidth then grows with it, so both are measured against the device width.
  */
 const overflow = (page: Page) =>
-  page.evaluate((width) => Math.max(document.documentElement.scrollWidth, window.innerWidth) - width, page.viewportSize()!.width);
+  page.evaluate(
+    (width) => Math.max(document.documentElement.scrollWidth, window.innerWidth) - width,
+    page.viewportSize()!.width,
+  );
 
 describe('the dashboard for every reader', () => {
   it('fits a 375 px phone screen on every page, without scrolling sideways', async () => {
     const now = Date.now();
     await dash.api('POST', '/api/links', {
       url: 'https://example.com/phone/a-rather-long-path-that-could-push-the-layout-wide?with=query&and=more',
-      title: 'A phone post with a title long enough to wrap on a narrow screen', campaign: 'Phone Campaign', network: 'linkedin', slug: 'phone-a', postedAt: new Date(now - 3 * HOUR).toISOString(),
+      title: 'A phone post with a title long enough to wrap on a narrow screen',
+      campaign: 'Phone Campaign',
+      network: 'linkedin',
+      slug: 'phone-a',
+      postedAt: new Date(now - 3 * HOUR).toISOString(),
     });
-    await dash.api('POST', '/api/links', { url: 'https://example.com/phone-b', title: 'Second phone post', campaign: 'Phone Campaign', network: 'instagram', slug: 'phone-b' });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/phone-b',
+      title: 'Second phone post',
+      campaign: 'Phone Campaign',
+      network: 'instagram',
+      slug: 'phone-b',
+    });
     await dash.visit('phone-a', { referer: 'https://www.linkedin.com/feed/' });
 
     const page = await dash.newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
@@ -143,15 +179,31 @@ describe('the dashboard for every reader', () => {
     // An import preview of long destinations wraps as well.
     await page.goto(`${dash.url}/dashboard/#/links/import`);
     const csv = `url,title,campaign\nhttps://example.com/imported/${'long-segment-'.repeat(8)},An imported post with a long title,Phone Campaign\n`;
-    await page.getByLabel('CSV file').setInputFiles({ name: 'phone.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'phone.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('#import-create').waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-link-import');
   });
 
   it('keeps text at 4.5:1 (large text 3:1) and focus rings at 3:1, unclipped, on every page', async () => {
-    await dash.api('POST', '/api/links', { url: 'https://example.com/c', title: 'Contrast post', campaign: 'Contrast', network: 'x', slug: 'contrast-a', postedAt: new Date(Date.now() - HOUR).toISOString() });
-    await dash.api('POST', '/api/links', { url: 'https://example.com/d', title: 'Other post', campaign: 'Contrast', network: 'linkedin', slug: 'contrast-b', postedAt: new Date(Date.now() - HOUR).toISOString() });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/c',
+      title: 'Contrast post',
+      campaign: 'Contrast',
+      network: 'x',
+      slug: 'contrast-a',
+      postedAt: new Date(Date.now() - HOUR).toISOString(),
+    });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/d',
+      title: 'Other post',
+      campaign: 'Contrast',
+      network: 'linkedin',
+      slug: 'contrast-b',
+      postedAt: new Date(Date.now() - HOUR).toISOString(),
+    });
     await dash.visit('contrast-a', { referer: 'https://t.co/x' });
     const page = await dash.newPage({ viewport: { width: 1280, height: 900 } });
     const failures: string[] = [];
@@ -180,7 +232,9 @@ describe('the dashboard for every reader', () => {
         stops.push(ring.what);
         const ratio = contrast(ring.color, ring.backgrounds);
         if (ring.style === 'none' || ring.width < 2 || ratio < 3 || ring.clipped) {
-          failures.push(`${name} focus ${ring.what}: ${ring.style} ${ring.width}px ${ratio.toFixed(2)}:1${ring.clipped ? ' clipped' : ''}`);
+          failures.push(
+            `${name} focus ${ring.what}: ${ring.style} ${ring.width}px ${ratio.toFixed(2)}:1${ring.clipped ? ' clipped' : ''}`,
+          );
         }
         await page.keyboard.press('Tab');
       }
@@ -214,13 +268,26 @@ describe('the dashboard for every reader', () => {
     for (const [hash] of pages) {
       const stops = walks.get(hash)!;
       for (const header of [/^a# “linkpost”/, /^a# “Links”/, /^a# “Campaigns”/, /^button#signout /]) {
-        expect(stops.some((w) => header.test(w)), `${hash} ${header}`).toBe(true);
+        expect(
+          stops.some((w) => header.test(w)),
+          `${hash} ${header}`,
+        ).toBe(true);
       }
       expect(stops.length, hash).toBeGreaterThan(6);
     }
     // The pairs that matter most were among those measured: body text, muted text, the primary button.
-    for (const kind of [/^h1\./, /^p\.stat-label/, /^p\.hint/, /\.btn btn-primary/, /^span\.badge badge-best/, /^button\. .*7 days/]) {
-      expect(measured.some((w) => kind.test(w)), String(kind)).toBe(true);
+    for (const kind of [
+      /^h1\./,
+      /^p\.stat-label/,
+      /^p\.hint/,
+      /\.btn btn-primary/,
+      /^span\.badge badge-best/,
+      /^button\. .*7 days/,
+    ]) {
+      expect(
+        measured.some((w) => kind.test(w)),
+        String(kind),
+      ).toBe(true);
     }
   });
 });

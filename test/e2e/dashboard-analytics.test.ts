@@ -8,11 +8,20 @@ const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefo
 const counted = (slug: string, clicks: number, bots = 0) => dash.counted(slug, clicks, bots);
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
 const card = (page: Page, label: string) =>
-  page.locator('.stat', { has: page.locator('.stat-label', { hasText: label }) }).locator('.stat-value').textContent();
+  page
+    .locator('.stat', { has: page.locator('.stat-label', { hasText: label }) })
+    .locator('.stat-value')
+    .textContent();
 
 describe('the analytics views in a real browser', () => {
   it('shows a campaign’s clicks, unique visitors and the bot hits kept out, with chart and breakdowns', async () => {
-    await dash.api('POST', '/api/links', { url: 'https://example.com/ov', title: 'Overview post', campaign: 'Overview Test', network: 'linkedin', slug: 'ov-post' });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/ov',
+      title: 'Overview post',
+      campaign: 'Overview Test',
+      network: 'linkedin',
+      slug: 'ov-post',
+    });
     await dash.visit('ov-post', { referer: 'https://www.linkedin.com/feed/' });
     await dash.visit('ov-post', { referer: 'https://www.linkedin.com/feed/' });
     await dash.visit('ov-post', { 'user-agent': GOOGLEBOT });
@@ -30,10 +39,14 @@ describe('the analytics views in a real browser', () => {
 
     await page.getByRole('link', { name: 'Overview', exact: true }).click();
     await page.waitForURL(/#\/overview$/);
-    await expect.poll(() => page.locator('.breakdown:has(h2:text("Top posts"))').textContent()).toContain('Overview post');
+    await expect
+      .poll(() => page.locator('.breakdown:has(h2:text("Top posts"))').textContent())
+      .toContain('Overview post');
     await page.getByRole('button', { name: '7 days' }).click();
     await expect.poll(() => page.url()).toContain('range=7d');
-    await expect.poll(() => page.locator('.breakdown:has(h2:text("Top posts"))').textContent()).toContain('Overview post');
+    await expect
+      .poll(() => page.locator('.breakdown:has(h2:text("Top posts"))').textContent())
+      .toContain('Overview post');
     await page.getByRole('button', { name: 'Custom' }).click();
     const today = await page.getByLabel('To', { exact: true }).inputValue();
     await page.getByLabel('From', { exact: true }).fill(today);
@@ -46,8 +59,19 @@ describe('the analytics views in a real browser', () => {
   });
 
   it('compares a poster’s QR scans with the clicks of its online posts on the campaign page', async () => {
-    await dash.api('POST', '/api/links', { url: 'https://example.com/poster', title: 'Poster', campaign: 'Poster Test', slug: 'qr-poster-page' });
-    await dash.api('POST', '/api/links', { url: 'https://example.com/online', title: 'Online', campaign: 'Poster Test', network: 'x', slug: 'qr-online-page' });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/poster',
+      title: 'Poster',
+      campaign: 'Poster Test',
+      slug: 'qr-poster-page',
+    });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/online',
+      title: 'Online',
+      campaign: 'Poster Test',
+      network: 'x',
+      slug: 'qr-online-page',
+    });
     await dash.visit('qr-poster-page?qr=1');
     await dash.visit('qr-poster-page?qr=1', { 'x-forwarded-for': '81.2.69.150' });
     await dash.visit('qr-online-page', { referer: 'https://t.co/x' });
@@ -57,12 +81,19 @@ describe('the analytics views in a real browser', () => {
     const page = await dash.newPage();
     await dash.signIn(page, '#/campaigns/Poster%20Test');
     const panel = page.locator('.breakdown:has(h2:text("Link clicks and QR scans")) li');
-    await expect.poll(() => panel.allTextContents()).toEqual([expect.stringMatching(/^QR scans\s*2/), expect.stringMatching(/^Link clicks\s*1/)]);
+    await expect
+      .poll(() => panel.allTextContents())
+      .toEqual([expect.stringMatching(/^QR scans\s*2/), expect.stringMatching(/^Link clicks\s*1/)]);
     await screenshot(page, 'campaign-qr-scans');
   });
 
   it('updates a link’s click feed and count while its page is open', async () => {
-    await dash.api('POST', '/api/links', { url: 'https://example.com/feed', title: 'Feed post', network: 'x', slug: 'feed-post' });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/feed',
+      title: 'Feed post',
+      network: 'x',
+      slug: 'feed-post',
+    });
     const page = await dash.newPage();
     await dash.signIn(page, '#/link/feed-post?bots=include');
     await expect.poll(() => text(page, 'section[aria-labelledby="feed-h"] .empty-title')).toBe('No clicks yet.');
@@ -87,9 +118,24 @@ describe('the analytics views in a real browser', () => {
   });
 
   it('lists campaigns with their posts, clicks, visitors and best network, sortable, leading to each campaign', async () => {
-    await dash.api('POST', '/api/links', { url: 'https://example.com/s1', campaign: 'Zebra Sort', network: 'x', slug: 'sort-z' });
-    await dash.api('POST', '/api/links', { url: 'https://example.com/s2', campaign: 'Aardvark Sort', network: 'x', slug: 'sort-a' });
-    await dash.api('POST', '/api/links', { url: 'https://example.com/s3', campaign: 'Aardvark Sort', network: 'linkedin', slug: 'sort-a-li' });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/s1',
+      campaign: 'Zebra Sort',
+      network: 'x',
+      slug: 'sort-z',
+    });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/s2',
+      campaign: 'Aardvark Sort',
+      network: 'x',
+      slug: 'sort-a',
+    });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/s3',
+      campaign: 'Aardvark Sort',
+      network: 'linkedin',
+      slug: 'sort-a-li',
+    });
     await dash.visit('sort-z');
     // Aardvark: one person clicks both posts, another only the LinkedIn one, so LinkedIn leads 2 to 1.
     await dash.visit('sort-a');
@@ -103,7 +149,9 @@ describe('the analytics views in a real browser', () => {
     const names = () => page.locator('tbody td[data-label="Campaign"]').allTextContents();
     await expect.poll(names).toContain('Aardvark Sort');
     const row = page.locator('tbody tr', { has: page.getByRole('link', { name: 'Aardvark Sort', exact: true }) });
-    const cells = await row.locator('td').evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.dataset.label, td.textContent])));
+    const cells = await row
+      .locator('td')
+      .evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.dataset.label, td.textContent])));
     // A unique is one visitor on one post on one day (docs/analytics.md, "Unique visitors"): 1 + 2.
     expect(cells).toMatchObject({ Posts: '2', Clicks: '3', 'Unique visitors': '3', 'Best network': 'LinkedIn' });
 

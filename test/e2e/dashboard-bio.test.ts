@@ -8,7 +8,16 @@ const dash = useDashboard();
 async function makeLinks(prefix: string) {
   const titles = ['Spring collection', 'Read the blog', 'Shop the sale'];
   for (const [i, title] of titles.entries()) {
-    expect((await dash.api('POST', '/api/links', { url: `https://example.com/${prefix}/${i}`, slug: `${prefix}-${i}`, title, network: 'instagram' })).status).toBe(201);
+    expect(
+      (
+        await dash.api('POST', '/api/links', {
+          url: `https://example.com/${prefix}/${i}`,
+          slug: `${prefix}-${i}`,
+          title,
+          network: 'instagram',
+        })
+      ).status,
+    ).toBe(201);
   }
 }
 
@@ -17,7 +26,10 @@ const previewLabels = (page: Page) => page.locator('.bio-preview-entry').allText
 
 async function addLink(page: Page, slug: string, label: string) {
   await page.getByLabel('Add a link').fill(slug);
-  await page.locator('.bio-pick li', { hasText: `/${slug}` }).getByRole('button', { name: `Add “${label}”` }).click();
+  await page
+    .locator('.bio-pick li', { hasText: `/${slug}` })
+    .getByRole('button', { name: `Add “${label}”` })
+    .click();
 }
 
 describe('the bio page editor', () => {
@@ -39,7 +51,9 @@ describe('the bio page editor', () => {
     await page.getByRole('button', { name: 'Move “Shop the sale” up' }).click();
     await page.keyboard.press('Enter');
     expect(await entryLabels(page)).toEqual(['Shop the sale', 'Spring collection', 'Read the blog']);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move “Shop the sale” down');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Move “Shop the sale” down',
+    );
     await page.getByRole('button', { name: 'Remove “Read the blog”' }).click();
     expect(await entryLabels(page)).toEqual(['Shop the sale', 'Spring collection']);
     expect(await previewLabels(page)).toEqual(['Shop the sale', 'Spring collection']);
@@ -96,7 +110,11 @@ describe('the bio page editor', () => {
   it("shows the page's views and each entry's clicks from the page", async () => {
     await makeLinks('st');
     await dash.api('POST', '/api/bio-pages', { handle: 'stats', title: 'Stats', links: ['st-0', 'st-1'] });
-    for (const ua of [CHROME_UA, CHROME_UA, 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)']) {
+    for (const ua of [
+      CHROME_UA,
+      CHROME_UA,
+      'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    ]) {
       await fetch(`${dash.url}/@stats`, { headers: { 'user-agent': ua } });
     }
     await dash.visit('st-1?bio=1');
@@ -109,21 +127,37 @@ describe('the bio page editor', () => {
     await expect.poll(() => stat('Page views').textContent()).toBe('2');
     expect(await stat('Bot views').textContent()).toBe('1');
     expect(await stat('Clicks from the page').textContent()).toBe('2');
-    const rows = await page.locator('.bio-stats tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(rows).toEqual([['Spring collection', '0', '0'], ['Read the blog', '2', '0']]);
+    const rows = await page
+      .locator('.bio-stats tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['Spring collection', '0', '0'],
+      ['Read the blog', '2', '0'],
+    ]);
     await screenshot(page, 'dashboard-bio-stats');
     await page.goto(`${dash.url}/dashboard/#/bio`);
-    await expect.poll(() => page.locator('tr[data-handle="stats"] td[data-label="Views (30 days)"]').textContent()).toBe('2');
+    await expect
+      .poll(() => page.locator('tr[data-handle="stats"] td[data-label="Views (30 days)"]').textContent())
+      .toBe('2');
   });
 
   it('fits a 375 px phone and keeps contrast and focus rings on the list and the editor', async () => {
     await makeLinks('ph');
-    await dash.api('POST', '/api/bio-pages', { handle: 'phone', title: 'A phone page with a title long enough to wrap', text: 'Text', links: ['ph-0', 'ph-1', 'ph-2'] });
+    await dash.api('POST', '/api/bio-pages', {
+      handle: 'phone',
+      title: 'A phone page with a title long enough to wrap',
+      text: 'Text',
+      links: ['ph-0', 'ph-1', 'ph-2'],
+    });
     await dash.api('PATCH', '/api/links/ph-2', { disabled: true });
     const page = await dash.newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     await dash.signIn(page, '#/bio');
     const failures: string[] = [];
-    for (const [name, hash, ready] of [['list', '#/bio', 'tr[data-handle="phone"]'], ['editor', '#/bio/@phone', '.bio-stats'], ['new', '#/bio/new', '.bio-pick li']] as const) {
+    for (const [name, hash, ready] of [
+      ['list', '#/bio', 'tr[data-handle="phone"]'],
+      ['editor', '#/bio/@phone', '.bio-stats'],
+      ['new', '#/bio/new', '.bio-pick li'],
+    ] as const) {
       await page.goto(`${dash.url}/dashboard/${hash}`);
       await page.locator(ready).first().waitFor();
       expect(await overflow(page), name).toBeLessThanOrEqual(0);
@@ -138,7 +172,10 @@ describe('the bio page editor', () => {
         const ring = await focusRing(page);
         if (ring.what.startsWith('body')) break;
         const ratio = contrast(ring.color, ring.backgrounds);
-        if (ring.style === 'none' || ring.width < 2 || ratio < 3 || ring.clipped) failures.push(`${name} focus ${ring.what}: ${ring.style} ${ring.width}px ${ratio.toFixed(2)}:1${ring.clipped ? ' clipped' : ''}`);
+        if (ring.style === 'none' || ring.width < 2 || ratio < 3 || ring.clipped)
+          failures.push(
+            `${name} focus ${ring.what}: ${ring.style} ${ring.width}px ${ratio.toFixed(2)}:1${ring.clipped ? ' clipped' : ''}`,
+          );
       }
     }
     expect(failures).toEqual([]);

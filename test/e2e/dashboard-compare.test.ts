@@ -18,23 +18,37 @@ const POSTS = [
 
 /** Creates and clicks the posts once, for whichever test runs first (expect.poll needs a test). */
 let seeded: Promise<void> | null = null;
-const seed = () => (seeded ??= (async () => {
-  const now = Date.now();
-  for (const p of POSTS) {
+const seed = () =>
+  (seeded ??= (async () => {
+    const now = Date.now();
+    for (const p of POSTS) {
+      await dash.api('POST', '/api/links', {
+        url: `https://example.com/${p.slug}`,
+        title: p.title,
+        campaign: 'Cmp Pick',
+        network: p.network,
+        slug: p.slug,
+        postedAt: new Date(now - p.hoursAgo * HOUR).toISOString(),
+      });
+    }
     await dash.api('POST', '/api/links', {
-      url: `https://example.com/${p.slug}`, title: p.title, campaign: 'Cmp Pick', network: p.network, slug: p.slug,
-      postedAt: new Date(now - p.hoursAgo * HOUR).toISOString(),
+      url: 'https://example.com/elsewhere',
+      title: 'Elsewhere post',
+      campaign: 'Other',
+      network: 'x',
+      slug: 'p-else',
+      postedAt: new Date(now - 5 * HOUR).toISOString(),
     });
-  }
-  await dash.api('POST', '/api/links', { url: 'https://example.com/elsewhere', title: 'Elsewhere post', campaign: 'Other', network: 'x', slug: 'p-else', postedAt: new Date(now - 5 * HOUR).toISOString() });
-  for (const p of POSTS) for (let i = 0; i < p.clicks; i++) await dash.visit(p.slug);
-  for (const p of POSTS) await dash.counted(p.slug, p.clicks);
-})());
+    for (const p of POSTS) for (let i = 0; i < p.clicks; i++) await dash.visit(p.slug);
+    for (const p of POSTS) await dash.counted(p.slug, p.clicks);
+  })());
 
 /** The compare table's row for a post (or network), as {column label: text}. */
 async function tableRow(page: Page, name: string) {
   const row = page.locator('.compare-table tbody tr', { hasText: name });
-  const cells = await row.locator('td').evaluateAll((tds) => tds.map((td) => [td.dataset.label, td.textContent!.trim()]));
+  const cells = await row
+    .locator('td')
+    .evaluateAll((tds) => tds.map((td) => [td.dataset.label, td.textContent!.trim()]));
   return Object.fromEntries(cells) as Record<string, string>;
 }
 
@@ -67,7 +81,11 @@ describe('Compare in a real browser', () => {
     expect(windows(await tableRow(page, 'Old post'))).toEqual(['0', '0', '5']);
 
     // The best post is the best of the window shown: 72 h at first, then 24 h, then 7 days.
-    const best = () => page.locator('.compare-table tbody tr', { has: page.locator('.badge-best') }).locator('td[data-label="Post"] a').allTextContents();
+    const best = () =>
+      page
+        .locator('.compare-table tbody tr', { has: page.locator('.badge-best') })
+        .locator('td[data-label="Post"] a')
+        .allTextContents();
     await expect.poll(best).toEqual(['Mid post']);
     await page.getByRole('button', { name: 'First 24 h' }).click();
     await expect.poll(best).toEqual(['New post']);
@@ -83,7 +101,9 @@ describe('Compare in a real browser', () => {
 
     // Running total: the sums so far, flat after each post's click.
     await page.getByRole('button', { name: 'Running total' }).click();
-    await expect.poll(() => page.locator('#cmp-chart-h').textContent()).toBe('First 7 days after posting, running total');
+    await expect
+      .poll(() => page.locator('#cmp-chart-h').textContent())
+      .toBe('First 7 days after posting, running total');
     await page.getByText('Show as table').click();
     expect(await chartAt(page, 1)).toEqual({ 'New post': '0', 'Mid post': '0', 'Old post': '0' });
     expect(await chartAt(page, 2)).toEqual({ 'New post': '3', 'Mid post': '0', 'Old post': '0' });
@@ -103,12 +123,15 @@ describe('Compare in a real browser', () => {
     // Nothing ticked: every post of the campaign, and only those.
     const names = () => page.locator('.compare-table td[data-label="Post"] a').allTextContents();
     await expect.poll(async () => (await names()).sort()).toEqual(['Mid post', 'New post', 'Old post']);
-    expect(await page.locator('.posts-picker .hint').textContent()).toContain('leave all unticked to compare every post of the campaign');
+    expect(await page.locator('.posts-picker .hint').textContent()).toContain(
+      'leave all unticked to compare every post of the campaign',
+    );
     expect(page.url()).toContain('campaign=Cmp+Pick');
 
     await page.getByRole('button', { name: 'Networks' }).click();
     await expect.poll(() => page.locator('.compare-table td[data-label="Network"]').allTextContents()).toHaveLength(2);
-    const r = (n: string) => tableRow(page, n).then((row) => [row['First 24 h'], row['First 72 h'], row['First 7 days']]);
+    const r = (n: string) =>
+      tableRow(page, n).then((row) => [row['First 24 h'], row['First 72 h'], row['First 7 days']]);
     // LinkedIn sums New (3 at hour 2) and Old (5 at hour 100), each from its own posting hour.
     expect(await r('LinkedIn')).toEqual(['3', '3', '8']);
     expect(await r('X (Twitter)')).toEqual(['0', '4', '4']);

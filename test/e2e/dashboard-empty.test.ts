@@ -14,7 +14,9 @@ async function emptyState(page: Page, title: string, within = 'main') {
   await box.waitFor();
   return {
     text: await box.locator('p:not(.empty-title)').first().textContent(),
-    action: await box.locator('a, button').evaluateAll((els) => els.map((e) => `${e.textContent} → ${e.getAttribute('href') ?? 'button'}`)),
+    action: await box
+      .locator('a, button')
+      .evaluateAll((els) => els.map((e) => `${e.textContent} → ${e.getAttribute('href') ?? 'button'}`)),
   };
 }
 
@@ -34,7 +36,8 @@ describe('a fresh dashboard says what to do on every page', () => {
     expect(links.text).toContain('Create your first one');
     await page.goto(`${dash.url}/dashboard/#/links?q=nothing-like-this`);
     expect(await emptyState(page, 'No links match these filters.')).toEqual({
-      text: 'Try another word, or clear the filters.', action: ['Clear filters → button'],
+      text: 'Try another word, or clear the filters.',
+      action: ['Clear filters → button'],
     });
 
     await page.goto(`${dash.url}/dashboard/#/campaigns`);
@@ -50,19 +53,31 @@ describe('a fresh dashboard says what to do on every page', () => {
     await screenshot(page, 'empty-compare');
 
     // One link, no clicks yet: each page now says to share it, or what to pick.
-    await dash.api('POST', '/api/links', { url: 'https://example.com/first', title: 'First post', campaign: 'First Campaign', network: 'x', slug: 'first' });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/first',
+      title: 'First post',
+      campaign: 'First Campaign',
+      network: 'x',
+      slug: 'first',
+    });
     await page.goto(`${dash.url}/dashboard/#/compare`);
-    expect((await emptyState(page, 'Choose what to compare.')).text).toBe('Tick two or more posts, or pick a campaign to compare all of its posts.');
+    expect((await emptyState(page, 'Choose what to compare.')).text).toBe(
+      'Tick two or more posts, or pick a campaign to compare all of its posts.',
+    );
 
     await page.goto(`${dash.url}/dashboard/#/link/first`);
     expect(await emptyState(page, 'No clicks yet.', 'section[aria-labelledby="feed-h"]')).toEqual({
-      text: `Open ${dash.url}/first or share it; clicks appear here within a few seconds.`, action: [],
+      text: `Open ${dash.url}/first or share it; clicks appear here within a few seconds.`,
+      action: [],
     });
-    expect((await emptyState(page, 'No clicks in this period (Last 30 days).', '.stats-body')).text).toBe(`Share ${dash.url}/first; each click appears below within seconds, and here once counted.`);
+    expect((await emptyState(page, 'No clicks in this period (Last 30 days).', '.stats-body')).text).toBe(
+      `Share ${dash.url}/first; each click appears below within seconds, and here once counted.`,
+    );
 
     await page.goto(`${dash.url}/dashboard/#/campaigns/First%20Campaign`);
-    expect((await emptyState(page, 'No clicks in this period (Last 30 days).', '.stats-body')).text)
-      .toBe('Share the posts of this campaign; their clicks appear here within seconds.');
+    expect((await emptyState(page, 'No clicks in this period (Last 30 days).', '.stats-body')).text).toBe(
+      'Share the posts of this campaign; their clicks appear here within seconds.',
+    );
     await page.goto(`${dash.url}/dashboard/#/campaigns/No%20Such%20Campaign`);
     expect(await emptyState(page, 'No posts in this campaign.', 'section[aria-labelledby="posts-h"]')).toEqual({
       text: 'Links are grouped by their exact campaign name: check its spelling, or create a link with this campaign.',

@@ -7,7 +7,10 @@ const HOUR = 60 * 60 * 1000;
 const DAY = /\d{4}-\d{2}-\d{2}/.source;
 
 const cardValue = (page: Page, label: string) =>
-  page.locator('.stat', { has: page.locator('.stat-label', { hasText: label }) }).locator('.stat-value').textContent();
+  page
+    .locator('.stat', { has: page.locator('.stat-label', { hasText: label }) })
+    .locator('.stat-value')
+    .textContent();
 
 /** Sets the period to whole local days through the Custom controls, as a reader would. */
 async function customRange(page: Page, from: string, to: string) {
@@ -20,7 +23,13 @@ async function customRange(page: Page, from: string, to: string) {
 
 describe('exports hold what is on screen', () => {
   it('follows a campaign page’s bots mode and period in the rows and the file name', async () => {
-    await dash.api('POST', '/api/links', { url: 'https://example.com/exp', title: 'Export post', campaign: 'Export Test', network: 'linkedin', slug: 'exp-a' });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/exp',
+      title: 'Export post',
+      campaign: 'Export Test',
+      network: 'linkedin',
+      slug: 'exp-a',
+    });
     await dash.visit('exp-a');
     await dash.visit('exp-a', { referer: 'https://www.linkedin.com/' });
     await dash.visit('exp-a', { 'user-agent': GOOGLEBOT_UA });
@@ -34,7 +43,9 @@ describe('exports hold what is on screen', () => {
     await page.getByLabel('Count', { exact: true }).selectOption('only');
     await expect.poll(() => cardValue(page, 'Bot clicks')).toBe('1');
     const bots = await downloadCsv(page, 'Download clicks (CSV)');
-    expect(bots.filename).toMatch(new RegExp(`^linkpost-clicks-export-test-bots-from-${DAY}-to-${today}-${today}\\.csv$`));
+    expect(bots.filename).toMatch(
+      new RegExp(`^linkpost-clicks-export-test-bots-from-${DAY}-to-${today}-${today}\\.csv$`),
+    );
     expect(bots.bom).toBe(true);
     expect(bots.rows.map((r) => [r.slug, r.bot])).toEqual([['exp-a', 'true']]);
     const report = await downloadCsv(page, 'Per-post report (CSV)');
@@ -59,7 +70,13 @@ describe('exports hold what is on screen', () => {
   });
 
   it('keeps a link page’s feed and its CSV to the same clicks', async () => {
-    await dash.api('POST', '/api/links', { url: 'https://example.com/csv', title: 'CSV, "quoted" post', campaign: 'CSV Test', network: 'linkedin', slug: 'csv-post' });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/csv',
+      title: 'CSV, "quoted" post',
+      campaign: 'CSV Test',
+      network: 'linkedin',
+      slug: 'csv-post',
+    });
     await dash.visit('csv-post');
     await dash.visit('csv-post', { 'user-agent': GOOGLEBOT_UA });
     await dash.counted('csv-post', 1, 1);
@@ -71,7 +88,13 @@ describe('exports hold what is on screen', () => {
     const people = await downloadCsv(page, 'Download clicks (CSV)');
     expect(people.filename).toMatch(/^linkpost-clicks-csv-post-humans-from-.*\.csv$/);
     expect(people.rows).toHaveLength(1);
-    expect(people.rows[0]).toMatchObject({ slug: 'csv-post', title: 'CSV, "quoted" post', campaign: 'CSV Test', network: 'linkedin', bot: 'false' });
+    expect(people.rows[0]).toMatchObject({
+      slug: 'csv-post',
+      title: 'CSV, "quoted" post',
+      campaign: 'CSV Test',
+      network: 'linkedin',
+      bot: 'false',
+    });
 
     await page.getByLabel('Count', { exact: true }).selectOption('include');
     await expect.poll(() => page.locator('.feed tbody tr').count()).toBe(2);
@@ -83,8 +106,22 @@ describe('exports hold what is on screen', () => {
   it('downloads the Compare table as it stands, formulas defused', async () => {
     const now = Date.now();
     const postedA = new Date(now - 30 * HOUR).toISOString(); // its click lands in hour 30: after 24 h, within 72 h
-    await dash.api('POST', '/api/links', { url: 'https://example.com/x1', title: '=HYPERLINK("http://evil")', campaign: 'Cmp CSV', network: 'x', slug: 'cc-a', postedAt: postedA });
-    await dash.api('POST', '/api/links', { url: 'https://example.com/x2', title: 'Plain, post', campaign: 'Cmp CSV', network: 'linkedin', slug: 'cc-b', postedAt: new Date(now - 2 * HOUR).toISOString() });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/x1',
+      title: '=HYPERLINK("http://evil")',
+      campaign: 'Cmp CSV',
+      network: 'x',
+      slug: 'cc-a',
+      postedAt: postedA,
+    });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/x2',
+      title: 'Plain, post',
+      campaign: 'Cmp CSV',
+      network: 'linkedin',
+      slug: 'cc-b',
+      postedAt: new Date(now - 2 * HOUR).toISOString(),
+    });
     await dash.visit('cc-a');
     await dash.visit('cc-b');
     await dash.visit('cc-b');
@@ -101,16 +138,31 @@ describe('exports hold what is on screen', () => {
     expect(csv.bom).toBe(true);
     const bySlug = Object.fromEntries(csv.rows.map((r) => [r.slug, r]));
     expect(bySlug['cc-a']).toEqual({
-      post: `'=HYPERLINK("http://evil")`, slug: 'cc-a', network: 'x', posted_at: postedA,
-      clicks_first_24h: '0', clicks_first_72h: '1', clicks_first_168h: '1', best_in_first_168h: 'false',
+      post: `'=HYPERLINK("http://evil")`,
+      slug: 'cc-a',
+      network: 'x',
+      posted_at: postedA,
+      clicks_first_24h: '0',
+      clicks_first_72h: '1',
+      clicks_first_168h: '1',
+      best_in_first_168h: 'false',
     });
-    expect(bySlug['cc-b']).toMatchObject({ post: 'Plain, post', clicks_first_24h: '2', clicks_first_72h: '2', clicks_first_168h: '2', best_in_first_168h: 'true' });
+    expect(bySlug['cc-b']).toMatchObject({
+      post: 'Plain, post',
+      clicks_first_24h: '2',
+      clicks_first_72h: '2',
+      clicks_first_168h: '2',
+      best_in_first_168h: 'true',
+    });
 
     // Networks side by side: one row per network.
     await page.getByRole('button', { name: 'Networks' }).click();
     await expect.poll(() => page.locator('.compare-table thead').textContent()).toContain('Network');
     const networks = await downloadCsv(page, 'Download table (CSV)');
     expect(networks.filename).toBe(`linkpost-compare-cmp-csv-networks-${today}.csv`);
-    expect(networks.rows.map((r) => [r.network, r.posts, r.clicks_first_168h]).sort()).toEqual([['LinkedIn', '1', '2'], ['X (Twitter)', '1', '1']]);
+    expect(networks.rows.map((r) => [r.network, r.posts, r.clicks_first_168h]).sort()).toEqual([
+      ['LinkedIn', '1', '2'],
+      ['X (Twitter)', '1', '1'],
+    ]);
   });
 });

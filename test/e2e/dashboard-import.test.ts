@@ -7,7 +7,9 @@ const file = (text: string) => ({ name: 'posts.csv', mimeType: 'text/csv', buffe
 
 describe('importing links from a CSV file in a real browser', () => {
   it('lists every rejected row by spreadsheet row and creates nothing, then previews and creates a fixed file', async () => {
-    expect((await dash.api('POST', '/api/links', { url: 'https://example.com/held', slug: 'imp-held' })).status).toBe(201);
+    expect((await dash.api('POST', '/api/links', { url: 'https://example.com/held', slug: 'imp-held' })).status).toBe(
+      201,
+    );
     const page = await dash.newPage();
     await dash.signIn(page, '#/links');
     await page.getByRole('link', { name: 'Import CSV' }).click();
@@ -42,7 +44,10 @@ describe('importing links from a CSV file in a real browser', () => {
     await page.getByLabel('CSV file').setInputFiles(file(good));
     const create = page.getByRole('button', { name: 'Create 2 links' });
     await create.waitFor();
-    expect(await page.locator('.import-result tbody td[data-label="Slug"]').allTextContents()).toEqual(['imp-a', 'random']);
+    expect(await page.locator('.import-result tbody td[data-label="Slug"]').allTextContents()).toEqual([
+      'imp-a',
+      'random',
+    ]);
     // A dry run so far: nothing exists yet.
     expect((await dash.api('GET', '/api/links?campaign=Import%20Test')).body.links).toEqual([]);
     await screenshot(page, 'import-preview');
@@ -53,7 +58,9 @@ describe('importing links from a CSV file in a real browser', () => {
       ['Launch, day one', 'linkedin', '2026-03-01T09:00:00.000Z'],
       ['Multi\nline', 'x', null],
     ]);
-    expect(links[1].destination).toBe('https://example.com/a?utm_source=linkedin&utm_medium=social&utm_campaign=import-test');
+    expect(links[1].destination).toBe(
+      'https://example.com/a?utm_source=linkedin&utm_medium=social&utm_campaign=import-test',
+    );
   });
 
   it('says what is wrong with a file it cannot use, before asking the server', async () => {

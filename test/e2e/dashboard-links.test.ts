@@ -11,11 +11,13 @@ describe('the links page in a real browser', () => {
       { slug: 'flt-c', title: 'Alpha recap', campaign: 'Filter Two', network: 'linkedin' },
       { slug: 'flt-d', title: 'Beta launch', campaign: 'Filter One', network: 'linkedin' },
     ];
-    for (const l of links) expect((await dash.api('POST', '/api/links', { url: `https://example.com/${l.slug}`, ...l })).status).toBe(201);
+    for (const l of links)
+      expect((await dash.api('POST', '/api/links', { url: `https://example.com/${l.slug}`, ...l })).status).toBe(201);
 
     const page = await dash.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
     await dash.signIn(page, '#/links');
-    const slugs = () => page.locator('tr[data-slug]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.slug).sort());
+    const slugs = () =>
+      page.locator('tr[data-slug]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.slug).sort());
     await expect.poll(slugs).toEqual(['flt-a', 'flt-b', 'flt-c', 'flt-d']);
 
     await page.getByLabel('Search').fill('Alpha');
@@ -41,7 +43,9 @@ describe('the links page in a real browser', () => {
     await page.getByLabel('Title').fill('Alpha launch, take two');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/#\/links\?highlight=flt-a$/);
-    await expect.poll(() => page.locator('tr.row-new[data-slug="flt-a"] .post-title').textContent()).toBe('Alpha launch, take two');
+    await expect
+      .poll(() => page.locator('tr.row-new[data-slug="flt-a"] .post-title').textContent())
+      .toBe('Alpha launch, take two');
     const saved = await dash.api('GET', '/api/links/flt-a');
     expect(saved.body).toMatchObject({ title: 'Alpha launch, take two', campaign: 'Filter One', network: 'linkedin' });
   });

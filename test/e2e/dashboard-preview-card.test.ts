@@ -20,7 +20,9 @@ describe('the social preview card in the link form, in a real browser', () => {
 
     // The server keeps card images to https: the form says so under the field.
     await page.getByRole('button', { name: 'Create link' }).click();
-    await expect.poll(() => page.locator('[data-field="lf-preview-imageUrl"] .field-error').textContent()).toContain('https');
+    await expect
+      .poll(() => page.locator('[data-field="lf-preview-imageUrl"] .field-error').textContent())
+      .toContain('https');
     dash.allowResourceErrors(400);
     await page.getByLabel('Card image (https URL)').fill('https://cdn.example.com/card.png');
     await screenshot(page, 'link-form-card');
@@ -28,7 +30,9 @@ describe('the social preview card in the link form, in a real browser', () => {
     await page.waitForURL(/#\/links\?highlight=card-form$/);
     const saved = await dash.api('GET', '/api/links/card-form');
     expect(saved.body.preview).toEqual({
-      title: 'Spring launch: <everything> new', description: 'Twelve new things, one short read.', imageUrl: 'https://cdn.example.com/card.png',
+      title: 'Spring launch: <everything> new',
+      description: 'Twelve new things, one short read.',
+      imageUrl: 'https://cdn.example.com/card.png',
     });
 
     // Editing shows the saved card; emptying the fields removes it.

@@ -8,8 +8,11 @@ const jsQR = createRequire(import.meta.url)('jsqr') as typeof import('jsqr').def
 const dash = useDashboard();
 
 describe('QR codes in the dashboard, in a real browser', () => {
-  it('previews a post\'s code in the chosen colours, refuses colours that do not scan, and downloads SVG and PNG', async () => {
-    expect((await dash.api('POST', '/api/links', { url: 'https://example.com/poster', slug: 'qr-poster', title: 'Poster' })).status).toBe(201);
+  it("previews a post's code in the chosen colours, refuses colours that do not scan, and downloads SVG and PNG", async () => {
+    expect(
+      (await dash.api('POST', '/api/links', { url: 'https://example.com/poster', slug: 'qr-poster', title: 'Poster' }))
+        .status,
+    ).toBe(201);
     const page = await dash.newPage({ acceptDownloads: true });
     await dash.signIn(page, '#/link/qr-poster');
     const preview = page.getByRole('img', { name: `QR code for ${dash.url}/qr-poster` });
@@ -23,7 +26,9 @@ describe('QR codes in the dashboard, in a real browser', () => {
     await expect.poll(() => preview.getAttribute('src')).toContain(encodeURIComponent('stroke="#1d4ed8"'));
     await page.getByLabel('Download size').selectOption('2048');
     await page.getByLabel('Error correction').selectOption('H');
-    expect(await page.locator('#qr-download-svg').getAttribute('href')).toBe('/api/links/qr-poster/qr.svg?size=2048&fg=1d4ed8&bg=ffffff&ecc=H');
+    expect(await page.locator('#qr-download-svg').getAttribute('href')).toBe(
+      '/api/links/qr-poster/qr.svg?size=2048&fg=1d4ed8&bg=ffffff&ecc=H',
+    );
     await screenshot(page, 'link-qr-panel');
 
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#qr-download-svg').click()]);
@@ -36,13 +41,18 @@ describe('QR codes in the dashboard, in a real browser', () => {
 
     // A pale colour on white does not scan: the server says so and no download is offered.
     await page.getByLabel('Colour', { exact: true }).fill('#dddddd');
-    await expect.poll(() => page.locator('.qr-preview [role="alert"]').textContent()).toMatch(/contrast of 1\.\d\d:1; scanners need at least 4\.5:1/);
+    await expect
+      .poll(() => page.locator('.qr-preview [role="alert"]').textContent())
+      .toMatch(/contrast of 1\.\d\d:1; scanners need at least 4\.5:1/);
     expect(await page.locator('#qr-download-svg').isHidden()).toBe(true);
     dash.allowResourceErrors(400);
   });
 
-  it('offers each post\'s QR code from the links list', async () => {
-    expect((await dash.api('POST', '/api/links', { url: 'https://example.com/list', slug: 'qr-list', title: 'Listed' })).status).toBe(201);
+  it("offers each post's QR code from the links list", async () => {
+    expect(
+      (await dash.api('POST', '/api/links', { url: 'https://example.com/list', slug: 'qr-list', title: 'Listed' }))
+        .status,
+    ).toBe(201);
     const page = await dash.newPage({ acceptDownloads: true });
     await dash.signIn(page, '#/links');
     const [download] = await Promise.all([

@@ -10,12 +10,18 @@ beforeAll(async () => {
     { slug: 'dahlia-li', title: 'Dahlias on LinkedIn', campaign: 'Dahlias', network: 'linkedin' },
     { slug: 'dahlia-x', title: 'Dahlias on X', campaign: 'Dahlias', network: 'x' },
     { slug: 'iris-fb', title: 'Irises on Facebook', campaign: 'Irises', network: 'facebook' },
-  ]) expect((await dash.api('POST', '/api/links', { url: `https://example.com/${p.slug}`, postedAt: posted, ...p })).status).toBe(201);
+  ])
+    expect(
+      (await dash.api('POST', '/api/links', { url: `https://example.com/${p.slug}`, postedAt: posted, ...p })).status,
+    ).toBe(201);
 });
 
 describe('Share report', () => {
   it('makes a campaign report with its options, copies its link, lists it, opens it and revokes it', async () => {
-    const page = await dash.newPage({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await dash.newPage({
+      viewport: { width: 1280, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await dash.signIn(page, '#/campaigns/Dahlias');
     await page.getByText('Share report', { exact: true }).click();
     await expect.poll(() => page.locator('.share-list, .share-report .muted').count()).toBeGreaterThan(0);
@@ -29,7 +35,9 @@ describe('Share report', () => {
     await page.getByRole('button', { name: 'Create link' }).click();
     const url = await page.locator('#share-url').inputValue();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/[A-Za-z0-9]{43}$/);
-    await expect.poll(() => page.locator('.share-list li').allTextContents()).toEqual([expect.stringContaining('Dahlias for the florist')]);
+    await expect
+      .poll(() => page.locator('.share-list li').allTextContents())
+      .toEqual([expect.stringContaining('Dahlias for the florist')]);
     expect(await page.locator('.share-list li').textContent()).toMatch(/password · CSV/);
 
     await page.getByRole('button', { name: `Copy ${url}` }).click();
@@ -73,7 +81,14 @@ describe('Share report', () => {
     await expect.poll(() => page.locator('.share-list li').count()).toBe(1);
     await screenshot(page, 'dashboard-share-compare');
     const made = (await dash.api('GET', '/api/reports')).body.reports.find((r: any) => r.title === 'Posts compared');
-    expect(made).toMatchObject({ campaign: null, slugs: ['dahlia-x'], password: false, allowCsv: false, from: null, to: null });
+    expect(made).toMatchObject({
+      campaign: null,
+      slugs: ['dahlia-x'],
+      password: false,
+      allowCsv: false,
+      from: null,
+      to: null,
+    });
     const res = await fetch(`${url}/data/stats`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as any).breakdowns.link).toEqual([]);
@@ -83,6 +98,8 @@ describe('Share report', () => {
     const page = await dash.newPage({ viewport: { width: 1280, height: 900 } });
     await dash.signIn(page, '#/compare');
     await page.getByText('Share report', { exact: true }).click();
-    expect(await page.locator('.share-report .hint').textContent()).toBe('Pick a campaign or tick posts first: the report covers what you compare.');
+    expect(await page.locator('.share-report .hint').textContent()).toBe(
+      'Pick a campaign or tick posts first: the report covers what you compare.',
+    );
   });
 });

@@ -5,7 +5,9 @@ const dash = useDashboard({ CLICK_RETENTION_DAYS: '30' });
 
 describe('the dashboard under CLICK_RETENTION_DAYS', () => {
   it("says on a link's page where raw clicks (the feed and the CSV) start", async () => {
-    expect((await dash.api('POST', '/api/links', { url: 'https://example.com/kept', slug: 'kept-days' })).status).toBe(201);
+    expect((await dash.api('POST', '/api/links', { url: 'https://example.com/kept', slug: 'kept-days' })).status).toBe(
+      201,
+    );
     const page = await dash.newPage();
     await dash.signIn(page, '#/link/kept-days');
     const scope = page.getByText('Raw clicks are kept from');

@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { csvRecord, NETWORKS, parseDestination, RESERVED_SLUGS, slugProblem, utmFor, withUtm } from '../../src/domain/index.js';
+import {
+  csvRecord,
+  NETWORKS,
+  parseDestination,
+  RESERVED_SLUGS,
+  slugProblem,
+  utmFor,
+  withUtm,
+} from '../../src/domain/index.js';
 import { filenamePart } from '../../src/services/exportClicks.js';
 import { ROOT } from '../support/server.js';
 
@@ -42,7 +50,9 @@ describe('the dashboard files', () => {
 
   it('never builds markup from strings', () => {
     for (const { file, text } of sources) {
-      expect(text, file).not.toMatch(/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+      expect(text, file).not.toMatch(
+        /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/,
+      );
       expect(text, file).not.toMatch(/setAttribute\(\s*['"]style['"]/);
     }
   });
@@ -57,13 +67,21 @@ describe('the dashboard files', () => {
 
 describe('the form preview mirrors the server’s UTM and URL rules', () => {
   const urls = [
-    'https://example.com/launch', 'https://example.com/?ref=home', 'https://example.com/a?utm_source=keep',
-    'https://example.com/a?x=1&utm_campaign=mine#frag', 'http://Example.com:8080/path%20x?q=a+b',
+    'https://example.com/launch',
+    'https://example.com/?ref=home',
+    'https://example.com/a?utm_source=keep',
+    'https://example.com/a?x=1&utm_campaign=mine#frag',
+    'http://Example.com:8080/path%20x?q=a+b',
     'https://example.com/é?name=José',
   ];
   const campaigns = [null, '', 'Spring Launch', '  Black   Friday 2026 ', 'Été'];
   const networks = [null, ...NETWORKS];
-  const explicits = [{}, { source: 'partner', term: ' shoes ' }, { medium: 'paid', content: '' }, { campaign: 'override' }];
+  const explicits = [
+    {},
+    { source: 'partner', term: ' shoes ' },
+    { medium: 'paid', content: '' },
+    { campaign: 'override' },
+  ];
 
   it('derives the same tags and the same destination for every combination', () => {
     for (const url of urls) {
@@ -80,13 +98,24 @@ describe('the form preview mirrors the server’s UTM and URL rules', () => {
   });
 
   it('finds the explicit overrides of a stored link', () => {
-    const link = { network: 'linkedin', campaign: 'Spring', utm: { ...utmFor('linkedin', 'Spring', { term: 'x', medium: 'paid' }) } };
+    const link = {
+      network: 'linkedin',
+      campaign: 'Spring',
+      utm: { ...utmFor('linkedin', 'Spring', { term: 'x', medium: 'paid' }) },
+    };
     expect(mirror.explicitUtm(link)).toEqual({ term: 'x', medium: 'paid' });
   });
 
   it.each([
-    'https://example.com', 'ftp://example.com/file', 'https://user:pw@example.com', 'example.com', '',
-    `https://example.com/${'a'.repeat(2100)}`, 'http://lp.test/loop', 'javascript:alert(1)', 'https://',
+    'https://example.com',
+    'ftp://example.com/file',
+    'https://user:pw@example.com',
+    'example.com',
+    '',
+    `https://example.com/${'a'.repeat(2100)}`,
+    'http://lp.test/loop',
+    'javascript:alert(1)',
+    'https://',
   ])('agrees with the server on whether %s is a valid destination', (raw) => {
     let serverOk = true;
     try {
@@ -108,8 +137,28 @@ describe('the form preview mirrors the server’s UTM and URL rules', () => {
 
 describe('the browser’s CSV (Compare’s download) writes what the server’s exports write', () => {
   const values = [
-    'plain', 'with, comma', 'with "quotes"', 'line\nbreak', 'cr\rhere', '=SUM(A1:A9)', '+1', '-2', '@cmd', '\tTab', '\rCR',
-    "'already", '', null, undefined, 0, 42, -3, true, false, 'Été', '=1,"x"',
+    'plain',
+    'with, comma',
+    'with "quotes"',
+    'line\nbreak',
+    'cr\rhere',
+    '=SUM(A1:A9)',
+    '+1',
+    '-2',
+    '@cmd',
+    '\tTab',
+    '\rCR',
+    "'already",
+    '',
+    null,
+    undefined,
+    0,
+    42,
+    -3,
+    true,
+    false,
+    'Été',
+    '=1,"x"',
   ];
 
   it('quotes and neutralises every cell alike', () => {

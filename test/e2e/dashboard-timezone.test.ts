@@ -7,11 +7,21 @@ const FROM_INDIA = { 'x-forwarded-for': '49.44.0.1', referer: 'https://www.linke
 
 describe('the dashboard in the reader’s time zone', () => {
   it('reads the overview in Asia/Kolkata, with its sources, countries, devices and browsers', async () => {
-    await dash.api('POST', '/api/links', { url: 'https://example.com/tz', title: 'Kolkata post', campaign: 'TZ Test', network: 'linkedin', slug: 'tz-post' });
+    await dash.api('POST', '/api/links', {
+      url: 'https://example.com/tz',
+      title: 'Kolkata post',
+      campaign: 'TZ Test',
+      network: 'linkedin',
+      slug: 'tz-post',
+    });
     await dash.visit('tz-post', FROM_INDIA);
     await dash.counted('tz-post', 1);
 
-    const page = await dash.newPage({ timezoneId: 'Asia/Kolkata', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await dash.newPage({
+      timezoneId: 'Asia/Kolkata',
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+    });
     const statsQueries: URLSearchParams[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
@@ -21,7 +31,10 @@ describe('the dashboard in the reader’s time zone', () => {
     await expect.poll(() => page.locator('.range-controls .tz').textContent()).toBe('Times in Asia/Kolkata');
 
     const firstRow = (title: string) => page.locator(`.breakdown:has(h2:text-is("${title}")) li`).first();
-    const row = async (title: string) => [await firstRow(title).locator('.label').textContent(), await firstRow(title).locator('.value').textContent()];
+    const row = async (title: string) => [
+      await firstRow(title).locator('.label').textContent(),
+      await firstRow(title).locator('.value').textContent(),
+    ];
     await expect.poll(() => row('Sources')).toEqual(['LinkedIn', '1']);
     expect(await row('Countries')).toEqual(['India (IN)', '1']);
     expect(await row('Devices')).toEqual(['Desktop', '1']);
@@ -35,7 +48,9 @@ describe('the dashboard in the reader’s time zone', () => {
     await page.getByLabel('From', { exact: true }).fill(today);
     await page.getByLabel('From', { exact: true }).dispatchEvent('change');
     await expect.poll(() => statsQueries.at(-1)?.get('from')).toBe(new Date(`${today}T00:00:00+05:30`).toISOString());
-    expect(statsQueries.at(-1)!.get('to')).toBe(new Date(Date.parse(`${today}T00:00:00+05:30`) + 24 * 60 * 60 * 1000 - 1).toISOString());
+    expect(statsQueries.at(-1)!.get('to')).toBe(
+      new Date(Date.parse(`${today}T00:00:00+05:30`) + 24 * 60 * 60 * 1000 - 1).toISOString(),
+    );
     expect(statsQueries.at(-1)!.get('tz')).toBe('Asia/Kolkata');
     await expect.poll(() => row('Countries')).toEqual(['India (IN)', '1']);
     await screenshot(page, 'overview-kolkata');

@@ -23,18 +23,28 @@ describe('the webhooks view', () => {
     expect(JSON.stringify((await dash.api('GET', '/api/webhooks')).body)).not.toContain(secret);
 
     receiver.answers.push(500);
-    expect((await dash.api('POST', '/api/links', { url: 'https://example.com/hook', slug: 'hooked' })).status).toBe(201);
+    expect((await dash.api('POST', '/api/links', { url: 'https://example.com/hook', slug: 'hooked' })).status).toBe(
+      201,
+    );
     const section = page.locator('section.webhook');
-    await waitFor(async () => {
-      await section.getByRole('button', { name: 'Refresh deliveries' }).click();
-      return (await section.locator('.status-pending').count()) === 1;
-    }, 15_000, 'a pending delivery');
+    await waitFor(
+      async () => {
+        await section.getByRole('button', { name: 'Refresh deliveries' }).click();
+        return (await section.locator('.status-pending').count()) === 1;
+      },
+      15_000,
+      'a pending delivery',
+    );
     expect(await section.locator('tbody tr').first().textContent()).toContain('HTTP 500');
     // The retry comes 5 s later (±20 %).
-    await waitFor(async () => {
-      await section.getByRole('button', { name: 'Refresh deliveries' }).click();
-      return (await section.locator('.status-delivered').count()) === 1;
-    }, 20_000, 'the retry');
+    await waitFor(
+      async () => {
+        await section.getByRole('button', { name: 'Refresh deliveries' }).click();
+        return (await section.locator('.status-delivered').count()) === 1;
+      },
+      20_000,
+      'the retry',
+    );
     await screenshot(page, 'dashboard-webhooks');
     const messageId = String(receiver.received[0]!.headers['webhook-id']);
     await section.getByRole('button', { name: `Redeliver ${messageId}` }).click();
@@ -42,7 +52,9 @@ describe('the webhooks view', () => {
     await waitFor(() => receiver.received.length === 3, 15_000, 'the redelivery');
     for (const r of receiver.received) {
       expect(r.headers['webhook-id']).toBe(messageId);
-      expect((new StandardWebhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string }).type).toBe('link.created');
+      expect(
+        (new StandardWebhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string }).type,
+      ).toBe('link.created');
     }
   }, 90_000);
 });

@@ -62,7 +62,9 @@ describe('the dashboard in a real browser', () => {
     const expected =
       'https://example.com/blog/launch?ref=home&utm_source=linkedin&utm_medium=social&utm_campaign=spring-launch';
     await expect.poll(() => page.locator('.preview-url').textContent()).toBe(expected);
-    const suggestions = await page.locator('#campaign-suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const suggestions = await page
+      .locator('#campaign-suggestions option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(suggestions).toEqual(['Spring Launch']);
     await screenshot(page, 'link-form');
 
@@ -78,7 +80,10 @@ describe('the dashboard in a real browser', () => {
     // Followed from a browser, it lands on the tagged destination, and its open page counts it.
     await page.goto(`${dash.url}/dashboard/#/link/launch-post`);
     await expect.poll(() => page.locator('.link-clicks').textContent()).toBe('0');
-    const followed = await fetch(`${dash.url}/launch-post`, { redirect: 'manual', headers: { 'user-agent': CHROME_UA } });
+    const followed = await fetch(`${dash.url}/launch-post`, {
+      redirect: 'manual',
+      headers: { 'user-agent': CHROME_UA },
+    });
     expect([followed.status, followed.headers.get('location')]).toEqual([302, expected]);
     await expect.poll(() => page.locator('.link-clicks').textContent(), { timeout: 10_000 }).toBe('1');
     expect(await page.locator('.feed tbody tr').first().textContent()).toContain('Person');
@@ -96,7 +101,11 @@ describe('the dashboard in a real browser', () => {
   it('shows a hostile title and campaign as text, never as markup', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const created = await apiCall('POST', '/api/links', {
-      url: 'https://example.com/x', title: hostile, campaign: '<b>bold</b>', network: 'x', slug: 'hostile',
+      url: 'https://example.com/x',
+      title: hostile,
+      campaign: '<b>bold</b>',
+      network: 'x',
+      slug: 'hostile',
     });
     expect(created.status).toBe(201);
     const page = await newPage();
@@ -141,7 +150,9 @@ describe('the dashboard in a real browser', () => {
     await expect.poll(clicks).toBe('0');
     await dash.visit('count-me');
     await expect
-      .poll(async () => (await page.reload(), await page.waitForSelector('tr[data-slug="count-me"]'), clicks()), { timeout: 10_000 })
+      .poll(async () => (await page.reload(), await page.waitForSelector('tr[data-slug="count-me"]'), clicks()), {
+        timeout: 10_000,
+      })
       .toBe('1');
   });
 });

@@ -26,7 +26,12 @@ describe('the redirect on the real server', () => {
     const created = await fetch(`${s.url}/api/links`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ url: 'https://example.com/post?ref=1', slug: 'same', network: 'instagram', campaign: 'Launch' }),
+      body: JSON.stringify({
+        url: 'https://example.com/post?ref=1',
+        slug: 'same',
+        network: 'instagram',
+        campaign: 'Launch',
+      }),
     });
     expect(created.status).toBe(201);
 
@@ -34,7 +39,12 @@ describe('the redirect on the real server', () => {
       fetch(`${s.url}/same?utm_source=newsletter&qr=1&fbclid=abc`, {
         method,
         redirect: 'manual',
-        headers: { 'user-agent': UA.instagramIphone, referer: 'https://l.instagram.com/', 'x-forwarded-for': '81.2.69.160', ...headers },
+        headers: {
+          'user-agent': UA.instagramIphone,
+          referer: 'https://l.instagram.com/',
+          'x-forwarded-for': '81.2.69.160',
+          ...headers,
+        },
       });
     /** An edit that changes nothing the redirect uses, but drops the slug from the link cache. */
     const emptyCache = async () => {
@@ -59,7 +69,10 @@ describe('the redirect on the real server', () => {
       'https://example.com/post?ref=1&utm_medium=social&utm_campaign=launch&utm_source=newsletter&fbclid=abc',
     );
     expect(gets[1]).toEqual(gets[0]);
-    expect(heads[0]).toMatchObject({ status: 302, headers: { location: gets[0]!.headers.location, 'cache-control': 'private, max-age=0' } });
+    expect(heads[0]).toMatchObject({
+      status: 302,
+      headers: { location: gets[0]!.headers.location, 'cache-control': 'private, max-age=0' },
+    });
     expect(heads[1]).toEqual(heads[0]);
     expect(prefetches[1]).toEqual(prefetches[0]);
 
@@ -69,7 +82,14 @@ describe('the redirect on the real server', () => {
     const withoutIdAndTime = clicks.map(({ id, clicked_at, ...rest }) => rest);
     expect(withoutIdAndTime).toHaveLength(4); // HEAD records nothing
     // [0] and [2] were recorded by the app, [1] and [3] by the fast path.
-    expect(withoutIdAndTime[0]).toMatchObject({ source: 'newsletter', qr: 1, bot: 0, country: 'GB', browser: 'Instagram', referrer_host: 'l.instagram.com' });
+    expect(withoutIdAndTime[0]).toMatchObject({
+      source: 'newsletter',
+      qr: 1,
+      bot: 0,
+      country: 'GB',
+      browser: 'Instagram',
+      referrer_host: 'l.instagram.com',
+    });
     expect(withoutIdAndTime[1]).toEqual({ ...withoutIdAndTime[0], first_of_day: 0 });
     expect(withoutIdAndTime[2]).toMatchObject({ bot: 1, first_of_day: 0 });
     expect(withoutIdAndTime[3]).toEqual(withoutIdAndTime[2]);

@@ -26,7 +26,7 @@ function abortedPost(url: URL, address: string): Promise<void> {
     const socket = connect(Number(url.port), url.hostname, () => {
       socket.write(
         `POST /api/session HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nX-Forwarded-For: ${address}\r\n` +
-        `Transfer-Encoding: chunked\r\n\r\n10\r\n{"key":"lp_abcd`,
+          `Transfer-Encoding: chunked\r\n\r\n10\r\n{"key":"lp_abcd`,
       );
       setTimeout(() => socket.destroy(), 2);
     });
@@ -35,11 +35,19 @@ function abortedPost(url: URL, address: string): Promise<void> {
   });
 }
 
-const lines = (s: ServerProcess) => s.output().split('\n').filter((l) => l.startsWith('{'));
+const lines = (s: ServerProcess) =>
+  s
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('{'));
 
 describe('the server logs', () => {
   it('writes one JSON object a line with time, level and message, and nothing for a flood of aborted bodies', async () => {
-    const s = await startServerProcess({ DATABASE_PATH: join(dir, 'flood.db'), ADMIN_API_KEY: ADMIN, TRUST_PROXY: 'true' });
+    const s = await startServerProcess({
+      DATABASE_PATH: join(dir, 'flood.db'),
+      ADMIN_API_KEY: ADMIN,
+      TRUST_PROXY: 'true',
+    });
     running.push(s);
     // The start-up lines first: the one after the listening line may still be on its way.
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
@@ -57,7 +65,9 @@ describe('the server logs', () => {
     // The server still answers, and wrote nothing about the flood.
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
     const during = lines(s).length - before;
-    console.log(`aborted-body flood: ${sent} requests cut mid-body in 5 s, ${during} log lines, ${s.output().length} bytes of output in all`);
+    console.log(
+      `aborted-body flood: ${sent} requests cut mid-body in 5 s, ${during} log lines, ${s.output().length} bytes of output in all`,
+    );
     expect(sent).toBeGreaterThan(200);
     expect(during).toBe(0);
     expect(s.output()).not.toMatch(/unhandled|stack|Error: aborted/i);
@@ -65,21 +75,44 @@ describe('the server logs', () => {
     expect(await s.stop()).toBe(0);
     for (const line of s.output().trim().split('\n')) {
       const entry = JSON.parse(line) as Record<string, unknown>;
-      expect(entry).toMatchObject({ level: expect.stringMatching(/^(debug|info|warn|error)$/), message: expect.any(String) });
+      expect(entry).toMatchObject({
+        level: expect.stringMatching(/^(debug|info|warn|error)$/),
+        message: expect.any(String),
+      });
       expect(new Date(entry.time as string).toISOString()).toBe(entry.time);
     }
   });
 
   it('never logs a client address, an API key or a session token, even at debug level', async () => {
-    const s = await startServerProcess({ DATABASE_PATH: join(dir, 'private.db'), ADMIN_API_KEY: ADMIN, TRUST_PROXY: 'true', LOG_LEVEL: 'debug' });
+    const s = await startServerProcess({
+      DATABASE_PATH: join(dir, 'private.db'),
+      ADMIN_API_KEY: ADMIN,
+      TRUST_PROXY: 'true',
+      LOG_LEVEL: 'debug',
+    });
     running.push(s);
-    const as = (i: number, extra: Record<string, string> = {}) => ({ 'x-forwarded-for': ADDRESSES[i % ADDRESSES.length]!, ...extra });
+    const as = (i: number, extra: Record<string, string> = {}) => ({
+      'x-forwarded-for': ADDRESSES[i % ADDRESSES.length]!,
+      ...extra,
+    });
     const api = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}, i = 0) =>
       fetch(`${s.url}${path}`, { ...init, headers: { ...as(i), ...init.headers } });
     const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
 
-    expect((await api('/api/links', { method: 'POST', headers: auth, body: JSON.stringify({ url: 'https://example.com/', slug: 'seen' }) })).status).toBe(201);
-    const signIn = await api('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: ADMIN }) }, 1);
+    expect(
+      (
+        await api('/api/links', {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ url: 'https://example.com/', slug: 'seen' }),
+        })
+      ).status,
+    ).toBe(201);
+    const signIn = await api(
+      '/api/session',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: ADMIN }) },
+      1,
+    );
     expect(signIn.status).toBe(201);
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     const token = cookie.split('=')[1]!;

@@ -26,9 +26,15 @@ describe('one database, several processes', () => {
   it('refuses a second server on the same file with one line and a non-zero exit', async () => {
     s = await startServerProcess({ DATABASE_PATH: path, ADMIN_API_KEY: ADMIN });
     running.push(s);
-    const second = await runProcess(['src/node.ts'], { DATABASE_PATH: path, ADMIN_API_KEY: ADMIN, PORT: String(await freePort()) });
+    const second = await runProcess(['src/node.ts'], {
+      DATABASE_PATH: path,
+      ADMIN_API_KEY: ADMIN,
+      PORT: String(await freePort()),
+    });
     expect(second.code).toBe(1);
-    expect(second.stderr.trim().split('\n')).toEqual([expect.stringContaining('another linkpost server is already running on')]);
+    expect(second.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('another linkpost server is already running on'),
+    ]);
     expect(second.stdout).not.toMatch(/listening on/);
     // The first one is untouched.
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
@@ -46,7 +52,10 @@ describe('one database, several processes', () => {
   });
 
   it('lets the CLI edit links beside the running server, and the edit reaches its redirects within a second', async () => {
-    const created = await runProcess(['src/cli/main.ts', 'links', 'create', '--url', 'https://example.com/a', '--slug', 'shared'], { DATABASE_PATH: path });
+    const created = await runProcess(
+      ['src/cli/main.ts', 'links', 'create', '--url', 'https://example.com/a', '--slug', 'shared'],
+      { DATABASE_PATH: path },
+    );
     expect(created.code).toBe(0);
     // Cached by the server: the first redirect reads the link, the rest come from its cache.
     for (let i = 0; i < 3; i++) expect((await fetch(`${s.url}/shared`, { redirect: 'manual' })).status).toBe(302);
@@ -69,8 +78,13 @@ describe('one database, several processes', () => {
   });
 
   it('keeps its cache for clicks: the per-post count that each write moves is no edit', async () => {
-    await runProcess(['src/cli/main.ts', 'links', 'create', '--url', 'https://example.com/b', '--slug', 'busy'], { DATABASE_PATH: path });
-    const person = { redirect: 'manual' as const, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' } };
+    await runProcess(['src/cli/main.ts', 'links', 'create', '--url', 'https://example.com/b', '--slug', 'busy'], {
+      DATABASE_PATH: path,
+    });
+    const person = {
+      redirect: 'manual' as const,
+      headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0' },
+    };
     expect((await fetch(`${s.url}/busy`, person)).status).toBe(302);
     const Sqlite = (await import('better-sqlite3')).default;
     const db = new Sqlite(path, { readonly: true });

@@ -30,7 +30,11 @@ const runtimes = [
     start: () => startServerProcess({ DATABASE_PATH: join(dir, 'node.db'), ADMIN_API_KEY: ADMIN, TRUST_PROXY: 'true' }),
     client: (a: string): Record<string, string> => ({ 'x-forwarded-for': a }),
   },
-  { name: 'Workers', start: () => startWorkerProcess({ vars: { ADMIN_API_KEY: ADMIN } }), client: (a: string): Record<string, string> => ({ 'cf-connecting-ip': a }) },
+  {
+    name: 'Workers',
+    start: () => startWorkerProcess({ vars: { ADMIN_API_KEY: ADMIN } }),
+    client: (a: string): Record<string, string> => ({ 'cf-connecting-ip': a }),
+  },
 ];
 const FIGURES = ['summary', 'stats', 'compare', 'heatmap', 'lifetime', 'insights'];
 const PASSWORD = 'orchid house';
@@ -59,27 +63,53 @@ describe.each(runtimes)('report links on $name', (runtime) => {
   const api = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${ADMIN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${ADMIN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
   };
   const unlock = (path: string, password: string, client = '198.51.100.20') =>
     fetch(`${base}${path}/unlock`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...runtime.client(client) },
       body: new URLSearchParams({ password }).toString(),
     });
 
   it('makes a campaign report whose page and figures show that campaign only', async () => {
     const posted = new Date(Date.now() - 2 * 3600_000).toISOString();
-    for (const [slug, campaign, network] of [['orchid-li', 'Orchids', 'linkedin'], ['orchid-x', 'Orchids', 'x'], ['lily-secret', 'Lilies', 'tiktok']]) {
-      expect((await api('POST', '/api/links', { url: `https://example.com/${slug}`, slug, title: `${slug} title`, campaign, network, postedAt: posted })).status).toBe(201);
+    for (const [slug, campaign, network] of [
+      ['orchid-li', 'Orchids', 'linkedin'],
+      ['orchid-x', 'Orchids', 'x'],
+      ['lily-secret', 'Lilies', 'tiktok'],
+    ]) {
+      expect(
+        (
+          await api('POST', '/api/links', {
+            url: `https://example.com/${slug}`,
+            slug,
+            title: `${slug} title`,
+            campaign,
+            network,
+            postedAt: posted,
+          })
+        ).status,
+      ).toBe(201);
     }
-    const clicks: [string, number][] = [['orchid-li', 3], ['orchid-x', 1], ['lily-secret', 5]];
+    const clicks: [string, number][] = [
+      ['orchid-li', 3],
+      ['orchid-x', 1],
+      ['lily-secret', 5],
+    ];
     for (const [slug, n] of clicks) {
       for (let i = 0; i < n; i++) {
-        const res = await fetch(`${base}/${slug}`, { redirect: 'manual', headers: { 'user-agent': `${UA.chromeDesktop} ${i}` } });
+        const res = await fetch(`${base}/${slug}`, {
+          redirect: 'manual',
+          headers: { 'user-agent': `${UA.chromeDesktop} ${i}` },
+        });
         expect(res.status).toBe(302);
       }
     }
@@ -103,10 +133,19 @@ describe.each(runtimes)('report links on $name', (runtime) => {
       const res = await fetch(`${report.url}/data/${figure}?campaign=Lilies&slug=lily-secret`);
       expect(res.status, figure).toBe(200);
       const text = await res.text();
-      for (const mark of ['Lilies', 'lily-secret', 'tiktok']) expect(text, `${figure} shows ${mark}`).not.toContain(mark);
+      for (const mark of ['Lilies', 'lily-secret', 'tiktok'])
+        expect(text, `${figure} shows ${mark}`).not.toContain(mark);
     }
     const csv = await (await fetch(`${report.url}/report.csv`)).text();
-    expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['orchid-li', 'orchid-x']);
+    expect(
+      csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(['orchid-li', 'orchid-x']);
   });
 
   it('opens the report in Chromium with its charts, under the strict CSP and from this server only', async () => {
@@ -126,7 +165,11 @@ describe.each(runtimes)('report links on $name', (runtime) => {
   });
 
   it('asks for a password hashed with PBKDF2, remembers it per report, and answers 404 once revoked', async () => {
-    const made = await api('POST', '/api/reports', { title: 'Locked orchids', slugs: ['orchid-x'], password: PASSWORD });
+    const made = await api('POST', '/api/reports', {
+      title: 'Locked orchids',
+      slugs: ['orchid-x'],
+      password: PASSWORD,
+    });
     const path = new URL(made.body.url).pathname;
     expect((await fetch(`${base}${path}`)).status).toBe(401);
     expect((await fetch(`${base}${path}/data/stats`)).status).toBe(401);
@@ -146,7 +189,11 @@ describe.each(runtimes)('report links on $name', (runtime) => {
   });
 
   it('answers 410 once expired', async () => {
-    const made = await api('POST', '/api/reports', { title: 'Brief', campaign: 'Orchids', expiresAt: new Date(Date.now() + 3_000).toISOString() });
+    const made = await api('POST', '/api/reports', {
+      title: 'Brief',
+      campaign: 'Orchids',
+      expiresAt: new Date(Date.now() + 3_000).toISOString(),
+    });
     expect(made.status).toBe(201);
     expect((await fetch(made.body.url)).status).toBe(200);
     await eventually(async () => ((await fetch(made.body.url)).status === 410 ? true : null), 10_000);

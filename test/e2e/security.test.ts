@@ -37,7 +37,12 @@ describe('security on the Node server', () => {
   const api = (path: string, init: RequestInit & { from?: string } = {}) =>
     fetch(`${s.url}${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'x-forwarded-for': init.from ?? '198.51.100.1', ...(init.headers as Record<string, string>) },
+      headers: {
+        authorization: `Bearer ${ADMIN}`,
+        'content-type': 'application/json',
+        'x-forwarded-for': init.from ?? '198.51.100.1',
+        ...(init.headers as Record<string, string>),
+      },
     });
 
   beforeAll(async () => void (s = await startServerProcess({ ...env, ADMIN_API_KEY: ADMIN })), 60_000);
@@ -47,13 +52,19 @@ describe('security on the Node server', () => {
     for (const weak of ['only-sixteen-chr', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) {
       const r = await runProcess(['src/node.ts'], { DATABASE_PATH: join(dir, 'weak.db'), ADMIN_API_KEY: weak });
       expect(r.code).not.toBe(0);
-      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid setting ADMIN_API_KEY=<hidden>: must /)]);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^Invalid setting ADMIN_API_KEY=<hidden>: must /),
+      ]);
       expect(r.stderr + r.stdout).not.toContain(weak);
     }
   }, 60_000);
 
   it('answers a guessing client 429 at once past ten failures, with a doubling Retry-After, and nobody else', async () => {
-    const guess = () => api('/api/links', { from: '203.0.113.50', headers: { authorization: 'Bearer lp_AAAAAAAA_guessguessguessguessguess' } });
+    const guess = () =>
+      api('/api/links', {
+        from: '203.0.113.50',
+        headers: { authorization: 'Bearer lp_AAAAAAAA_guessguessguessguessguess' },
+      });
     const statuses = [];
     for (let i = 0; i < 10; i++) statuses.push((await guess()).status);
     expect(statuses).toEqual(Array(10).fill(401));
@@ -70,22 +81,38 @@ describe('security on the Node server', () => {
     expect((await guess()).status).toBe(401);
     expect((await guess()).headers.get('retry-after')).toBe('4');
     // One JSON log line a client and window (issue 13's structured logs).
-    const lines = s.output().split('\n').filter((l) => l.includes('"message":"auth: client'));
+    const lines = s
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('"message":"auth: client'));
     expect(lines).toHaveLength(1);
     expect(s.output()).not.toContain('203.0.113.50');
   }, 30_000);
 
   it('believes only the X-Forwarded-For entry its one proxy appended: forged headers make one visitor', async () => {
-    expect((await api('/api/links', { method: 'POST', body: JSON.stringify({ url: 'https://example.com/f', slug: 'forged' }) })).status).toBe(201);
+    expect(
+      (
+        await api('/api/links', {
+          method: 'POST',
+          body: JSON.stringify({ url: 'https://example.com/f', slug: 'forged' }),
+        })
+      ).status,
+    ).toBe(201);
     for (let i = 0; i < 30; i++) {
       const res = await fetch(`${s.url}/forged`, {
         redirect: 'manual',
-        headers: { 'user-agent': UA, 'x-forwarded-for': `81.2.69.${i}, 203.0.113.200`, 'cf-connecting-ip': `2.${i}.3.4` },
+        headers: {
+          'user-agent': UA,
+          'x-forwarded-for': `81.2.69.${i}, 203.0.113.200`,
+          'cf-connecting-ip': `2.${i}.3.4`,
+        },
       });
       expect(res.status).toBe(302);
     }
     const clicks = await eventually(async () => {
-      const body = (await (await api('/api/clicks?slug=forged')).json()) as { clicks: { visitor: string; country: string | null }[] };
+      const body = (await (await api('/api/clicks?slug=forged')).json()) as {
+        clicks: { visitor: string; country: string | null }[];
+      };
       return body.clicks.length >= 30 ? body.clicks : null;
     });
     expect(new Set(clicks.map((c) => c.visitor)).size).toBe(1);
@@ -94,7 +121,12 @@ describe('security on the Node server', () => {
 
   it('refuses destinations that are this server under another spelling', async () => {
     const port = new URL(s.url).port;
-    for (const url of [`http://LOCALHOST.:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, `http://127.0.0.1.:${port}/x`, `http://0x7f.0.0.1:${port}/`]) {
+    for (const url of [
+      `http://LOCALHOST.:${port}/`,
+      `http://[::ffff:127.0.0.1]:${port}/`,
+      `http://127.0.0.1.:${port}/x`,
+      `http://0x7f.0.0.1:${port}/`,
+    ]) {
       const res = await api('/api/links', { method: 'POST', body: JSON.stringify({ url }) });
       expect(res.status, url).toBe(400);
     }
@@ -110,7 +142,9 @@ describe('security on the Node server', () => {
   it('lets go of a client that never finishes its headers within seconds, not a minute', async () => {
     const started = Date.now();
     const closedAfter = await new Promise<number>((resolve, reject) => {
-      const socket = connect(Number(new URL(s.url).port), '127.0.0.1', () => socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: '));
+      const socket = connect(Number(new URL(s.url).port), '127.0.0.1', () =>
+        socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: '),
+      );
       socket.on('data', () => {});
       socket.on('close', () => resolve(Date.now() - started));
       socket.on('error', reject);
@@ -118,7 +152,6 @@ describe('security on the Node server', () => {
     });
     expect(closedAfter).toBeLessThan(15_000);
   }, 25_000);
-
 });
 
 describe('sessions and the database file on the Node server', () => {
@@ -131,7 +164,9 @@ describe('sessions and the database file on the Node server', () => {
     s = await startServerProcess({ ...env, ADMIN_API_KEY: ADMIN });
     const url = s.url;
     const signIn = await fetch(`${url}/api/session`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.9' }, body: JSON.stringify({ key: ADMIN }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.9' },
+      body: JSON.stringify({ key: ADMIN }),
     });
     expect(signIn.status).toBe(201);
     const cookie = `lp_session=${/lp_session=([^;]*)/.exec(signIn.headers.get('set-cookie')!)![1]}`;
@@ -148,9 +183,15 @@ describe('sessions and the database file on the Node server', () => {
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/^[0-9a-f]{12}\tADMIN_API_KEY\t/m);
     const id = /^([0-9a-f]{12})\t/m.exec(listed.stdout)![1]!;
-    expect((await runProcess(['src/cli/main.ts', 'sessions', 'revoke', id], { DATABASE_PATH: dbPath })).stdout).toContain(`Ended session ${id}`);
-    expect((await runProcess(['src/cli/main.ts', 'sessions', 'revoke', '--all'], { DATABASE_PATH: dbPath })).stdout).toContain('Ended 0 session(s)');
-    expect((await runProcess(['src/cli/main.ts', 'sessions', 'list'], { DATABASE_PATH: dbPath })).stdout).toContain('No live dashboard sessions');
+    expect(
+      (await runProcess(['src/cli/main.ts', 'sessions', 'revoke', id], { DATABASE_PATH: dbPath })).stdout,
+    ).toContain(`Ended session ${id}`);
+    expect(
+      (await runProcess(['src/cli/main.ts', 'sessions', 'revoke', '--all'], { DATABASE_PATH: dbPath })).stdout,
+    ).toContain('Ended 0 session(s)');
+    expect((await runProcess(['src/cli/main.ts', 'sessions', 'list'], { DATABASE_PATH: dbPath })).stdout).toContain(
+      'No live dashboard sessions',
+    );
     expect((await runProcess(['src/cli/main.ts', 'sessions', 'revoke'], { DATABASE_PATH: dbPath })).code).toBe(2);
   }, 60_000);
 
@@ -159,10 +200,31 @@ describe('sessions and the database file on the Node server', () => {
     s = await startServerProcess({ DATABASE_PATH: dbPath, TRUST_PROXY: 'true', ADMIN_API_KEY: NEW_ADMIN });
     const server = s;
     const api2 = (path: string, init: RequestInit = {}) =>
-      fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${NEW_ADMIN}`, 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.1' } });
-    expect((await api2('/api/links', { method: 'POST', body: JSON.stringify({ url: 'https://example.com/v', slug: 'victim' }) })).status).toBe(201);
+      fetch(`${server.url}${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${NEW_ADMIN}`,
+          'content-type': 'application/json',
+          'x-forwarded-for': '198.51.100.1',
+        },
+      });
+    expect(
+      (
+        await api2('/api/links', {
+          method: 'POST',
+          body: JSON.stringify({ url: 'https://example.com/v', slug: 'victim' }),
+        })
+      ).status,
+    ).toBe(201);
     const victim = '10.77.201.33';
-    expect((await fetch(`${server.url}/victim`, { redirect: 'manual', headers: { 'user-agent': UA, 'x-forwarded-for': victim } })).status).toBe(302);
+    expect(
+      (
+        await fetch(`${server.url}/victim`, {
+          redirect: 'manual',
+          headers: { 'user-agent': UA, 'x-forwarded-for': victim },
+        })
+      ).status,
+    ).toBe(302);
     await eventually(async () => {
       const body = (await (await api2('/api/clicks?slug=victim')).json()) as { clicks: unknown[] };
       return body.clicks.length === 1 ? true : null;
@@ -174,7 +236,11 @@ describe('sessions and the database file on the Node server', () => {
     raw.push(readFileSync(dbPath));
 
     const db = new Sqlite(dbPath, { readonly: true });
-    const click = db.prepare("SELECT c.visitor, c.user_agent AS userAgent FROM clicks c JOIN links l ON l.id = c.link_id WHERE l.slug = 'victim'").get() as { visitor: string; userAgent: string };
+    const click = db
+      .prepare(
+        "SELECT c.visitor, c.user_agent AS userAgent FROM clicks c JOIN links l ON l.id = c.link_id WHERE l.slug = 'victim'",
+      )
+      .get() as { visitor: string; userAgent: string };
     const candidates = candidateSalts(db);
     db.close();
     expect(click.userAgent).toBe(UA); // what the probe used: the user agent is still stored

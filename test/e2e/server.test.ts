@@ -127,7 +127,9 @@ describe('the Node server, as a user runs it', () => {
   });
 
   it('manages keys from the command line', async () => {
-    const created = await runProcess(['src/cli/main.ts', 'keys', 'create', '--name', 'agency'], { DATABASE_PATH: dbPath });
+    const created = await runProcess(['src/cli/main.ts', 'keys', 'create', '--name', 'agency'], {
+      DATABASE_PATH: dbPath,
+    });
     expect(created.code).toBe(0);
     const newKey = /lp_[A-Za-z0-9]{8}_[A-Za-z0-9]+/.exec(created.stdout)![0];
     const list = await runProcess(['src/cli/main.ts', 'keys', 'list'], { DATABASE_PATH: dbPath });

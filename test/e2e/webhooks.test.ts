@@ -18,7 +18,11 @@ async function start(path: string) {
   const s = await startServerProcess({ DATABASE_PATH: path, ADMIN_API_KEY: ADMIN, WEBHOOK_ALLOW_PRIVATE: 'true' });
   running.push(s);
   const api = (method: string, p: string, body?: unknown) =>
-    fetch(`${s.url}${p}`, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${s.url}${p}`, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   return { s, api };
 }
 
@@ -27,11 +31,17 @@ describe('webhooks across a crash', () => {
     const receiver = await startReceiver();
     const path = join(dir, 'crash.db');
     const first = await start(path);
-    const created = await first.api('POST', '/api/webhooks', { url: receiver.url, events: ['link.created', 'clicks.recorded'] });
+    const created = await first.api('POST', '/api/webhooks', {
+      url: receiver.url,
+      events: ['link.created', 'clicks.recorded'],
+    });
     expect(created.status).toBe(201);
     const { secret } = (await created.json()) as { secret: string };
     receiver.hold();
-    for (let i = 0; i < 5; i++) expect((await first.api('POST', '/api/links', { url: 'https://example.com/', slug: `crash${i}` })).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect((await first.api('POST', '/api/links', { url: 'https://example.com/', slug: `crash${i}` })).status).toBe(
+        201,
+      );
     for (let i = 0; i < 7; i++) await fetch(`${first.s.url}/crash${i % 5}`, { redirect: 'manual' });
     // Deliveries are on the wire, unanswered, when the server dies.
     await waitFor(() => receiver.heldCount() > 0, 15_000, 'a delivery in flight');
@@ -45,7 +55,10 @@ describe('webhooks across a crash', () => {
     const clickIds = new Set<number>();
     const collect = () => {
       for (const r of receiver.received) {
-        const msg = new StandardWebhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: any };
+        const msg = new StandardWebhook(secret).verify(r.body, r.headers as Record<string, string>) as {
+          type: string;
+          data: any;
+        };
         ids.add(String(r.headers['webhook-id']));
         if (msg.type === 'link.created') slugs.add(msg.data.link.slug);
         else for (const c of msg.data.clicks) clickIds.add(c.id);
@@ -57,10 +70,14 @@ describe('webhooks across a crash', () => {
     expect([...slugs].sort()).toEqual(['crash0', 'crash1', 'crash2', 'crash3', 'crash4']);
     let list: { deliveries: { status: string; messageId: string }[] } = { deliveries: [] };
     // Attempts cut off by the kill are sent again once their 15 s lease runs out, then settled.
-    await waitFor(async () => {
-      list = (await (await second.api('GET', '/api/webhooks/1/deliveries')).json()) as typeof list;
-      return list.deliveries.every((d) => d.status === 'delivered');
-    }, 45_000, 'every delivery settled');
+    await waitFor(
+      async () => {
+        list = (await (await second.api('GET', '/api/webhooks/1/deliveries')).json()) as typeof list;
+        return list.deliveries.every((d) => d.status === 'delivered');
+      },
+      45_000,
+      'every delivery settled',
+    );
     expect(new Set(list.deliveries.map((d) => d.messageId))).toEqual(ids);
     // The kill cut off at least one attempt, which was then sent again as the same message.
     expect(receiver.received.length).toBeGreaterThan(ids.size);

@@ -104,7 +104,11 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     });
 
   it('answers health checks and sends / to the dashboard, served with its security headers', async () => {
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true, storage: 'ok', queue: { waiting: 0, dropped: 0 } });
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({
+      ok: true,
+      storage: 'ok',
+      queue: { waiting: 0, dropped: 0 },
+    });
     const root = await fetch(`${base}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/dashboard/');
@@ -119,7 +123,11 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
 
   it('creates, lists, reads and edits posts through the links API', async () => {
     const created = await api('POST', '/api/links', {
-      url: 'https://example.com/launch', slug: 'launch', title: 'Launch', campaign: 'Spring Launch', network: 'twitter',
+      url: 'https://example.com/launch',
+      slug: 'launch',
+      title: 'Launch',
+      campaign: 'Spring Launch',
+      network: 'twitter',
     });
     expect(created.status).toBe(201);
     const link = (await created.json()) as Record<string, unknown>;
@@ -131,32 +139,46 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
       clicks: 0,
     });
 
-    const random = (await (await api('POST', '/api/links', { url: 'https://example.com/r' })).json()) as { slug: string };
+    const random = (await (await api('POST', '/api/links', { url: 'https://example.com/r' })).json()) as {
+      slug: string;
+    };
     expect(random.slug).toMatch(/^[A-Za-z0-9]{7}$/);
 
-    const list = (await (await api('GET', '/api/links?campaign=Spring%20Launch')).json()) as { links: { slug: string }[] };
+    const list = (await (await api('GET', '/api/links?campaign=Spring%20Launch')).json()) as {
+      links: { slug: string }[];
+    };
     expect(list.links.map((l) => l.slug)).toEqual(['launch']);
     const patched = await api('PATCH', '/api/links/launch', { title: 'Launch day' });
     expect(((await patched.json()) as { title: string }).title).toBe('Launch day');
     expect(((await (await api('GET', '/api/links/launch')).json()) as { title: string }).title).toBe('Launch day');
   });
 
-  it('answers link-preview fetchers a post\'s card, records the hit as a bot, and still redirects people', async () => {
+  it("answers link-preview fetchers a post's card, records the hit as a bot, and still redirects people", async () => {
     const created = await api('POST', '/api/links', {
-      url: 'https://example.com/card', slug: 'og-card', preview: { title: 'Spring <launch>', imageUrl: 'https://cdn.example.com/c.png' },
+      url: 'https://example.com/card',
+      slug: 'og-card',
+      preview: { title: 'Spring <launch>', imageUrl: 'https://cdn.example.com/c.png' },
     });
     expect(created.status).toBe(201);
-    const card = await fetch(`${base}/og-card`, { redirect: 'manual', headers: { 'user-agent': UA.facebookPreview, ...runtime.from('81.2.69.180') } });
+    const card = await fetch(`${base}/og-card`, {
+      redirect: 'manual',
+      headers: { 'user-agent': UA.facebookPreview, ...runtime.from('81.2.69.180') },
+    });
     expect(card.status).toBe(200);
     expect(await card.text()).toContain('<meta property="og:title" content="Spring &#60;launch&#62;">');
-    const person = await fetch(`${base}/og-card`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, ...runtime.from('81.2.69.181') } });
+    const person = await fetch(`${base}/og-card`, {
+      redirect: 'manual',
+      headers: { 'user-agent': UA.chromeDesktop, ...runtime.from('81.2.69.181') },
+    });
     expect(person.status).toBe(302);
     const clicks = await waitForClicks('og-card', 2);
     expect(clicks.map((c) => c.bot).sort()).toEqual([false, true]);
   });
 
-  it('draws a post\'s QR code as SVG on every runtime, and as PNG where it can', async () => {
-    expect((await api('POST', '/api/links', { url: 'https://example.com/poster', slug: 'qr-poster' })).status).toBe(201);
+  it("draws a post's QR code as SVG on every runtime, and as PNG where it can", async () => {
+    expect((await api('POST', '/api/links', { url: 'https://example.com/poster', slug: 'qr-poster' })).status).toBe(
+      201,
+    );
     const svg = await api('GET', '/api/links/qr-poster/qr.svg?size=256&fg=1d4ed8');
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
@@ -173,17 +195,30 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
   });
 
   it('counts QR scans apart from link clicks: a qr filter and a qr breakdown on /api/stats', async () => {
-    expect((await api('POST', '/api/links', { url: 'https://example.com/flyer', slug: 'qr-flyer', campaign: 'Poster run' })).status).toBe(201);
+    expect(
+      (await api('POST', '/api/links', { url: 'https://example.com/flyer', slug: 'qr-flyer', campaign: 'Poster run' }))
+        .status,
+    ).toBe(201);
     const visit = (path: string, address: string) =>
-      fetch(`${base}${path}`, { redirect: 'manual', headers: { 'user-agent': UA.safariIphone, ...runtime.from(address) } });
-    for (const [path, address] of [['/qr-flyer?qr=1', '81.2.69.191'], ['/qr-flyer?qr=1', '81.2.69.192'], ['/qr-flyer', '81.2.69.193']] as const) {
+      fetch(`${base}${path}`, {
+        redirect: 'manual',
+        headers: { 'user-agent': UA.safariIphone, ...runtime.from(address) },
+      });
+    for (const [path, address] of [
+      ['/qr-flyer?qr=1', '81.2.69.191'],
+      ['/qr-flyer?qr=1', '81.2.69.192'],
+      ['/qr-flyer', '81.2.69.193'],
+    ] as const) {
       expect((await visit(path, address)).status).toBe(302);
     }
     await waitForClicks('qr-flyer', 3);
     const stats = async (query: string) => {
       const res = await api('GET', `/api/stats?campaign=Poster%20run&${query}`);
       expect(res.status).toBe(200);
-      return (await res.json()) as { totals: { clicks: number }; breakdowns: { qr: { value: string; label: string; clicks: number }[] } };
+      return (await res.json()) as {
+        totals: { clicks: number };
+        breakdowns: { qr: { value: string; label: string; clicks: number }[] };
+      };
     };
     // Counting may trail the stored clicks by a moment on Node.
     const all = await eventually(async () => {
@@ -216,9 +251,14 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
 
   it('creates 1,000 posts in one bulk request, all or none', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ({
-      url: `https://example.com/bulk/${i}`, slug: `bulk-${i}`, campaign: 'Bulk', network: i % 2 ? 'x' : 'linkedin',
+      url: `https://example.com/bulk/${i}`,
+      slug: `bulk-${i}`,
+      campaign: 'Bulk',
+      network: i % 2 ? 'x' : 'linkedin',
     }));
-    const refused = await api('POST', '/api/links/bulk', { links: [...rows.slice(0, 999), { url: 'ftp://example.com/no' }] });
+    const refused = await api('POST', '/api/links/bulk', {
+      links: [...rows.slice(0, 999), { url: 'ftp://example.com/no' }],
+    });
     expect(refused.status).toBe(400);
     const error = ((await refused.json()) as { error: { code: string; details: { rows: { index: number }[] } } }).error;
     expect(error.code).toBe('invalid_rows');
@@ -243,23 +283,46 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     const anonymous = await fetch(`${base}/api/links`);
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
     await expectError(anonymous, 401, 'unauthorized');
-    await expectError(await api('GET', '/api/links', undefined, { authorization: 'Bearer lp_nope_nope' }), 401, 'unauthorized');
+    await expectError(
+      await api('GET', '/api/links', undefined, { authorization: 'Bearer lp_nope_nope' }),
+      401,
+      'unauthorized',
+    );
     await expectError(await api('POST', '/api/links', { url: 'ftp://example.com/' }), 400, 'invalid_url');
     await expectError(await api('POST', '/api/links', { url: `${base}/loop` }), 400, 'invalid_url');
-    await expectError(await api('POST', '/api/links', { url: 'https://example.com/', slug: 'api' }), 400, 'slug_reserved');
+    await expectError(
+      await api('POST', '/api/links', { url: 'https://example.com/', slug: 'api' }),
+      400,
+      'slug_reserved',
+    );
     await api('POST', '/api/links', { url: 'https://example.com/', slug: 'taken' });
-    await expectError(await api('POST', '/api/links', { url: 'https://example.com/', slug: 'taken' }), 409, 'slug_taken');
+    await expectError(
+      await api('POST', '/api/links', { url: 'https://example.com/', slug: 'taken' }),
+      409,
+      'slug_taken',
+    );
     // D1 wraps a UNIQUE failure differently from better-sqlite3: a race must still be 409, not 500.
-    const race = await Promise.all([1, 2, 3, 4].map((i) => api('POST', '/api/links', { url: `https://r${i}.example/`, slug: 'race' })));
+    const race = await Promise.all(
+      [1, 2, 3, 4].map((i) => api('POST', '/api/links', { url: `https://r${i}.example/`, slug: 'race' })),
+    );
     expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     await expectError(await api('POST', '/api/links', '{"url":'), 400, 'invalid_json');
-    await expectError(await api('POST', '/api/links', { url: 'https://example.com/', title: 'x'.repeat(70_000) }), 413, 'payload_too_large');
+    await expectError(
+      await api('POST', '/api/links', { url: 'https://example.com/', title: 'x'.repeat(70_000) }),
+      413,
+      'payload_too_large',
+    );
     await expectError(await api('GET', '/api/links/missing'), 404, 'link_not_found');
     await expectError(await api('GET', '/api/nothing'), 404, 'not_found');
   });
 
   it('redirects at once and records the click afterwards, placed where the runtime says', async () => {
-    await api('POST', '/api/links', { url: 'https://example.com/post', slug: 'placed', network: 'linkedin', campaign: 'E2E' });
+    await api('POST', '/api/links', {
+      url: 'https://example.com/post',
+      slug: 'placed',
+      network: 'linkedin',
+      campaign: 'E2E',
+    });
     const hop = await fetch(`${base}/placed?fbclid=abc`, {
       redirect: 'manual',
       headers: { 'user-agent': UA.chromeDesktop, referer: 'https://www.linkedin.com/feed/', ...runtime.from(VISITOR) },
@@ -272,7 +335,12 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
 
     const [click] = await waitForClicks('placed', 1);
     expect(click).toMatchObject({
-      slug: 'placed', source: 'linkedin', referrerHost: 'linkedin.com', device: 'desktop', browser: 'Chrome', bot: false,
+      slug: 'placed',
+      source: 'linkedin',
+      referrerHost: 'linkedin.com',
+      device: 'desktop',
+      browser: 'Chrome',
+      bot: false,
       ...runtime.place,
     });
     expect(click!.visitor).toMatch(/^[0-9a-f]{32}$/);
@@ -321,7 +389,10 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
 
   it('exports the recorded clicks as CSV', async () => {
     await api('POST', '/api/links', { url: 'https://example.com/csv', slug: 'exported', campaign: 'CSV' });
-    await fetch(`${base}/exported`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, ...runtime.from(VISITOR) } });
+    await fetch(`${base}/exported`, {
+      redirect: 'manual',
+      headers: { 'user-agent': UA.chromeDesktop, ...runtime.from(VISITOR) },
+    });
     await waitForClicks('exported', 1);
     const res = await api('GET', '/api/clicks.csv?slug=exported');
     expect(res.status).toBe(200);
@@ -329,13 +400,27 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     const rows = parse(await res.text(), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      slug: 'exported', short_url: `${base}/exported`, campaign: 'CSV', bot: 'false', ...runtime.place,
+      slug: 'exported',
+      short_url: `${base}/exported`,
+      campaign: 'CSV',
+      bot: 'false',
+      ...runtime.place,
     });
   });
 
   it('answers stats, comparisons and campaigns from the counters written with the clicks', async () => {
-    await api('POST', '/api/links', { url: 'https://example.com/s1', slug: 'stats-li', campaign: 'Stats', network: 'linkedin' });
-    await api('POST', '/api/links', { url: 'https://example.com/s2', slug: 'stats-x', campaign: 'Stats', network: 'x' });
+    await api('POST', '/api/links', {
+      url: 'https://example.com/s1',
+      slug: 'stats-li',
+      campaign: 'Stats',
+      network: 'linkedin',
+    });
+    await api('POST', '/api/links', {
+      url: 'https://example.com/s2',
+      slug: 'stats-x',
+      campaign: 'Stats',
+      network: 'x',
+    });
     const visit = (slug: string, ua: string, address: string) =>
       fetch(`${base}/${slug}`, { redirect: 'manual', headers: { 'user-agent': ua, ...runtime.from(address) } });
     await visit('stats-li', UA.chromeDesktop, VISITOR);
@@ -370,12 +455,22 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     ]);
 
     const compared = await get(`/api/stats/compare?campaign=Stats&by=network&hours=48`);
-    expect(compared.series.map((s: { key: string; points: { clicks: number }[] }) => [s.key, s.points.reduce((n, p) => n + p.clicks, 0)]))
-      .toEqual([['linkedin', 2], ['x', 1]]);
+    expect(
+      compared.series.map((s: { key: string; points: { clicks: number }[] }) => [
+        s.key,
+        s.points.reduce((n, p) => n + p.clicks, 0),
+      ]),
+    ).toEqual([
+      ['linkedin', 2],
+      ['x', 1],
+    ]);
 
     const { campaigns } = await get(`/api/campaigns?${range}`);
     expect(campaigns.find((c: { campaign: string }) => c.campaign === 'Stats')).toMatchObject({
-      links: 2, clicks: 3, uniques: 3, bestNetwork: 'linkedin',
+      links: 2,
+      clicks: 3,
+      uniques: 3,
+      bestNetwork: 'linkedin',
     });
 
     const report = await api('GET', `/api/stats.csv?${range}&campaign=Stats`);
@@ -390,11 +485,19 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
 
   it('speaks Dub, Shlink, Kutt and YOURLS, with their own clients, on the same posts', async () => {
     const dub = new Dub({ token: ADMIN, serverURL: `${base}/compat/dub`, retryConfig: { strategy: 'none' } });
-    const fromDub = await dub.links.create({ url: 'https://example.com/dub', key: 'rt-dub', tagNames: ['campaign:Compat', 'network:x'] });
+    const fromDub = await dub.links.create({
+      url: 'https://example.com/dub',
+      key: 'rt-dub',
+      tagNames: ['campaign:Compat', 'network:x'],
+    });
     expect(fromDub).toMatchObject({ shortLink: `${base}/rt-dub`, utmSource: 'x', utmCampaign: 'compat' });
 
     const shlink = shlinkClient(`${base}/compat/shlink`, ADMIN);
-    const fromShlink = await shlink.createShortUrl({ longUrl: 'https://example.com/shlink', customSlug: 'rt-shlink', tags: ['campaign:Compat'] });
+    const fromShlink = await shlink.createShortUrl({
+      longUrl: 'https://example.com/shlink',
+      customSlug: 'rt-shlink',
+      tags: ['campaign:Compat'],
+    });
     expect(fromShlink.shortUrl).toBe(`${base}/rt-shlink`);
     const listed = await shlink.listShortUrls({ tags: ['campaign:Compat'] });
     expect(listed.data.map((s) => s.shortCode)).toEqual(['rt-shlink', 'rt-dub']);
@@ -402,19 +505,35 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     expect(missing).toMatchObject({ type: 'https://shlink.io/api/error/short-url-not-found', status: 404 });
 
     const kutt = new Kutt().set('api', `${base}/compat/kutt/api/v2`).set('key', ADMIN);
-    const fromKutt = await kutt.links().create({ target: 'https://example.com/kutt', customurl: 'rt-kutt', description: 'Kutt' });
+    const fromKutt = await kutt
+      .links()
+      .create({ target: 'https://example.com/kutt', customurl: 'rt-kutt', description: 'Kutt' });
     expect(fromKutt).toMatchObject({ id: 'rt-kutt', link: `${base}/rt-kutt`, description: 'Kutt' });
 
     const yourls = await fetch(`${base}/yourls-api.php`, {
       method: 'POST',
-      body: new URLSearchParams({ signature: ADMIN, action: 'shorturl', format: 'json', url: 'https://example.com/yourls', keyword: 'rt-yourls' }),
+      body: new URLSearchParams({
+        signature: ADMIN,
+        action: 'shorturl',
+        format: 'json',
+        url: 'https://example.com/yourls',
+        keyword: 'rt-yourls',
+      }),
     });
     expect(await yourls.json()).toMatchObject({ status: 'success', shorturl: `${base}/rt-yourls` });
-    const taken = await fetch(`${base}/yourls-api.php?${new URLSearchParams({ signature: ADMIN, action: 'shorturl', format: 'json', url: 'https://example.com/', keyword: 'rt-kutt' })}`);
-    expect(await taken.json()).toMatchObject({ code: 'error:keyword', message: 'Short URL rt-kutt already exists in database or is reserved' });
+    const taken = await fetch(
+      `${base}/yourls-api.php?${new URLSearchParams({ signature: ADMIN, action: 'shorturl', format: 'json', url: 'https://example.com/', keyword: 'rt-kutt' })}`,
+    );
+    expect(await taken.json()).toMatchObject({
+      code: 'error:keyword',
+      message: 'Short URL rt-kutt already exists in database or is reserved',
+    });
 
     // Clicks on a post made through one API show in the others.
-    await fetch(`${base}/rt-dub`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, ...runtime.from(VISITOR) } });
+    await fetch(`${base}/rt-dub`, {
+      redirect: 'manual',
+      headers: { 'user-agent': UA.chromeDesktop, ...runtime.from(VISITOR) },
+    });
     await waitForClicks('rt-dub', 1);
     const counted = await eventually(async () => {
       const s = await shlink.getShortUrl({ shortCode: 'rt-dub' });
@@ -424,18 +543,32 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
     expect(await dub.analytics.retrieve({ groupBy: 'count', key: 'rt-dub' })).toMatchObject({ clicks: 1 });
     const visits = await shlink.getShortUrlVisits({ shortCode: 'rt-dub' });
     expect(visits.data[0]!.visitLocation).toMatchObject({ countryCode: runtime.place.country });
-    const stats = await fetch(`${base}/yourls-api.php?${new URLSearchParams({ signature: ADMIN, action: 'url-stats', format: 'json', shorturl: 'rt-dub' })}`);
+    const stats = await fetch(
+      `${base}/yourls-api.php?${new URLSearchParams({ signature: ADMIN, action: 'url-stats', format: 'json', shorturl: 'rt-dub' })}`,
+    );
     expect(await stats.json()).toMatchObject({ link: { clicks: 1 } });
   });
 
   it('answers the heatmap, post lifetimes and insights from the same counters', async () => {
     const postedAt = new Date(Date.now() - 30 * 60_000).toISOString();
-    await api('POST', '/api/links', { url: 'https://example.com/i1', slug: 'timing-li', campaign: 'Timing', network: 'linkedin', postedAt });
+    await api('POST', '/api/links', {
+      url: 'https://example.com/i1',
+      slug: 'timing-li',
+      campaign: 'Timing',
+      network: 'linkedin',
+      postedAt,
+    });
     const before = Date.now();
     for (const address of [VISITOR, '81.2.69.181']) {
-      await fetch(`${base}/timing-li`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, ...runtime.from(address) } });
+      await fetch(`${base}/timing-li`, {
+        redirect: 'manual',
+        headers: { 'user-agent': UA.chromeDesktop, ...runtime.from(address) },
+      });
     }
-    await fetch(`${base}/timing-li`, { redirect: 'manual', headers: { 'user-agent': UA.facebookPreview, ...runtime.from('81.2.69.182') } });
+    await fetch(`${base}/timing-li`, {
+      redirect: 'manual',
+      headers: { 'user-agent': UA.facebookPreview, ...runtime.from('81.2.69.182') },
+    });
     await waitForClicks('timing-li', 3);
     const after = Date.now();
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -446,26 +579,55 @@ describe.each(runtimes)('linkpost over HTTP on $name', (runtime) => {
       return (await res.json()) as Record<string, any>;
     };
     const weekHour = (ms: number) => {
-      const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Kathmandu', weekday: 'short', hour: 'numeric', hourCycle: 'h23' }).formatToParts(ms);
-      const wd = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.find((p) => p.type === 'weekday')!.value);
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: 'Asia/Kathmandu',
+        weekday: 'short',
+        hour: 'numeric',
+        hourCycle: 'h23',
+      }).formatToParts(ms);
+      const wd = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(
+        parts.find((p) => p.type === 'weekday')!.value,
+      );
       return wd * 24 + Number(parts.find((p) => p.type === 'hour')!.value);
     };
-    await eventually(async () => ((await get(`/api/stats/heatmap?${query}`)).cells.reduce((n: number, c: any) => n + c.clicks, 0) === 2 ? true : null));
+    await eventually(async () =>
+      (await get(`/api/stats/heatmap?${query}`)).cells.reduce((n: number, c: any) => n + c.clicks, 0) === 2
+        ? true
+        : null,
+    );
     const heat = await get(`/api/stats/heatmap?${query}`);
     expect(heat.cells).toHaveLength(168);
     const clicked = heat.cells.filter((c: any) => c.clicks > 0).map((c: any) => c.weekday * 24 + c.hour);
     for (const cell of clicked) expect([weekHour(before), weekHour(after)]).toContain(cell);
     expect(heat.cells.reduce((n: number, c: any) => n + c.uniques, 0)).toBe(2);
-    expect((await get(`/api/stats/heatmap?${query}&bots=only`)).cells.reduce((n: number, c: any) => n + c.clicks, 0)).toBe(1);
+    expect(
+      (await get(`/api/stats/heatmap?${query}&bots=only`)).cells.reduce((n: number, c: any) => n + c.clicks, 0),
+    ).toBe(1);
     expect((await get(`/api/stats/heatmap?${query}&metric=first24h`)).pending).toBe(1);
 
     const life = await get(`/api/stats/lifetime?${query}`);
-    expect(life.posts).toEqual([expect.objectContaining({ slug: 'timing-li', network: 'linkedin', h1: null, h24: null, peakHour: expect.any(Number), halfLifeHours: null })]);
-    expect(life.networks).toEqual([{ network: 'linkedin', posts: 1, median: { h1: null, h24: null, h72: null, d7: null, halfLifeHours: null } }]);
+    expect(life.posts).toEqual([
+      expect.objectContaining({
+        slug: 'timing-li',
+        network: 'linkedin',
+        h1: null,
+        h24: null,
+        peakHour: expect.any(Number),
+        halfLifeHours: null,
+      }),
+    ]);
+    expect(life.networks).toEqual([
+      { network: 'linkedin', posts: 1, median: { h1: null, h24: null, h72: null, d7: null, halfLifeHours: null } },
+    ]);
 
     const { insights } = await get(`/api/insights?${query}`);
-    expect(insights.map((i: any) => i.text)).toContain('10 more LinkedIn posts with a full first day of clicks are needed to compare publishing times (0 of 10).');
-    const report = parse(await (await api('GET', `/api/stats.csv?${query}`)).text(), { columns: true, bom: true }) as Record<string, string>[];
+    expect(insights.map((i: any) => i.text)).toContain(
+      '10 more LinkedIn posts with a full first day of clicks are needed to compare publishing times (0 of 10).',
+    );
+    const report = parse(await (await api('GET', `/api/stats.csv?${query}`)).text(), {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[];
     expect(report.map((r) => [r.slug, r.clicks, r.h24, r.half_life_hours])).toEqual([['timing-li', '2', '', '']]);
   });
 

@@ -29,7 +29,14 @@ describe('the Worker bundle', () => {
   it('contains the shared app and none of the Node runtime', () => {
     expect(inputs.some((p) => p.endsWith('src/worker.ts'))).toBe(true);
     expect(inputs.some((p) => p.endsWith('src/http/app.ts'))).toBe(true);
-    for (const nodeOnly of ['better-sqlite3', 'geoip-lite', '@hono/node-server', 'src/node/', 'src/node.ts', 'src/cli/']) {
+    for (const nodeOnly of [
+      'better-sqlite3',
+      'geoip-lite',
+      '@hono/node-server',
+      'src/node/',
+      'src/node.ts',
+      'src/cli/',
+    ]) {
       expect(inputs.filter((p) => p.includes(nodeOnly))).toEqual([]);
     }
     expect(code).not.toMatch(/\bfrom\s*["']node:|require\(["']node:/);

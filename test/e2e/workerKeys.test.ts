@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker.js';
 
 const ADMIN = 'admin-key-for-worker-keys-e2e-0001';
-const UA = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+const UA =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 
 let worker: WorkerProcess;
 beforeAll(async () => void (worker = await startWorkerProcess({ vars: { ADMIN_API_KEY: ADMIN } })), 120_000);
@@ -16,7 +17,12 @@ afterAll(() => worker?.stop(), 30_000);
 async function call(key: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${worker.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${key}`, 'cf-connecting-ip': '198.51.100.7', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${key}`,
+      'cf-connecting-ip': '198.51.100.7',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -41,15 +47,33 @@ async function eventually<T>(probe: () => Promise<T | null>, timeoutMs = 20_000)
 
 describe('scoped keys on Workers', () => {
   it('limits a key to its scopes and campaigns on every read path, and records its last use', async () => {
-    for (const [slug, campaign] of [['w-au', 'Autumn'], ['w-sp', 'Spring']]) {
-      expect((await call(ADMIN, 'POST', '/api/links', { url: `https://example.com/${slug}`, slug, campaign, network: 'linkedin' })).status).toBe(201);
+    for (const [slug, campaign] of [
+      ['w-au', 'Autumn'],
+      ['w-sp', 'Spring'],
+    ]) {
+      expect(
+        (
+          await call(ADMIN, 'POST', '/api/links', {
+            url: `https://example.com/${slug}`,
+            slug,
+            campaign,
+            network: 'linkedin',
+          })
+        ).status,
+      ).toBe(201);
     }
     for (const slug of ['w-au', 'w-sp', 'w-sp']) {
-      expect((await fetch(`${worker.url}/${slug}`, { redirect: 'manual', headers: { 'user-agent': UA } })).status).toBe(302);
+      expect((await fetch(`${worker.url}/${slug}`, { redirect: 'manual', headers: { 'user-agent': UA } })).status).toBe(
+        302,
+      );
     }
     await eventually(async () => ((await call(ADMIN, 'GET', '/api/stats')).json.totals.clicks === 3 ? true : null));
 
-    const made = await call(ADMIN, 'POST', '/api/keys', { name: 'Autumn client', scopes: ['links:read', 'analytics:read', 'export'], campaigns: ['Autumn'] });
+    const made = await call(ADMIN, 'POST', '/api/keys', {
+      name: 'Autumn client',
+      scopes: ['links:read', 'analytics:read', 'export'],
+      campaigns: ['Autumn'],
+    });
     expect(made.status).toBe(201);
     const key = made.json.key as string;
     expect((await call(ADMIN, 'GET', '/api/keys')).text).not.toContain(key);
@@ -67,7 +91,10 @@ describe('scoped keys on Workers', () => {
     expect(csv.text).toContain('w-au');
     expect(csv.text).not.toContain('w-sp');
     expect((await call(key, 'GET', '/api/stats.csv')).text).not.toContain('w-sp');
-    const shlink = await call('', 'GET', '/compat/shlink/rest/v3/short-urls', undefined, { 'x-api-key': key, authorization: '' });
+    const shlink = await call('', 'GET', '/compat/shlink/rest/v3/short-urls', undefined, {
+      'x-api-key': key,
+      authorization: '',
+    });
     expect(shlink.json.shortUrls.data.map((l: any) => l.shortCode)).toEqual(['w-au']);
 
     const write = await call(key, 'POST', '/api/links', { url: 'https://example.com/x', campaign: 'Autumn' });
@@ -75,7 +102,9 @@ describe('scoped keys on Workers', () => {
     expect(write.json.error.code).toBe('forbidden_scope');
     expect((await call(key, 'GET', '/api/keys')).status).toBe(403);
 
-    const [rows] = await worker.query(`SELECT last_used_at, scopes, campaigns FROM api_keys WHERE name = 'Autumn client'`);
+    const [rows] = await worker.query(
+      `SELECT last_used_at, scopes, campaigns FROM api_keys WHERE name = 'Autumn client'`,
+    );
     expect(rows![0]!.last_used_at).toEqual(expect.any(Number));
     expect(JSON.parse(rows![0]!.campaigns as string)).toEqual(['Autumn']);
 
@@ -85,7 +114,9 @@ describe('scoped keys on Workers', () => {
 
   it('treats a key stored before scopes existed as admin', async () => {
     // A row as migration 0011 finds it: no scopes written, so the column's default applies.
-    await worker.query(`INSERT INTO api_keys (name, prefix, hash, created_at) VALUES ('old', 'OLDKEY00', '${'0'.repeat(64)}', 0)`);
+    await worker.query(
+      `INSERT INTO api_keys (name, prefix, hash, created_at) VALUES ('old', 'OLDKEY00', '${'0'.repeat(64)}', 0)`,
+    );
     const [rows] = await worker.query(`SELECT scopes, campaigns FROM api_keys WHERE prefix = 'OLDKEY00'`);
     expect(rows![0]).toEqual({ scopes: '["admin"]', campaigns: null });
     const listed = (await call(ADMIN, 'GET', '/api/keys')).json.keys.find((k: any) => k.name === 'old');

@@ -25,7 +25,9 @@ const api = (method: string, path: string, body?: unknown) =>
 async function clicksOf(slug: string, n: number) {
   const until = Date.now() + 20_000;
   for (;;) {
-    const { clicks } = (await (await api('GET', `/api/clicks?slug=${slug}`)).json()) as { clicks: Record<string, unknown>[] };
+    const { clicks } = (await (await api('GET', `/api/clicks?slug=${slug}`)).json()) as {
+      clicks: Record<string, unknown>[];
+    };
     if (clicks.length >= n || Date.now() > until) return clicks;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -33,7 +35,9 @@ async function clicksOf(slug: string, n: number) {
 
 describe('the Worker with a click queue', () => {
   it('enqueues visits on redirect and writes them in batches from the consumer', async () => {
-    expect((await api('POST', '/api/links', { url: 'https://example.com/queued', slug: 'queued', network: 'x' })).status).toBe(201);
+    expect(
+      (await api('POST', '/api/links', { url: 'https://example.com/queued', slug: 'queued', network: 'x' })).status,
+    ).toBe(201);
     const hops = await Promise.all(
       [...ADDRESSES, ADDRESSES[0]!].map((address) =>
         fetch(`${worker.url}/queued`, {
@@ -48,7 +52,12 @@ describe('the Worker with a click queue', () => {
     expect(clicks).toHaveLength(4);
     for (const click of clicks) {
       expect(click).toMatchObject({
-        source: 'x', device: 'mobile', bot: false, country: TEST_CF.country, region: TEST_CF.region, city: TEST_CF.city,
+        source: 'x',
+        device: 'mobile',
+        bot: false,
+        country: TEST_CF.country,
+        region: TEST_CF.region,
+        city: TEST_CF.city,
       });
     }
     // Three people, one of whom came back.
@@ -61,10 +70,15 @@ describe('the Worker with a click queue', () => {
   it('keeps addresses inside queue messages only: D1 holds none', async () => {
     expect((await api('POST', '/api/links', { url: 'https://example.com/private', slug: 'private' })).status).toBe(201);
     for (const address of ADDRESSES) {
-      await fetch(`${worker.url}/private`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop, 'cf-connecting-ip': address } });
+      await fetch(`${worker.url}/private`, {
+        redirect: 'manual',
+        headers: { 'user-agent': UA.chromeDesktop, 'cf-connecting-ip': address },
+      });
     }
     expect(await clicksOf('private', ADDRESSES.length)).toHaveLength(ADDRESSES.length);
-    const tables = await worker.query('SELECT * FROM clicks; SELECT * FROM daily_visitors; SELECT * FROM visitor_salts;');
+    const tables = await worker.query(
+      'SELECT * FROM clicks; SELECT * FROM daily_visitors; SELECT * FROM visitor_salts;',
+    );
     expect(tables[0]!.length).toBeGreaterThanOrEqual(ADDRESSES.length);
     const stored = JSON.stringify(tables);
     for (const address of ADDRESSES) expect(stored).not.toContain(address);

@@ -9,26 +9,48 @@ const json = async (res: Response) => (await res.json()) as any;
 
 beforeEach(async () => {
   t = await makeBioApp();
-  await t.api('POST', '/api/links', { url: 'https://shop.example/spring', slug: 'spring', title: 'Spring collection', network: 'instagram', campaign: 'Spring' });
-  await t.api('POST', '/api/links', { url: 'https://blog.example/post?ref=x', slug: 'blog', title: 'Our blog', network: 'instagram' });
+  await t.api('POST', '/api/links', {
+    url: 'https://shop.example/spring',
+    slug: 'spring',
+    title: 'Spring collection',
+    network: 'instagram',
+    campaign: 'Spring',
+  });
+  await t.api('POST', '/api/links', {
+    url: 'https://blog.example/post?ref=x',
+    slug: 'blog',
+    title: 'Our blog',
+    network: 'instagram',
+  });
   await t.api('POST', '/api/links', { url: 'https://example.com/untitled/page', slug: 'plain' });
 });
 afterEach(() => t.close());
 
-const create = (body: Record<string, unknown>) => t.api('POST', '/api/bio-pages', { handle: 'acme', title: 'Acme', links: ['spring', 'blog'], ...body });
-const page = (handle = 'acme', headers: Record<string, string> = {}) => t.app.request(`/@${handle}`, { headers: { 'user-agent': UA.safariIphone, ...headers } });
+const create = (body: Record<string, unknown>) =>
+  t.api('POST', '/api/bio-pages', { handle: 'acme', title: 'Acme', links: ['spring', 'blog'], ...body });
+const page = (handle = 'acme', headers: Record<string, string> = {}) =>
+  t.app.request(`/@${handle}`, { headers: { 'user-agent': UA.safariIphone, ...headers } });
 /** The entries of a rendered page, as [href, label]. */
 const entries = (html: string) => [...html.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
 
 describe('GET /@handle', () => {
-  beforeEach(async () => void (await create({ text: 'Fresh <b>drops</b> & more', avatarUrl: 'https://cdn.example/acme.png?size=2&x="y"' })));
+  beforeEach(
+    async () =>
+      void (await create({
+        text: 'Fresh <b>drops</b> & more',
+        avatarUrl: 'https://cdn.example/acme.png?size=2&x="y"',
+      })),
+  );
 
   it('renders the page as HTML with the entries through their short links, marked bio', async () => {
     const res = await page();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
-    expect(entries(html)).toEqual([['/spring?bio=1', 'Spring collection'], ['/blog?bio=1', 'Our blog']]);
+    expect(entries(html)).toEqual([
+      ['/spring?bio=1', 'Spring collection'],
+      ['/blog?bio=1', 'Our blog'],
+    ]);
     expect(html).toContain('<h1>Acme</h1>');
     // Text and attributes are escaped, never markup.
     expect(html).toContain('Fresh &#60;b&#62;drops&#60;/b&#62; &#38; more');
@@ -36,14 +58,20 @@ describe('GET /@handle', () => {
     expect(html).not.toMatch(/<script/i);
     // A shared address previews with the page's title, text and avatar.
     expect(html).toContain('<meta property="og:title" content="Acme">');
-    expect(html).toContain('<meta property="og:image" content="https://cdn.example/acme.png?size=2&#38;x=&#34;y&#34;">');
+    expect(html).toContain(
+      '<meta property="og:image" content="https://cdn.example/acme.png?size=2&#38;x=&#34;y&#34;">',
+    );
   });
 
   it('sends the strict CSP with its style by hash and img-src widened to https: only here', async () => {
     const res = await page();
     const csp = res.headers.get('content-security-policy')!;
-    const hash = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(BIO_PAGE_CSS))).toString('base64');
-    expect(csp).toBe(`default-src 'self'; img-src 'self' data: https:; style-src 'sha256-${hash}'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`);
+    const hash = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(BIO_PAGE_CSS))).toString(
+      'base64',
+    );
+    expect(csp).toBe(
+      `default-src 'self'; img-src 'self' data: https:; style-src 'sha256-${hash}'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
+    );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('cache-control')).toBe('no-cache');
@@ -56,11 +84,18 @@ describe('GET /@handle', () => {
     const slugs: string[] = [];
     for (let i = 0; i < BIO_LIMITS.links; i++) {
       const slug = `entry-${String(i).padStart(2, '0')}`;
-      await t.api('POST', '/api/links', { url: `https://example.com/${'p'.repeat(200)}/${i}`, slug, title: `A long entry title, number ${i}: ${'word '.repeat(50)}` });
+      await t.api('POST', '/api/links', {
+        url: `https://example.com/${'p'.repeat(200)}/${i}`,
+        slug,
+        title: `A long entry title, number ${i}: ${'word '.repeat(50)}`,
+      });
       slugs.push(slug);
     }
     const res = await t.api('PATCH', '/api/bio-pages/acme', {
-      title: 'T'.repeat(BIO_LIMITS.title), text: 'text '.repeat(BIO_LIMITS.text / 5), avatarUrl: `https://cdn.example/${'a'.repeat(BIO_LIMITS.avatarUrl - 30)}`, links: slugs,
+      title: 'T'.repeat(BIO_LIMITS.title),
+      text: 'text '.repeat(BIO_LIMITS.text / 5),
+      avatarUrl: `https://cdn.example/${'a'.repeat(BIO_LIMITS.avatarUrl - 30)}`,
+      links: slugs,
     });
     expect(res.status).toBe(200);
     const html = await (await page()).text();
@@ -82,7 +117,10 @@ describe('GET /@handle', () => {
     await t.api('PATCH', '/api/links/spring', { disabled: true });
     expect(entries(await (await page()).text()).map((e) => e[0])).toEqual(['/blog?bio=1']);
     // The editor still lists it, marked.
-    expect((await json(await t.api('GET', '/api/bio-pages/acme'))).links.map((l: any) => l.state)).toEqual(['disabled', 'live']);
+    expect((await json(await t.api('GET', '/api/bio-pages/acme'))).links.map((l: any) => l.state)).toEqual([
+      'disabled',
+      'live',
+    ]);
     await t.api('PATCH', '/api/links/spring', { disabled: false });
     expect(entries(await (await page()).text())).toHaveLength(2);
     await t.api('PATCH', '/api/links/blog', { expiresAt: '2026-03-10T12:30:00Z' });
@@ -123,7 +161,10 @@ describe('GET /@handle', () => {
   it('keeps nothing of a viewer: no address, user agent or visitor key, only counts', async () => {
     await page('acme', { 'x-forwarded-for': '203.0.113.9', referer: 'https://l.instagram.com/' });
     await t.settle();
-    const columns = t.database.sqlite.prepare("SELECT name FROM pragma_table_info('bio_page_views')").all().map((r: any) => r.name);
+    const columns = t.database.sqlite
+      .prepare("SELECT name FROM pragma_table_info('bio_page_views')")
+      .all()
+      .map((r: any) => r.name);
     expect(columns).toEqual(['page_id', 'day', 'bot', 'views']);
     const rows = t.database.sqlite.prepare('SELECT * FROM bio_page_views').all();
     expect(rows).toEqual([{ page_id: 1, day: Date.parse('2026-03-10T00:00:00Z'), bot: 0, views: 1 }]);
@@ -144,16 +185,20 @@ describe('clicks from the page', () => {
 
   it('are recorded as source bio and redirect to the destination with its own UTM tags, unchanged', async () => {
     const link = await json(await t.api('GET', '/api/links/spring'));
-    const res = await t.app.request('/spring?bio=1', { headers: { 'user-agent': UA.instagramIphone, referer: 'http://lp.test/@acme' } });
+    const res = await t.app.request('/spring?bio=1', {
+      headers: { 'user-agent': UA.instagramIphone, referer: 'http://lp.test/@acme' },
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(link.destination);
-    expect(link.destination).toBe('https://shop.example/spring?utm_source=instagram&utm_medium=social&utm_campaign=spring');
+    expect(link.destination).toBe(
+      'https://shop.example/spring?utm_source=instagram&utm_medium=social&utm_campaign=spring',
+    );
     await t.flush();
     const clicks = await json(await t.api('GET', '/api/clicks?slug=spring'));
     expect(clicks.clicks.map((c: any) => c.source)).toEqual(['bio']);
   });
 
-  it('keep the visitor\'s other parameters and drop only the marker', async () => {
+  it("keep the visitor's other parameters and drop only the marker", async () => {
     const res = await t.app.request('/blog?bio=1&fbclid=abc');
     const location = new URL(res.headers.get('location')!);
     expect(location.searchParams.get('fbclid')).toBe('abc');
@@ -162,7 +207,7 @@ describe('clicks from the page', () => {
     expect(location.searchParams.get('utm_source')).toBe('instagram');
   });
 
-  it('are counted per entry in the page\'s stats, apart from the same links\' other clicks', async () => {
+  it("are counted per entry in the page's stats, apart from the same links' other clicks", async () => {
     await t.app.request('/spring?bio=1', { headers: { 'user-agent': UA.safariIphone } });
     await t.app.request('/spring?bio=1', { headers: { 'user-agent': UA.chromeDesktop } });
     await t.app.request('/spring?bio=1', { headers: { 'user-agent': UA.facebookPreview } });
@@ -170,7 +215,10 @@ describe('clicks from the page', () => {
     await t.app.request('/blog?bio=1', { headers: { 'user-agent': UA.safariIphone } });
     await t.flush();
     const stats = await json(await t.api('GET', '/api/bio-pages/acme/stats'));
-    expect(stats.entries).toEqual([{ slug: 'spring', clicks: 2, bots: 1 }, { slug: 'blog', clicks: 1, bots: 0 }]);
+    expect(stats.entries).toEqual([
+      { slug: 'spring', clicks: 2, bots: 1 },
+      { slug: 'blog', clicks: 1, bots: 0 },
+    ]);
     expect((await t.api('GET', '/api/bio-pages/acme/stats?days=0')).status).toBe(400);
   });
 });

@@ -9,26 +9,49 @@ const json = async (res: Response) => (await res.json()) as any;
 
 beforeEach(async () => {
   t = await makeBioApp();
-  await t.api('POST', '/api/links', { url: 'https://shop.example/spring', slug: 'spring', title: 'Spring collection', network: 'instagram', campaign: 'Spring' });
-  await t.api('POST', '/api/links', { url: 'https://blog.example/post?ref=x', slug: 'blog', title: 'Our blog', network: 'instagram' });
+  await t.api('POST', '/api/links', {
+    url: 'https://shop.example/spring',
+    slug: 'spring',
+    title: 'Spring collection',
+    network: 'instagram',
+    campaign: 'Spring',
+  });
+  await t.api('POST', '/api/links', {
+    url: 'https://blog.example/post?ref=x',
+    slug: 'blog',
+    title: 'Our blog',
+    network: 'instagram',
+  });
   await t.api('POST', '/api/links', { url: 'https://example.com/untitled/page', slug: 'plain' });
 });
 afterEach(() => t.close());
 
-const create = (body: Record<string, unknown>) => t.api('POST', '/api/bio-pages', { handle: 'acme', title: 'Acme', links: ['spring', 'blog'], ...body });
-const page = (handle = 'acme', headers: Record<string, string> = {}) => t.app.request(`/@${handle}`, { headers: { 'user-agent': UA.safariIphone, ...headers } });
+const create = (body: Record<string, unknown>) =>
+  t.api('POST', '/api/bio-pages', { handle: 'acme', title: 'Acme', links: ['spring', 'blog'], ...body });
+const page = (handle = 'acme', headers: Record<string, string> = {}) =>
+  t.app.request(`/@${handle}`, { headers: { 'user-agent': UA.safariIphone, ...headers } });
 
 describe('POST /api/bio-pages', () => {
   it('creates a page with its public URL and entries in order', async () => {
-    const res = await create({ text: 'New drops every week', avatarUrl: 'https://cdn.example/acme.png', links: ['blog', 'spring', 'plain'] });
+    const res = await create({
+      text: 'New drops every week',
+      avatarUrl: 'https://cdn.example/acme.png',
+      links: ['blog', 'spring', 'plain'],
+    });
     expect(res.status).toBe(201);
     const body = await json(res);
     expect(body).toMatchObject({
-      handle: 'acme', url: 'http://lp.test/@acme', title: 'Acme', text: 'New drops every week', avatarUrl: 'https://cdn.example/acme.png',
+      handle: 'acme',
+      url: 'http://lp.test/@acme',
+      title: 'Acme',
+      text: 'New drops every week',
+      avatarUrl: 'https://cdn.example/acme.png',
       createdAt: '2026-03-10T12:00:00.000Z',
     });
     expect(body.links.map((l: any) => [l.slug, l.label, l.state])).toEqual([
-      ['blog', 'Our blog', 'live'], ['spring', 'Spring collection', 'live'], ['plain', 'example.com/untitled/page', 'live'],
+      ['blog', 'Our blog', 'live'],
+      ['spring', 'Spring collection', 'live'],
+      ['plain', 'example.com/untitled/page', 'live'],
     ]);
     expect(body.links[0].shortUrl).toBe('http://lp.test/blog');
   });
@@ -49,7 +72,10 @@ describe('POST /api/bio-pages', () => {
     expect((await create({})).status).toBe(201);
     const again = await create({ title: 'Other' });
     expect(again.status).toBe(409);
-    expect((await json(again)).error).toMatchObject({ code: 'handle_taken', message: 'the handle "acme" is already taken' });
+    expect((await json(again)).error).toMatchObject({
+      code: 'handle_taken',
+      message: 'the handle "acme" is already taken',
+    });
     expect((await create({ handle: 'Acme' })).status).toBe(201);
   });
 
@@ -66,7 +92,11 @@ describe('POST /api/bio-pages', () => {
   it('names an unknown slug in links with a 400, and creates nothing', async () => {
     const res = await create({ links: ['spring', 'nope', 'blog'] });
     expect(res.status).toBe(400);
-    expect((await json(res)).error).toMatchObject({ code: 'unknown_link', message: 'links: no link with slug "nope"', details: { slug: 'nope' } });
+    expect((await json(res)).error).toMatchObject({
+      code: 'unknown_link',
+      message: 'links: no link with slug "nope"',
+      details: { slug: 'nope' },
+    });
     expect((await t.api('GET', '/api/bio-pages/acme')).status).toBe(404);
   });
 
@@ -75,7 +105,12 @@ describe('POST /api/bio-pages', () => {
     const many = Array.from({ length: BIO_LIMITS.links + 1 }, (_, i) => `s${i}`);
     expect((await json(await create({ links: many }))).error.message).toContain(`at most ${BIO_LIMITS.links} entries`);
     expect((await json(await create({ title: 'x'.repeat(BIO_LIMITS.title + 1) }))).error.message).toMatch(/^title: /);
-    for (const avatarUrl of ['http://cdn.example/a.png', 'javascript:alert(1)', 'https://u:p@cdn.example/a.png', 'not a url']) {
+    for (const avatarUrl of [
+      'http://cdn.example/a.png',
+      'javascript:alert(1)',
+      'https://u:p@cdn.example/a.png',
+      'not a url',
+    ]) {
       const res = await create({ avatarUrl });
       expect(res.status, avatarUrl).toBe(400);
       expect((await json(res)).error.message).toMatch(/^avatarUrl: must be an https URL/);
@@ -101,7 +136,10 @@ describe('GET, PATCH and DELETE /api/bio-pages/:handle', () => {
   it('lists and reads pages', async () => {
     await create({ handle: 'second', title: 'Second', links: [] });
     const list = await json(await t.api('GET', '/api/bio-pages'));
-    expect(list.bioPages.map((p: any) => [p.handle, p.links.length])).toEqual([['acme', 2], ['second', 0]]);
+    expect(list.bioPages.map((p: any) => [p.handle, p.links.length])).toEqual([
+      ['acme', 2],
+      ['second', 0],
+    ]);
     expect((await json(await t.api('GET', '/api/bio-pages/acme'))).text).toBe('Hello');
     const missing = await t.api('GET', '/api/bio-pages/nope');
     expect(missing.status).toBe(404);
@@ -113,7 +151,12 @@ describe('GET, PATCH and DELETE /api/bio-pages/:handle', () => {
     const res = await t.api('PATCH', '/api/bio-pages/acme', { title: 'Acme Co', text: '', links: ['plain', 'spring'] });
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(body).toMatchObject({ title: 'Acme Co', text: null, updatedAt: '2026-03-10T12:01:00.000Z', createdAt: '2026-03-10T12:00:00.000Z' });
+    expect(body).toMatchObject({
+      title: 'Acme Co',
+      text: null,
+      updatedAt: '2026-03-10T12:01:00.000Z',
+      createdAt: '2026-03-10T12:00:00.000Z',
+    });
     expect(body.links.map((l: any) => l.slug)).toEqual(['plain', 'spring']);
     // Fields left out stay as they are.
     const again = await json(await t.api('PATCH', '/api/bio-pages/acme', { avatarUrl: 'https://cdn.example/a.png' }));
@@ -125,7 +168,10 @@ describe('GET, PATCH and DELETE /api/bio-pages/:handle', () => {
     const res = await t.api('PATCH', '/api/bio-pages/acme', { links: ['ghost'] });
     expect(res.status).toBe(400);
     expect((await json(res)).error.message).toBe('links: no link with slug "ghost"');
-    expect((await json(await t.api('GET', '/api/bio-pages/acme'))).links.map((l: any) => l.slug)).toEqual(['spring', 'blog']);
+    expect((await json(await t.api('GET', '/api/bio-pages/acme'))).links.map((l: any) => l.slug)).toEqual([
+      'spring',
+      'blog',
+    ]);
     expect((await t.api('PATCH', '/api/bio-pages/acme', { handle: 'other' })).status).toBe(400);
   });
 
@@ -136,7 +182,11 @@ describe('GET, PATCH and DELETE /api/bio-pages/:handle', () => {
     expect((await t.api('GET', '/api/bio-pages/acme')).status).toBe(404);
     expect((await page()).status).toBe(404);
     expect((await t.api('DELETE', '/api/bio-pages/acme')).status).toBe(404);
-    const left = t.database.sqlite.prepare('SELECT (SELECT count(*) FROM bio_page_entries) AS entries, (SELECT count(*) FROM bio_page_views) AS views, (SELECT count(*) FROM links) AS links').get();
+    const left = t.database.sqlite
+      .prepare(
+        'SELECT (SELECT count(*) FROM bio_page_entries) AS entries, (SELECT count(*) FROM bio_page_views) AS views, (SELECT count(*) FROM links) AS links',
+      )
+      .get();
     expect(left).toEqual({ entries: 0, views: 0, links: 3 });
   });
 });

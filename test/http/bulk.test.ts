@@ -13,7 +13,14 @@ const bulk = (links: unknown[], query = '') => t.api('POST', `/api/links/bulk${q
 describe('POST /api/links/bulk', () => {
   it('creates every row as POST /api/links would, in the order given', async () => {
     const res = await bulk([
-      { url: 'https://example.com/a', slug: 'spring-a', title: 'A', campaign: 'Spring Launch', network: 'LinkedIn', postedAt: '2026-03-01T09:00:00Z' },
+      {
+        url: 'https://example.com/a',
+        slug: 'spring-a',
+        title: 'A',
+        campaign: 'Spring Launch',
+        network: 'LinkedIn',
+        postedAt: '2026-03-01T09:00:00Z',
+      },
       { url: 'https://example.com/b?x=1', network: 'twitter', utm: { content: 'hero' } },
       { url: 'https://example.com/c', maxClicks: 3 },
     ]);
@@ -21,8 +28,13 @@ describe('POST /api/links/bulk', () => {
     const { links } = await json(res);
     expect(links.map((l: any) => l.slug)).toEqual(['spring-a', 'rand001', 'rand002']);
     expect(links[0]).toMatchObject({
-      shortUrl: 'http://lp.test/spring-a', title: 'A', campaign: 'Spring Launch', network: 'linkedin',
-      postedAt: '2026-03-01T09:00:00.000Z', clicks: 0, disabled: false,
+      shortUrl: 'http://lp.test/spring-a',
+      title: 'A',
+      campaign: 'Spring Launch',
+      network: 'linkedin',
+      postedAt: '2026-03-01T09:00:00.000Z',
+      clicks: 0,
+      disabled: false,
       destination: 'https://example.com/a?utm_source=linkedin&utm_medium=social&utm_campaign=spring-launch',
     });
     expect(links[1].destination).toBe('https://example.com/b?x=1&utm_source=x&utm_medium=social&utm_content=hero');
@@ -74,7 +86,13 @@ describe('POST /api/links/bulk', () => {
   });
 
   it('checks without creating on a dry run, and lists the same problems', async () => {
-    const ok = await bulk([{ url: 'https://example.com/a', slug: 'a' }, { url: 'https://example.com/b', network: 'x' }], '?dryRun=true');
+    const ok = await bulk(
+      [
+        { url: 'https://example.com/a', slug: 'a' },
+        { url: 'https://example.com/b', network: 'x' },
+      ],
+      '?dryRun=true',
+    );
     expect(ok.status).toBe(200);
     const body = await json(ok);
     expect(body.dryRun).toBe(true);
@@ -91,7 +109,8 @@ describe('POST /api/links/bulk', () => {
   });
 
   it('creates 1,000 rows at once and refuses 1,001 or none', async () => {
-    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ url: `https://example.com/p/${i}`, slug: `p${i}`, campaign: 'Big' }));
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ url: `https://example.com/p/${i}`, slug: `p${i}`, campaign: 'Big' }));
     const res = await bulk(rows(1000));
     expect(res.status).toBe(201);
     expect((await json(res)).links).toHaveLength(1000);
@@ -107,13 +126,19 @@ describe('POST /api/links/bulk', () => {
 
   it('takes bodies up to 2 MB here while the rest of the API keeps 64 KB', async () => {
     const title = 'x'.repeat(290);
-    const big = Array.from({ length: 1000 }, (_, i) => ({ url: `https://example.com/${'long/'.repeat(300)}${i}`, title }));
+    const big = Array.from({ length: 1000 }, (_, i) => ({
+      url: `https://example.com/${'long/'.repeat(300)}${i}`,
+      title,
+    }));
     const body = JSON.stringify({ links: big });
     expect(body.length).toBeGreaterThan(1.5 * 1024 * 1024);
     expect((await t.api('POST', '/api/links/bulk', body, { 'content-type': 'application/json' })).status).toBe(201);
     const tooBig = await t.api('POST', '/api/links/bulk', JSON.stringify({ links: big, pad: 'y'.repeat(600_000) }));
     expect(tooBig.status).toBe(413);
-    expect((await json(tooBig)).error).toEqual({ code: 'payload_too_large', message: 'request body is larger than 2 MB' });
+    expect((await json(tooBig)).error).toEqual({
+      code: 'payload_too_large',
+      message: 'request body is larger than 2 MB',
+    });
     const single = await t.api('POST', '/api/links', { url: 'https://a.com', title: 'x'.repeat(70_000) });
     expect(single.status).toBe(413);
     expect((await json(single)).error.message).toBe('request body is larger than 64 KB');
@@ -131,7 +156,9 @@ describe('POST /api/links/bulk', () => {
             if (!first) return links.takenSlugs(slugs);
             first = false;
             database.sqlite
-              .prepare(`INSERT INTO links (slug, url, destination, created_at, updated_at) VALUES ('late', 'https://o.com', 'https://o.com', 0, 0)`)
+              .prepare(
+                `INSERT INTO links (slug, url, destination, created_at, updated_at) VALUES ('late', 'https://o.com', 'https://o.com', 0, 0)`,
+              )
               .run();
             return new Set();
           },
@@ -140,7 +167,10 @@ describe('POST /api/links/bulk', () => {
     });
     try {
       const res = await racing.api('POST', '/api/links/bulk', {
-        links: [{ url: 'https://example.com/1', slug: 'early' }, { url: 'https://example.com/2', slug: 'late' }],
+        links: [
+          { url: 'https://example.com/1', slug: 'early' },
+          { url: 'https://example.com/2', slug: 'late' },
+        ],
       });
       expect(res.status).toBe(409);
       expect((await json(res)).error).toMatchObject({ code: 'slug_taken', details: { rows: [{ index: 1 }] } });
@@ -153,7 +183,9 @@ describe('POST /api/links/bulk', () => {
 
   it('needs an API key like the rest of the API', async () => {
     const res = await t.app.request('/api/links/bulk', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ links: [{ url: 'https://a.com' }] }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ links: [{ url: 'https://a.com' }] }),
     });
     expect(res.status).toBe(401);
     expect(count()).toBe(0);

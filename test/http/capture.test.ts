@@ -4,10 +4,13 @@ import { fakeGeo, makeCaptureApp, UA, type CaptureTestApp } from '../support/cap
 
 let t: CaptureTestApp;
 beforeEach(async () => {
-  t = await makeCaptureApp(
-    fakeGeo({ '81.2.69.160': { country: 'GB', region: 'ENG', city: 'St Albans' } }),
-  );
-  await t.api('POST', '/api/links', { url: 'https://example.com/p', slug: 'post', network: 'linkedin', campaign: 'Q1' });
+  t = await makeCaptureApp(fakeGeo({ '81.2.69.160': { country: 'GB', region: 'ENG', city: 'St Albans' } }));
+  await t.api('POST', '/api/links', {
+    url: 'https://example.com/p',
+    slug: 'post',
+    network: 'linkedin',
+    campaign: 'Q1',
+  });
 });
 afterEach(() => t.close());
 
@@ -26,10 +29,21 @@ describe('click capture on redirect', () => {
     await t.flush();
     const [c] = await clicks();
     expect(c).toMatchObject({
-      clickedAt: '2026-03-10T12:00:00.000Z', slug: 'post', campaign: 'Q1', network: 'linkedin',
-      source: 'linkedin', referrer: 'https://www.linkedin.com/feed/', referrerHost: 'linkedin.com',
-      device: 'desktop', os: 'Windows', browser: 'Chrome', country: 'GB', region: 'ENG', city: 'St Albans',
-      bot: false, qr: true,
+      clickedAt: '2026-03-10T12:00:00.000Z',
+      slug: 'post',
+      campaign: 'Q1',
+      network: 'linkedin',
+      source: 'linkedin',
+      referrer: 'https://www.linkedin.com/feed/',
+      referrerHost: 'linkedin.com',
+      device: 'desktop',
+      os: 'Windows',
+      browser: 'Chrome',
+      country: 'GB',
+      region: 'ENG',
+      city: 'St Albans',
+      bot: false,
+      qr: true,
     });
     expect(c.visitor).toMatch(/^[0-9a-f]{32}$/);
   });
@@ -93,7 +107,7 @@ describe('click capture on redirect', () => {
     expect(people.filter((s) => s === 302)).toHaveLength(3);
     expect(people.filter((s) => s === 410)).toHaveLength(7);
     await t.flush();
-    expect((await (await t.api('GET', '/api/links/post')).json() as any).clicks).toBe(3);
+    expect(((await (await t.api('GET', '/api/links/post')).json()) as any).clicks).toBe(3);
     expect((await click('/post')).status).toBe(410);
   });
 
@@ -115,13 +129,16 @@ describe('click capture on redirect', () => {
     await located.api('POST', '/api/links', { url: 'https://example.com', slug: 'p' });
     await located.app.request('/p', { headers: { 'x-forwarded-for': '10.1.2.3' } });
     await located.flush();
-    const [c] = (await (await located.api('GET', '/api/clicks')).json() as any).clicks;
+    const [c] = ((await (await located.api('GET', '/api/clicks')).json()) as any).clicks;
     expect(c).toMatchObject({ country: null, region: null, city: null });
     located.close();
   });
 
   it('crops long referrers and user agents to their limits', async () => {
-    await click('/post', { referer: `https://example.org/${'r'.repeat(3000)}`, 'user-agent': `Mozilla/5.0 ${'u'.repeat(2000)}` });
+    await click('/post', {
+      referer: `https://example.org/${'r'.repeat(3000)}`,
+      'user-agent': `Mozilla/5.0 ${'u'.repeat(2000)}`,
+    });
     await t.flush();
     const row = t.database.sqlite.prepare('select referrer, user_agent from clicks').get() as any;
     expect(row.referrer).toHaveLength(1024);

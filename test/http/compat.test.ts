@@ -16,11 +16,20 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const shlink = (path: string, init: RequestInit = {}) =>
-  t.app.request(`/compat/shlink/rest/v3${path}`, { ...init, headers: { 'x-api-key': t.key, 'content-type': 'application/json', ...init.headers } });
+  t.app.request(`/compat/shlink/rest/v3${path}`, {
+    ...init,
+    headers: { 'x-api-key': t.key, 'content-type': 'application/json', ...init.headers },
+  });
 const kutt = (path: string, init: RequestInit = {}) =>
-  t.app.request(`/compat/kutt/api/v2${path}`, { ...init, headers: { 'x-api-key': t.key, 'content-type': 'application/json', ...init.headers } });
+  t.app.request(`/compat/kutt/api/v2${path}`, {
+    ...init,
+    headers: { 'x-api-key': t.key, 'content-type': 'application/json', ...init.headers },
+  });
 const dub = (path: string, init: RequestInit = {}) =>
-  t.app.request(`/compat/dub${path}`, { ...init, headers: { authorization: `Bearer ${t.key}`, 'content-type': 'application/json', ...init.headers } });
+  t.app.request(`/compat/dub${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${t.key}`, 'content-type': 'application/json', ...init.headers },
+  });
 
 describe('compatible APIs', () => {
   it('reserves their prefixes as slugs', async () => {
@@ -41,20 +50,35 @@ describe('compatible APIs', () => {
   });
 
   it('answers an empty Shlink page past the last visit, with the right totals', async () => {
-    await shlink('/short-urls', { method: 'POST', body: JSON.stringify({ longUrl: 'https://example.com/', customSlug: 'quiet' }) });
+    await shlink('/short-urls', {
+      method: 'POST',
+      body: JSON.stringify({ longUrl: 'https://example.com/', customSlug: 'quiet' }),
+    });
     const res = await shlink('/short-urls/quiet/visits?page=3&itemsPerPage=5');
     expect(await res.json()).toEqual({
-      visits: { data: [], pagination: { currentPage: 3, pagesCount: 1, itemsPerPage: 5, itemsInCurrentPage: 0, totalItems: 0 } },
+      visits: {
+        data: [],
+        pagination: { currentPage: 3, pagesCount: 1, itemsPerPage: 5, itemsInCurrentPage: 0, totalItems: 0 },
+      },
     });
     const deep = await shlink('/short-urls/quiet/visits?page=30&itemsPerPage=1000');
     expect(deep.status).toBe(400);
-    expect(await deep.json()).toMatchObject({ type: 'https://shlink.io/api/error/invalid-data', detail: expect.stringContaining('narrow the dates') });
+    expect(await deep.json()).toMatchObject({
+      type: 'https://shlink.io/api/error/invalid-data',
+      detail: expect.stringContaining('narrow the dates'),
+    });
   });
 
   it('refuses a Shlink validSince rather than ignoring it', async () => {
-    const res = await shlink('/short-urls', { method: 'POST', body: JSON.stringify({ longUrl: 'https://example.com/', validSince: '2030-01-01T00:00:00Z' }) });
+    const res = await shlink('/short-urls', {
+      method: 'POST',
+      body: JSON.stringify({ longUrl: 'https://example.com/', validSince: '2030-01-01T00:00:00Z' }),
+    });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ type: 'https://shlink.io/api/error/invalid-data', invalidElements: ['validSince'] });
+    expect(await res.json()).toMatchObject({
+      type: 'https://shlink.io/api/error/invalid-data',
+      invalidElements: ['validSince'],
+    });
   });
 
   it('refuses a Dub bulk of no links or more than 100, and analytics of an unknown link', async () => {
@@ -72,13 +96,22 @@ describe('compatible APIs', () => {
   it('refuses to change a slug through Dub or Kutt, and keeps the link', async () => {
     await t.api('POST', '/api/links', { url: 'https://example.com/', slug: 'fixed' });
     expect((await dub('/links/fixed', { method: 'PATCH', body: JSON.stringify({ key: 'moved' }) })).status).toBe(422);
-    expect((await kutt('/links/fixed', { method: 'PATCH', body: JSON.stringify({ address: 'moved', target: 'https://example.com/' }) })).status).toBe(400);
+    expect(
+      (
+        await kutt('/links/fixed', {
+          method: 'PATCH',
+          body: JSON.stringify({ address: 'moved', target: 'https://example.com/' }),
+        })
+      ).status,
+    ).toBe(400);
     expect((await t.api('GET', '/api/links/fixed')).status).toBe(200);
     expect((await t.api('GET', '/api/links/moved')).status).toBe(404);
   });
 
   it('shows short URLs on the public URL in every API', async () => {
-    const d = (await (await dub('/links', { method: 'POST', body: JSON.stringify({ url: 'https://example.com/', key: 'pub' }) })).json()) as { shortLink: string; domain: string };
+    const d = (await (
+      await dub('/links', { method: 'POST', body: JSON.stringify({ url: 'https://example.com/', key: 'pub' }) })
+    ).json()) as { shortLink: string; domain: string };
     expect(d).toMatchObject({ shortLink: `${PUBLIC_URL}/pub`, domain: 'lp.test' });
     const k = (await (await kutt('/links/pub/stats')).json()) as { link: string };
     expect(k.link).toBe(`${PUBLIC_URL}/pub`);

@@ -31,25 +31,29 @@ const REQUESTS: Record<string, (key: string) => [string, RequestInit]> = {
 };
 
 describe('the compatible APIs', () => {
-  it.each(Object.keys(REQUESTS))('%s: wrong keys count as failed sign-ins, and a blocked client is refused with 429', async (api) => {
-    await limitedApp();
-    const req = REQUESTS[api]!;
-    for (let i = 0; i < AUTH_FAILURE_POLICY.limit; i++) {
-      const res = await t.app.request(...req(BAD));
-      expect([401, 403]).toContain(res.status);
-    }
-    const blocked = await t.app.request(...req(t.key));
-    expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after')).toBe('1');
-    // Other routes of the server share the block: it is the client that guessed.
-    expect((await t.app.request('/api/links', { headers: { authorization: `Bearer ${t.key}` } })).status).toBe(429);
-  });
+  it.each(Object.keys(REQUESTS))(
+    '%s: wrong keys count as failed sign-ins, and a blocked client is refused with 429',
+    async (api) => {
+      await limitedApp();
+      const req = REQUESTS[api]!;
+      for (let i = 0; i < AUTH_FAILURE_POLICY.limit; i++) {
+        const res = await t.app.request(...req(BAD));
+        expect([401, 403]).toContain(res.status);
+      }
+      const blocked = await t.app.request(...req(t.key));
+      expect(blocked.status).toBe(429);
+      expect(blocked.headers.get('retry-after')).toBe('1');
+      // Other routes of the server share the block: it is the client that guessed.
+      expect((await t.app.request('/api/links', { headers: { authorization: `Bearer ${t.key}` } })).status).toBe(429);
+    },
+  );
 
   it.each(Object.keys(REQUESTS))('%s: counts requests per key under API_RATE_LIMIT, with /api', async (api) => {
     await limitedApp(5);
     const req = REQUESTS[api]!;
     for (let i = 0; i < 3; i++) expect((await t.app.request(...req(t.key))).status).toBe(200);
-    for (let i = 0; i < 2; i++) expect((await t.app.request('/api/links', { headers: { authorization: `Bearer ${t.key}` } })).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await t.app.request('/api/links', { headers: { authorization: `Bearer ${t.key}` } })).status).toBe(200);
     const over = await t.app.request(...req(t.key));
     expect(over.status).toBe(429);
     expect(((await over.json()) as any).error.code).toBe('rate_limited');

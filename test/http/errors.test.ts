@@ -69,7 +69,12 @@ describe('the API when things fail', () => {
     const logger = memoryLogger();
     t = await makeTestApp({
       logger,
-      links: { ...({} as TestApp['deps']['links']), list: async () => { throw new TypeError('a bug'); } },
+      links: {
+        ...({} as TestApp['deps']['links']),
+        list: async () => {
+          throw new TypeError('a bug');
+        },
+      },
     });
     const first = await t.api('GET', '/api/links');
     expect(first.status).toBe(500);
@@ -79,14 +84,22 @@ describe('the API when things fail', () => {
     for (let i = 0; i < 50; i++) expect((await t.api('GET', '/api/links')).status).toBe(500);
     const errors = logger.lines.filter((l) => l.level === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ message: 'unhandled error: answering 500', fields: { requestId: id, method: 'GET', path: '/api/links' } });
+    expect(errors[0]).toMatchObject({
+      message: 'unhandled error: answering 500',
+      fields: { requestId: id, method: 'GET', path: '/api/links' },
+    });
   });
 
   it('answers a storage failure with 503 storage_unavailable and Retry-After, and marks the storage degraded', async () => {
     const health = createStorageHealth(Date.now);
     t = await makeTestApp({
       storageHealth: health,
-      links: { ...({} as TestApp['deps']['links']), list: async () => { throw wrapped(sqliteError('SQLITE_IOERR_READ', 'disk I/O error')); } },
+      links: {
+        ...({} as TestApp['deps']['links']),
+        list: async () => {
+          throw wrapped(sqliteError('SQLITE_IOERR_READ', 'disk I/O error'));
+        },
+      },
     });
     const res = await t.api('GET', '/api/links');
     expect(res.status).toBe(503);

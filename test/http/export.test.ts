@@ -18,7 +18,10 @@ const csv = async (query = '') => {
 describe('GET /api/clicks.csv', () => {
   it('answers a CSV attachment named after the filter and the day, BOM and header first', async () => {
     t = await makeExportApp();
-    const res = await t.api('GET', '/api/clicks.csv?campaign=Spring%20Launch%20%C3%A9t%C3%A9%20%22%2F..%2F&network=linkedin&bots=exclude');
+    const res = await t.api(
+      'GET',
+      '/api/clicks.csv?campaign=Spring%20Launch%20%C3%A9t%C3%A9%20%22%2F..%2F&network=linkedin&bots=exclude',
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(
@@ -43,25 +46,59 @@ describe('GET /api/clicks.csv', () => {
     t = await makeExportApp();
     const title = 'Launch day:\n"big", bold\r\nand =SUM(A1) inside';
     const id = await t.post({
-      url: 'https://example.com/launch', slug: 'launch', title, campaign: '@team, "Q1"', network: 'linkedin',
+      url: 'https://example.com/launch',
+      slug: 'launch',
+      title,
+      campaign: '@team, "Q1"',
+      network: 'linkedin',
     });
     await t.insert([
       click(id, '2026-03-09T08:00:00.123Z', {
-        referrer: '=HYPERLINK("http://evil.example","click me")', referrerHost: 'evil.example', source: '+linkedin',
-        device: 'mobile', os: 'iOS', browser: 'Safari', country: 'GB', region: '-ENG', city: '\tSt Albans',
-        bot: false, qr: true, visitor: '0123456789abcdef0123456789abcdef',
+        referrer: '=HYPERLINK("http://evil.example","click me")',
+        referrerHost: 'evil.example',
+        source: '+linkedin',
+        device: 'mobile',
+        os: 'iOS',
+        browser: 'Safari',
+        country: 'GB',
+        region: '-ENG',
+        city: '\tSt Albans',
+        bot: false,
+        qr: true,
+        visitor: '0123456789abcdef0123456789abcdef',
       }),
-      click(id, '2026-03-09T09:00:00Z', { bot: true, country: null, region: null, city: null, os: null, browser: null }),
+      click(id, '2026-03-09T09:00:00Z', {
+        bot: true,
+        country: null,
+        region: null,
+        city: null,
+        os: null,
+        browser: null,
+      }),
     ]);
     const rows = await csv();
     expect(rows).toEqual([
       {
-        clicked_at: '2026-03-09T08:00:00.123Z', slug: 'launch', short_url: 'http://lp.test/launch',
-        title: title.trim(), campaign: "'@team, \"Q1\"", network: 'linkedin',
-        destination: 'https://example.com/launch?utm_source=linkedin&utm_medium=social&utm_campaign=%40team%2C-%22q1%22',
-        source: "'+linkedin", referrer: `'=HYPERLINK("http://evil.example","click me")`, referrer_host: 'evil.example',
-        country: 'GB', region: "'-ENG", city: "'\tSt Albans", device: 'mobile', os: 'iOS', browser: 'Safari',
-        bot: 'false', qr: 'true', visitor: '0123456789abcdef0123456789abcdef',
+        clicked_at: '2026-03-09T08:00:00.123Z',
+        slug: 'launch',
+        short_url: 'http://lp.test/launch',
+        title: title.trim(),
+        campaign: '\'@team, "Q1"',
+        network: 'linkedin',
+        destination:
+          'https://example.com/launch?utm_source=linkedin&utm_medium=social&utm_campaign=%40team%2C-%22q1%22',
+        source: "'+linkedin",
+        referrer: `'=HYPERLINK("http://evil.example","click me")`,
+        referrer_host: 'evil.example',
+        country: 'GB',
+        region: "'-ENG",
+        city: "'\tSt Albans",
+        device: 'mobile',
+        os: 'iOS',
+        browser: 'Safari',
+        bot: 'false',
+        qr: 'true',
+        visitor: '0123456789abcdef0123456789abcdef',
       },
       expect.objectContaining({ clicked_at: '2026-03-09T09:00:00.000Z', bot: 'true', country: '', os: '', city: '' }),
     ]);
@@ -74,8 +111,10 @@ describe('GET /api/clicks.csv', () => {
     const b = await t.post({ url: 'https://example.com/b', slug: 'b', campaign: 'Spring', network: 'linkedin' });
     const c = await t.post({ url: 'https://example.com/c', slug: 'c', campaign: 'Autumn', network: 'x' });
     await t.insert([
-      click(a, '2026-03-01T10:00:00Z'), click(a, '2026-03-02T10:00:00Z', { bot: true }),
-      click(b, '2026-03-03T10:00:00Z'), click(c, '2026-03-04T10:00:00Z'),
+      click(a, '2026-03-01T10:00:00Z'),
+      click(a, '2026-03-02T10:00:00Z', { bot: true }),
+      click(b, '2026-03-03T10:00:00Z'),
+      click(c, '2026-03-04T10:00:00Z'),
     ]);
     const slugs = async (q: string) => (await csv(q)).map((r) => `${r.slug}@${r.clicked_at!.slice(5, 10)}`);
     expect(await slugs('')).toEqual(['a@03-01', 'a@03-02', 'b@03-03', 'c@03-04']);
@@ -90,17 +129,27 @@ describe('GET /api/clicks.csv', () => {
   it('reads from/to dates as midnight in tz while timestamps stay UTC', async () => {
     t = await makeExportApp();
     const id = await t.post({ url: 'https://example.com/a', slug: 'a' });
-    await t.insert([click(id, '2026-03-09T22:30:00Z'), click(id, '2026-03-09T23:30:00Z'), click(id, '2026-03-10T05:00:00Z')]);
+    await t.insert([
+      click(id, '2026-03-09T22:30:00Z'),
+      click(id, '2026-03-09T23:30:00Z'),
+      click(id, '2026-03-10T05:00:00Z'),
+    ]);
     const times = async (q: string) => (await csv(q)).map((r) => r.clicked_at);
     expect(await times('?from=2026-03-10')).toEqual(['2026-03-10T05:00:00.000Z']);
     // Paris is UTC+1 in March: its 10 March starts at 23:00 UTC on the 9th.
-    expect(await times('?from=2026-03-10&tz=Europe/Paris')).toEqual(['2026-03-09T23:30:00.000Z', '2026-03-10T05:00:00.000Z']);
+    expect(await times('?from=2026-03-10&tz=Europe/Paris')).toEqual([
+      '2026-03-09T23:30:00.000Z',
+      '2026-03-10T05:00:00.000Z',
+    ]);
     // Kolkata is UTC+5:30: 10 March 04:00 local is 9 March 22:30 UTC, and "to" is exclusive.
-    expect(await times('?from=2026-03-10T04:00&to=2026-03-10T05:00&tz=Asia/Kolkata')).toEqual(['2026-03-09T22:30:00.000Z']);
+    expect(await times('?from=2026-03-10T04:00&to=2026-03-10T05:00&tz=Asia/Kolkata')).toEqual([
+      '2026-03-09T22:30:00.000Z',
+    ]);
     // New York: 9 March is after the DST change (8 March), so UTC-4.
     expect(await times('?to=2026-03-09&tz=America/New_York')).toEqual([]);
     expect(await times('?from=2026-03-09&to=2026-03-10&tz=America/New_York')).toEqual([
-      '2026-03-09T22:30:00.000Z', '2026-03-09T23:30:00.000Z',
+      '2026-03-09T22:30:00.000Z',
+      '2026-03-09T23:30:00.000Z',
     ]);
   });
 
@@ -108,7 +157,9 @@ describe('GET /api/clicks.csv', () => {
     t = await makeExportApp();
     const id = await t.post({ url: 'https://example.com/a', slug: 'a' });
     const start = Date.parse('2026-03-01T00:00:00Z');
-    await t.insert(Array.from({ length: 2345 }, (_, i) => click(id, start + i * 1000, { visitor: String(i).padStart(32, '0') })));
+    await t.insert(
+      Array.from({ length: 2345 }, (_, i) => click(id, start + i * 1000, { visitor: String(i).padStart(32, '0') })),
+    );
     const rows = await csv();
     expect(rows).toHaveLength(2345);
     expect(rows.map((r) => Number(r.visitor))).toEqual(Array.from({ length: 2345 }, (_, i) => i));
@@ -160,7 +211,8 @@ describe('streaming the export', () => {
     const aborter = new AbortController();
     try {
       const res = await fetch(`${server.url}/api/clicks.csv`, {
-        headers: { authorization: `Bearer ${t.key}` }, signal: aborter.signal,
+        headers: { authorization: `Bearer ${t.key}` },
+        signal: aborter.signal,
       });
       expect(res.status).toBe(200);
       await sleep(300);
@@ -182,7 +234,8 @@ describe('streaming the export', () => {
     try {
       const aborter = new AbortController();
       const res = await fetch(`${server.url}/api/clicks.csv`, {
-        headers: { authorization: `Bearer ${t.key}` }, signal: aborter.signal,
+        headers: { authorization: `Bearer ${t.key}` },
+        signal: aborter.signal,
       });
       const body = res.body!.getReader();
       let bytes = 0;
@@ -207,9 +260,12 @@ describe('streaming the export', () => {
     proto.next = function (this: AsyncGenerator, ...args: [] | [unknown]) {
       const result = next.apply(this, args);
       // Only the export's own: it yields CSV chunks ({ text, rows }).
-      void result.then((r) => {
-        if (r.value && typeof r.value === 'object' && 'text' in r.value && 'rows' in r.value) iterations.add(this);
-      }, () => {});
+      void result.then(
+        (r) => {
+          if (r.value && typeof r.value === 'object' && 'text' in r.value && 'rows' in r.value) iterations.add(this);
+        },
+        () => {},
+      );
       return result;
     };
     const { reader, state } = endlessReader(1);
@@ -218,7 +274,8 @@ describe('streaming the export', () => {
     try {
       const aborter = new AbortController();
       const res = await fetch(`${server.url}/api/clicks.csv`, {
-        headers: { authorization: `Bearer ${t.key}` }, signal: aborter.signal,
+        headers: { authorization: `Bearer ${t.key}` },
+        signal: aborter.signal,
       });
       const body = res.body!.getReader();
       let bytes = 0;
@@ -281,8 +338,9 @@ describe('the export query', () => {
   ])('walks clicks by primary key and never sorts a page (%j)', async (filter) => {
     t = await makeExportApp();
     const { sql, params } = exportPageQuery(t.database.db, filter, 0, 1000).toSQL();
-    const plan = (t.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as unknown[])) as { detail: string }[])
-      .map((r) => r.detail);
+    const plan = (
+      t.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as unknown[])) as { detail: string }[]
+    ).map((r) => r.detail);
     expect(plan[0]).toMatch(/^SEARCH c\w* USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
     expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
   });

@@ -25,7 +25,9 @@ describe('GET /api/stats.csv', () => {
   it('answers one row per post, most clicked first, with the columns of the report', async () => {
     const res = await t.api('GET', '/api/stats.csv?from=2026-03-01&to=2026-03-10');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="linkpost-stats-all-2026-03-01-2026-03-09.csv"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="linkpost-stats-all-2026-03-01-2026-03-09.csv"',
+    );
     // Response.text() drops a BOM, as UTF-8 decoding does: look at the bytes.
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith(`\uFEFF${STATS_CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
@@ -37,9 +39,20 @@ describe('GET /api/stats.csv', () => {
       'fb-other 1 1 0 facebook US',
     ]);
     expect(rows[1]).toEqual({
-      slug: 'li-launch', title: 'Launch on LinkedIn', campaign: 'Spring', network: 'linkedin',
-      posted_at: '2026-03-02T09:00:00.000Z', clicks: '3', uniques: '2', bots: '1', top_source: 'linkedin', top_country: 'FR',
-      h24: '3', h72: '3', d7: '3', half_life_hours: '0.5',
+      slug: 'li-launch',
+      title: 'Launch on LinkedIn',
+      campaign: 'Spring',
+      network: 'linkedin',
+      posted_at: '2026-03-02T09:00:00.000Z',
+      clicks: '3',
+      uniques: '2',
+      bots: '1',
+      top_source: 'linkedin',
+      top_country: 'FR',
+      h24: '3',
+      h72: '3',
+      d7: '3',
+      half_life_hours: '0.5',
     });
   });
 
@@ -55,10 +68,15 @@ describe('GET /api/stats.csv', () => {
     const { posts } = (await t.get('/api/stats/lifetime?from=2026-03-01&to=2026-03-10')).body;
     for (const p of posts) {
       const row = rows.find((r) => r.slug === p.slug)!;
-      expect([row.h24, row.h72, row.d7, row.half_life_hours]).toEqual([p.h24, p.h72, p.d7, p.halfLifeHours].map((v) => (v === null ? '' : String(v))));
+      expect([row.h24, row.h72, row.d7, row.half_life_hours]).toEqual(
+        [p.h24, p.h72, p.d7, p.halfLifeHours].map((v) => (v === null ? '' : String(v))),
+      );
     }
     // With bots counted, li-launch's first day holds its crawler hit too.
-    expect((await report('from=2026-03-01&to=2026-03-10&bots=include&slug=li-launch'))[0]).toMatchObject({ h24: '4', d7: '4' });
+    expect((await report('from=2026-03-01&to=2026-03-10&bots=include&slug=li-launch'))[0]).toMatchObject({
+      h24: '4',
+      d7: '4',
+    });
   });
 
   it('agrees with GET /api/stats for the same filters', async () => {
@@ -76,7 +94,10 @@ describe('GET /api/stats.csv', () => {
     ['campaign=Autumn', ['fb-other 1 1 0 facebook US']],
     ['slug=li-launch,fb-other&network=linkedin', ['li-launch 3 2 1 linkedin FR']],
     ['bots=only', ['li-launch 1 0 1 direct US', 'fb-other 0 0 0  ', 'li-followup 0 0 0  ', 'x-launch 0 0 0  ']],
-    ['country=FR', ['li-launch 2 1 0 linkedin FR', 'li-followup 1 1 0 direct FR', 'x-launch 1 1 0 direct FR', 'fb-other 0 0 0  ']],
+    [
+      'country=FR',
+      ['li-launch 2 1 0 linkedin FR', 'li-followup 1 1 0 direct FR', 'x-launch 1 1 0 direct FR', 'fb-other 0 0 0  '],
+    ],
     // From 5 March: li-launch and li-followup neither drew a click nor were posted then.
     ['from=2026-03-05', ['x-launch 3 3 0 direct IN', 'fb-other 1 1 0 facebook US']],
   ])('applies the /api/stats filters: %s', async (query, expected) => {
@@ -85,8 +106,13 @@ describe('GET /api/stats.csv', () => {
   });
 
   it('counts days in tz and names the file after the filter and those days', async () => {
-    const res = await t.api('GET', '/api/stats.csv?from=2026-03-07&to=2026-03-08&tz=America/New_York&campaign=Spring&network=x');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="linkpost-stats-spring-x-2026-03-07-2026-03-07.csv"');
+    const res = await t.api(
+      'GET',
+      '/api/stats.csv?from=2026-03-07&to=2026-03-08&tz=America/New_York&campaign=Spring&network=x',
+    );
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="linkpost-stats-spring-x-2026-03-07-2026-03-07.csv"',
+    );
     // 7 March in New York is 05:00 UTC on the 7th to 05:00 on the 8th: only click 7 (03:00 UTC) is before it.
     expect(brief(parseCsv(await res.text()))).toEqual([]);
     expect(brief(await report('from=2026-03-06&to=2026-03-07&tz=America/New_York&campaign=Spring&network=x'))).toEqual([
@@ -115,11 +141,23 @@ describe('GET /api/stats.csv with hostile titles', () => {
   it('neutralises and quotes them so a parser reads back what was stored, plus the quote', async () => {
     h = await makeStatsApp(SCENARIO_PLACES);
     const title = '=HYPERLINK("https://evil.example","win"),\nsecond line';
-    const id = await h.post({ url: 'https://example.com/h', slug: 'hostile', title, campaign: '+Plus, "quoted"', network: 'x' });
+    const id = await h.post({
+      url: 'https://example.com/h',
+      slug: 'hostile',
+      title,
+      campaign: '+Plus, "quoted"',
+      network: 'x',
+    });
     await h.record([visit(id, '2026-03-09T10:00:00Z', { userAgent: UA.chromeDesktop, referrer: 'https://t.co/x' })]);
     const res = await h.api('GET', '/api/stats.csv?from=2026-03-01&to=2026-03-10');
     const [row] = parseCsv(await res.text());
-    expect(row).toMatchObject({ slug: 'hostile', title: `'${title}`, campaign: `'+Plus, "quoted"`, clicks: '1', top_source: 'x' });
+    expect(row).toMatchObject({
+      slug: 'hostile',
+      title: `'${title}`,
+      campaign: `'+Plus, "quoted"`,
+      clicks: '1',
+      top_source: 'x',
+    });
   });
 });
 
@@ -127,21 +165,33 @@ describe('streaming the report', () => {
   let s: TestApp;
   afterEach(() => s?.close());
 
-  it('reads every post\'s top source and country in one store call, however many posts', async () => {
+  it("reads every post's top source and country in one store call, however many posts", async () => {
     // D1 caps the queries of one request: a report must not cost a query per post.
     const links: StatsLink[] = Array.from({ length: 2000 }, (_, i) => ({
-      id: i + 1, slug: `p${String(i).padStart(4, '0')}`, title: null, campaign: null, network: null, postedAt: Date.parse('2026-03-05T00:00:00Z'),
+      id: i + 1,
+      slug: `p${String(i).padStart(4, '0')}`,
+      title: null,
+      campaign: null,
+      network: null,
+      postedAt: Date.parse('2026-03-05T00:00:00Z'),
     }));
     let reads = 0;
-    const count = <T>(v: T) => async () => { reads++; return v; };
+    const count =
+      <T>(v: T) =>
+      async () => {
+        reads++;
+        return v;
+      };
     const stats: StatsStore = {
       timeline: count([]),
       dimensions: count([]),
-      linkDimensions: count(links.flatMap((l) => [
-        { linkId: l.id, dim: 'source' as const, value: l.id % 2 ? 'x' : 'linkedin', clicks: 2, uniques: 1 },
-        { linkId: l.id, dim: 'source' as const, value: 'direct', clicks: 1, uniques: 1 },
-        { linkId: l.id, dim: 'country' as const, value: 'FR', clicks: 3, uniques: 2 },
-      ])),
+      linkDimensions: count(
+        links.flatMap((l) => [
+          { linkId: l.id, dim: 'source' as const, value: l.id % 2 ? 'x' : 'linkedin', clicks: 2, uniques: 1 },
+          { linkId: l.id, dim: 'source' as const, value: 'direct', clicks: 1, uniques: 1 },
+          { linkId: l.id, dim: 'country' as const, value: 'FR', clicks: 3, uniques: 2 },
+        ]),
+      ),
       links: count(links.map((link) => ({ link, clicks: 3, uniques: 2 }))),
       linksIn: count(links),
     };

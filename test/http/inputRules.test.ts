@@ -7,7 +7,8 @@ beforeEach(async () => void (t = await makeStatsApp()));
 afterEach(() => t.close());
 
 const json = async (res: Response) => (await res.json()) as any;
-const message = (v: string) => `${v} is not a real date and time (check the day of the month, hours 00–23, minutes and seconds 00–59)`;
+const message = (v: string) =>
+  `${v} is not a real date and time (check the day of the month, hours 00–23, minutes and seconds 00–59)`;
 
 describe('one rule for impossible dates', () => {
   it.each([
@@ -39,7 +40,9 @@ describe('one rule for impossible dates', () => {
   );
 
   it('still takes real dates, leap days included', async () => {
-    expect((await t.api('POST', '/api/links', { url: 'https://example.com/', postedAt: '2028-02-29T09:00:00Z' })).status).toBe(201);
+    expect(
+      (await t.api('POST', '/api/links', { url: 'https://example.com/', postedAt: '2028-02-29T09:00:00Z' })).status,
+    ).toBe(201);
     expect((await t.api('GET', '/api/clicks?from=2028-02-29')).status).toBe(200);
     expect((await t.api('GET', '/api/stats?from=2028-02-29&to=2028-03-01')).status).toBe(200);
   });
@@ -78,12 +81,17 @@ describe('one rule for stored text', () => {
     expect(edit.status).toBe(201);
     expect((await t.api('PATCH', '/api/links/edit-me', { title: '\u202Dx' })).status).toBe(400);
     const { createApiKey } = await import('../../src/services/index.js');
-    await expect(createApiKey(t.deps, { name: 'laptop\u0000' })).rejects.toThrow(/name: must not contain control characters/);
+    await expect(createApiKey(t.deps, { name: 'laptop\u0000' })).rejects.toThrow(
+      /name: must not contain control characters/,
+    );
   });
 
   it('keeps newlines and tabs in titles, and emoji and every script everywhere', async () => {
     const res = await t.api('POST', '/api/links', {
-      url: 'https://example.com/ünïcode', title: 'Launch\n\tday 🚀 عربى', campaign: 'Été 2026 — 日本', utm: { term: 'naïve' },
+      url: 'https://example.com/ünïcode',
+      title: 'Launch\n\tday 🚀 عربى',
+      campaign: 'Été 2026 — 日本',
+      utm: { term: 'naïve' },
     });
     expect(res.status).toBe(201);
     expect((await json(res)).title).toBe('Launch\n\tday 🚀 عربى');
@@ -92,16 +100,26 @@ describe('one rule for stored text', () => {
 
 describe('self-loop check', () => {
   it.each([
-    'http://LOCALHOST.:8787/x', 'http://localhost.:8787/', 'http://[::ffff:127.0.0.1]:8787/', 'http://[::ffff:7f00:1]:8787/',
-    'http://0x7f.1:8787/', 'http://2130706433:8787/', 'http://127.1:8787/', 'http://[0:0:0:0:0:0:0:1]:8787/', 'http://app.localhost:8787/',
+    'http://LOCALHOST.:8787/x',
+    'http://localhost.:8787/',
+    'http://[::ffff:127.0.0.1]:8787/',
+    'http://[::ffff:7f00:1]:8787/',
+    'http://0x7f.1:8787/',
+    'http://2130706433:8787/',
+    'http://127.1:8787/',
+    'http://[0:0:0:0:0:0:0:1]:8787/',
+    'http://app.localhost:8787/',
   ])('refuses %s for a server on 127.0.0.1:8787', (url) => {
     expect(() => parseDestination(url, 'http://127.0.0.1:8787'), url).toThrow(/loop/);
     expect(() => parseDestination(url.replace(':8787', ':9999'), 'http://127.0.0.1:8787')).not.toThrow();
   });
 
-  it.each(['http://LP.TEST/x', 'http://lp.test./x', 'http://lp.test../x', 'https://lp.test./x'])('refuses %s, the public host spelled another way', async (url) => {
-    const res = await t.api('POST', '/api/links', { url });
-    expect(res.status).toBe(400);
-    expect((await json(res)).error.message).toMatch(/loop/);
-  });
+  it.each(['http://LP.TEST/x', 'http://lp.test./x', 'http://lp.test../x', 'https://lp.test./x'])(
+    'refuses %s, the public host spelled another way',
+    async (url) => {
+      const res = await t.api('POST', '/api/links', { url });
+      expect(res.status).toBe(400);
+      expect((await json(res)).error.message).toMatch(/loop/);
+    },
+  );
 });

@@ -10,7 +10,10 @@ beforeEach(async () => {
   // The real store, counting the last-used writes it is asked for.
   const store = t.deps.apiKeys;
   touches = 0;
-  t.deps.apiKeys = { ...store, touch: (...args: Parameters<ApiKeyStore['touch']>) => (touches++, store.touch(...args)) };
+  t.deps.apiKeys = {
+    ...store,
+    touch: (...args: Parameters<ApiKeyStore['touch']>) => (touches++, store.touch(...args)),
+  };
 });
 afterEach(() => t.close());
 
@@ -19,19 +22,33 @@ const ADMIN = 'admin-key-for-tests-only';
 const as = (key: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   t.app.request(path, {
     method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
 describe('/api/keys', () => {
   it('creates a key shown once, lists keys without secrets and revokes them', async () => {
-    const made = await as(ADMIN, 'POST', '/api/keys', { name: 'Client A', scopes: ['links:read', 'analytics:read'], campaigns: ['Spring, 2026'] });
+    const made = await as(ADMIN, 'POST', '/api/keys', {
+      name: 'Client A',
+      scopes: ['links:read', 'analytics:read'],
+      campaigns: ['Spring, 2026'],
+    });
     expect(made.status).toBe(201);
     const body = await json(made);
     expect(body).toEqual({
-      id: expect.any(Number), key: expect.stringMatching(/^lp_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}$/), name: 'Client A',
-      prefix: body.key.slice(0, 12), scopes: ['links:read', 'analytics:read'], campaigns: ['Spring, 2026'],
-      createdAt: new Date(t.clock()).toISOString(), lastUsedAt: null, revokedAt: null,
+      id: expect.any(Number),
+      key: expect.stringMatching(/^lp_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}$/),
+      name: 'Client A',
+      prefix: body.key.slice(0, 12),
+      scopes: ['links:read', 'analytics:read'],
+      campaigns: ['Spring, 2026'],
+      createdAt: new Date(t.clock()).toISOString(),
+      lastUsedAt: null,
+      revokedAt: null,
     });
     const list = await as(ADMIN, 'GET', '/api/keys');
     const text = await list.text();
@@ -64,8 +81,19 @@ describe('/api/keys', () => {
   });
 
   it('is for admin keys only: others get 403 forbidden_scope and cannot raise themselves', async () => {
-    const reader = (await json(await as(ADMIN, 'POST', '/api/keys', { name: 'r', scopes: ['links:read', 'links:write', 'analytics:read', 'export'] }))).key;
-    for (const [method, path] of [['GET', '/api/keys'], ['POST', '/api/keys'], ['DELETE', '/api/keys/1']] as const) {
+    const reader = (
+      await json(
+        await as(ADMIN, 'POST', '/api/keys', {
+          name: 'r',
+          scopes: ['links:read', 'links:write', 'analytics:read', 'export'],
+        }),
+      )
+    ).key;
+    for (const [method, path] of [
+      ['GET', '/api/keys'],
+      ['POST', '/api/keys'],
+      ['DELETE', '/api/keys/1'],
+    ] as const) {
       const res = await as(reader, method, path, method === 'POST' ? { name: 'mine', scopes: ['admin'] } : undefined);
       expect(res.status).toBe(403);
       expect((await json(res)).error.code).toBe('forbidden_scope');
@@ -75,7 +103,8 @@ describe('/api/keys', () => {
 
   it('records when a key was last used, at most one write a minute', async () => {
     const made = await json(await as(ADMIN, 'POST', '/api/keys', { name: 'busy', scopes: ['links:read'] }));
-    const lastUsed = async () => (await json(await as(ADMIN, 'GET', '/api/keys'))).keys.find((k: { id: number }) => k.id === made.id).lastUsedAt;
+    const lastUsed = async () =>
+      (await json(await as(ADMIN, 'GET', '/api/keys'))).keys.find((k: { id: number }) => k.id === made.id).lastUsedAt;
     const start = t.clock();
     touches = 0;
     for (let i = 0; i < 20; i++) {
@@ -95,8 +124,18 @@ describe('dashboard sessions', () => {
   it("carry their key's scopes and campaigns, as they are now", async () => {
     await as(ADMIN, 'POST', '/api/links', { url: 'https://example.com/a', slug: 'a', campaign: 'Mine' });
     await as(ADMIN, 'POST', '/api/links', { url: 'https://example.com/b', slug: 'b', campaign: 'Theirs' });
-    const made = await json(await as(ADMIN, 'POST', '/api/keys', { name: 'client', scopes: ['links:read', 'analytics:read'], campaigns: ['Mine'] }));
-    const signIn = await t.app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: made.key }) });
+    const made = await json(
+      await as(ADMIN, 'POST', '/api/keys', {
+        name: 'client',
+        scopes: ['links:read', 'analytics:read'],
+        campaigns: ['Mine'],
+      }),
+    );
+    const signIn = await t.app.request('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: made.key }),
+    });
     const session = await json(signIn);
     expect(session).toMatchObject({ scopes: ['links:read', 'analytics:read'], campaigns: ['Mine'] });
     const cookie = /lp_session=[^;]*/.exec(signIn.headers.get('set-cookie')!)![0];

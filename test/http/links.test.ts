@@ -11,16 +11,26 @@ const json = async (res: Response) => (await res.json()) as any;
 describe('POST /api/links', () => {
   it('creates a post with its short URL and UTM-tagged destination', async () => {
     const res = await t.api('POST', '/api/links', {
-      url: 'https://example.com/blog?ref=home', title: 'Launch post', campaign: 'Spring Launch',
-      network: 'Twitter', postedAt: '2026-03-10T09:00:00Z',
+      url: 'https://example.com/blog?ref=home',
+      title: 'Launch post',
+      campaign: 'Spring Launch',
+      network: 'Twitter',
+      postedAt: '2026-03-10T09:00:00Z',
     });
     expect(res.status).toBe(201);
     const link = await json(res);
     expect(link).toMatchObject({
-      slug: 'rand001', shortUrl: 'http://lp.test/rand001', url: 'https://example.com/blog?ref=home',
-      title: 'Launch post', campaign: 'Spring Launch', network: 'x',
+      slug: 'rand001',
+      shortUrl: 'http://lp.test/rand001',
+      url: 'https://example.com/blog?ref=home',
+      title: 'Launch post',
+      campaign: 'Spring Launch',
+      network: 'x',
       utm: { source: 'x', medium: 'social', campaign: 'spring-launch' },
-      postedAt: '2026-03-10T09:00:00.000Z', createdAt: '2026-03-10T12:00:00.000Z', disabled: false, expiresAt: null,
+      postedAt: '2026-03-10T09:00:00.000Z',
+      createdAt: '2026-03-10T12:00:00.000Z',
+      disabled: false,
+      expiresAt: null,
     });
     expect(link.destination).toBe(
       'https://example.com/blog?ref=home&utm_source=x&utm_medium=social&utm_campaign=spring-launch',
@@ -46,7 +56,9 @@ describe('POST /api/links', () => {
     });
     try {
       const answers = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => racing.api('POST', '/api/links', { url: `https://r${i}.com`, slug: 'race' })),
+        Array.from({ length: 6 }, (_, i) =>
+          racing.api('POST', '/api/links', { url: `https://r${i}.com`, slug: 'race' }),
+        ),
       );
       expect(inserts).toBe(6);
       expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
@@ -76,18 +88,33 @@ describe('POST /api/links', () => {
 
   it('refuses times no ISO 8601 reader can print, on create and edit, and stores nothing', async () => {
     // 1e20 ms passed validation once, was stored, and broke every later listing with a 500.
-    for (const bad of [{ postedAt: 1e20 }, { expiresAt: -1e17 }, { postedAt: 1.5 }, { postedAt: -1 }, { expiresAt: '275760-09-13' }]) {
+    for (const bad of [
+      { postedAt: 1e20 },
+      { expiresAt: -1e17 },
+      { postedAt: 1.5 },
+      { postedAt: -1 },
+      { expiresAt: '275760-09-13' },
+    ]) {
       const res = await t.api('POST', '/api/links', { url: 'https://a.com', slug: 'when', ...bad });
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect((await json(res)).error.code).toBe('invalid_input');
     }
     expect((await t.api('GET', '/api/links/when')).status).toBe(404);
-    const edge = await t.api('POST', '/api/links', { url: 'https://a.com', slug: 'when', postedAt: 0, expiresAt: '9999-12-31T23:59:59.999Z' });
+    const edge = await t.api('POST', '/api/links', {
+      url: 'https://a.com',
+      slug: 'when',
+      postedAt: 0,
+      expiresAt: '9999-12-31T23:59:59.999Z',
+    });
     expect(edge.status).toBe(201);
     expect((await t.api('PATCH', '/api/links/when', { postedAt: 1e20 })).status).toBe(400);
     const list = await t.api('GET', '/api/links');
     expect(list.status).toBe(200);
-    expect((await json(list)).links[0]).toMatchObject({ slug: 'when', postedAt: '1970-01-01T00:00:00.000Z', expiresAt: '9999-12-31T23:59:59.999Z' });
+    expect((await json(list)).links[0]).toMatchObject({
+      slug: 'when',
+      postedAt: '1970-01-01T00:00:00.000Z',
+      expiresAt: '9999-12-31T23:59:59.999Z',
+    });
   });
 
   it('lists the valid networks when the network is unknown', async () => {
@@ -108,7 +135,9 @@ describe('POST /api/links', () => {
 describe('API keys', () => {
   it('answers 401 without a key, with a wrong key, and with a revoked key', async () => {
     expect((await t.app.request('/api/links')).status).toBe(401);
-    const wrong = await t.app.request('/api/links', { headers: { authorization: 'Bearer lp_AAAAAAAA_' + 'b'.repeat(32) } });
+    const wrong = await t.app.request('/api/links', {
+      headers: { authorization: 'Bearer lp_AAAAAAAA_' + 'b'.repeat(32) },
+    });
     expect(wrong.status).toBe(401);
     expect((await json(wrong)).error.code).toBe('unauthorized');
     const stored = await t.deps.apiKeys.list();
@@ -169,7 +198,13 @@ describe('GET /api/links', () => {
 
 describe('GET, PATCH and DELETE /api/links/:slug', () => {
   beforeEach(async () => {
-    await t.api('POST', '/api/links', { url: 'https://a.com/p', slug: 'post', network: 'linkedin', campaign: 'Q1', utm: { content: 'hero' } });
+    await t.api('POST', '/api/links', {
+      url: 'https://a.com/p',
+      slug: 'post',
+      network: 'linkedin',
+      campaign: 'Q1',
+      utm: { content: 'hero' },
+    });
   });
 
   it('reads one link and answers 404 for unknown slugs', async () => {
@@ -185,7 +220,9 @@ describe('GET, PATCH and DELETE /api/links/:slug', () => {
     expect(res.status).toBe(200);
     const link = await json(res);
     expect(link.utm).toEqual({ source: 'x', medium: 'social', campaign: 'q2-push', content: 'hero' });
-    expect(link.destination).toBe('https://a.com/p?utm_source=x&utm_medium=social&utm_campaign=q2-push&utm_content=hero');
+    expect(link.destination).toBe(
+      'https://a.com/p?utm_source=x&utm_medium=social&utm_campaign=q2-push&utm_content=hero',
+    );
     expect(link.title).toBe('New');
     expect(link.updatedAt).toBe('2026-03-10T12:00:05.000Z');
   });
@@ -210,7 +247,9 @@ describe('GET, PATCH and DELETE /api/links/:slug', () => {
     expect(await status('once')).toBe('exhausted');
     const { links } = await json(await t.api('GET', '/api/links'));
     expect(Object.fromEntries(links.map((l: { slug: string; status: string }) => [l.slug, l.status]))).toEqual({
-      once: 'exhausted', soon: 'expired', post: 'disabled',
+      once: 'exhausted',
+      soon: 'expired',
+      post: 'disabled',
     });
   });
 

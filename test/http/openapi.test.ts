@@ -39,7 +39,10 @@ describe('GET /api/openapi.json', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     // The validator does refuse a broken document.
-    const broken = await new Validator().validate({ ...doc, paths: { '/x': { get: { responses: { 200: { content: 5 } } } } } });
+    const broken = await new Validator().validate({
+      ...doc,
+      paths: { '/x': { get: { responses: { 200: { content: 5 } } } } },
+    });
     expect(broken.valid).toBe(false);
   });
 
@@ -58,10 +61,18 @@ describe('GET /api/openapi.json', () => {
     for (const { path, method, op } of operations()) {
       const where = `${method} ${path}`;
       expect(op.operationId, where).toMatch(/^[a-z]+[A-Za-z]+$/);
-      expect(Object.keys(op.responses).some((s) => /^2\d\d$/.test(s)), where).toBe(true);
-      expect(op.responses.default.content['application/json'].schema, where).toEqual({ $ref: '#/components/schemas/Error' });
+      expect(
+        Object.keys(op.responses).some((s) => /^2\d\d$/.test(s)),
+        where,
+      ).toBe(true);
+      expect(op.responses.default.content['application/json'].schema, where).toEqual({
+        $ref: '#/components/schemas/Error',
+      });
       for (const name of path.match(/\{(\w+)\}/g) ?? []) {
-        expect(op.parameters.some((p: any) => p.in === 'path' && `{${p.name}}` === name), where).toBe(true);
+        expect(
+          op.parameters.some((p: any) => p.in === 'path' && `{${p.name}}` === name),
+          where,
+        ).toBe(true);
       }
       if (op.requestBody) expect(op.responses['400'], where).toBeDefined();
       if (op.security === undefined) expect(op.responses['401'], where).toBeDefined();
@@ -69,21 +80,45 @@ describe('GET /api/openapi.json', () => {
     const params = (method: string, path: string) => doc.paths[path][method].parameters.map((p: any) => p.name);
     // The services' own input schemas, field by field; the clock's `now` is not the caller's.
     expect(params('get', '/api/stats')).toEqual(
-      expect.arrayContaining(['campaign', 'network', 'slug', 'source', 'country', 'device', 'from', 'to', 'tz', 'interval', 'bots', 'limit']),
+      expect.arrayContaining([
+        'campaign',
+        'network',
+        'slug',
+        'source',
+        'country',
+        'device',
+        'from',
+        'to',
+        'tz',
+        'interval',
+        'bots',
+        'limit',
+      ]),
     );
     expect(params('get', '/api/stats')).not.toContain('now');
     expect(params('get', '/api/links')).toEqual(['campaign', 'network', 'q', 'limit', 'cursor']);
     expect(params('get', '/api/stats/compare')).toEqual(expect.arrayContaining(['by', 'align', 'hours']));
     const create = resolve(doc.paths['/api/links'].post.requestBody.content['application/json'].schema);
     expect(create.required).toEqual(['url']);
-    expect(Object.keys(create.properties)).toEqual(
-      ['url', 'slug', 'title', 'campaign', 'network', 'postedAt', 'expiresAt', 'maxClicks', 'preview', 'utm'],
-    );
+    expect(Object.keys(create.properties)).toEqual([
+      'url',
+      'slug',
+      'title',
+      'campaign',
+      'network',
+      'postedAt',
+      'expiresAt',
+      'maxClicks',
+      'preview',
+      'utm',
+    ]);
     expect(create.additionalProperties).toBe(false);
     const bulk = doc.paths['/api/links/bulk'].post;
     expect(bulk.requestBody.content['application/json'].schema.properties.links.maxItems).toBe(1000);
     expect(bulk.responses['413'].description).toContain('2 MB');
     expect(doc.paths['/api/links'].post.responses['413'].description).toContain('64 KB');
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Link', 'Click', 'Stats', 'Error', 'Session']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Link', 'Click', 'Stats', 'Error', 'Session']),
+    );
   });
 });

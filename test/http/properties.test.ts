@@ -18,62 +18,210 @@ beforeAll(async () => {
     storageHealth: createStorageHealth(Date.now),
     clickQueue: () => ({ waiting: 0, dropped: 0 }),
   }));
-  for (const [slug, extra] of [['alpha', { campaign: 'Spring Launch', network: 'linkedin' }], ['beta', { maxClicks: 3 }], ['gamma', {}]] as const) {
+  for (const [slug, extra] of [
+    ['alpha', { campaign: 'Spring Launch', network: 'linkedin' }],
+    ['beta', { maxClicks: 3 }],
+    ['gamma', {}],
+  ] as const) {
     const res = await t.api('POST', '/api/links', { url: `https://example.com/${slug}`, slug, ...extra });
     if (res.status !== 201) throw new Error(await res.text());
   }
-  if ((await t.api('PATCH', '/api/links/gamma', { disabled: true })).status !== 200) throw new Error('gamma not disabled');
+  if ((await t.api('PATCH', '/api/links/gamma', { disabled: true })).status !== 200)
+    throw new Error('gamma not disabled');
 });
 afterAll(() => t.close());
 
 /** Everything stored that a request could change. */
 const snapshot = () =>
   ['links', 'api_keys', 'sessions', 'clicks', 'counter_totals', 'links_version'].map((table) =>
-    (t.database.sqlite.prepare(`SELECT * FROM ${table}`).all() as object[]).map((row) => JSON.stringify(row)).sort());
+    (t.database.sqlite.prepare(`SELECT * FROM ${table}`).all() as object[]).map((row) => JSON.stringify(row)).sort(),
+  );
 
 const ROUTES = [
-  '/api/links', '/api/links/alpha', '/api/links/beta', '/api/links/nope', '/api/clicks', '/api/clicks.csv',
-  '/api/stats', '/api/stats.csv', '/api/stats/compare', '/api/campaigns', '/api/session', '/api/keys', '/healthz',
-  '/api/links/bulk', '/api/links/alpha/qr.svg', '/api/links/alpha/qr.png', '/api/links/nope/qr.svg', '/api/openapi.json',
-  '/alpha', '/beta', '/gamma', '/nope', '/', '/dashboard', '/dashboard/',
+  '/api/links',
+  '/api/links/alpha',
+  '/api/links/beta',
+  '/api/links/nope',
+  '/api/clicks',
+  '/api/clicks.csv',
+  '/api/stats',
+  '/api/stats.csv',
+  '/api/stats/compare',
+  '/api/campaigns',
+  '/api/session',
+  '/api/keys',
+  '/healthz',
+  '/api/links/bulk',
+  '/api/links/alpha/qr.svg',
+  '/api/links/alpha/qr.png',
+  '/api/links/nope/qr.svg',
+  '/api/openapi.json',
+  '/alpha',
+  '/beta',
+  '/gamma',
+  '/nope',
+  '/',
+  '/dashboard',
+  '/dashboard/',
 ];
 const PARAMS = [
-  'from', 'to', 'tz', 'interval', 'campaign', 'network', 'slug', 'source', 'country', 'device', 'bots', 'limit', 'cursor',
-  'q', 'by', 'align', 'hours', 'utm_source', 'qr', 'out', 'noBom', 'size', 'margin', 'fg', 'bg', 'ecc',
+  'from',
+  'to',
+  'tz',
+  'interval',
+  'campaign',
+  'network',
+  'slug',
+  'source',
+  'country',
+  'device',
+  'bots',
+  'limit',
+  'cursor',
+  'q',
+  'by',
+  'align',
+  'hours',
+  'utm_source',
+  'qr',
+  'out',
+  'noBom',
+  'size',
+  'margin',
+  'fg',
+  'bg',
+  'ecc',
 ];
 const odd = fc.oneof(
-  fc.string(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer().map(String), fc.double().map(String),
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.integer().map(String),
+  fc.double().map(String),
   fc.date({ noInvalidDate: true, min: new Date(-8.64e15), max: new Date(8.64e15) }).map((d) => d.toISOString()),
-  fc.constantFrom('', ' ', '2026-03-10', '2026-13-45', 'Europe/Paris', 'Mars/Olympus', 'include', 'only', 'hour', 'day', '-1', '1e309', '%', '\u0000', 'x'.repeat(3_000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '2026-03-10',
+    '2026-13-45',
+    'Europe/Paris',
+    'Mars/Olympus',
+    'include',
+    'only',
+    'hour',
+    'day',
+    '-1',
+    '1e309',
+    '%',
+    '\u0000',
+    'x'.repeat(3_000),
+  ),
 );
-const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMS), fc.string({ maxLength: 8 })), odd), { maxLength: 5 })
+const query = fc
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...PARAMS), fc.string({ maxLength: 8 })), odd), { maxLength: 5 })
   .map((pairs) => (pairs.length ? `?${new URLSearchParams(pairs).toString()}` : ''));
 
 /** A valid link body with fields replaced, removed or added at random. */
-const mutatedLink = fc.record({
-  base: fc.constant<Record<string, unknown>>({ url: 'https://example.com/new', slug: 'fresh', title: 'T', campaign: 'C', network: 'x', postedAt: '2026-03-10T09:00:00Z', utm: { content: 'a' }, expiresAt: null, maxClicks: 5, disabled: false }),
-  drop: fc.subarray(['url', 'slug', 'title', 'campaign', 'network', 'postedAt', 'utm', 'expiresAt', 'maxClicks', 'disabled']),
-  set: fc.dictionary(fc.constantFrom('url', 'slug', 'title', 'campaign', 'network', 'postedAt', 'utm', 'expiresAt', 'maxClicks', 'disabled', 'key', '__proto__', 'constructor'), fc.jsonValue(), { maxKeys: 3 }),
-}).map(({ base, drop, set }) => {
-  const body = { ...base };
-  for (const k of drop) delete body[k];
-  return JSON.stringify(Object.assign(body, set));
-});
+const mutatedLink = fc
+  .record({
+    base: fc.constant<Record<string, unknown>>({
+      url: 'https://example.com/new',
+      slug: 'fresh',
+      title: 'T',
+      campaign: 'C',
+      network: 'x',
+      postedAt: '2026-03-10T09:00:00Z',
+      utm: { content: 'a' },
+      expiresAt: null,
+      maxClicks: 5,
+      disabled: false,
+    }),
+    drop: fc.subarray([
+      'url',
+      'slug',
+      'title',
+      'campaign',
+      'network',
+      'postedAt',
+      'utm',
+      'expiresAt',
+      'maxClicks',
+      'disabled',
+    ]),
+    set: fc.dictionary(
+      fc.constantFrom(
+        'url',
+        'slug',
+        'title',
+        'campaign',
+        'network',
+        'postedAt',
+        'utm',
+        'expiresAt',
+        'maxClicks',
+        'disabled',
+        'key',
+        '__proto__',
+        'constructor',
+      ),
+      fc.jsonValue(),
+      { maxKeys: 3 },
+    ),
+  })
+  .map(({ base, drop, set }) => {
+    const body = { ...base };
+    for (const k of drop) delete body[k];
+    return JSON.stringify(Object.assign(body, set));
+  });
 const body = fc.oneof(
-  fc.constant(undefined), mutatedLink, fc.json(), fc.string(),
-  fc.record({ links: fc.array(mutatedLink.map((j) => JSON.parse(j) as unknown), { maxLength: 4 }) }).map((b) => JSON.stringify(b)),
-  fc.constantFrom('{', '[]', 'null', '{"key":"lp_abcdefgh_nope"}', '{"key":"admin-key-for-tests-only"}', '{"url":"javascript:alert(1)"}', '{"url":"http://lp.test/alpha"}'),
+  fc.constant(undefined),
+  mutatedLink,
+  fc.json(),
+  fc.string(),
+  fc
+    .record({
+      links: fc.array(
+        mutatedLink.map((j) => JSON.parse(j) as unknown),
+        { maxLength: 4 },
+      ),
+    })
+    .map((b) => JSON.stringify(b)),
+  fc.constantFrom(
+    '{',
+    '[]',
+    'null',
+    '{"key":"lp_abcdefgh_nope"}',
+    '{"key":"admin-key-for-tests-only"}',
+    '{"url":"javascript:alert(1)"}',
+    '{"url":"http://lp.test/alpha"}',
+  ),
 );
 const headers = fc.record({
-  authorization: fc.constantFrom('valid', 'none', 'Bearer lp_abcdefgh_wrong', 'Bearer ', 'Basic Zm9vOmJhcg==', 'Bearer admin-key-for-tests-only'),
-  'content-type': fc.constantFrom(undefined, 'application/json', 'text/plain', 'application/json; charset=utf-8', 'multipart/form-data', 'application/x-www-form-urlencoded'),
+  authorization: fc.constantFrom(
+    'valid',
+    'none',
+    'Bearer lp_abcdefgh_wrong',
+    'Bearer ',
+    'Basic Zm9vOmJhcg==',
+    'Bearer admin-key-for-tests-only',
+  ),
+  'content-type': fc.constantFrom(
+    undefined,
+    'application/json',
+    'text/plain',
+    'application/json; charset=utf-8',
+    'multipart/form-data',
+    'application/x-www-form-urlencoded',
+  ),
   accept: fc.constantFrom(undefined, 'application/json', 'text/html', '*/*'),
   cookie: fc.constantFrom(undefined, 'lp_session=forged', 'lp_session=', 'other=1'),
   'x-csrf-token': fc.constantFrom(undefined, 'forged'),
 });
 const request = fc.record({
   method: fc.constantFrom('GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'),
-  path: fc.oneof(fc.constantFrom(...ROUTES), fc.constantFrom(...ROUTES).chain((r) => fc.string({ maxLength: 12 }).map((s) => `${r}/${encodeURIComponent(s)}`))),
+  path: fc.oneof(
+    fc.constantFrom(...ROUTES),
+    fc.constantFrom(...ROUTES).chain((r) => fc.string({ maxLength: 12 }).map((s) => `${r}/${encodeURIComponent(s)}`)),
+  ),
   query,
   body,
   headers,

@@ -10,7 +10,9 @@ const jsQR = createRequire(import.meta.url)('jsqr') as typeof import('jsqr').def
 let t: TestApp;
 beforeEach(async () => {
   t = await makeTestApp({ qrPng });
-  expect((await t.api('POST', '/api/links', { url: 'https://example.com/poster', slug: 'poster', network: 'other' })).status).toBe(201);
+  expect(
+    (await t.api('POST', '/api/links', { url: 'https://example.com/poster', slug: 'poster', network: 'other' })).status,
+  ).toBe(201);
 });
 afterEach(() => t.close());
 
@@ -45,7 +47,9 @@ describe('QR codes of posts', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/svg+xml');
     const svg = await res.text();
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1024" height="1024" viewBox="0 0 (\d+) \1"/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1024" height="1024" viewBox="0 0 (\d+) \1"/,
+    );
     expect(svg).toContain('fill="#fef9c3"');
     expect(svg).toContain('stroke="#1d4ed8"');
     // margin=0: the code's modules start at the edge (a version-2 code is 25 modules wide).
@@ -55,8 +59,16 @@ describe('QR codes of posts', () => {
   });
 
   it.each([
-    ['size=63', 'size'], ['size=4097', 'size'], ['size=abc', 'size'], ['margin=-1', 'margin'], ['margin=17', 'margin'],
-    ['fg=fff', 'fg'], ['fg=%23000000', 'fg'], ['bg=zzzzzz', 'bg'], ['ecc=X', 'ecc'], ['colour=red', 'colour'],
+    ['size=63', 'size'],
+    ['size=4097', 'size'],
+    ['size=abc', 'size'],
+    ['margin=-1', 'margin'],
+    ['margin=17', 'margin'],
+    ['fg=fff', 'fg'],
+    ['fg=%23000000', 'fg'],
+    ['bg=zzzzzz', 'bg'],
+    ['ecc=X', 'ecc'],
+    ['colour=red', 'colour'],
   ])('refuses %s with a 400 naming the parameter', async (query, field) => {
     for (const type of ['svg', 'png']) {
       const res = await t.api('GET', `/api/links/poster/qr.${type}?${query}`);
@@ -74,7 +86,12 @@ describe('QR codes of posts', () => {
   });
 
   it('refuses colours that do not stand apart (contrast under 4.5:1)', async () => {
-    for (const colours of ['fg=777777&bg=888888', 'fg=ffffff&bg=ffff00', 'fg=000000&bg=000000', 'fg=777777&bg=ffffff']) {
+    for (const colours of [
+      'fg=777777&bg=888888',
+      'fg=ffffff&bg=ffff00',
+      'fg=000000&bg=000000',
+      'fg=777777&bg=ffffff',
+    ]) {
       const res = await t.api('GET', `/api/links/poster/qr.svg?${colours}`);
       expect(res.status, colours).toBe(400);
       const { error } = (await res.json()) as { error: { code: string; message: string } };
@@ -97,7 +114,8 @@ describe('QR codes of posts', () => {
       const res = await svgOnly.api('GET', '/api/links/p/qr.png');
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({
-        code: 'png_unavailable', message: 'this runtime draws QR codes as SVG only: ask for qr.svg',
+        code: 'png_unavailable',
+        message: 'this runtime draws QR codes as SVG only: ask for qr.svg',
       });
       expect((await svgOnly.api('GET', '/api/links/p/qr.svg')).status).toBe(200);
     } finally {
@@ -106,7 +124,9 @@ describe('QR codes of posts', () => {
   });
 
   it('counts a scan of the code as a QR scan, and forwards no qr parameter', async () => {
-    const res = await t.app.request('/poster?qr=1', { headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' } });
+    const res = await t.app.request('/poster?qr=1', {
+      headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)' },
+    });
     expect(res.status).toBe(302);
     expect(new URL(res.headers.get('location')!).searchParams.has('qr')).toBe(false);
   });

@@ -26,7 +26,9 @@ async function limitedApp(perMinute = 0) {
 }
 
 const wrong = (client = '198.51.100.1') =>
-  t.app.request('/api/links', { headers: { authorization: 'Bearer lp_AAAAAAAA_wrongwrongwrongwrongwrong', 'x-test-client': client } });
+  t.app.request('/api/links', {
+    headers: { authorization: 'Bearer lp_AAAAAAAA_wrongwrongwrongwrongwrong', 'x-test-client': client },
+  });
 const right = (client = '198.51.100.1') =>
   t.app.request('/api/links', { headers: { authorization: `Bearer ${t.key}`, 'x-test-client': client } });
 
@@ -82,13 +84,18 @@ describe('failed authentication limits', () => {
     await limitedApp();
     for (let i = 0; i < 5; i++) {
       const res = await t.app.request('/api/session', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: `guess-${i}` }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key: `guess-${i}` }),
       });
       expect(res.status).toBe(401);
     }
-    for (let i = 0; i < 5; i++) expect((await t.app.request('/api/links', { headers: { cookie: `lp_session=forged${i}` } })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await t.app.request('/api/links', { headers: { cookie: `lp_session=forged${i}` } })).status).toBe(401);
     const blocked = await t.app.request('/api/session', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: t.key }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: t.key }),
     });
     expect(blocked.status).toBe(429);
   });
@@ -154,6 +161,8 @@ describe('headers', () => {
   it('sends HSTS only over https', async () => {
     await limitedApp();
     expect((await t.app.request('http://lp.test/healthz')).headers.get('strict-transport-security')).toBeNull();
-    expect((await t.app.request('https://lp.test/healthz')).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect((await t.app.request('https://lp.test/healthz')).headers.get('strict-transport-security')).toMatch(
+      /max-age=\d+/,
+    );
   });
 });

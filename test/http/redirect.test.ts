@@ -28,7 +28,7 @@ describe('GET /:slug', () => {
     expect(loc.searchParams.get('a')).toBe('1');
   });
 
-  it('keeps every value of a repeated parameter, replacing the destination\'s own', async () => {
+  it("keeps every value of a repeated parameter, replacing the destination's own", async () => {
     const res = await t.app.request('/go?tag=x&tag=y&a=2');
     const loc = new URL(res.headers.get('location')!);
     expect(loc.searchParams.getAll('tag')).toEqual(['x', 'y']);
@@ -97,8 +97,19 @@ describe('GET /:slug', () => {
     expect((await t.app.request('/elsewhere')).status).toBe(404);
     // Another process (the CLI, another isolate) writes straight to the database.
     await createLinkStore(t.database.db).insert({
-      slug: 'elsewhere', url: 'https://e.example/', destination: 'https://e.example/', title: null, campaign: null,
-      network: null, utm: {}, postedAt: null, createdAt: 0, updatedAt: 0, disabled: false, expiresAt: null, maxClicks: null,
+      slug: 'elsewhere',
+      url: 'https://e.example/',
+      destination: 'https://e.example/',
+      title: null,
+      campaign: null,
+      network: null,
+      utm: {},
+      postedAt: null,
+      createdAt: 0,
+      updatedAt: 0,
+      disabled: false,
+      expiresAt: null,
+      maxClicks: null,
     });
     expect((await t.app.request('/elsewhere')).status).toBe(404); // the miss is still remembered
     t.clock.advance(MISS_TTL_MS);
@@ -116,7 +127,15 @@ describe('when things go wrong', () => {
   it('still redirects when the click cannot be queued, and says so in the log', async () => {
     const logs: string[] = [];
     const broken = await makeTestApp({
-      tracking: { recorder: { record: () => { throw new Error('disk on fire'); } }, clock: Date.now, clientAddress: () => null },
+      tracking: {
+        recorder: {
+          record: () => {
+            throw new Error('disk on fire');
+          },
+        },
+        clock: Date.now,
+        clientAddress: () => null,
+      },
       logger: { ...silentLogger, error: (m) => void logs.push(m) },
     });
     try {

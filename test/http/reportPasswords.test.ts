@@ -47,7 +47,9 @@ describe('PBKDF2-SHA-256 passwords', () => {
   });
 
   it('matches the published PBKDF2-HMAC-SHA256 vector (password, salt, 1 round)', async () => {
-    const vector = Buffer.from('120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b', 'hex').toString('base64');
+    const vector = Buffer.from('120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b', 'hex').toString(
+      'base64',
+    );
     expect(await verifyReportPassword('password', `pbkdf2-sha256$1$${btoa('salt')}$${vector}`)).toBe(true);
   });
 });
@@ -96,7 +98,8 @@ describe('a report with a password', () => {
     const page = await reportGet(t, r.path, cookie);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Confidential Q1');
-    for (const figure of REPORT_FIGURES) expect((await reportGet(t, `${r.path}/data/${figure}`, cookie)).status, figure).toBe(200);
+    for (const figure of REPORT_FIGURES)
+      expect((await reportGet(t, `${r.path}/data/${figure}`, cookie)).status, figure).toBe(200);
     expect((await reportGet(t, `${r.path}/report.csv`, cookie)).status).toBe(200);
 
     // The same password on another report: the first report's cookie does not open it.
@@ -114,7 +117,12 @@ describe('a report with a password', () => {
   });
 
   it('stops opening once the cookie is older than 30 days or the report has expired', async () => {
-    const expiring = await createReport(t, { title: 'Short', campaign: 'Spring', password: PASSWORD, expiresAt: '2026-03-12T00:00:00Z' });
+    const expiring = await createReport(t, {
+      title: 'Short',
+      campaign: 'Spring',
+      password: PASSWORD,
+      expiresAt: '2026-03-12T00:00:00Z',
+    });
     const cookie = { cookie: cookieOf(await unlock(expiring.path, PASSWORD)) };
     const later = await unlock(r.path, PASSWORD);
     const start = t.clock();
@@ -132,7 +140,8 @@ describe('a report with a password', () => {
 
   it('limits wrong passwords per address with the failed-authentication limiter', async () => {
     const client = '198.51.100.50';
-    for (let i = 0; i < AUTH_FAILURE_POLICY.limit; i++) expect((await unlock(r.path, `guess ${i}`, client)).status).toBe(401);
+    for (let i = 0; i < AUTH_FAILURE_POLICY.limit; i++)
+      expect((await unlock(r.path, `guess ${i}`, client)).status).toBe(401);
     const blocked = await unlock(r.path, 'guess again', client);
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('retry-after')).toBe('1');

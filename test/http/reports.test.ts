@@ -8,15 +8,37 @@ import { makeStatsApp, recordScenario, SCENARIO_PLACES, visit, UA, type StatsTes
 let t: StatsTestApp;
 const RANGE = { from: '2026-03-01', to: '2026-03-10' };
 /** Everything that belongs to the other campaign (Autumn) and must never show in a Spring report. */
-const AUTUMN_MARKS = ['Autumn', 'fb-other', 'au-secret', 'Autumn Secret Plan', 'tiktok', 'facebook', 'autumn-only.example'];
+const AUTUMN_MARKS = [
+  'Autumn',
+  'fb-other',
+  'au-secret',
+  'Autumn Secret Plan',
+  'tiktok',
+  'facebook',
+  'autumn-only.example',
+];
 
 beforeAll(async () => {
   t = await makeStatsApp(SCENARIO_PLACES);
   await recordScenario(t);
   // A second Autumn post with its own network, source, countries and hours, so a leak shows.
-  const secret = await t.post({ url: 'https://example.com/secret', slug: 'au-secret', title: 'Autumn Secret Plan', campaign: 'Autumn', network: 'tiktok', postedAt: '2026-03-05T20:00:00Z' });
-  await t.record(['20:10', '20:20', '21:05', '22:40', '23:55'].map((hm, i) =>
-    visit(secret, `2026-03-05T${hm}:00Z`, { address: `203.0.113.${(i % 6) + 1}`, userAgent: UA.chromeDesktop, referrer: 'https://autumn-only.example/x' })));
+  const secret = await t.post({
+    url: 'https://example.com/secret',
+    slug: 'au-secret',
+    title: 'Autumn Secret Plan',
+    campaign: 'Autumn',
+    network: 'tiktok',
+    postedAt: '2026-03-05T20:00:00Z',
+  });
+  await t.record(
+    ['20:10', '20:20', '21:05', '22:40', '23:55'].map((hm, i) =>
+      visit(secret, `2026-03-05T${hm}:00Z`, {
+        address: `203.0.113.${(i % 6) + 1}`,
+        userAgent: UA.chromeDesktop,
+        referrer: 'https://autumn-only.example/x',
+      }),
+    ),
+  );
 });
 afterAll(() => t.close());
 
@@ -36,8 +58,15 @@ describe('POST /api/reports', () => {
     expect(43 * Math.log2(62)).toBeGreaterThan(128);
     expect(a.token).not.toBe(b.token);
     expect(a.body).toMatchObject({
-      title: 'Spring for the client', campaign: 'Spring', slugs: null, from: '2026-03-01T00:00:00.000Z', to: '2026-03-10T00:00:00.000Z',
-      expiresAt: null, allowCsv: false, password: false, createdAt: '2026-03-10T12:00:00.000Z',
+      title: 'Spring for the client',
+      campaign: 'Spring',
+      slugs: null,
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-03-10T00:00:00.000Z',
+      expiresAt: null,
+      allowCsv: false,
+      password: false,
+      createdAt: '2026-03-10T12:00:00.000Z',
     });
     expect(b.body).toMatchObject({ from: null, to: null });
     const rows = t.database.sqlite.prepare('select * from reports').all() as Record<string, unknown>[];
@@ -57,15 +86,31 @@ describe('POST /api/reports', () => {
 
   it.each([
     [{ title: 'x' }, 'invalid_input', 'campaign: give exactly one of campaign and slugs'],
-    [{ title: 'x', campaign: 'Spring', slugs: ['li-launch'] }, 'invalid_input', 'campaign: give exactly one of campaign and slugs'],
+    [
+      { title: 'x', campaign: 'Spring', slugs: ['li-launch'] },
+      'invalid_input',
+      'campaign: give exactly one of campaign and slugs',
+    ],
     [{ title: 'x', campaign: 'Winter' }, 'unknown_campaign', 'campaign: no post belongs to "Winter"'],
     [{ title: 'x', slugs: ['li-launch', 'nope'] }, 'unknown_link', 'slugs: no link with slug "nope"'],
     [{ title: 'x', slugs: Array.from({ length: 51 }, (_, i) => `s${i}`) }, 'invalid_input', 'slugs: at most 50 slugs'],
     [{ title: 'x', slugs: ['li-launch', 'li-launch'] }, 'invalid_input', 'slugs: a slug appears more than once'],
-    [{ title: 'x', campaign: 'Spring', from: '2026-03-01' }, 'invalid_input', 'to: give both from and to, or neither for the last 30 days'],
-    [{ title: 'x', campaign: 'Spring', from: '2026-03-05', to: '2026-03-01' }, 'invalid_input', 'to: the range ends before it starts'],
+    [
+      { title: 'x', campaign: 'Spring', from: '2026-03-01' },
+      'invalid_input',
+      'to: give both from and to, or neither for the last 30 days',
+    ],
+    [
+      { title: 'x', campaign: 'Spring', from: '2026-03-05', to: '2026-03-01' },
+      'invalid_input',
+      'to: the range ends before it starts',
+    ],
     [{ title: 'x', campaign: 'Spring', from: '2025-01-01', to: '2026-03-01' }, 'invalid_input', 'to: at most 366 days'],
-    [{ title: 'x', campaign: 'Spring', expiresAt: '2026-03-10T11:00:00Z' }, 'invalid_input', 'expiresAt: must be in the future'],
+    [
+      { title: 'x', campaign: 'Spring', expiresAt: '2026-03-10T11:00:00Z' },
+      'invalid_input',
+      'expiresAt: must be in the future',
+    ],
     [{ title: '', campaign: 'Spring' }, 'invalid_input', 'title: must not be empty'],
     [{ title: 'x', campaign: 'Spring', allowCsv: 'yes' }, 'invalid_input', undefined],
     [{ title: 'x', campaign: 'Spring', extra: 1 }, 'invalid_input', undefined],
@@ -78,7 +123,11 @@ describe('POST /api/reports', () => {
   });
 
   it('needs the API key for every /api/reports operation', async () => {
-    for (const [method, path] of [['GET', '/api/reports'], ['POST', '/api/reports'], ['DELETE', '/api/reports/1']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/reports'],
+      ['POST', '/api/reports'],
+      ['DELETE', '/api/reports/1'],
+    ] as const) {
       expect((await t.app.request(path, { method })).status).toBe(401);
     }
   });
@@ -108,17 +157,28 @@ describe('a campaign report never shows another campaign', () => {
     expect(report.range).toEqual(stats.range);
     expect(report.totals).toEqual(stats.totals);
     expect(report.series).toEqual(stats.series);
-    for (const b of ['network', 'link', 'source', 'country', 'device', 'qr']) expect(report.breakdowns[b]).toEqual(stats.breakdowns[b]);
-    expect((await reportGet(t, `${spring.path}/data/heatmap?tz=Europe/Paris`)).body).toEqual(await apiJson(`/api/stats/heatmap?${q}`));
-    expect((await reportGet(t, `${spring.path}/data/heatmap?tz=Europe/Paris&metric=first24h`)).body).toEqual(await apiJson(`/api/stats/heatmap?${q}&metric=first24h`));
-    expect((await reportGet(t, `${spring.path}/data/lifetime?tz=Europe/Paris`)).body).toEqual(await apiJson(`/api/stats/lifetime?${q}`));
-    expect((await reportGet(t, `${spring.path}/data/insights?tz=Europe/Paris`)).body).toEqual(await apiJson(`/api/insights?${q}`));
-    expect((await reportGet(t, `${spring.path}/data/compare?tz=Europe/Paris`)).body)
-      .toEqual(await apiJson('/api/stats/compare?campaign=Spring&by=link&align=posted&tz=Europe/Paris'));
+    for (const b of ['network', 'link', 'source', 'country', 'device', 'qr'])
+      expect(report.breakdowns[b]).toEqual(stats.breakdowns[b]);
+    expect((await reportGet(t, `${spring.path}/data/heatmap?tz=Europe/Paris`)).body).toEqual(
+      await apiJson(`/api/stats/heatmap?${q}`),
+    );
+    expect((await reportGet(t, `${spring.path}/data/heatmap?tz=Europe/Paris&metric=first24h`)).body).toEqual(
+      await apiJson(`/api/stats/heatmap?${q}&metric=first24h`),
+    );
+    expect((await reportGet(t, `${spring.path}/data/lifetime?tz=Europe/Paris`)).body).toEqual(
+      await apiJson(`/api/stats/lifetime?${q}`),
+    );
+    expect((await reportGet(t, `${spring.path}/data/insights?tz=Europe/Paris`)).body).toEqual(
+      await apiJson(`/api/insights?${q}`),
+    );
+    expect((await reportGet(t, `${spring.path}/data/compare?tz=Europe/Paris`)).body).toEqual(
+      await apiJson('/api/stats/compare?campaign=Spring&by=link&align=posted&tz=Europe/Paris'),
+    );
   });
 
   it('ignores every filter, range or bots mode a request adds, on every figure and the CSV', async () => {
-    const widen = 'campaign=Autumn&slug=au-secret&slug=fb-other&network=tiktok&source=facebook&from=2020-01-01&to=2030-01-01&bots=include&limit=100&by=campaign';
+    const widen =
+      'campaign=Autumn&slug=au-secret&slug=fb-other&network=tiktok&source=facebook&from=2020-01-01&to=2030-01-01&bots=include&limit=100&by=campaign';
     for (const figure of [...REPORT_FIGURES, 'csv']) {
       const path = figure === 'csv' ? `${spring.path}/report.csv` : `${spring.path}/data/${figure}`;
       const plain = await reportGet(t, path);
@@ -142,14 +202,29 @@ describe('a campaign report never shows another campaign', () => {
     const csv = await t.app.request(`${spring.path}/report.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="linkpost-stats-spring-report-2026-03-01-2026-03-09.csv"');
+    expect(csv.headers.get('content-disposition')).toBe(
+      'attachment; filename="linkpost-stats-spring-report-2026-03-01-2026-03-09.csv"',
+    );
     const text = await csv.text();
-    const api = await (await t.api('GET', '/api/stats.csv?campaign=Spring&from=2026-03-01T00:00:00.000Z&to=2026-03-10T00:00:00.000Z')).text();
+    const api = await (
+      await t.api('GET', '/api/stats.csv?campaign=Spring&from=2026-03-01T00:00:00.000Z&to=2026-03-10T00:00:00.000Z')
+    ).text();
     expect(text).toBe(api);
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('slug,title,campaign,network,posted_at,clicks,uniques,bots,top_source,top_country,h24,h72,d7,half_life_hours');
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['li-followup', 'li-launch', 'x-launch']);
-    for (const path of ['/clicks.csv', '/data/clicks', '/api/clicks.csv']) expect((await reportGet(t, `${spring.path}${path}`)).status).toBe(404);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'slug,title,campaign,network,posted_at,clicks,uniques,bots,top_source,top_country,h24,h72,d7,half_life_hours',
+    );
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(['li-followup', 'li-launch', 'x-launch']);
+    for (const path of ['/clicks.csv', '/data/clicks', '/api/clicks.csv'])
+      expect((await reportGet(t, `${spring.path}${path}`)).status).toBe(404);
   });
 
   it('has no CSV when the report does not allow it', async () => {
@@ -174,7 +249,13 @@ describe('a report of chosen posts', () => {
       expect((await reportGet(t, r.path)).body).toContain('2 posts');
 
       expect((await t.api('DELETE', '/api/links/x-launch')).status).toBe(204);
-      const again = await t.post({ url: 'https://example.com/new', slug: 'x-launch', campaign: 'Autumn', network: 'x', postedAt: '2026-03-03T08:00:00Z' });
+      const again = await t.post({
+        url: 'https://example.com/new',
+        slug: 'x-launch',
+        campaign: 'Autumn',
+        network: 'x',
+        postedAt: '2026-03-03T08:00:00Z',
+      });
       await t.record([visit(again, '2026-03-03T08:30:00Z', { userAgent: UA.chromeDesktop })]);
       const after = (await reportGet(t, `${r.path}/data/stats`)).body;
       expect(after.totals).toEqual({ clicks: 1, uniques: 1, bots: 0 });
@@ -194,7 +275,10 @@ describe('ranges', () => {
       let body = (await reportGet(t, `${rolling.path}/data/stats`)).body;
       expect(body.range).toMatchObject({ from: '2026-02-09T00:00:00+00:00', to: '2026-03-11T00:00:00+00:00' });
       expect(body.totals.clicks).toBe(8);
-      expect((await reportGet(t, `${rolling.path}/data/summary`)).body).toMatchObject({ rolling: true, campaign: 'Spring' });
+      expect((await reportGet(t, `${rolling.path}/data/summary`)).body).toMatchObject({
+        rolling: true,
+        campaign: 'Spring',
+      });
 
       t.clock.set(Date.parse('2026-04-20T09:00:00Z'));
       body = (await reportGet(t, `${rolling.path}/data/stats`)).body;
@@ -210,14 +294,25 @@ describe('ranges', () => {
   });
 
   it('reads dates in the zone given at creation', async () => {
-    const r = await createReport(t, { title: 'Paris', campaign: 'Spring', from: '2026-03-02', to: '2026-03-03', tz: 'Europe/Paris' });
+    const r = await createReport(t, {
+      title: 'Paris',
+      campaign: 'Spring',
+      from: '2026-03-02',
+      to: '2026-03-03',
+      tz: 'Europe/Paris',
+    });
     expect(r.body).toMatchObject({ from: '2026-03-01T23:00:00.000Z', to: '2026-03-02T23:00:00.000Z' });
     // 03-02 09:10, 09:20 and 18:40 UTC are inside; the 01:00 bot of 03-03 is outside anyway.
     expect((await reportGet(t, `${r.path}/data/stats`)).body.totals).toEqual({ clicks: 3, uniques: 2, bots: 0 });
   });
 
   it('widens a fixed range to whole quarter hours, as the counters keep them', async () => {
-    const r = await createReport(t, { title: 'Odd times', campaign: 'Spring', from: '2026-03-02T09:07:00Z', to: '2026-03-02T09:16:00Z' });
+    const r = await createReport(t, {
+      title: 'Odd times',
+      campaign: 'Spring',
+      from: '2026-03-02T09:07:00Z',
+      to: '2026-03-02T09:16:00Z',
+    });
     expect(r.body).toMatchObject({ from: '2026-03-02T09:00:00.000Z', to: '2026-03-02T09:30:00.000Z' });
     expect((await reportGet(t, `${r.path}/data/stats`)).body.totals).toEqual({ clicks: 2, uniques: 1, bots: 0 }); // 09:10 and 09:20
   });
@@ -274,12 +369,19 @@ describe('safe to share', () => {
     expect(page).toContain('<h1>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; Co</h1>');
     expect(page).not.toContain('<script>alert');
     const csv = await t.app.request(`${r.path}/report.csv`);
-    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="linkpost-stats-[a-z0-9-]+-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="linkpost-stats-[a-z0-9-]+-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
   });
 
   it('answers a bad view parameter with a 400 naming it, never a 500', async () => {
     const r = await createReport(t, { title: 'Params', campaign: 'Spring' });
-    for (const [query, field] of [['tz=Mars/Base', 'tz'], ['metric=nope', 'metric'], ['hours=0', 'hours'], ['interval=year', 'interval']] as const) {
+    for (const [query, field] of [
+      ['tz=Mars/Base', 'tz'],
+      ['metric=nope', 'metric'],
+      ['hours=0', 'hours'],
+      ['interval=year', 'interval'],
+    ] as const) {
       const figure = field === 'metric' ? 'heatmap' : field === 'hours' ? 'compare' : 'stats';
       const res = await reportGet(t, `${r.path}/data/${figure}?${query}`);
       expect(res.status, query).toBe(400);

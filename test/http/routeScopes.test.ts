@@ -35,16 +35,30 @@ beforeAll(async () => {
     const rest = SCOPES.filter((s) => s !== scope && s !== 'admin');
     allBut[scope] = (await createApiKey(t.deps, { name: `all but ${scope}`, scopes: rest })).key;
   }
-  expect((await t.api('POST', '/api/links', { url: 'https://example.com/', slug: 'own', campaign: 'Mine' })).status).toBe(201);
+  expect(
+    (await t.api('POST', '/api/links', { url: 'https://example.com/', slug: 'own', campaign: 'Mine' })).status,
+  ).toBe(201);
   expect((await t.api('POST', '/api/links', { url: 'https://example.com/', slug: 'stays' })).status).toBe(201);
 });
 afterAll(() => t.close());
 
-const SAMPLE_PARAMS: Record<string, string> = { slug: 'own', linkId: 'own', shortCode: 'own', id: '1', handle: 'page', token: 'x', figure: 'x', webhookId: '1', deliveryId: '1' };
+const SAMPLE_PARAMS: Record<string, string> = {
+  slug: 'own',
+  linkId: 'own',
+  shortCode: 'own',
+  id: '1',
+  handle: 'page',
+  token: 'x',
+  figure: 'x',
+  webhookId: '1',
+  deliveryId: '1',
+};
 
 /** A concrete request path for a route pattern. */
 const pathOf = (pattern: string) =>
-  pattern.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string, pattern?: string) => (pattern?.startsWith('{@') ? '@page' : SAMPLE_PARAMS[name] ?? 'x'));
+  pattern.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string, pattern?: string) =>
+    pattern?.startsWith('{@') ? '@page' : (SAMPLE_PARAMS[name] ?? 'x'),
+  );
 
 /** A request with the key sent the way the route's API takes keys. */
 function send(method: string, path: string, key: string, query = '') {
@@ -52,14 +66,18 @@ function send(method: string, path: string, key: string, query = '') {
   if (path.startsWith('/compat/shlink') || path.startsWith('/compat/kutt')) headers['x-api-key'] = key;
   else headers.authorization = `Bearer ${key}`;
   const sep = path.includes('?') ? '&' : '?';
-  const url = path.startsWith('/yourls-api.php') ? `${path}?format=json&signature=${key}${query}` : `${path}${query ? sep + query.slice(1) : ''}`;
+  const url = path.startsWith('/yourls-api.php')
+    ? `${path}?format=json&signature=${key}${query}`
+    : `${path}${query ? sep + query.slice(1) : ''}`;
   const body = method === 'GET' || method === 'HEAD' ? undefined : path.startsWith('/api/keys/') ? undefined : '{}';
   return t.app.request(url, { method, headers, body });
 }
 
 const isForbiddenScope = async (res: Response) => res.status === 403 && (await res.text()).includes('forbidden_scope');
 
-const scopedRoutes = Object.entries(ROUTE_SCOPES).filter((e): e is [string, Scope] => typeof e[1] === 'string' && e[1] !== 'public' && e[1] !== 'key');
+const scopedRoutes = Object.entries(ROUTE_SCOPES).filter(
+  (e): e is [string, Scope] => typeof e[1] === 'string' && e[1] !== 'public' && e[1] !== 'key',
+);
 
 describe('the route table', () => {
   it('names a rule for every route the app registers, and nothing it does not', () => {

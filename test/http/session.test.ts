@@ -79,7 +79,9 @@ describe('POST /api/session', () => {
 
   it.each([[{}], [{ key: '   ' }], [{ key: 'x', extra: 1 }]])('answers 400 for %j', async (body) => {
     const res = await t.app.request('/api/session', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     expect(res.status).toBe(400);
     expect((await json(res)).error.code).toBe('invalid_input');
@@ -87,7 +89,9 @@ describe('POST /api/session', () => {
 
   it('refuses a form post, so another site cannot sign a browser in', async () => {
     const res = await t.app.request('/api/session', {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `key=${t.key}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `key=${t.key}`,
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('set-cookie')).toBeNull();
@@ -97,7 +101,9 @@ describe('POST /api/session', () => {
     const secure = await makeTestApp({ publicUrl: 'https://go.example.com' });
     try {
       const res = await secure.app.request('/api/session', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: secure.key }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key: secure.key }),
       });
       expect(res.headers.get('set-cookie')).toMatch(/Secure/);
     } finally {
@@ -109,7 +115,9 @@ describe('POST /api/session', () => {
     const bare = await makeTestApp({ sessions: undefined });
     try {
       const res = await bare.app.request('/api/session', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: bare.key }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key: bare.key }),
       });
       expect(res.status).toBe(503);
       expect((await json(res)).error.code).toBe('sessions_unavailable');

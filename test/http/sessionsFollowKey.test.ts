@@ -12,7 +12,11 @@ afterEach(() => t.close());
 const ADMIN = 'admin-key-for-tests-only';
 
 async function signIn(app: ReturnType<typeof createApp>, key: string) {
-  const res = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key }) });
+  const res = await app.request('/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ key }),
+  });
   expect(res.status).toBe(201);
   return `lp_session=${/lp_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')![1]}`;
 }

@@ -13,29 +13,61 @@ const stats = async (query: string) => {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 };
-const row = (value: string | null, clicks: number, uniques: number, label?: string) => ({ value, clicks, uniques, ...(label ? { label } : {}) });
+const row = (value: string | null, clicks: number, uniques: number, label?: string) => ({
+  value,
+  clicks,
+  uniques,
+  ...(label ? { label } : {}),
+});
 const clicksOf = (body: any) => body.series.map((p: any) => p.clicks);
 
 describe('GET /api/stats', () => {
   it('answers totals, a gap-free daily series and every breakdown for a UTC range', async () => {
     const body = await stats('from=2026-03-01&to=2026-03-10');
-    expect(body.range).toEqual({ from: '2026-03-01T00:00:00+00:00', to: '2026-03-10T00:00:00+00:00', tz: 'UTC', interval: 'day' });
+    expect(body.range).toEqual({
+      from: '2026-03-01T00:00:00+00:00',
+      to: '2026-03-10T00:00:00+00:00',
+      tz: 'UTC',
+      interval: 'day',
+    });
     expect(body.totals).toEqual({ clicks: 9, uniques: 8, bots: 1 });
-    expect(body.series.map((p: any) => p.t)).toEqual(Array.from({ length: 9 }, (_, i) => `2026-03-0${i + 1}T00:00:00+00:00`));
+    expect(body.series.map((p: any) => p.t)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `2026-03-0${i + 1}T00:00:00+00:00`),
+    );
     expect(clicksOf(body)).toEqual([0, 3, 0, 2, 0, 2, 1, 1, 0]);
     expect(body.series.map((p: any) => p.uniques)).toEqual([0, 2, 0, 2, 0, 2, 1, 1, 0]);
     const b = body.breakdowns;
-    expect(b.source).toEqual([row('direct', 3, 3), row('linkedin', 3, 2), row('facebook', 1, 1), row('google', 1, 1), row('x', 1, 1)]);
-    expect(b.referrer).toEqual([row(null, 3, 3), row('lnkd.in', 3, 2), row('facebook.com', 1, 1), row('google.com', 1, 1), row('t.co', 1, 1)]);
+    expect(b.source).toEqual([
+      row('direct', 3, 3),
+      row('linkedin', 3, 2),
+      row('facebook', 1, 1),
+      row('google', 1, 1),
+      row('x', 1, 1),
+    ]);
+    expect(b.referrer).toEqual([
+      row(null, 3, 3),
+      row('lnkd.in', 3, 2),
+      row('facebook.com', 1, 1),
+      row('google.com', 1, 1),
+      row('t.co', 1, 1),
+    ]);
     expect(b.country).toEqual([row('FR', 4, 3), row('IN', 2, 2), row('US', 2, 2), row('DE', 1, 1)]);
     expect(b.city).toEqual([
-      row('Paris', 4, 3, 'Paris, FR'), row('New York', 2, 2, 'New York, US'),
-      row('Berlin', 1, 1, 'Berlin, DE'), row('Delhi', 1, 1, 'Delhi, IN'), row('Mumbai', 1, 1, 'Mumbai, IN'),
+      row('Paris', 4, 3, 'Paris, FR'),
+      row('New York', 2, 2, 'New York, US'),
+      row('Berlin', 1, 1, 'Berlin, DE'),
+      row('Delhi', 1, 1, 'Delhi, IN'),
+      row('Mumbai', 1, 1, 'Mumbai, IN'),
     ]);
     expect(b.device).toEqual([row('mobile', 6, 5), row('desktop', 3, 3)]);
     expect(b.os).toEqual([row('iOS', 4, 3), row('Windows', 3, 3), row('Android', 2, 2)]);
     expect(b.browser).toEqual([row('Chrome', 5, 5), row('Mobile Safari', 4, 3)]);
-    expect(b.link).toEqual([row('x-launch', 3, 3), row('li-launch', 3, 2, 'Launch on LinkedIn'), row('li-followup', 2, 2), row('fb-other', 1, 1)]);
+    expect(b.link).toEqual([
+      row('x-launch', 3, 3),
+      row('li-launch', 3, 2, 'Launch on LinkedIn'),
+      row('li-followup', 2, 2),
+      row('fb-other', 1, 1),
+    ]);
     expect(b.network).toEqual([row('linkedin', 5, 4), row('x', 3, 3), row('facebook', 1, 1)]);
     expect(b.campaign).toEqual([row('Spring', 8, 7), row('Autumn', 1, 1)]);
   });
@@ -97,7 +129,12 @@ describe('GET /api/stats', () => {
   it('cuts days at local midnight in a half-hour zone (Asia/Kolkata, +5:30)', async () => {
     // Local 03-02 is [03-01 18:30Z, 03-02 18:30Z): clicks 1 and 2; click 3 (18:40Z) is local 03-03 00:10.
     const body = await stats('from=2026-03-02&to=2026-03-04&tz=Asia/Kolkata');
-    expect(body.range).toEqual({ from: '2026-03-02T00:00:00+05:30', to: '2026-03-04T00:00:00+05:30', tz: 'Asia/Kolkata', interval: 'hour' });
+    expect(body.range).toEqual({
+      from: '2026-03-02T00:00:00+05:30',
+      to: '2026-03-04T00:00:00+05:30',
+      tz: 'Asia/Kolkata',
+      interval: 'hour',
+    });
     const daily = await stats('from=2026-03-02&to=2026-03-04&tz=Asia/Kolkata&interval=day');
     expect(daily.series).toEqual([
       { t: '2026-03-02T00:00:00+05:30', clicks: 2, uniques: 1 },
@@ -122,17 +159,26 @@ describe('GET /api/stats', () => {
   it('follows daylight saving time: the spring-forward day has 23 hours', async () => {
     const body = await stats('from=2026-03-08&to=2026-03-09&tz=America/New_York&interval=hour');
     expect(body.series).toHaveLength(23);
-    expect(body.series.slice(1, 3).map((p: any) => p.t)).toEqual(['2026-03-08T01:00:00-05:00', '2026-03-08T03:00:00-04:00']);
+    expect(body.series.slice(1, 3).map((p: any) => p.t)).toEqual([
+      '2026-03-08T01:00:00-05:00',
+      '2026-03-08T03:00:00-04:00',
+    ]);
     expect(body.series[7]).toEqual({ t: '2026-03-08T08:00:00-04:00', clicks: 1, uniques: 1 }); // click 8, 12:00Z
     const daily = await stats('from=2026-03-07&to=2026-03-10&tz=America/New_York&interval=day');
     expect(daily.series.map((p: any) => [p.t, p.clicks])).toEqual([
-      ['2026-03-07T00:00:00-05:00', 0], ['2026-03-08T00:00:00-05:00', 1], ['2026-03-09T00:00:00-04:00', 0],
+      ['2026-03-07T00:00:00-05:00', 0],
+      ['2026-03-08T00:00:00-05:00', 1],
+      ['2026-03-09T00:00:00-04:00', 0],
     ]);
   });
 
   it('counts exactly from a date-time that is not on a day or an hour', async () => {
     // Click 2 is in, but its visitor's unique was click 1 at 09:10, before the range.
-    expect((await stats('from=2026-03-02T09:15:00Z&to=2026-03-06T18:30:00Z')).totals).toEqual({ clicks: 6, uniques: 5, bots: 1 });
+    expect((await stats('from=2026-03-02T09:15:00Z&to=2026-03-06T18:30:00Z')).totals).toEqual({
+      clicks: 6,
+      uniques: 5,
+      bots: 1,
+    });
     const body = await stats('from=2026-03-02T09:15:00Z&to=2026-03-06T18:30:00Z&interval=day');
     expect(body.series[0]).toEqual({ t: '2026-03-02T00:00:00+00:00', clicks: 2, uniques: 1 });
   });
@@ -146,13 +192,20 @@ describe('GET /api/stats', () => {
     ]);
     const months = await stats('from=2026-01-01&to=2026-04-01&interval=month&tz=Europe/Paris');
     expect(months.series.map((p: any) => [p.t, p.clicks])).toEqual([
-      ['2026-01-01T00:00:00+01:00', 0], ['2026-02-01T00:00:00+01:00', 0], ['2026-03-01T00:00:00+01:00', 9],
+      ['2026-01-01T00:00:00+01:00', 0],
+      ['2026-02-01T00:00:00+01:00', 0],
+      ['2026-03-01T00:00:00+01:00', 9],
     ]);
   });
 
   it('defaults to the last 30 days up to the end of today', async () => {
     const body = await stats('');
-    expect(body.range).toEqual({ from: '2026-02-09T00:00:00+00:00', to: '2026-03-11T00:00:00+00:00', tz: 'UTC', interval: 'day' });
+    expect(body.range).toEqual({
+      from: '2026-02-09T00:00:00+00:00',
+      to: '2026-03-11T00:00:00+00:00',
+      tz: 'UTC',
+      interval: 'day',
+    });
     expect(body.series).toHaveLength(30);
     expect(body.totals.clicks).toBe(9);
   });

@@ -27,9 +27,21 @@ describe('GET /api/stats/compare', () => {
     // li-launch: 09:10, 09:20 in hour 0. li-followup (10:30): 10:40 in hour 0, 12:35 in hour 2.
     // x-launch (16:00): 16:05 in hour 0, 18:29 in hour 2.
     expect(series.map(points)).toEqual([
-      [[0, 2, 2], [1, 0, 2], [2, 0, 2]],
-      [[0, 1, 1], [1, 0, 1], [2, 1, 2]],
-      [[0, 1, 1], [1, 0, 1], [2, 1, 2]],
+      [
+        [0, 2, 2],
+        [1, 0, 2],
+        [2, 0, 2],
+      ],
+      [
+        [0, 1, 1],
+        [1, 0, 1],
+        [2, 1, 2],
+      ],
+      [
+        [0, 1, 1],
+        [1, 0, 1],
+        [2, 1, 2],
+      ],
     ]);
   });
 
@@ -40,36 +52,85 @@ describe('GET /api/stats/compare', () => {
       ['x', 'x', 'Spring', 1, '2026-03-06T16:00:00.000Z'],
     ]);
     expect(series.map(points)).toEqual([
-      [[0, 3, 3], [1, 0, 3], [2, 1, 4]],
-      [[0, 1, 1], [1, 0, 1], [2, 1, 2]],
+      [
+        [0, 3, 3],
+        [1, 0, 3],
+        [2, 1, 4],
+      ],
+      [
+        [0, 1, 1],
+        [1, 0, 1],
+        [2, 1, 2],
+      ],
     ]);
   });
 
   it('compares campaigns', async () => {
     const { series } = await ok('/api/stats/compare?by=campaign&hours=2');
-    expect(series.map((s: any) => [s.key, s.network, s.posts])).toEqual([['Spring', null, 3], ['Autumn', 'facebook', 1]]);
-    expect(series.map(points)).toEqual([[[0, 4, 4], [1, 0, 4]], [[0, 0, 0], [1, 1, 1]]]);
+    expect(series.map((s: any) => [s.key, s.network, s.posts])).toEqual([
+      ['Spring', null, 3],
+      ['Autumn', 'facebook', 1],
+    ]);
+    expect(series.map(points)).toEqual([
+      [
+        [0, 4, 4],
+        [1, 0, 4],
+      ],
+      [
+        [0, 0, 0],
+        [1, 1, 1],
+      ],
+    ]);
   });
 
   it('counts bots only when asked, and uses day intervals in hours since posting', async () => {
-    const { series: [hourly] } = await ok('/api/stats/compare?slug=li-launch&hours=24&bots=include');
+    const {
+      series: [hourly],
+    } = await ok('/api/stats/compare?slug=li-launch&hours=24&bots=include');
     expect(hourly.points).toHaveLength(24);
-    expect(hourly.points.filter((p: any) => p.clicks > 0).map((p: any) => [p.t, p.clicks])).toEqual([[0, 2], [9, 1], [16, 1]]);
-    const { series: [daily] } = await ok('/api/stats/compare?slug=li-launch&hours=72&interval=day');
-    expect(points(daily)).toEqual([[0, 3, 3], [24, 0, 3], [48, 0, 3]]);
+    expect(hourly.points.filter((p: any) => p.clicks > 0).map((p: any) => [p.t, p.clicks])).toEqual([
+      [0, 2],
+      [9, 1],
+      [16, 1],
+    ]);
+    const {
+      series: [daily],
+    } = await ok('/api/stats/compare?slug=li-launch&hours=72&interval=day');
+    expect(points(daily)).toEqual([
+      [0, 3, 3],
+      [24, 0, 3],
+      [48, 0, 3],
+    ]);
   });
 
   it('aligns on the calendar from the earliest post, in the time zone asked for', async () => {
     const { series } = await ok('/api/stats/compare?campaign=Spring&align=calendar&interval=day&hours=72');
     const days = ['2026-03-02T00:00:00+00:00', '2026-03-03T00:00:00+00:00', '2026-03-04T00:00:00+00:00'];
     expect(series.map(points)).toEqual([
-      [[days[0], 3, 3], [days[1], 0, 3], [days[2], 0, 3]],
-      [[days[0], 0, 0], [days[1], 0, 0], [days[2], 2, 2]],
-      [[days[0], 0, 0], [days[1], 0, 0], [days[2], 0, 0]],
+      [
+        [days[0], 3, 3],
+        [days[1], 0, 3],
+        [days[2], 0, 3],
+      ],
+      [
+        [days[0], 0, 0],
+        [days[1], 0, 0],
+        [days[2], 2, 2],
+      ],
+      [
+        [days[0], 0, 0],
+        [days[1], 0, 0],
+        [days[2], 0, 0],
+      ],
     ]);
     // In Kolkata, click 3 (18:40Z on 03-02) falls on the local 3rd.
-    const { series: [kolkata] } = await ok('/api/stats/compare?slug=li-launch&align=calendar&interval=day&hours=48&tz=Asia/Kolkata');
-    expect(points(kolkata)).toEqual([['2026-03-02T00:00:00+05:30', 2, 2], ['2026-03-03T00:00:00+05:30', 1, 3]]);
+    const {
+      series: [kolkata],
+    } = await ok('/api/stats/compare?slug=li-launch&align=calendar&interval=day&hours=48&tz=Asia/Kolkata');
+    expect(points(kolkata)).toEqual([
+      ['2026-03-02T00:00:00+05:30', 2, 2],
+      ['2026-03-03T00:00:00+05:30', 1, 3],
+    ]);
   });
 
   it('filters by network, keeps the latest posts up to limit, and counts bots alone when asked', async () => {
@@ -79,7 +140,9 @@ describe('GET /api/stats/compare', () => {
     // The two most recent posts, shown oldest first.
     expect(limited.series.map((s: any) => s.key)).toEqual(['li-followup', 'x-launch']);
     // The one bot hit: Googlebot on li-launch at 03-03 01:00, 16 hours after its 09:00 post.
-    const { series: [bots] } = await ok('/api/stats/compare?slug=li-launch&hours=24&bots=only');
+    const {
+      series: [bots],
+    } = await ok('/api/stats/compare?slug=li-launch&hours=24&bots=only');
     expect(bots.points.filter((p: any) => p.clicks > 0).map((p: any) => [p.t, p.clicks])).toEqual([[16, 1]]);
   });
 
@@ -87,33 +150,60 @@ describe('GET /api/stats/compare', () => {
     const now = t.clock();
     t.clock.set(Date.parse('2026-03-06T18:00:00Z'));
     try {
-      const { series: [x] } = await ok('/api/stats/compare?slug=x-launch&hours=72');
-      expect(points(x)).toEqual([[0, 1, 1], [1, 0, 1]]);
+      const {
+        series: [x],
+      } = await ok('/api/stats/compare?slug=x-launch&hours=72');
+      expect(points(x)).toEqual([
+        [0, 1, 1],
+        [1, 0, 1],
+      ]);
     } finally {
       t.clock.set(now);
     }
   });
 
-  it.each(['by=day', 'hours=0', 'hours=5000', 'align=weird', 'interval=week', 'limit=51'])('refuses %s with 400', async (query) => {
-    const res = await t.get(`/api/stats/compare?${query}`);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('invalid_input');
-  });
+  it.each(['by=day', 'hours=0', 'hours=5000', 'align=weird', 'interval=week', 'limit=51'])(
+    'refuses %s with 400',
+    async (query) => {
+      const res = await t.get(`/api/stats/compare?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid_input');
+    },
+  );
 });
 
 describe('GET /api/campaigns', () => {
   it('lists campaigns with posts, clicks, uniques, best network and post times, most clicked first', async () => {
     expect(await ok('/api/campaigns')).toEqual({
       campaigns: [
-        { campaign: 'Spring', links: 3, clicks: 8, uniques: 7, bestNetwork: 'linkedin', firstPostAt: '2026-03-02T09:00:00.000Z', lastPostAt: '2026-03-06T16:00:00.000Z' },
-        { campaign: 'Autumn', links: 1, clicks: 1, uniques: 1, bestNetwork: 'facebook', firstPostAt: '2026-03-08T11:00:00.000Z', lastPostAt: '2026-03-08T11:00:00.000Z' },
+        {
+          campaign: 'Spring',
+          links: 3,
+          clicks: 8,
+          uniques: 7,
+          bestNetwork: 'linkedin',
+          firstPostAt: '2026-03-02T09:00:00.000Z',
+          lastPostAt: '2026-03-06T16:00:00.000Z',
+        },
+        {
+          campaign: 'Autumn',
+          links: 1,
+          clicks: 1,
+          uniques: 1,
+          bestNetwork: 'facebook',
+          firstPostAt: '2026-03-08T11:00:00.000Z',
+          lastPostAt: '2026-03-08T11:00:00.000Z',
+        },
       ],
     });
   });
 
   it('counts only the range, and leaves out campaigns with neither posts nor clicks in it', async () => {
     const { campaigns } = await ok('/api/campaigns?from=2026-03-06&to=2026-03-10');
-    expect(campaigns.map((c: any) => [c.campaign, c.clicks, c.uniques, c.bestNetwork])).toEqual([['Spring', 3, 3, 'x'], ['Autumn', 1, 1, 'facebook']]);
+    expect(campaigns.map((c: any) => [c.campaign, c.clicks, c.uniques, c.bestNetwork])).toEqual([
+      ['Spring', 3, 3, 'x'],
+      ['Autumn', 1, 1, 'facebook'],
+    ]);
     expect((await ok('/api/campaigns?from=2026-03-09')).campaigns).toEqual([]);
     expect((await ok('/api/campaigns?from=2026-03-03&to=2026-03-04')).campaigns).toEqual([]);
     const bots = await ok('/api/campaigns?from=2026-03-03&to=2026-03-04&bots=only');

@@ -8,11 +8,35 @@ let unposted: number;
 beforeAll(async () => {
   t = await makeStatsApp({ '203.0.113.1': { country: 'US', region: 'NY', city: 'New York' } });
   t.clock.set(Date.parse('2026-11-03T10:00:00Z'));
-  fallBack = await t.post({ url: 'https://example.com/fall', slug: 'fall-back', campaign: 'Autumn', network: 'x', postedAt: '2026-10-31T12:00:00Z' });
+  fallBack = await t.post({
+    url: 'https://example.com/fall',
+    slug: 'fall-back',
+    campaign: 'Autumn',
+    network: 'x',
+    postedAt: '2026-10-31T12:00:00Z',
+  });
   unposted = await t.post({ url: 'https://example.com/later', slug: 'no-post-time', campaign: 'Autumn', network: 'x' });
-  await t.post({ url: 'https://example.com/quiet', slug: 'quiet', campaign: 'Quiet', network: 'bluesky', postedAt: '2026-11-02T08:00:00Z' });
-  const twinA = await t.post({ url: 'https://example.com/a', slug: 'twin-a', campaign: 'Twins', network: 'threads', postedAt: '2026-11-04T08:00:00Z' });
-  const twinB = await t.post({ url: 'https://example.com/b', slug: 'twin-b', campaign: 'Twins', network: 'threads', postedAt: '2026-11-04T08:00:00Z' });
+  await t.post({
+    url: 'https://example.com/quiet',
+    slug: 'quiet',
+    campaign: 'Quiet',
+    network: 'bluesky',
+    postedAt: '2026-11-02T08:00:00Z',
+  });
+  const twinA = await t.post({
+    url: 'https://example.com/a',
+    slug: 'twin-a',
+    campaign: 'Twins',
+    network: 'threads',
+    postedAt: '2026-11-04T08:00:00Z',
+  });
+  const twinB = await t.post({
+    url: 'https://example.com/b',
+    slug: 'twin-b',
+    campaign: 'Twins',
+    network: 'threads',
+    postedAt: '2026-11-04T08:00:00Z',
+  });
   await t.record([
     // 2026-11-01, New York falls back at 06:00Z: 01:00–02:00 happens twice (EDT, then EST).
     visit(fallBack, '2026-11-01T05:30:00Z', { address: '203.0.113.1', userAgent: UA.chromeDesktop }), // 01:30 EDT
@@ -60,7 +84,9 @@ describe('the autumn clock change', () => {
 
   it('starts a range inside the second copy of the hour exactly', async () => {
     // 01:30 local is ambiguous; an explicit offset names the second copy (06:30Z): one click left.
-    const body = await ok('/api/stats?slug=fall-back&from=2026-11-01T01:30:00-05:00&to=2026-11-01T03:00:00-05:00&tz=America/New_York');
+    const body = await ok(
+      '/api/stats?slug=fall-back&from=2026-11-01T01:30:00-05:00&to=2026-11-01T03:00:00-05:00&tz=America/New_York',
+    );
     expect(body.totals.clicks).toBe(1);
   });
 });
@@ -70,7 +96,11 @@ describe('compare without a post time', () => {
     const { series } = await ok('/api/stats/compare?slug=no-post-time&hours=3');
     expect(series).toHaveLength(1);
     expect(series[0].postedAt).toBe('2026-11-03T10:00:00.000Z');
-    expect(series[0].points.map((p: any) => [p.t, p.clicks, p.cumulative])).toEqual([[0, 1, 1], [1, 0, 1], [2, 1, 2]]);
+    expect(series[0].points.map((p: any) => [p.t, p.clicks, p.cumulative])).toEqual([
+      [0, 1, 1],
+      [1, 0, 1],
+      [2, 1, 2],
+    ]);
   });
 });
 
@@ -78,9 +108,15 @@ describe('unique visitors', () => {
   it('counts a visitor once per post per day, as docs/analytics.md defines it', async () => {
     const body = await ok('/api/stats?campaign=Twins&from=2026-11-04&to=2026-11-06&interval=day');
     // Day 1: one person, two posts → two uniques; day 2: the same person again → one more.
-    expect(body.series.map((p: any) => [p.clicks, p.uniques])).toEqual([[4, 2], [1, 1]]);
+    expect(body.series.map((p: any) => [p.clicks, p.uniques])).toEqual([
+      [4, 2],
+      [1, 1],
+    ]);
     expect(body.totals).toEqual({ clicks: 5, uniques: 3, bots: 0 });
-    expect(body.breakdowns.link.map((r: any) => [r.value, r.clicks, r.uniques])).toEqual([['twin-a', 3, 2], ['twin-b', 2, 1]]);
+    expect(body.breakdowns.link.map((r: any) => [r.value, r.clicks, r.uniques])).toEqual([
+      ['twin-a', 3, 2],
+      ['twin-b', 2, 1],
+    ]);
   });
 });
 
@@ -88,7 +124,15 @@ describe('campaigns in a range', () => {
   it('lists a campaign whose post went out in the range, though nobody clicked it yet', async () => {
     const { campaigns } = await ok('/api/campaigns?from=2026-11-02&to=2026-11-03');
     expect(campaigns).toEqual([
-      { campaign: 'Quiet', links: 1, clicks: 0, uniques: 0, bestNetwork: null, firstPostAt: '2026-11-02T08:00:00.000Z', lastPostAt: '2026-11-02T08:00:00.000Z' },
+      {
+        campaign: 'Quiet',
+        links: 1,
+        clicks: 0,
+        uniques: 0,
+        bestNetwork: null,
+        firstPostAt: '2026-11-02T08:00:00.000Z',
+        lastPostAt: '2026-11-02T08:00:00.000Z',
+      },
     ]);
   });
 });

@@ -32,8 +32,15 @@ export interface StatsTestApp extends TestApp {
 /** A visit as the redirect would capture it; the address picks a place from the fake geo. */
 export function visit(linkId: number, at: string, over: Partial<Visit> = {}): Visit {
   return {
-    linkId, at: Date.parse(at), address: '203.0.113.1', userAgent: '', referrer: '', utmSource: null,
-    qr: false, prefetch: false, ...over,
+    linkId,
+    at: Date.parse(at),
+    address: '203.0.113.1',
+    userAgent: '',
+    referrer: '',
+    utmSource: null,
+    qr: false,
+    prefetch: false,
+    ...over,
   };
 }
 
@@ -48,9 +55,13 @@ export async function makeStatsApp(
 ): Promise<StatsTestApp> {
   let capture!: RecordDeps;
   const t = await makeTestApp((database, clock) => {
-    const clicks = writer === 'node'
-      ? countedAtOnce(createSqliteClickWriter(database), createClickCounting(database))
-      : createClickWriter(database.db, database.batch, { maxParams: 100, extraStatements: counterStatements(database.db, { maxParams: 100 }) });
+    const clicks =
+      writer === 'node'
+        ? countedAtOnce(createSqliteClickWriter(database), createClickCounting(database))
+        : createClickWriter(database.db, database.batch, {
+            maxParams: 100,
+            extraStatements: counterStatements(database.db, { maxParams: 100 }),
+          });
     capture = {
       clicks,
       geo: fakeGeo(places),
@@ -58,8 +69,11 @@ export async function makeStatsApp(
       visitorKey: createVisitorKeys(createNodeSaltStore(database)),
     };
     return {
-      clicks: createClickReader(database.db), stats: createStatsStore(database.db), timing: createTimingStore(database.db),
-      reports: createReportStore(database.db), ...extra(clock),
+      clicks: createClickReader(database.db),
+      stats: createStatsStore(database.db),
+      timing: createTimingStore(database.db),
+      reports: createReportStore(database.db),
+      ...extra(clock),
     };
   });
   return Object.assign(t, {
@@ -79,7 +93,8 @@ export async function makeStatsApp(
   });
 }
 
-const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36';
+const ANDROID =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36';
 export const SCENARIO_PLACES = {
   '203.0.113.1': { country: 'FR', region: 'IDF', city: 'Paris' },
   '203.0.113.2': { country: 'US', region: 'NY', city: 'New York' },
@@ -106,10 +121,35 @@ const B = '203.0.113.2';
  * 10  li-followup  03-04 12:35        A iPhone       -              direct    Paris FR   unique
  */
 export async function recordScenario(t: StatsTestApp) {
-  const li = await t.post({ url: 'https://example.com/launch', slug: 'li-launch', title: 'Launch on LinkedIn', campaign: 'Spring', network: 'linkedin', postedAt: '2026-03-02T09:00:00Z' });
-  const x = await t.post({ url: 'https://example.com/launch', slug: 'x-launch', campaign: 'Spring', network: 'x', postedAt: '2026-03-06T16:00:00Z' });
-  const fb = await t.post({ url: 'https://example.com/other', slug: 'fb-other', campaign: 'Autumn', network: 'facebook', postedAt: '2026-03-08T11:00:00Z' });
-  const follow = await t.post({ url: 'https://example.com/more', slug: 'li-followup', campaign: 'Spring', network: 'linkedin', postedAt: '2026-03-04T10:30:00Z' });
+  const li = await t.post({
+    url: 'https://example.com/launch',
+    slug: 'li-launch',
+    title: 'Launch on LinkedIn',
+    campaign: 'Spring',
+    network: 'linkedin',
+    postedAt: '2026-03-02T09:00:00Z',
+  });
+  const x = await t.post({
+    url: 'https://example.com/launch',
+    slug: 'x-launch',
+    campaign: 'Spring',
+    network: 'x',
+    postedAt: '2026-03-06T16:00:00Z',
+  });
+  const fb = await t.post({
+    url: 'https://example.com/other',
+    slug: 'fb-other',
+    campaign: 'Autumn',
+    network: 'facebook',
+    postedAt: '2026-03-08T11:00:00Z',
+  });
+  const follow = await t.post({
+    url: 'https://example.com/more',
+    slug: 'li-followup',
+    campaign: 'Spring',
+    network: 'linkedin',
+    postedAt: '2026-03-04T10:30:00Z',
+  });
   await t.record([
     visit(li, '2026-03-02T09:10:00Z', { address: A, userAgent: UA.safariIphone, referrer: 'https://lnkd.in/abc' }),
     visit(li, '2026-03-02T09:20:00Z', { address: A, userAgent: UA.safariIphone, referrer: 'https://lnkd.in/abc' }),
@@ -120,9 +160,16 @@ export async function recordScenario(t: StatsTestApp) {
     visit(x, '2026-03-06T16:05:00Z', { address: '203.0.113.4', userAgent: ANDROID, referrer: 'https://t.co/xyz' }),
     visit(x, '2026-03-06T18:29:00Z', { address: '203.0.113.5', userAgent: ANDROID }),
     visit(x, '2026-03-07T03:00:00Z', { address: A, userAgent: UA.safariIphone }),
-    visit(fb, '2026-03-08T12:00:00Z', { address: B, userAgent: UA.chromeDesktop, referrer: 'https://www.facebook.com/' }),
-    visit(follow, '2026-03-04T10:40:00Z', { address: '203.0.113.6', userAgent: UA.chromeDesktop, referrer: 'https://lnkd.in/def' }),
+    visit(fb, '2026-03-08T12:00:00Z', {
+      address: B,
+      userAgent: UA.chromeDesktop,
+      referrer: 'https://www.facebook.com/',
+    }),
+    visit(follow, '2026-03-04T10:40:00Z', {
+      address: '203.0.113.6',
+      userAgent: UA.chromeDesktop,
+      referrer: 'https://lnkd.in/def',
+    }),
     visit(follow, '2026-03-04T12:35:00Z', { address: A, userAgent: UA.safariIphone }),
   ]);
 }
-

@@ -18,7 +18,12 @@ beforeEach(async () => {
   dir = tempDir('linkpost-views-');
   database = openDatabase(join(dir, 'v.db'));
   store = createBioPageViewStore(database.db, database.batch);
-  pageId = (await createBioPageStore(database.db, database.batch).insert({ handle: 'a', title: 'A', text: null, avatarUrl: null, createdAt: 0, updatedAt: 0 }, [])).id;
+  pageId = (
+    await createBioPageStore(database.db, database.batch).insert(
+      { handle: 'a', title: 'A', text: null, avatarUrl: null, createdAt: 0, updatedAt: 0 },
+      [],
+    )
+  ).id;
 });
 afterEach(() => {
   database.close();
@@ -33,7 +38,11 @@ describe('buffered page views on Node', () => {
     await buffer.add(pageId, 2 * DAY, false);
     expect(stored()).toEqual([]);
     await buffer.flush();
-    expect(stored()).toEqual([{ day: DAY, bot: 0, views: 5 }, { day: DAY, bot: 1, views: 1 }, { day: 2 * DAY, bot: 0, views: 1 }]);
+    expect(stored()).toEqual([
+      { day: DAY, bot: 0, views: 5 },
+      { day: DAY, bot: 1, views: 1 },
+      { day: 2 * DAY, bot: 0, views: 1 },
+    ]);
     await buffer.add(pageId, DAY, false);
     await buffer.close();
     expect(stored()[0]).toEqual({ day: DAY, bot: 0, views: 6 });
@@ -56,7 +65,10 @@ describe('buffered page views on Node', () => {
   it('keeps views of a failed write for the next one, and drops those of a deleted page', async () => {
     const logged: string[] = [];
     let fail = true;
-    const flaky: BioPageViewStore = { ...store, addAll: (rows) => (fail ? ((fail = false), Promise.reject(new Error('busy'))) : store.addAll(rows)) };
+    const flaky: BioPageViewStore = {
+      ...store,
+      addAll: (rows) => (fail ? ((fail = false), Promise.reject(new Error('busy'))) : store.addAll(rows)),
+    };
     const buffer = bufferBioPageViews(flaky, (m) => logged.push(m), 60_000);
     await buffer.add(pageId, DAY, false);
     await buffer.add(pageId + 1, DAY, false); // no such page

@@ -30,14 +30,19 @@ describe('parseConfig', () => {
   });
 
   it('reads LOG_LEVEL and CLICK_RETENTION_DAYS, and names a bad one', () => {
-    expect(parseConfig({ LOG_LEVEL: 'debug', CLICK_RETENTION_DAYS: '90' })).toMatchObject({ logLevel: 'debug', clickRetentionDays: 90 });
+    expect(parseConfig({ LOG_LEVEL: 'debug', CLICK_RETENTION_DAYS: '90' })).toMatchObject({
+      logLevel: 'debug',
+      clickRetentionDays: 90,
+    });
     expect(() => parseConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => parseConfig({ CLICK_RETENTION_DAYS: '0' })).toThrow(/CLICK_RETENTION_DAYS/);
     expect(() => parseConfig({ CLICK_RETENTION_DAYS: '1.5' })).toThrow(/CLICK_RETENTION_DAYS/);
   });
 
   it('never echoes the value of a bad ADMIN_API_KEY', () => {
-    expect(() => parseConfig({ ADMIN_API_KEY: 'typo-of-secret' })).toThrow(/^Invalid setting ADMIN_API_KEY=<hidden>: must be at least 24 characters$/);
+    expect(() => parseConfig({ ADMIN_API_KEY: 'typo-of-secret' })).toThrow(
+      /^Invalid setting ADMIN_API_KEY=<hidden>: must be at least 24 characters$/,
+    );
   });
 
   it('builds the default PUBLIC_URL from HOST and PORT', () => {
@@ -52,7 +57,9 @@ describe('parseConfig', () => {
   });
 
   it('takes PUBLIC_URL as given, without a trailing slash', () => {
-    expect(parseConfig({ HOST: '0.0.0.0', PUBLIC_URL: 'https://go.example.com/' }).publicUrl).toBe('https://go.example.com');
+    expect(parseConfig({ HOST: '0.0.0.0', PUBLIC_URL: 'https://go.example.com/' }).publicUrl).toBe(
+      'https://go.example.com',
+    );
   });
 
   it('treats empty settings as unset', () => {
@@ -61,14 +68,18 @@ describe('parseConfig', () => {
 
   it('refuses an ADMIN_API_KEY shorter than 24 characters or with fewer than 10 different ones, without echoing it', () => {
     for (const weak of ['a-secret-of-16-chars', 'abababababababababababababab', '0123456789012345678901']) {
-      expect(() => parseConfig({ ADMIN_API_KEY: weak })).toThrow(/^Invalid setting ADMIN_API_KEY=<hidden>: must [^\n]+$/);
+      expect(() => parseConfig({ ADMIN_API_KEY: weak })).toThrow(
+        /^Invalid setting ADMIN_API_KEY=<hidden>: must [^\n]+$/,
+      );
       try {
         parseConfig({ ADMIN_API_KEY: weak });
       } catch (e) {
         expect((e as Error).message).not.toContain(weak);
       }
     }
-    expect(parseConfig({ ADMIN_API_KEY: 'correct-horse-battery-staple' }).adminApiKey).toBe('correct-horse-battery-staple');
+    expect(parseConfig({ ADMIN_API_KEY: 'correct-horse-battery-staple' }).adminApiKey).toBe(
+      'correct-horse-battery-staple',
+    );
   });
 
   it('reads API_RATE_LIMIT as requests per minute per key, 0 for none', () => {

@@ -58,8 +58,13 @@ async function start() {
         await recordClicks(capture, visits);
         attempt.ok = true;
       },
-      maxQueue: MAX_QUEUE, backoffMs: 25, maxBackoffMs: 200, logWindowMs: WINDOW, logger,
-      onFailure: storageHealth.failed, onSuccess: storageHealth.succeeded,
+      maxQueue: MAX_QUEUE,
+      backoffMs: 25,
+      maxBackoffMs: 200,
+      logWindowMs: WINDOW,
+      logger,
+      onFailure: storageHealth.failed,
+      onSuccess: storageHealth.succeeded,
     });
     return {
       tracking: { recorder: { record: (v) => writer.push(v) }, clock: Date.now, clientAddress: () => ADDRESS },
@@ -107,7 +112,9 @@ describe('a full disk', () => {
     const failed = attempts.slice(attempts.findLastIndex((a) => a.ok) + 1);
     expect(failed.length).toBeGreaterThanOrEqual(4);
     expect(failed.length).toBeLessThanOrEqual(14);
-    failed.slice(1).forEach((a, i) => expect(a.at - failed[i]!.at).toBeGreaterThanOrEqual(Math.min(200, 25 * 2 ** i) - 2));
+    failed
+      .slice(1)
+      .forEach((a, i) => expect(a.at - failed[i]!.at).toBeGreaterThanOrEqual(Math.min(200, 25 * 2 ** i) - 2));
 
     const { written } = writer.stats();
     expect(written).toBeLessThan(200);
@@ -115,7 +122,10 @@ describe('a full disk', () => {
     expect(writer.stats()).toEqual({ queued: MAX_QUEUE, written, dropped });
     expect(one(t.database, 'SELECT count(*) FROM clicks')).toBe(written);
     const h = await health();
-    expect(h).toEqual({ status: 503, body: { ok: false, storage: 'degraded', queue: { waiting: MAX_QUEUE, dropped } } });
+    expect(h).toEqual({
+      status: 503,
+      body: { ok: false, storage: 'degraded', queue: { waiting: MAX_QUEUE, dropped } },
+    });
 
     // The drop count in the log is exact: the first drop, then the running total once per window.
     await sleep(WINDOW + 50);
@@ -151,7 +161,9 @@ describe('a full disk', () => {
     try {
       for (let i = 0; ; i++) {
         t.database.sqlite
-          .prepare("INSERT INTO links (slug, url, destination, created_at, updated_at) VALUES (?, 'https://example.com/', 'https://example.com/', 0, 0)")
+          .prepare(
+            "INSERT INTO links (slug, url, destination, created_at, updated_at) VALUES (?, 'https://example.com/', 'https://example.com/', 0, 0)",
+          )
           .run(`filler-${i}`);
       }
     } catch (err) {

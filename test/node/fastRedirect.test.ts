@@ -12,9 +12,23 @@ const cache = createLinkCache(100, 60_000, clock);
 const visits: Visit[] = [];
 
 const link = (over: Partial<Link>): Link => ({
-  id: 1, slug: 'live', url: 'https://example.com/a', destination: 'https://example.com/a?utm_source=x&utm_medium=social',
-  title: null, campaign: null, network: 'x', utm: {}, postedAt: null, createdAt: 0, updatedAt: 0,
-  disabled: false, expiresAt: null, maxClicks: null, humanClicks: 0, preview: null, ...over,
+  id: 1,
+  slug: 'live',
+  url: 'https://example.com/a',
+  destination: 'https://example.com/a?utm_source=x&utm_medium=social',
+  title: null,
+  campaign: null,
+  network: 'x',
+  utm: {},
+  postedAt: null,
+  createdAt: 0,
+  updatedAt: 0,
+  disabled: false,
+  expiresAt: null,
+  maxClicks: null,
+  humanClicks: 0,
+  preview: null,
+  ...over,
 });
 
 const fast = createFastRedirect({
@@ -58,7 +72,9 @@ describe("Node's fast redirect", () => {
     cache.set('card', link({ id: 5, slug: 'card', preview: { title: 'Card', description: null, imageUrl: null } }));
     const fetcher = { 'user-agent': 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)' };
     expect((await call('GET', '/card', fetcher)).status).toBe(599);
-    expect((await call('HEAD', '/card', { 'user-agent': 'LinkedInBot/1.0 (compatible; Mozilla/5.0)' })).status).toBe(599);
+    expect((await call('HEAD', '/card', { 'user-agent': 'LinkedInBot/1.0 (compatible; Mozilla/5.0)' })).status).toBe(
+      599,
+    );
     expect((await call('GET', '/card', { 'user-agent': 'Mozilla/5.0 Chrome/124' })).status).toBe(302);
     expect((await call('GET', '/card', { 'user-agent': 'curl/8.5.0' })).status).toBe(302);
     // Without a card, the fetcher is redirected here as before and reads the destination's own tags.
@@ -67,15 +83,26 @@ describe("Node's fast redirect", () => {
 
   it('answers a cached live link: 302 to its destination, not cacheable, and one visit with what the request carried', async () => {
     const res = await call('GET', '/live', {
-      'user-agent': 'Mozilla/5.0 Test', referer: 'https://t.co/x', 'x-forwarded-for': '203.0.113.9, 81.2.69.160',
+      'user-agent': 'Mozilla/5.0 Test',
+      referer: 'https://t.co/x',
+      'x-forwarded-for': '203.0.113.9, 81.2.69.160',
     });
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('https://example.com/a?utm_source=x&utm_medium=social');
     expect(res.headers['cache-control']).toBe('private, max-age=0');
-    expect(visits).toEqual([{
-      linkId: 1, at: clock(), address: '81.2.69.160', userAgent: 'Mozilla/5.0 Test', referrer: 'https://t.co/x',
-      utmSource: null, qr: false, prefetch: false, location: undefined,
-    }]);
+    expect(visits).toEqual([
+      {
+        linkId: 1,
+        at: clock(),
+        address: '81.2.69.160',
+        userAgent: 'Mozilla/5.0 Test',
+        referrer: 'https://t.co/x',
+        utmSource: null,
+        qr: false,
+        prefetch: false,
+        location: undefined,
+      },
+    ]);
   });
 
   it("joins the short link's query to the destination, keeps qr=1 for itself, and reads utm_source", async () => {
@@ -94,10 +121,13 @@ describe("Node's fast redirect", () => {
     expect((await call('GET', '/live', { host })).status).toBe(302);
   });
 
-  it.each(['evil/x', 'lp.test:99999', 'a b', 'lp.test:'])('leaves Host %s to the app, which refuses what it cannot use', async (host) => {
-    expect((await call('GET', '/live', { host })).status).toBe(599);
-    expect(visits).toEqual([]);
-  });
+  it.each(['evil/x', 'lp.test:99999', 'a b', 'lp.test:'])(
+    'leaves Host %s to the app, which refuses what it cannot use',
+    async (host) => {
+      expect((await call('GET', '/live', { host })).status).toBe(599);
+      expect(visits).toEqual([]);
+    },
+  );
 
   it('leaves to the app a destination node:http will not send as it is', async () => {
     cache.set('wide', link({ id: 6, slug: 'wide', destination: 'https://example.com/日本' }));
@@ -116,7 +146,9 @@ describe("Node's fast redirect", () => {
     // node:http keeps only the first of a repeated User-Agent; a raw request sends two.
     const socket = connect(port, '127.0.0.1');
     await new Promise((r) => socket.once('connect', r));
-    socket.write('GET /live HTTP/1.1\r\nHost: x\r\nUser-Agent: first\r\nUser-Agent: second\r\nConnection: close\r\n\r\n');
+    socket.write(
+      'GET /live HTTP/1.1\r\nHost: x\r\nUser-Agent: first\r\nUser-Agent: second\r\nConnection: close\r\n\r\n',
+    );
     const reply = await new Promise<string>((resolve) => {
       let out = '';
       socket.on('data', (d) => (out += d));

@@ -14,11 +14,31 @@ const cache = createLinkCache(100, 60_000, clock);
 const visits: Visit[] = [];
 const DESTINATION = 'https://shop.example/spring?utm_source=instagram&utm_medium=social&utm_campaign=spring';
 cache.set('spring', {
-  id: 7, slug: 'spring', url: 'https://shop.example/spring', destination: DESTINATION, title: 'Spring', campaign: 'Spring', network: 'instagram',
-  utm: {}, postedAt: null, createdAt: 0, updatedAt: 0, disabled: false, expiresAt: null, maxClicks: null, humanClicks: 0, preview: null,
+  id: 7,
+  slug: 'spring',
+  url: 'https://shop.example/spring',
+  destination: DESTINATION,
+  title: 'Spring',
+  campaign: 'Spring',
+  network: 'instagram',
+  utm: {},
+  postedAt: null,
+  createdAt: 0,
+  updatedAt: 0,
+  disabled: false,
+  expiresAt: null,
+  maxClicks: null,
+  humanClicks: 0,
+  preview: null,
 } satisfies Link);
 
-const fast = createFastRedirect({ linkCache: cache, clock, record: (v) => void visits.push(v), clientAddress: () => '127.0.0.1', logger: silentLogger });
+const fast = createFastRedirect({
+  linkCache: cache,
+  clock,
+  record: (v) => void visits.push(v),
+  clientAddress: () => '127.0.0.1',
+  logger: silentLogger,
+});
 let server: Server;
 let port: number;
 beforeAll(async () => {
@@ -34,7 +54,9 @@ const location = (path: string) =>
       res.resume();
       expect(res.statusCode).toBe(302);
       resolve(res.headers.location);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 
 describe("Node's fast path and the bio marker", () => {

@@ -27,8 +27,12 @@ it('turns the keys made before scopes into admin keys for every campaign', async
   const path = join(dir, 'old.db');
   const old = new Sqlite(path);
   migrate(drizzle(old), { migrationsFolder: before });
-  expect(old.prepare("SELECT count(*) AS n FROM pragma_table_info('api_keys') WHERE name = 'scopes'").get()).toEqual({ n: 0 });
-  old.prepare('INSERT INTO api_keys (name, prefix, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, NULL)').run('laptop', 'AAAAAAAA', 'a'.repeat(64), 1);
+  expect(old.prepare("SELECT count(*) AS n FROM pragma_table_info('api_keys') WHERE name = 'scopes'").get()).toEqual({
+    n: 0,
+  });
+  old
+    .prepare('INSERT INTO api_keys (name, prefix, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, NULL)')
+    .run('laptop', 'AAAAAAAA', 'a'.repeat(64), 1);
   old.close();
 
   const database = openDatabase(path);

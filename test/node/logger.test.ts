@@ -17,11 +17,19 @@ describe('the Node logger', () => {
     logger.info('hello', { requestId: 'r-1' });
     logger.error('it broke', { err: new Error('boom') });
     logger.debug('not at info');
-    const lines = out.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out
+      .text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toEqual({ time: expect.any(String), level: 'info', message: 'hello', requestId: 'r-1' });
     expect(new Date(lines[0]!.time as string).toISOString()).toBe(lines[0]!.time);
-    expect(lines[1]).toMatchObject({ level: 'error', message: 'it broke', err: { type: 'Error', message: 'boom', stack: expect.stringContaining('Error: boom') } });
+    expect(lines[1]).toMatchObject({
+      level: 'error',
+      message: 'it broke',
+      err: { type: 'Error', message: 'boom', stack: expect.stringContaining('Error: boom') },
+    });
   });
 
   it('writes readable lines for a terminal', () => {
@@ -41,7 +49,10 @@ describe('the Workers logger', () => {
     logger.warn('queue refused a click', { messageId: 'm1', err: new TypeError('no') });
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toEqual({
-      time: expect.any(String), level: 'warn', message: 'queue refused a click', messageId: 'm1',
+      time: expect.any(String),
+      level: 'warn',
+      message: 'queue refused a click',
+      messageId: 'm1',
       err: { type: 'TypeError', message: 'no', stack: expect.any(String) },
     });
   });

@@ -3,8 +3,9 @@ import { createNodeWebhookSender } from '../../src/node/webhookSender.js';
 import { startReceiver } from '../support/webhookReceiver.js';
 
 /** A resolver that answers every name with one address, as a rebinding DNS server would. */
-const resolvesTo = (address: string) => (_host: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) =>
-  cb(null, [{ address, family: address.includes(':') ? 6 : 4 }]);
+const resolvesTo =
+  (address: string) => (_host: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) =>
+    cb(null, [{ address, family: address.includes(':') ? 6 : 4 }]);
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeEach(async () => {
@@ -23,15 +24,25 @@ describe('the Node webhook sender', () => {
   it('refuses literal private addresses and http without WEBHOOK_ALLOW_PRIVATE', async () => {
     const sender = createNodeWebhookSender({ allowPrivate: false });
     expect(await sender.send(receiver.url, {}, '{}')).toMatchObject({ ok: false, status: null });
-    expect(await sender.send(`https://127.0.0.1:${receiver.port}/hook`, {}, '{}')).toMatchObject({ ok: false, error: expect.stringContaining('private') });
+    expect(await sender.send(`https://127.0.0.1:${receiver.port}/hook`, {}, '{}')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('private'),
+    });
     expect(receiver.received).toHaveLength(0);
   });
 
   it('connects to the address it resolved and checked when private targets are allowed', async () => {
     const sender = createNodeWebhookSender({ allowPrivate: true, resolve: resolvesTo('127.0.0.1') });
-    const result = await sender.send(`http://receiver.example:${receiver.port}/hook`, { 'webhook-id': 'msg_1' }, '{"a":1}');
+    const result = await sender.send(
+      `http://receiver.example:${receiver.port}/hook`,
+      { 'webhook-id': 'msg_1' },
+      '{"a":1}',
+    );
     expect(result).toEqual({ ok: true, status: 204 });
-    expect(receiver.received[0]).toMatchObject({ body: '{"a":1}', headers: expect.objectContaining({ host: `receiver.example:${receiver.port}`, 'webhook-id': 'msg_1' }) });
+    expect(receiver.received[0]).toMatchObject({
+      body: '{"a":1}',
+      headers: expect.objectContaining({ host: `receiver.example:${receiver.port}`, 'webhook-id': 'msg_1' }),
+    });
   });
 
   it('does not follow redirects: a 3xx is a failed attempt', async () => {

@@ -3,9 +3,23 @@ import type { Link } from '../../src/domain/index.js';
 import { createClickAllowance } from '../../src/services/clickAllowance.js';
 
 const link = (over: Partial<Link> = {}): Link => ({
-  id: 1, slug: 's', url: 'https://e.example/', destination: 'https://e.example/', title: null, campaign: null,
-  network: null, utm: {}, postedAt: null, createdAt: 0, updatedAt: 0, disabled: false, expiresAt: null,
-  maxClicks: 3, humanClicks: 0, preview: null, ...over,
+  id: 1,
+  slug: 's',
+  url: 'https://e.example/',
+  destination: 'https://e.example/',
+  title: null,
+  campaign: null,
+  network: null,
+  utm: {},
+  postedAt: null,
+  createdAt: 0,
+  updatedAt: 0,
+  disabled: false,
+  expiresAt: null,
+  maxClicks: 3,
+  humanClicks: 0,
+  preview: null,
+  ...over,
 });
 const person = () => true;
 const bot = () => false;
@@ -14,8 +28,14 @@ describe('the maxClicks budget of one process', () => {
   it('lets exactly the budget of people through before any click is stored, bots free', () => {
     const a = createClickAllowance();
     const l = link();
-    expect([a.take(l, bot), a.take(l, person), a.take(l, person), a.take(l, bot), a.take(l, person), a.take(l, person)])
-      .toEqual([true, true, true, true, true, false]);
+    expect([
+      a.take(l, bot),
+      a.take(l, person),
+      a.take(l, person),
+      a.take(l, bot),
+      a.take(l, person),
+      a.take(l, person),
+    ]).toEqual([true, true, true, true, true, false]);
     expect(a.take(l, bot)).toBe(false); // spent is spent, for everyone
   });
 

@@ -30,7 +30,9 @@ describe('from/to in a time zone, read as /api/stats reads them', () => {
     ['tz=Mars/Olympus_Mons', { tz: 'Mars/Olympus_Mons' }],
     ['to before from', { from: '2026-03-10', to: '2026-03-01' }],
   ])('refuses %s', (_, input) => {
-    expect(() => exportClicks({ clickExport: reader, clock: () => 0, publicUrl: '' }, input)).toThrow(/^(from|to|tz): /);
+    expect(() => exportClicks({ clickExport: reader, clock: () => 0, publicUrl: '' }, input)).toThrow(
+      /^(from|to|tz): /,
+    );
   });
 
   it('names the day of an instant in a zone', () => {
@@ -41,7 +43,11 @@ describe('from/to in a time zone, read as /api/stats reads them', () => {
 });
 
 describe('exportClicks', () => {
-  const deps = (reader: ExportReader) => ({ clickExport: reader, clock: () => utc('2026-03-10T23:30:00Z'), publicUrl: 'https://go.example' });
+  const deps = (reader: ExportReader) => ({
+    clickExport: reader,
+    clock: () => utc('2026-03-10T23:30:00Z'),
+    publicUrl: 'https://go.example',
+  });
 
   it('reads nothing until the first chunk is asked for, and stops after the page that came up short', async () => {
     const pages: number[] = [];
@@ -83,11 +89,19 @@ describe('exportClicks', () => {
   it('passes the parsed filter to the reader, with the zone applied to dates', () => {
     const { reader } = endlessReader();
     const { filter } = exportClicks(deps(reader), {
-      campaign: 'Q1', network: 'Twitter', from: '2026-03-01', to: '2026-04-01', tz: 'Europe/Paris',
+      campaign: 'Q1',
+      network: 'Twitter',
+      from: '2026-03-01',
+      to: '2026-04-01',
+      tz: 'Europe/Paris',
     });
     expect(filter).toEqual({
-      slug: undefined, campaign: 'Q1', network: 'x', bots: 'include',
-      from: utc('2026-02-28T23:00:00Z'), to: utc('2026-03-31T22:00:00Z'),
+      slug: undefined,
+      campaign: 'Q1',
+      network: 'x',
+      bots: 'include',
+      from: utc('2026-02-28T23:00:00Z'),
+      to: utc('2026-03-31T22:00:00Z'),
     });
   });
 });

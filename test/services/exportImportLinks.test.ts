@@ -17,13 +17,25 @@ describe('importLinks (import links in bulk)', () => {
   it('creates every row through createLink, with UTM, networks and random slugs', async () => {
     const deps = await setup();
     const result = await importLinks(deps, [
-      row(2, { url: 'https://example.com/a', slug: 'a', title: 'Two\nlines', campaign: 'Spring Launch', network: 'LinkedIn', posted_at: '2026-03-01T09:00:00Z' }),
+      row(2, {
+        url: 'https://example.com/a',
+        slug: 'a',
+        title: 'Two\nlines',
+        campaign: 'Spring Launch',
+        network: 'LinkedIn',
+        posted_at: '2026-03-01T09:00:00Z',
+      }),
       row(3, { url: ' https://example.com/b ', slug: '', network: 'twitter' }),
     ]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.created.map((l) => [l.slug, l.destination, l.title, l.postedAt])).toEqual([
-      ['a', 'https://example.com/a?utm_source=linkedin&utm_medium=social&utm_campaign=spring-launch', 'Two\nlines', Date.parse('2026-03-01T09:00:00Z')],
+      [
+        'a',
+        'https://example.com/a?utm_source=linkedin&utm_medium=social&utm_campaign=spring-launch',
+        'Two\nlines',
+        Date.parse('2026-03-01T09:00:00Z'),
+      ],
       [expect.stringMatching(/^rand\d{3}$/), 'https://example.com/b?utm_source=x&utm_medium=social', null, null],
     ]);
     expect(count()).toBe(2);
@@ -32,16 +44,25 @@ describe('importLinks (import links in bulk)', () => {
   it('takes a preview card from the preview_* columns, naming them in its problems', async () => {
     const deps = await setup();
     const ok = await importLinks(deps, [
-      row(2, { url: 'https://example.com/c', slug: 'card', preview_title: 'Card', preview_image_url: 'https://cdn.example.com/c.png' }),
+      row(2, {
+        url: 'https://example.com/c',
+        slug: 'card',
+        preview_title: 'Card',
+        preview_image_url: 'https://cdn.example.com/c.png',
+      }),
       row(3, { url: 'https://example.com/d', slug: 'plain' }),
     ]);
-    expect(ok.ok && ok.created.map((l) => l.preview)).toEqual([{ title: 'Card', description: null, imageUrl: 'https://cdn.example.com/c.png' }, null]);
+    expect(ok.ok && ok.created.map((l) => l.preview)).toEqual([
+      { title: 'Card', description: null, imageUrl: 'https://cdn.example.com/c.png' },
+      null,
+    ]);
     const bad = await importLinks(deps, [
       row(2, { url: 'https://example.com/e', preview_description: 'no title' }),
       row(3, { url: 'https://example.com/f', preview_title: 'T', preview_image_url: 'http://cdn.example.com/f.png' }),
     ]);
     expect(bad).toEqual({
-      ok: false, rows: 2,
+      ok: false,
+      rows: 2,
       rejected: [
         { line: 2, message: 'preview_title: a preview needs a title' },
         { line: 3, message: 'preview_image_url: expected an https:// URL' },
@@ -94,7 +115,10 @@ describe('importLinks (import links in bulk)', () => {
       },
     };
     await expect(
-      importLinks(racing, [row(2, { url: 'https://example.com/1', slug: 'early' }), row(3, { url: 'https://example.com/2', slug: 'late' })]),
+      importLinks(racing, [
+        row(2, { url: 'https://example.com/1', slug: 'early' }),
+        row(3, { url: 'https://example.com/2', slug: 'late' }),
+      ]),
     ).rejects.toThrow('line 3: the slug "late" is already taken; nothing was created');
     expect(count()).toBe(1);
   });

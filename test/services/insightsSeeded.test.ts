@@ -25,10 +25,17 @@ beforeAll(async () => {
   database = openDatabase(join(dir, 'seed.db'));
   let n = 0;
   const core = {
-    links: createLinkStore(database.db), apiKeys: createApiKeyStore(database.db), clock: () => NOW, linkCache: createLinkCache(),
-    publicUrl: 'https://go.example.com', adminKeyHash: null, newSlug: () => `s${(++n).toString(36).padStart(5, '0')}`,
+    links: createLinkStore(database.db),
+    apiKeys: createApiKeyStore(database.db),
+    clock: () => NOW,
+    linkCache: createLinkCache(),
+    publicUrl: 'https://go.example.com',
+    adminKeyHash: null,
+    newSlug: () => `s${(++n).toString(36).padStart(5, '0')}`,
   };
-  await seedDatabase(database, core, { links: 240, campaigns: 8, clicks: 40_000, days: 90, now: NOW, seed: 7 }, { write: () => true } as never);
+  await seedDatabase(database, core, { links: 240, campaigns: 8, clicks: 40_000, days: 90, now: NOW, seed: 7 }, {
+    write: () => true,
+  } as never);
   deps = { stats: createStatsStore(database.db), timing: createTimingStore(database.db), clock: () => NOW };
 }, 120_000);
 afterAll(() => {
@@ -60,10 +67,12 @@ describe('insights on seeded traffic', () => {
     expect((await getInsights(deps, RANGE)).insights).toEqual(insights);
     const life = await getLifetime(deps, RANGE);
     const bySlug = new Map(life.posts.map((p) => [p.slug, p]));
-    const medianOf = (slugs: string[], key: 'h24' | 'h72' | 'halfLifeHours') => round1(median(slugs.map((s) => bySlug.get(s)![key]!))!);
+    const medianOf = (slugs: string[], key: 'h24' | 'h72' | 'halfLifeHours') =>
+      round1(median(slugs.map((s) => bySlug.get(s)![key]!))!);
 
     const kinds = new Set(insights.map((i) => i.kind));
-    for (const kind of ['publishing_window', 'network_choice', 'post_lifetime'] as const) expect(kinds, kind).toContain(kind);
+    for (const kind of ['publishing_window', 'network_choice', 'post_lifetime'] as const)
+      expect(kinds, kind).toContain(kind);
     for (const i of insights) {
       const e = i.evidence as any;
       if (i.kind === 'publishing_window' && e.slugs) {

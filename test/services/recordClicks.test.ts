@@ -14,8 +14,15 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const visit = (over: Partial<Visit> = {}): Visit => ({
-  linkId: 1, at: Date.parse('2026-03-10T12:00:00Z'), address: '81.2.69.160', userAgent: UA.chromeDesktop,
-  referrer: '', utmSource: null, qr: false, prefetch: false, ...over,
+  linkId: 1,
+  at: Date.parse('2026-03-10T12:00:00Z'),
+  address: '81.2.69.160',
+  userAgent: UA.chromeDesktop,
+  referrer: '',
+  utmSource: null,
+  qr: false,
+  prefetch: false,
+  ...over,
 });
 
 describe('enrichVisit', () => {

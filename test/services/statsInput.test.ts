@@ -32,8 +32,17 @@ describe('stats parameters', () => {
   });
 
   it('widens a range to whole quarter hours and keeps lists as lists', () => {
-    const q = statsInput.parse({ from: '2026-03-02T09:07:00Z', to: '2026-03-02T10:01:00Z', slug: 'a,b', campaign: ['Spring, 2026', 'Autumn'], now: NOW });
-    expect([q.from, q.to].map((t) => new Date(t).toISOString())).toEqual(['2026-03-02T09:00:00.000Z', '2026-03-02T10:15:00.000Z']);
+    const q = statsInput.parse({
+      from: '2026-03-02T09:07:00Z',
+      to: '2026-03-02T10:01:00Z',
+      slug: 'a,b',
+      campaign: ['Spring, 2026', 'Autumn'],
+      now: NOW,
+    });
+    expect([q.from, q.to].map((t) => new Date(t).toISOString())).toEqual([
+      '2026-03-02T09:00:00.000Z',
+      '2026-03-02T10:15:00.000Z',
+    ]);
     expect(q.scope).toEqual({ slugs: ['a', 'b'], campaigns: ['Spring, 2026', 'Autumn'] });
     expect(q.interval).toBe('hour');
   });

@@ -11,16 +11,28 @@ describe('describeUserAgent: bots and link-preview fetchers', () => {
     ['Discordbot', 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)'],
     ['WhatsApp', 'WhatsApp/2.23.20.0 A'],
     ['TelegramBot', 'TelegramBot (like TwitterBot)'],
-    ['Applebot', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 Safari/605.1.15 (Applebot/0.1; +http://www.apple.com/go/applebot)'],
+    [
+      'Applebot',
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 Safari/605.1.15 (Applebot/0.1; +http://www.apple.com/go/applebot)',
+    ],
     ['redditbot', 'Mozilla/5.0 (compatible; redditbot/1.0; +http://www.reddit.com/feedback)'],
     ['Pinterestbot', 'Mozilla/5.0 (compatible; Pinterestbot/1.0; +http://www.pinterest.com/bot.html)'],
     ['Mastodon', 'http.rb/5.1.1 (Mastodon/4.2.8; +https://mastodon.social/)'],
     ['Iframely', 'Iframely/1.3.1 (+https://iframely.com/docs/about) Atlassian'],
-    ['Skype/Teams preview', 'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com'],
+    [
+      'Skype/Teams preview',
+      'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com',
+    ],
     ['Bluesky cardyb', 'Mozilla/5.0 (compatible; Bluesky Cardyb/1.1; +mailto:support@bsky.app)'],
     ['Googlebot', 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
-    ['HeadlessChrome', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 Safari/537.36'],
-    ['PhantomJS', 'Mozilla/5.0 (Unknown; Linux x86_64) AppleWebKit/538.1 (KHTML, like Gecko) PhantomJS/2.1.1 Safari/538.1'],
+    [
+      'HeadlessChrome',
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 Safari/537.36',
+    ],
+    [
+      'PhantomJS',
+      'Mozilla/5.0 (Unknown; Linux x86_64) AppleWebKit/538.1 (KHTML, like Gecko) PhantomJS/2.1.1 Safari/538.1',
+    ],
     ['curl', 'curl/8.5.0'],
     ['python-requests', 'python-requests/2.31.0'],
     ['no user agent', ''],
@@ -47,7 +59,11 @@ describe('describeUserAgent: device, OS, browser', () => {
   });
   it('names in-app browsers', () => {
     expect(describeUserAgent(UA.instagramIphone).browser).toBe('Instagram');
-    expect(describeUserAgent(UA.facebookAndroid)).toMatchObject({ device: 'mobile', os: 'Android', browser: 'Facebook' });
+    expect(describeUserAgent(UA.facebookAndroid)).toMatchObject({
+      device: 'mobile',
+      os: 'Android',
+      browser: 'Facebook',
+    });
   });
   it('says other for what it cannot place', () => {
     expect(describeUserAgent('curl/8.5.0').device).toBe('other');

@@ -18,7 +18,9 @@ let run: () => Promise<void>;
 const DELAYS = [1_000, 2_000];
 
 beforeEach(async () => {
-  t = await makeTestApp((database) => ({ webhooks: { store: createWebhookStore(database.db, database.batch), allowPrivate: true } }));
+  t = await makeTestApp((database) => ({
+    webhooks: { store: createWebhookStore(database.db, database.batch), allowPrivate: true },
+  }));
   // Receivers check webhook-timestamp against their own clock (5 minutes either way): start the test clock at now.
   t.clock.set(Date.now());
   receiver = await startReceiver();
@@ -47,7 +49,10 @@ async function hook(body: Record<string, unknown>) {
 }
 
 const verify = (secret: string, r: Received) =>
-  new StandardWebhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: Record<string, any> };
+  new StandardWebhook(secret).verify(r.body, r.headers as Record<string, string>) as {
+    type: string;
+    data: Record<string, any>;
+  };
 
 describe('webhooks', () => {
   it('shows a whsec_ secret of 24 random bytes once, never in listings', async () => {
@@ -61,14 +66,19 @@ describe('webhooks', () => {
 
   it('refuses unknown events, bad zones and bad ids with 4xx JSON', async () => {
     expect((await t.api('POST', '/api/webhooks', { url: receiver.url, events: ['link.eaten'] })).status).toBe(400);
-    expect((await t.api('POST', '/api/webhooks', { url: receiver.url, events: ['link.created'], tz: 'Mars/Base' })).status).toBe(400);
+    expect(
+      (await t.api('POST', '/api/webhooks', { url: receiver.url, events: ['link.created'], tz: 'Mars/Base' })).status,
+    ).toBe(400);
     expect((await t.api('GET', '/api/webhooks/999')).status).toBe(404);
     expect((await t.api('GET', '/api/webhooks/abc')).status).toBe(400);
     expect((await t.api('POST', '/api/webhooks/1/deliveries/5/redeliver')).status).toBe(404);
   });
 
   it('signs link events so the standardwebhooks library verifies them, campaign filter applied', async () => {
-    const { id, secret } = await hook({ events: ['link.created', 'link.updated', 'link.deleted'], campaigns: ['launch'] });
+    const { id, secret } = await hook({
+      events: ['link.created', 'link.updated', 'link.deleted'],
+      campaigns: ['launch'],
+    });
     await t.api('POST', '/api/links', { url: 'https://example.com/a', slug: 'in', campaign: 'launch' });
     await t.api('POST', '/api/links', { url: 'https://example.com/b', slug: 'out', campaign: 'other' });
     await t.api('PATCH', '/api/links/in', { title: 'Launch day' });
@@ -78,12 +88,24 @@ describe('webhooks', () => {
     // Sends run a few at a time, so they may arrive in any order; the outbox order is the id's.
     const seq = (r: Received) => Number(String(r.headers['webhook-id']).split('_e')[1]);
     const events = [...receiver.received].sort((x, y) => seq(x) - seq(y)).map((r) => verify(secret, r));
-    expect(events.map((e) => [e.type, e.data.link.slug])).toEqual([['link.created', 'in'], ['link.updated', 'in'], ['link.deleted', 'in']]);
-    expect(events[1]!.data.link).toMatchObject({ title: 'Launch day', shortUrl: `${PUBLIC_URL}/in`, campaign: 'launch' });
+    expect(events.map((e) => [e.type, e.data.link.slug])).toEqual([
+      ['link.created', 'in'],
+      ['link.updated', 'in'],
+      ['link.deleted', 'in'],
+    ]);
+    expect(events[1]!.data.link).toMatchObject({
+      title: 'Launch day',
+      shortUrl: `${PUBLIC_URL}/in`,
+      campaign: 'launch',
+    });
     const tampered = { ...receiver.received[0]!, body: receiver.received[0]!.body.replace('"in"', '"IN"') };
     expect(() => verify(secret, tampered)).toThrow();
-    const list = (await (await t.api('GET', `/api/webhooks/${id}/deliveries`)).json()) as { deliveries: { status: string; attempts: number; lastStatus: number }[] };
-    expect(list.deliveries.map((d) => [d.status, d.attempts, d.lastStatus])).toEqual(Array(3).fill(['delivered', 1, 204]));
+    const list = (await (await t.api('GET', `/api/webhooks/${id}/deliveries`)).json()) as {
+      deliveries: { status: string; attempts: number; lastStatus: number }[];
+    };
+    expect(list.deliveries.map((d) => [d.status, d.attempts, d.lastStatus])).toEqual(
+      Array(3).fill(['delivered', 1, 204]),
+    );
   });
 
   it('retries a receiver that fails, with the same webhook-id, until it recovers', async () => {
@@ -91,7 +113,8 @@ describe('webhooks', () => {
     receiver.answers.push(500, 503);
     await t.api('POST', '/api/links', { url: 'https://example.com/a', slug: 'a' });
     await run();
-    let [d] = ((await (await t.api('GET', `/api/webhooks/${id}/deliveries`)).json()) as { deliveries: any[] }).deliveries;
+    let [d] = ((await (await t.api('GET', `/api/webhooks/${id}/deliveries`)).json()) as { deliveries: any[] })
+      .deliveries;
     expect(d).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500, lastError: 'HTTP 500' });
     await run(); // not due yet
     expect(receiver.received).toHaveLength(1);
@@ -113,7 +136,8 @@ describe('webhooks', () => {
       t.clock.advance(wait);
       await run();
     }
-    const deliveries = async () => ((await (await t.api('GET', `/api/webhooks/${id}/deliveries`)).json()) as { deliveries: any[] }).deliveries;
+    const deliveries = async () =>
+      ((await (await t.api('GET', `/api/webhooks/${id}/deliveries`)).json()) as { deliveries: any[] }).deliveries;
     const [failed] = await deliveries();
     expect(failed).toMatchObject({ status: 'failed', attempts: 3, lastStatus: 500 });
     const res = await t.api('POST', `/api/webhooks/${id}/deliveries/${failed.id}/redeliver`);
@@ -125,8 +149,12 @@ describe('webhooks', () => {
 
   it('batches clicks: at most 1,000 a delivery, the rest in the next window, campaign filter applied', async () => {
     const { secret } = await hook({ events: ['clicks.recorded'], campaigns: ['launch'] });
-    const a = (await (await t.api('POST', '/api/links', { url: 'https://example.com/a', slug: 'a', campaign: 'launch' })).json()) as { id: number };
-    const b = (await (await t.api('POST', '/api/links', { url: 'https://example.com/b', slug: 'b', campaign: 'other' })).json()) as { id: number };
+    const a = (await (
+      await t.api('POST', '/api/links', { url: 'https://example.com/a', slug: 'a', campaign: 'launch' })
+    ).json()) as { id: number };
+    const b = (await (
+      await t.api('POST', '/api/links', { url: 'https://example.com/b', slug: 'b', campaign: 'other' })
+    ).json()) as { id: number };
     const writer = createClickWriter(t.database.db, t.database.batch, { maxParams: 32_000 });
     const at = t.clock();
     await writer.insertBatch(Array.from({ length: 1200 }, (_, i) => click(a.id, at + i)));
@@ -137,7 +165,9 @@ describe('webhooks', () => {
     const first = verify(secret, receiver.received[0]!);
     expect(first.type).toBe('clicks.recorded');
     expect(first.data.clicks).toHaveLength(1000);
-    expect(first.data.clicks[0]).toEqual(expect.objectContaining({ slug: 'a', campaign: 'launch', visitor: 'a'.repeat(32) }));
+    expect(first.data.clicks[0]).toEqual(
+      expect.objectContaining({ slug: 'a', campaign: 'launch', visitor: 'a'.repeat(32) }),
+    );
     expect(first.data.clicks[0]).not.toHaveProperty('address');
     t.clock.advance(5_000);
     await run();
@@ -160,7 +190,9 @@ describe('webhooks', () => {
 
 describe('webhook targets through the API', () => {
   it('without WEBHOOK_ALLOW_PRIVATE refuses http and private targets, accepts public https', async () => {
-    const strict = await makeTestApp((database) => ({ webhooks: { store: createWebhookStore(database.db, database.batch), allowPrivate: false } }));
+    const strict = await makeTestApp((database) => ({
+      webhooks: { store: createWebhookStore(database.db, database.batch), allowPrivate: false },
+    }));
     try {
       const post = (url: string) => strict.api('POST', '/api/webhooks', { url, events: ['link.created'] });
       const refused = await post('http://127.0.0.1:9/hook');
@@ -193,11 +225,22 @@ describe('report.daily', () => {
     // 00:03 in Auckland (UTC+13 in December) on the 2nd: "yesterday" is the 1st, local time.
     const now = Date.parse('2026-12-01T11:03:00Z');
     t.clock.set(now);
-    const { secret } = await hook({ events: ['report.daily'], campaigns: ['launch', 'spring'], tz: 'Pacific/Auckland' });
+    const { secret } = await hook({
+      events: ['report.daily'],
+      campaigns: ['launch', 'spring'],
+      tz: 'Pacific/Auckland',
+    });
     const mk = async (slug: string, campaign: string) =>
-      ((await (await t.api('POST', '/api/links', { url: 'https://example.com/', slug, campaign })).json()) as { id: number }).id;
+      (
+        (await (await t.api('POST', '/api/links', { url: 'https://example.com/', slug, campaign })).json()) as {
+          id: number;
+        }
+      ).id;
     const [a, b, c] = [await mk('a', 'launch'), await mk('b', 'spring'), await mk('c', 'other')];
-    const writer = createClickWriter(db.db, db.batch, { maxParams: 100, extraStatements: counterStatements(db.db, { maxParams: 100 }) });
+    const writer = createClickWriter(db.db, db.batch, {
+      maxParams: 100,
+      extraStatements: counterStatements(db.db, { maxParams: 100 }),
+    });
     const localDayStart = Date.parse('2026-11-30T11:00:00Z'); // Dec 1st 00:00 in Auckland
     await writer.insertBatch([
       click(a, localDayStart + 60_000, { visitor: '1'.repeat(32) }),

@@ -5,7 +5,6 @@ import type { Page } from 'playwright-core';
  * outside the dashboard: contrast from computed styles, the focus ring, sideways overflow.
  */
 
-
 export type Rgba = [number, number, number, number];
 /** "rgb(1, 2, 3)" or "rgba(1, 2, 3, 0.5)", as getComputedStyle writes colours. */
 function rgba(css: string): Rgba {
@@ -14,7 +13,12 @@ function rgba(css: string): Rgba {
   return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
 }
 /** A colour painted over an opaque one. */
-const over = ([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a), 1];
+const over = ([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba => [
+  r * a + R * (1 - a),
+  g * a + G * (1 - a),
+  b * a + B * (1 - a),
+  1,
+];
 /** WCAG 2 relative luminance. */
 function luminance([r, g, b]: Rgba) {
   const lin = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
@@ -50,10 +54,18 @@ export const paintedText = (page: Page): Promise<Painted[]> =>
     };
     const shown = (el: Element) => {
       const r = el.getBoundingClientRect();
-      return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility === 'visible' && !el.closest('[hidden], .visually-hidden, :disabled');
+      return (
+        r.width > 1 &&
+        r.height > 1 &&
+        getComputedStyle(el).visibility === 'visible' &&
+        !el.closest('[hidden], .visually-hidden, :disabled')
+      );
     };
-    const texts = [...document.querySelectorAll('body *')].filter((el) =>
-      ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) || [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()));
+    const texts = [...document.querySelectorAll('body *')].filter(
+      (el) =>
+        ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) ||
+        [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()),
+    );
     return texts.filter(shown).map((el) => {
       const style = getComputedStyle(el);
       const size = parseFloat(style.fontSize);
@@ -88,11 +100,21 @@ export const focusRing = (page: Page) =>
       const s = getComputedStyle(p);
       if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
       const box = p.getBoundingClientRect();
-      if (r.left - reach < box.left || r.right + reach > box.right || r.top - reach < box.top || r.bottom + reach > box.bottom) clipped = true;
+      if (
+        r.left - reach < box.left ||
+        r.right + reach > box.right ||
+        r.top - reach < box.top ||
+        r.bottom + reach > box.bottom
+      )
+        clipped = true;
     }
     return {
       what: `${el.tagName.toLowerCase()}#${el.id} “${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}”`,
-      color: style.outlineColor, style: style.outlineStyle, width: parseFloat(style.outlineWidth), backgrounds, clipped,
+      color: style.outlineColor,
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+      backgrounds,
+      clipped,
     };
   });
 
@@ -101,4 +123,7 @@ export const focusRing = (page: Page) =>
  * wide a page, and innerWidth then grows with it, so both are measured against the device width.
  */
 export const overflow = (page: Page) =>
-  page.evaluate((width) => Math.max(document.documentElement.scrollWidth, window.innerWidth) - width, page.viewportSize()!.width);
+  page.evaluate(
+    (width) => Math.max(document.documentElement.scrollWidth, window.innerWidth) - width,
+    page.viewportSize()!.width,
+  );

@@ -34,7 +34,8 @@ export interface TestApp {
 
 /** The real app on a real SQLite file in a temp folder, with an injected clock. */
 export async function makeTestApp(
-  overrides: Partial<AppDeps> | ((database: NodeDatabase, clock: ReturnType<typeof testClock>) => Partial<AppDeps>) = {},
+  overrides:
+    Partial<AppDeps> | ((database: NodeDatabase, clock: ReturnType<typeof testClock>) => Partial<AppDeps>) = {},
 ): Promise<TestApp> {
   const dir = tempDir();
   const database = openDatabase(join(dir, 'test.db'));

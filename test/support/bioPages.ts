@@ -22,7 +22,11 @@ export interface BioTestApp extends TestApp {
 }
 
 /** Bio page wiring over a test database; `pending` collects the work queued after responses. */
-export function bioWiring(database: NodeDatabase, clock: () => number, pending: Promise<unknown>[] = []): BioPageWiring {
+export function bioWiring(
+  database: NodeDatabase,
+  clock: () => number,
+  pending: Promise<unknown>[] = [],
+): BioPageWiring {
   return {
     store: createBioPageStore(database.db, database.batch),
     views: createBioPageViewStore(database.db, database.batch),
@@ -41,8 +45,16 @@ export async function makeBioApp(): Promise<BioTestApp> {
   const t = await makeTestApp((database, clock) => {
     bio = bioWiring(database, clock, pending);
     // Counters written with the clicks, as on D1, so stats see them without Node's counting thread.
-    const clicks = createClickWriter(database.db, database.batch, { maxParams: 32_000, extraStatements: counterStatements(database.db, { maxParams: 32_000 }) });
-    capture = { clicks, geo: fakeGeo(), describeUserAgent: cachedUserAgents(), visitorKey: createVisitorKeys(createNodeSaltStore(database)) };
+    const clicks = createClickWriter(database.db, database.batch, {
+      maxParams: 32_000,
+      extraStatements: counterStatements(database.db, { maxParams: 32_000 }),
+    });
+    capture = {
+      clicks,
+      geo: fakeGeo(),
+      describeUserAgent: cachedUserAgents(),
+      visitorKey: createVisitorKeys(createNodeSaltStore(database)),
+    };
     return {
       linkCache: linkCacheForgettingBioPages(createLinkCache(1000, 60_000, clock), bio.cache),
       bioPages: bio,

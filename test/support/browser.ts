@@ -16,8 +16,13 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
 }
@@ -33,7 +38,10 @@ export interface WatchedContext {
  * uncaught exceptions, CSP violations, dialogs, and requests to anything but 127.0.0.1
  * (those are also blocked).
  */
-export async function watchedContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<WatchedContext> {
+export async function watchedContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<WatchedContext> {
   // Reduced motion: charts draw at once, so screenshots show them finished.
   const context = await browser.newContext({ acceptDownloads: true, reducedMotion: 'reduce', ...options });
   // Well under the test timeout, so a stuck step names itself instead of timing the test out.
@@ -127,20 +135,29 @@ export function useDashboard(env: Record<string, string> = {}) {
     async api(method: string, path: string, body?: unknown) {
       const res = await fetch(`${server.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${DASHBOARD_ADMIN_KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${DASHBOARD_ADMIN_KEY}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
       return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
     },
     /** A click on a short link as a browser (or a bot) makes it: no redirect followed off-host. */
     async visit(slug: string, headers: Record<string, string> = {}) {
-      const res = await fetch(`${server.url}/${slug}`, { redirect: 'manual', headers: { 'user-agent': CHROME_UA, ...headers } });
+      const res = await fetch(`${server.url}/${slug}`, {
+        redirect: 'manual',
+        headers: { 'user-agent': CHROME_UA, ...headers },
+      });
       expect(res.status).toBe(302);
     },
     /** Waits until the counters behind /api/stats hold a link's clicks (the click writer batches them). */
     async counted(slug: string, clicks: number, bots = 0) {
       await expect
-        .poll(async () => (await this.api('GET', `/api/stats?slug=${encodeURIComponent(slug)}&bots=exclude`)).body.totals, { timeout: 15_000 })
+        .poll(
+          async () => (await this.api('GET', `/api/stats?slug=${encodeURIComponent(slug)}&bots=exclude`)).body.totals,
+          { timeout: 15_000 },
+        )
         .toMatchObject({ clicks, bots });
     },
     /** Opens a deep link, meets the sign-in page, signs in, and lands where it was going. */
@@ -155,7 +172,10 @@ export function useDashboard(env: Record<string, string> = {}) {
 
 /** Clicks a download button and reads the CSV it saves: its file name, its BOM, and its rows by column name. */
 export async function downloadCsv(page: Page, button: string) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
   const text = readFileSync((await download.path())!, 'utf8');
   return {
     filename: download.suggestedFilename(),

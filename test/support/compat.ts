@@ -8,7 +8,11 @@ export const COMPAT_KEY = 'admin-key-for-compat-e2e-00001';
 /** The real server (npm start's entry) on loopback with its own database and a known key. */
 export async function startCompatServer(): Promise<ServerProcess & { close(): Promise<void> }> {
   const dir = tempDir('linkpost-compat-');
-  const server = await startServerProcess({ DATABASE_PATH: join(dir, 'compat.db'), ADMIN_API_KEY: COMPAT_KEY, TRUST_PROXY: 'true' });
+  const server = await startServerProcess({
+    DATABASE_PATH: join(dir, 'compat.db'),
+    ADMIN_API_KEY: COMPAT_KEY,
+    TRUST_PROXY: 'true',
+  });
   return {
     ...server,
     async close() {

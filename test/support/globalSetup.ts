@@ -7,6 +7,7 @@ export function setup() {
 
 export function teardown() {
   const leaks = leaksInArchive();
-  if (leaks.length > 0) throw new Error(`server logs hold client addresses or secrets:\n${[...new Set(leaks)].slice(0, 20).join('\n')}`);
+  if (leaks.length > 0)
+    throw new Error(`server logs hold client addresses or secrets:\n${[...new Set(leaks)].slice(0, 20).join('\n')}`);
   console.log(`privacy check: ${archiveCount()} server logs searched, no client address or secret found`);
 }

@@ -36,7 +36,10 @@ export interface StartOptions {
  * Starts `npm start`'s entry (src/node.ts) as a real process, as a user would. Node itself
  * loads tsx, so `child` is the server's own process: its pid is the one to measure and signal.
  */
-export async function startServerProcess(env: Record<string, string>, options: StartOptions = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: StartOptions = {},
+): Promise<ServerProcess> {
   const { script = 'src/node.ts', nodeArgs = [] } = options;
   const port = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
@@ -77,7 +80,11 @@ export async function startServerProcess(env: Record<string, string>, options: S
 /** Runs a script to completion and collects its output. */
 export function runProcess(args: string[], env: Record<string, string>, input?: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

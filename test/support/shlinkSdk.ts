@@ -6,8 +6,14 @@
 import * as sdk from '@shlinkio/shlink-js-sdk';
 import * as fetchClient from '@shlinkio/shlink-js-sdk/fetch';
 import type {
-  ShlinkCreateShortUrlData, ShlinkEditShortUrlData, ShlinkShortUrl, ShlinkShortUrlIdentifier, ShlinkShortUrlsList,
-  ShlinkShortUrlsListParams, ShlinkVisitsList, ShlinkVisitsParams,
+  ShlinkCreateShortUrlData,
+  ShlinkEditShortUrlData,
+  ShlinkShortUrl,
+  ShlinkShortUrlIdentifier,
+  ShlinkShortUrlsList,
+  ShlinkShortUrlsListParams,
+  ShlinkVisitsList,
+  ShlinkVisitsParams,
 } from '../../node_modules/@shlinkio/shlink-js-sdk/dist/api-contract/types.js';
 
 export interface ShlinkClient {

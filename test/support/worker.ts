@@ -112,10 +112,23 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
   await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...common], env);
 
   const port = await freePort();
-  const vars = Object.entries({ VISITOR_SECRET: TEST_VISITOR_SECRET, ...options.vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const vars = Object.entries({ VISITOR_SECRET: TEST_VISITOR_SECRET, ...options.vars }).flatMap(([k, v]) => [
+    '--var',
+    `${k}:${v}`,
+  ]);
   const args = [
-    'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort()),
-    '--show-interactive-dev-session=false', ...common, ...vars, ...(options.testScheduled ? ['--test-scheduled'] : []),
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(await freePort()),
+    '--show-interactive-dev-session=false',
+    ...common,
+    ...vars,
+    ...(options.testScheduled ? ['--test-scheduled'] : []),
   ];
   const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   live.add(child.pid!);
@@ -185,7 +198,10 @@ function writeConfig(dir: string, extra = '', migrationsDir?: string): string {
   const absolute = product
     .replace(/^main = "(.+)"$/m, (_, p: string) => `main = ${JSON.stringify(join(ROOT, p))}`)
     .replace(/^directory = "(.+)"$/m, (_, p: string) => `directory = ${JSON.stringify(join(ROOT, p))}`)
-    .replace(/^migrations_dir = "(.+)"$/m, (_, p: string) => `migrations_dir = ${JSON.stringify(migrationsDir ?? join(ROOT, p))}`);
+    .replace(
+      /^migrations_dir = "(.+)"$/m,
+      (_, p: string) => `migrations_dir = ${JSON.stringify(migrationsDir ?? join(ROOT, p))}`,
+    );
   if (absolute === product) throw new Error('wrangler.toml has no relative paths to rewrite; update writeConfig');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'wrangler.toml');
@@ -224,7 +240,9 @@ export async function openLocalD1(options: { migrationsDir?: string } = {}): Pro
 }> {
   const dir = tempDir('linkpost-d1-');
   const env = wranglerEnv(dir);
-  const configPath = options.migrationsDir ? writeConfig(join(dir, 'config'), '', options.migrationsDir) : join(ROOT, 'wrangler.toml');
+  const configPath = options.migrationsDir
+    ? writeConfig(join(dir, 'config'), '', options.migrationsDir)
+    : join(ROOT, 'wrangler.toml');
   const local = ['--local', '--persist-to', dir, '--config', configPath];
   const apply = () => runWrangler(['d1', 'migrations', 'apply', 'DB', ...local], env);
   await apply();

@@ -23,7 +23,10 @@ describe('the D1 counters rebuild file', () => {
   const d1 = () => openD1(local.binding as Parameters<typeof openD1>[0]);
   const dump = async () => {
     const out: Record<string, string[]> = {};
-    for (const t of TABLES) out[t] = (await d1().db.all(sql.raw(`SELECT * FROM ${t} WHERE clicks != 0`))).map((r) => JSON.stringify(r)).sort();
+    for (const t of TABLES)
+      out[t] = (await d1().db.all(sql.raw(`SELECT * FROM ${t} WHERE clicks != 0`)))
+        .map((r) => JSON.stringify(r))
+        .sort();
     return out;
   };
 
@@ -31,16 +34,48 @@ describe('the D1 counters rebuild file', () => {
     local = await openLocalD1();
     const links = createLinkStore(d1().db);
     const ids: number[] = [];
-    for (const [slug, campaign] of [['poster', 'Print'], ['online', 'Print'], ['solo', null]] as const) {
-      ids.push((await links.insert({
-        slug, url: `https://example.com/${slug}`, destination: `https://example.com/${slug}`, title: null, utm: {}, campaign,
-        network: null, postedAt: null, createdAt: T0, updatedAt: T0, disabled: false, expiresAt: null, maxClicks: null,
-      })).id);
+    for (const [slug, campaign] of [
+      ['poster', 'Print'],
+      ['online', 'Print'],
+      ['solo', null],
+    ] as const) {
+      ids.push(
+        (
+          await links.insert({
+            slug,
+            url: `https://example.com/${slug}`,
+            destination: `https://example.com/${slug}`,
+            title: null,
+            utm: {},
+            campaign,
+            network: null,
+            postedAt: null,
+            createdAt: T0,
+            updatedAt: T0,
+            disabled: false,
+            expiresAt: null,
+            maxClicks: null,
+          })
+        ).id,
+      );
     }
     const clicks: Click[] = Array.from({ length: 45 }, (_, i) => ({
-      linkId: ids[i % 3]!, clickedAt: T0 + i * 41 * 60_000, source: i % 2 ? 'direct' : 'linkedin', referrer: null, referrerHost: null,
-      device: i % 3 ? 'mobile' : 'desktop', os: 'iOS', browser: 'Safari', country: 'FR', region: null, city: i % 5 ? 'Lyon' : null,
-      bot: i % 8 === 0, visitor: `v${i % 7}`.padEnd(32, '0'), qr: i % 3 === 0 || i % 4 === 0, userAgent: null, firstOfDay: false,
+      linkId: ids[i % 3]!,
+      clickedAt: T0 + i * 41 * 60_000,
+      source: i % 2 ? 'direct' : 'linkedin',
+      referrer: null,
+      referrerHost: null,
+      device: i % 3 ? 'mobile' : 'desktop',
+      os: 'iOS',
+      browser: 'Safari',
+      country: 'FR',
+      region: null,
+      city: i % 5 ? 'Lyon' : null,
+      bot: i % 8 === 0,
+      visitor: `v${i % 7}`.padEnd(32, '0'),
+      qr: i % 3 === 0 || i % 4 === 0,
+      userAgent: null,
+      firstOfDay: false,
     }));
     // Written and counted the way the Worker records clicks, in batches.
     for (let i = 0; i < clicks.length; i += 10) await createD1ClickWriter(d1()).insertBatch(clicks.slice(i, i + 10));

@@ -7,8 +7,15 @@ import { directRecorder, queueRecorder, recordFailures, type ClickQueue } from '
 import { fromMessage, toMessage } from '../../src/worker/visitMessage.js';
 
 const visit = (linkId: number, extra: Partial<Visit> = {}): Visit => ({
-  linkId, at: Date.parse('2026-03-10T12:00:00Z'), address: '203.0.113.5', userAgent: 'Mozilla/5.0', referrer: '',
-  utmSource: null, qr: false, prefetch: false, location: { country: 'NZ', region: 'Canterbury', city: 'Christchurch' },
+  linkId,
+  at: Date.parse('2026-03-10T12:00:00Z'),
+  address: '203.0.113.5',
+  userAgent: 'Mozilla/5.0',
+  referrer: '',
+  utmSource: null,
+  qr: false,
+  prefetch: false,
+  location: { country: 'NZ', region: 'Canterbury', city: 'Christchurch' },
   ...extra,
 });
 
@@ -31,7 +38,9 @@ describe('visits as queue messages', () => {
   });
 
   it('crops long headers so a message stays small, and refuses what is not a visit', () => {
-    const m = toMessage(visit(1, { userAgent: 'A'.repeat(100_000), referrer: 'https://x.example/'.padEnd(50_000, 'y') }));
+    const m = toMessage(
+      visit(1, { userAgent: 'A'.repeat(100_000), referrer: 'https://x.example/'.padEnd(50_000, 'y') }),
+    );
     expect(JSON.stringify(m).length).toBeLessThan(10_000);
     expect(fromMessage(m)).not.toBeNull();
     expect(fromMessage({ ...m, v: 2 })).toBeNull();
@@ -67,7 +76,11 @@ describe('the queue consumer', () => {
     });
     const messages = [1, 2, 3].map((id) => message(String(id), toMessage(visit(id))));
     await consumeVisits(messages, record, silentLogger);
-    expect(messages.map((m) => [m.ack.mock.calls.length, m.retry.mock.calls.length])).toEqual([[1, 0], [0, 1], [1, 0]]);
+    expect(messages.map((m) => [m.ack.mock.calls.length, m.retry.mock.calls.length])).toEqual([
+      [1, 0],
+      [0, 1],
+      [1, 0],
+    ]);
   });
 
   it('stops trying one by one once the database is plainly down, and retries the rest later', async () => {
@@ -105,6 +118,8 @@ describe('click recorders', () => {
     queueRecorder(ctx, refusing, record, recordFailures(logger, createStorageHealth(Date.now))).record(visit(2));
     await ctx.settled();
     expect(record).toHaveBeenCalledWith([visit(2)]);
-    expect(logger.lines).toEqual([{ level: 'warn', message: expect.stringContaining('writing it directly'), fields: { err: expect.any(Error) } }]);
+    expect(logger.lines).toEqual([
+      { level: 'warn', message: expect.stringContaining('writing it directly'), fields: { err: expect.any(Error) } },
+    ]);
   });
 });

@@ -22,9 +22,21 @@ describe('Worker settings', () => {
   });
 
   it('uses PUBLIC_URL when set and otherwise leaves the base to each request', async () => {
-    expect(await workerSettings({ VISITOR_SECRET })).toMatchObject({ publicUrl: null, adminKeyHash: null, apiRateLimit: 1200, clickRetentionDays: null });
-    const set = await workerSettings({ PUBLIC_URL: 'https://go.example.com/', ADMIN_API_KEY: 'a-secret-of-24-characters', VISITOR_SECRET });
-    expect(set).toMatchObject({ publicUrl: 'https://go.example.com', adminKeyHash: await sha256Hex('a-secret-of-24-characters') });
+    expect(await workerSettings({ VISITOR_SECRET })).toMatchObject({
+      publicUrl: null,
+      adminKeyHash: null,
+      apiRateLimit: 1200,
+      clickRetentionDays: null,
+    });
+    const set = await workerSettings({
+      PUBLIC_URL: 'https://go.example.com/',
+      ADMIN_API_KEY: 'a-secret-of-24-characters',
+      VISITOR_SECRET,
+    });
+    expect(set).toMatchObject({
+      publicUrl: 'https://go.example.com',
+      adminKeyHash: await sha256Hex('a-secret-of-24-characters'),
+    });
   });
 
   it('answers a bad setting with its name, and never logs or shows the secret', async () => {
@@ -46,20 +58,29 @@ describe('Worker settings', () => {
 describe('location from request.cf', () => {
   it('takes country, region and city as Cloudflare gives them', () => {
     expect(locationFromCf({ country: 'NZ', region: 'Canterbury', city: 'Christchurch', colo: 'CHC' })).toEqual({
-      country: 'NZ', region: 'Canterbury', city: 'Christchurch',
+      country: 'NZ',
+      region: 'Canterbury',
+      city: 'Christchurch',
     });
   });
 
   it('treats Tor, unknown and missing fields as no place, and no cf object as no platform location', () => {
     expect(locationFromCf({ country: 'T1' })).toEqual({ country: null, region: null, city: null });
-    expect(locationFromCf({ country: 'XX', region: '', city: 42 })).toEqual({ country: null, region: null, city: null });
+    expect(locationFromCf({ country: 'XX', region: '', city: 42 })).toEqual({
+      country: null,
+      region: null,
+      city: null,
+    });
     expect(locationFromCf(undefined)).toBeUndefined();
   });
 });
 
 describe('the per-isolate salt memo', () => {
   it('asks the database once per day and prunes once per day', async () => {
-    const store = { saltFor: vi.fn(async (_day: string, candidate: string) => candidate), pruneBefore: vi.fn(async () => {}) };
+    const store = {
+      saltFor: vi.fn(async (_day: string, candidate: string) => candidate),
+      pruneBefore: vi.fn(async () => {}),
+    };
     const memo = createSaltMemo();
     // Two requests, each wrapping its own store, share what the isolate learnt.
     expect(await memo.wrap(store).saltFor('2026-03-10', 'first', 0)).toBe('first');

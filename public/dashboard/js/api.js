@@ -57,7 +57,12 @@ export async function errorFrom(res, method, path) {
   }
   // A proxy or a crash may answer without the API's error shape: then the status speaks.
   const err = data?.error;
-  return new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? `${method} ${path} failed with ${res.status}`, err?.details);
+  return new ApiError(
+    res.status,
+    err?.code ?? `http_${res.status}`,
+    err?.message ?? `${method} ${path} failed with ${res.status}`,
+    err?.details,
+  );
 }
 
 /** Calls the API and returns its JSON (null for 204). Retries once after a stale CSRF token. */

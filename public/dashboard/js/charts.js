@@ -3,7 +3,18 @@
 import { h } from './dom.js';
 import { num } from './format.js';
 
-export const PALETTE = ['#1d4ed8', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#dc2626', '#4b5563', '#65a30d', '#c026d3'];
+export const PALETTE = [
+  '#1d4ed8',
+  '#db2777',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#0891b2',
+  '#dc2626',
+  '#4b5563',
+  '#65a30d',
+  '#c026d3',
+];
 
 const reduceMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
@@ -17,15 +28,43 @@ export function lineChart(box, { labels, series, summary, xTitle, yTitle = 'Clic
     'details',
     { class: 'chart-table' },
     h('summary', {}, 'Show as table'),
-    h('div', { class: 'table-scroll' },
-      h('table', { class: 'table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, xTitle ?? 'Time'), series.map((s) => h('th', { scope: 'col', class: 'num' }, s.label)))),
-        h('tbody', {}, labels.map((label, i) => h('tr', {}, h('th', { scope: 'row' }, label), series.map((s) => h('td', { class: 'num' }, s.data[i] === null ? '—' : num(s.data[i] ?? 0)))))))),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, xTitle ?? 'Time'),
+            series.map((s) => h('th', { scope: 'col', class: 'num' }, s.label)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          labels.map((label, i) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, label),
+              series.map((s) => h('td', { class: 'num' }, s.data[i] === null ? '—' : num(s.data[i] ?? 0))),
+            ),
+          ),
+        ),
+      ),
+    ),
   );
   box.replaceChildren(h('div', { class: 'chart-box' }, canvas), table);
   const Chart = window.Chart;
   if (!Chart) {
-    box.prepend(h('p', { class: 'notice notice-error' }, 'The chart library did not load; the numbers are in the table below.'));
+    box.prepend(
+      h('p', { class: 'notice notice-error' }, 'The chart library did not load; the numbers are in the table below.'),
+    );
     table.open = true;
     return () => {};
   }
@@ -53,7 +92,10 @@ export function lineChart(box, { labels, series, summary, xTitle, yTitle = 'Clic
       interaction: { mode: 'index', intersect: false },
       plugins: { legend: { display: series.length > 1, position: 'bottom' } },
       scales: {
-        x: { title: { display: Boolean(xTitle), text: xTitle }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 10 } },
+        x: {
+          title: { display: Boolean(xTitle), text: xTitle },
+          ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 10 },
+        },
         y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { precision: 0 } },
       },
     },

@@ -25,11 +25,15 @@ export function rangeControls(state, onChange, { withBots = true } = {}) {
   const today = localDay(new Date());
   const from = h('input', { type: 'date', id: 'range-from', value: state.from, max: today });
   const to = h('input', { type: 'date', id: 'range-to', value: state.to || today, max: today });
-  const custom = h('div', { class: 'custom-range row', hidden: state.range !== 'custom' },
+  const custom = h(
+    'div',
+    { class: 'custom-range row', hidden: state.range !== 'custom' },
     h('div', { class: 'field' }, h('label', { for: 'range-from' }, 'From'), from),
-    h('div', { class: 'field' }, h('label', { for: 'range-to' }, 'To'), to));
+    h('div', { class: 'field' }, h('label', { for: 'range-to' }, 'To'), to),
+  );
   const buttons = [...RANGES, { id: 'custom', label: 'Custom' }].map((r) =>
-    h('button', { type: 'button', 'aria-pressed': String(state.range === r.id), dataset: { range: r.id } }, r.label));
+    h('button', { type: 'button', 'aria-pressed': String(state.range === r.id), dataset: { range: r.id } }, r.label),
+  );
   const group = h('div', { class: 'segmented', role: 'group', 'aria-labelledby': 'range-label' }, buttons);
 
   group.addEventListener('click', (e) => {
@@ -62,34 +66,46 @@ export function rangeControls(state, onChange, { withBots = true } = {}) {
 
   let bots = null;
   if (withBots) {
-    bots = h('select', { id: 'range-bots' },
-      Object.entries(BOTS_LABELS).map(([value, label]) => h('option', { value, selected: state.bots === value }, label)));
+    bots = h(
+      'select',
+      { id: 'range-bots' },
+      Object.entries(BOTS_LABELS).map(([value, label]) =>
+        h('option', { value, selected: state.bots === value }, label),
+      ),
+    );
     bots.addEventListener('change', () => ((state.bots = bots.value), onChange(state)));
   }
 
-  return h('div', { class: 'range-controls' },
+  return h(
+    'div',
+    { class: 'range-controls' },
     h('div', { class: 'field' }, h('span', { class: 'field-label', id: 'range-label' }, 'Period'), group),
     bots ? h('div', { class: 'field' }, h('label', { for: 'range-bots' }, 'Count'), bots) : null,
     h('p', { class: 'hint tz' }, `Times in ${timeZone}`),
-    custom);
+    custom,
+  );
 }
 
 /** A button that downloads a CSV export for the given params; errors are shown as toasts. */
 export function exportButton(label, path, params) {
   if (!can('export')) return null;
-  return h('button', {
-    type: 'button',
-    class: 'btn',
-    onclick: async (e) => {
-      const button = e.currentTarget;
-      button.disabled = true;
-      try {
-        await download(path, params());
-      } catch (err) {
-        toast(`Export failed: ${err.message}`, 'error');
-      } finally {
-        button.disabled = false;
-      }
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn',
+      onclick: async (e) => {
+        const button = e.currentTarget;
+        button.disabled = true;
+        try {
+          await download(path, params());
+        } catch (err) {
+          toast(`Export failed: ${err.message}`, 'error');
+        } finally {
+          button.disabled = false;
+        }
+      },
     },
-  }, label);
+    label,
+  );
 }

@@ -20,8 +20,14 @@ export const csvRecord = (values) => `${values.map(csvCell).join(',')}\r\n`;
 
 /** Lowercase ASCII letters, digits and dashes for a file name (as the server names its exports). */
 export function filenamePart(value) {
-  return String(value).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  return String(value)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
 }
 
 /** Saves rows (the header first) as `filename`, through a Blob: nothing goes to the server. */

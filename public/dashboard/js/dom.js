@@ -50,7 +50,13 @@ export function errorBox(error, retry) {
 
 /** An empty state that says what to do next. */
 export function emptyState(title, body, ...actions) {
-  return h('div', { class: 'empty' }, h('p', { class: 'empty-title' }, title), body ? h('p', {}, body) : null, ...actions);
+  return h(
+    'div',
+    { class: 'empty' },
+    h('p', { class: 'empty-title' }, title),
+    body ? h('p', {}, body) : null,
+    ...actions,
+  );
 }
 
 export const loading = (what = 'Loading…') => h('p', { class: 'loading', role: 'status' }, what);
@@ -109,22 +115,26 @@ export async function copyText(text) {
 
 /** A "Copy" button for a short URL, confirming with a toast. */
 export function copyButton(text, label = 'Copy') {
-  return h('button', {
-    type: 'button',
-    class: 'btn btn-small',
-    'aria-label': `Copy ${text}`,
-    onclick: async (e) => {
-      const button = e.currentTarget;
-      try {
-        await copyText(text);
-        button.textContent = 'Copied';
-        toast(`Copied ${text}`);
-        setTimeout(() => (button.textContent = label), 1500);
-      } catch (err) {
-        toast(err.message, 'error');
-      }
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-small',
+      'aria-label': `Copy ${text}`,
+      onclick: async (e) => {
+        const button = e.currentTarget;
+        try {
+          await copyText(text);
+          button.textContent = 'Copied';
+          toast(`Copied ${text}`);
+          setTimeout(() => (button.textContent = label), 1500);
+        } catch (err) {
+          toast(err.message, 'error');
+        }
+      },
     },
-  }, label);
+    label,
+  );
 }
 
 /** A table cell labelled for the phone layout, where rows become cards: cell('Clicks', 12). */

@@ -25,10 +25,34 @@ const ROUTES = [
   { path: /^\/links\/new$/, title: 'New link', nav: 'links', scope: 'links:write', view: linkFormView },
   { path: /^\/links\/import$/, title: 'Import links', nav: 'links', scope: 'links:write', view: linkImportView },
   { path: /^\/links\/([^/]+)\/edit$/, title: 'Edit link', nav: 'links', scope: 'links:write', view: linkFormView },
-  { path: /^\/link\/([^/]+)$/, title: 'Link', nav: 'links', scope: ['links:read', 'analytics:read'], view: linkPageView },
-  { path: /^\/campaigns$/, title: 'Campaigns', nav: 'campaigns', scope: ['analytics:read', 'links:read'], view: campaignsView },
-  { path: /^\/campaigns\/(.+)$/, title: 'Campaign', nav: 'campaigns', scope: ['analytics:read', 'links:read'], view: campaignPageView },
-  { path: /^\/compare$/, title: 'Compare posts', nav: 'compare', scope: ['analytics:read', 'links:read'], view: compareView },
+  {
+    path: /^\/link\/([^/]+)$/,
+    title: 'Link',
+    nav: 'links',
+    scope: ['links:read', 'analytics:read'],
+    view: linkPageView,
+  },
+  {
+    path: /^\/campaigns$/,
+    title: 'Campaigns',
+    nav: 'campaigns',
+    scope: ['analytics:read', 'links:read'],
+    view: campaignsView,
+  },
+  {
+    path: /^\/campaigns\/(.+)$/,
+    title: 'Campaign',
+    nav: 'campaigns',
+    scope: ['analytics:read', 'links:read'],
+    view: campaignPageView,
+  },
+  {
+    path: /^\/compare$/,
+    title: 'Compare posts',
+    nav: 'compare',
+    scope: ['analytics:read', 'links:read'],
+    view: compareView,
+  },
   { path: /^\/insights$/, title: 'Insights', nav: 'insights', scope: 'analytics:read', view: insightsView },
   { path: /^\/bio$/, title: 'Bio pages', nav: 'bio', scope: 'admin', view: bioPagesView },
   { path: /^\/bio\/new$/, title: 'New bio page', nav: 'bio', scope: 'admin', view: bioPageEditorView },
@@ -37,10 +61,13 @@ const ROUTES = [
   { path: /^\/settings$/, title: 'Settings', nav: 'settings', scope: 'admin', view: settingsView },
 ];
 /** The first page the key may see: the overview, else its links, else settings. */
-const home = () => ['overview', 'links', 'settings'].map((p) => `#/${p}`).find((hash) => {
-  const route = ROUTES.find((r) => r.path.test(hash.slice(1)));
-  return allowed(route);
-}) ?? '#/overview';
+const home = () =>
+  ['overview', 'links', 'settings']
+    .map((p) => `#/${p}`)
+    .find((hash) => {
+      const route = ROUTES.find((r) => r.path.test(hash.slice(1)));
+      return allowed(route);
+    }) ?? '#/overview';
 
 const main = document.getElementById('main');
 let session = null;
@@ -90,7 +117,15 @@ async function render() {
     if (home() !== `#${path}`) return location.replace(home());
     // A key with none of the scopes the pages need (export only, say): say so rather than loop.
     markNav(null);
-    replace(main, h('h1', {}, 'Nothing to show'), h('p', {}, 'This key may not read links or analytics. Ask an admin for a key with the links:read or analytics:read scope.'));
+    replace(
+      main,
+      h('h1', {}, 'Nothing to show'),
+      h(
+        'p',
+        {},
+        'This key may not read links or analytics. Ask an admin for a key with the links:read or analytics:read scope.',
+      ),
+    );
     return;
   }
 
@@ -114,7 +149,8 @@ async function render() {
     setQuery(params) {
       const qs = new URLSearchParams();
       for (const [k, v] of Object.entries(params)) {
-        for (const item of Array.isArray(v) ? v : [v]) if (item !== undefined && item !== null && item !== '') qs.append(k, item);
+        for (const item of Array.isArray(v) ? v : [v])
+          if (item !== undefined && item !== null && item !== '') qs.append(k, item);
       }
       const s = qs.toString();
       history.replaceState(null, '', `#${path}${s ? `?${s}` : ''}`);

@@ -8,8 +8,17 @@ import { num, rangeLabel, rangeParams } from './format.js';
 import { NETWORK_LABELS, networkLabel } from './utm.js';
 
 const BREAKDOWN_TITLES = {
-  source: 'Sources', referrer: 'Referrers', country: 'Countries', city: 'Cities', device: 'Devices',
-  os: 'Operating systems', browser: 'Browsers', qr: 'Link clicks and QR scans', network: 'Networks', campaign: 'Campaigns', link: 'Top posts',
+  source: 'Sources',
+  referrer: 'Referrers',
+  country: 'Countries',
+  city: 'Cities',
+  device: 'Devices',
+  os: 'Operating systems',
+  browser: 'Browsers',
+  qr: 'Link clicks and QR scans',
+  network: 'Networks',
+  campaign: 'Campaigns',
+  link: 'Top posts',
 };
 
 let regionNames = null;
@@ -23,10 +32,18 @@ try {
 function describe(dimension, row) {
   const { value } = row;
   if (value === null || value === '') {
-    return { text: dimension === 'country' || dimension === 'city' ? 'Unknown' : dimension === 'referrer' ? 'No referrer' : '(none)' };
+    return {
+      text:
+        dimension === 'country' || dimension === 'city'
+          ? 'Unknown'
+          : dimension === 'referrer'
+            ? 'No referrer'
+            : '(none)',
+    };
   }
   // Sources are network ids when a network sent the click (linkedin, x…), else words like "direct".
-  if (dimension === 'network' || (dimension === 'source' && NETWORK_LABELS[value])) return { text: networkLabel(value) };
+  if (dimension === 'network' || (dimension === 'source' && NETWORK_LABELS[value]))
+    return { text: networkLabel(value) };
   if (dimension === 'country') {
     let name = value;
     try {
@@ -45,19 +62,29 @@ function describe(dimension, row) {
 function breakdown(dimension, rows) {
   const max = Math.max(1, ...rows.map((r) => r.clicks));
   const id = `bd-${dimension}`;
-  return h('section', { class: 'card breakdown', 'aria-labelledby': id },
+  return h(
+    'section',
+    { class: 'card breakdown', 'aria-labelledby': id },
     h('h2', { id }, BREAKDOWN_TITLES[dimension] ?? dimension),
     rows.length === 0
       ? h('p', { class: 'muted' }, 'Nothing in this period.')
-      : h('ol', {}, rows.map((r) => {
-          const d = describe(dimension, r);
-          const bar = h('span');
-          bar.style.width = `${Math.round((r.clicks / max) * 100)}%`; // CSSOM, allowed by the CSP
-          return h('li', {},
-            h('span', { class: 'label' }, d.href ? h('a', { href: d.href }, d.text) : d.text),
-            h('span', { class: 'value', title: `${num(r.uniques)} unique visitors` }, num(r.clicks)),
-            h('span', { class: 'bar', 'aria-hidden': 'true' }, bar));
-        })));
+      : h(
+          'ol',
+          {},
+          rows.map((r) => {
+            const d = describe(dimension, r);
+            const bar = h('span');
+            bar.style.width = `${Math.round((r.clicks / max) * 100)}%`; // CSSOM, allowed by the CSP
+            return h(
+              'li',
+              {},
+              h('span', { class: 'label' }, d.href ? h('a', { href: d.href }, d.text) : d.text),
+              h('span', { class: 'value', title: `${num(r.uniques)} unique visitors` }, num(r.clicks)),
+              h('span', { class: 'bar', 'aria-hidden': 'true' }, bar),
+            );
+          }),
+        ),
+  );
 }
 
 /** Labels for series points: hour, day, week or month in the range's time zone. */
@@ -84,16 +111,28 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint, 
   let destroyChart = () => {};
   ctx.onCleanup(() => destroyChart());
 
-  const toolbar = h('div', { class: 'toolbar' },
+  const toolbar = h(
+    'div',
+    { class: 'toolbar' },
     rangeControls(state, () => {
-      ctx.setQuery({ ...Object.fromEntries(ctx.query), range: state.range, from: state.range === 'custom' ? state.from : '', to: state.range === 'custom' ? state.to : '', bots: state.bots === 'exclude' ? '' : state.bots });
+      ctx.setQuery({
+        ...Object.fromEntries(ctx.query),
+        range: state.range,
+        from: state.range === 'custom' ? state.from : '',
+        to: state.range === 'custom' ? state.to : '',
+        bots: state.bots === 'exclude' ? '' : state.bots,
+      });
       load();
       onFilters(state);
     }),
     h('div', { class: 'spacer' }),
-    h('div', { class: 'exports' },
+    h(
+      'div',
+      { class: 'exports' },
       exportButton('Download clicks (CSV)', '/api/clicks.csv', params),
-      fixed.slug ? null : exportButton('Per-post report (CSV)', '/api/stats.csv', params)));
+      fixed.slug ? null : exportButton('Per-post report (CSV)', '/api/stats.csv', params),
+    ),
+  );
   container.append(toolbar, body);
 
   let generation = 0;
@@ -117,19 +156,34 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint, 
     const { interval, tz } = stats.range;
     const chartBox = h('div');
     const botsLabel = state.bots === 'exclude' ? 'Bot hits filtered out' : 'Bot hits';
-    replace(body,
-      h('div', { class: 'cards' },
+    replace(
+      body,
+      h(
+        'div',
+        { class: 'cards' },
         stat(state.bots === 'only' ? 'Bot clicks' : 'Clicks', totals.clicks),
         // The counters count a person once per post per day; say so where a campaign sums posts.
         stat('Unique visitors', totals.uniques, 'each person once per post per day'),
-        stat(botsLabel, totals.bots)),
+        stat(botsLabel, totals.bots),
+      ),
       totals.clicks === 0 && totals.bots === 0
-        ? emptyState(`No clicks in this period (${rangeLabel(state)}).`, emptyHint ?? 'Share one of your short links; clicks show up here within seconds.')
+        ? emptyState(
+            `No clicks in this period (${rangeLabel(state)}).`,
+            emptyHint ?? 'Share one of your short links; clicks show up here within seconds.',
+          )
         : null,
-      h('section', { class: 'card chart-card', 'aria-labelledby': 'chart-h' },
+      h(
+        'section',
+        { class: 'card chart-card', 'aria-labelledby': 'chart-h' },
         h('h2', { id: 'chart-h' }, `Clicks over time, by ${interval}`),
-        chartBox),
-      h('div', { class: 'breakdowns' }, dimensions.map((d) => breakdown(d, stats.breakdowns[d]))));
+        chartBox,
+      ),
+      h(
+        'div',
+        { class: 'breakdowns' },
+        dimensions.map((d) => breakdown(d, stats.breakdowns[d])),
+      ),
+    );
     destroyChart();
     destroyChart = lineChart(chartBox, {
       labels: series.map((p) => pointLabel(p.t, interval, tz)),
@@ -148,7 +202,10 @@ export function statsPanel(ctx, container, { fixed = {}, dimensions, emptyHint, 
 }
 
 const stat = (label, value, note) =>
-  h('div', { class: 'stat' },
+  h(
+    'div',
+    { class: 'stat' },
     h('p', { class: 'stat-label' }, label),
     h('p', { class: 'stat-value' }, num(value)),
-    note ? h('p', { class: 'hint' }, note) : null);
+    note ? h('p', { class: 'hint' }, note) : null,
+  );

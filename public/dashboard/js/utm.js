@@ -3,19 +3,46 @@
 // checks this copy against the server's on many inputs.
 
 export const NETWORKS = [
-  'x', 'linkedin', 'facebook', 'instagram', 'tiktok', 'youtube', 'threads', 'bluesky',
-  'mastodon', 'reddit', 'pinterest', 'snapchat', 'whatsapp', 'telegram', 'email',
-  'newsletter', 'other',
+  'x',
+  'linkedin',
+  'facebook',
+  'instagram',
+  'tiktok',
+  'youtube',
+  'threads',
+  'bluesky',
+  'mastodon',
+  'reddit',
+  'pinterest',
+  'snapchat',
+  'whatsapp',
+  'telegram',
+  'email',
+  'newsletter',
+  'other',
 ];
 
 export const NETWORK_LABELS = {
-  x: 'X (Twitter)', linkedin: 'LinkedIn', facebook: 'Facebook', instagram: 'Instagram',
-  tiktok: 'TikTok', youtube: 'YouTube', threads: 'Threads', bluesky: 'Bluesky',
-  mastodon: 'Mastodon', reddit: 'Reddit', pinterest: 'Pinterest', snapchat: 'Snapchat',
-  whatsapp: 'WhatsApp', telegram: 'Telegram', email: 'Email', newsletter: 'Newsletter', other: 'Other',
+  x: 'X (Twitter)',
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  reddit: 'Reddit',
+  pinterest: 'Pinterest',
+  snapchat: 'Snapchat',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  email: 'Email',
+  newsletter: 'Newsletter',
+  other: 'Other',
 };
 
-export const networkLabel = (n) => (n ? NETWORK_LABELS[n] ?? n : '—');
+export const networkLabel = (n) => (n ? (NETWORK_LABELS[n] ?? n) : '—');
 
 export const UTM_FIELDS = ['source', 'medium', 'campaign', 'term', 'content'];
 
@@ -73,19 +100,35 @@ export function checkDestination(raw, ownHost = location.host) {
   } catch {
     return { problem: 'Enter a full address, starting with https://' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'Only http and https addresses can be shortened' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { problem: 'Only http and https addresses can be shortened' };
   if (!url.hostname) return { problem: 'The address has no host' };
   if (url.username || url.password) return { problem: 'The address must not contain a user name or password' };
-  if (url.host.toLowerCase() === ownHost.toLowerCase()) return { problem: 'That address is this shortener itself, which would loop' };
+  if (url.host.toLowerCase() === ownHost.toLowerCase())
+    return { problem: 'That address is this shortener itself, which would loop' };
   return { url };
 }
 
 /** Custom slugs, as src/domain/slug.ts allows them. */
 export const SLUG_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const RESERVED_SLUGS = new Set([
-  'api', 'healthz', 'assets', 'dashboard', 'static', 'favicon.ico', 'robots.txt',
-  'index.html', 'login', 'logout', 'admin', 'vendor', 'public', 'qr', 'docs',
-  'compat', 'yourls-api.php',
+  'api',
+  'healthz',
+  'assets',
+  'dashboard',
+  'static',
+  'favicon.ico',
+  'robots.txt',
+  'index.html',
+  'login',
+  'logout',
+  'admin',
+  'vendor',
+  'public',
+  'qr',
+  'docs',
+  'compat',
+  'yourls-api.php',
 ]);
 
 /** Why a custom slug cannot be used, in words, or null when it can. */

@@ -2,7 +2,13 @@
 import type { Network } from '../network.js';
 
 export type Confidence = 'low' | 'medium' | 'high';
-export const INSIGHT_KINDS = ['publishing_window', 'network_choice', 'post_lifetime', 'attribution', 'missing_data'] as const;
+export const INSIGHT_KINDS = [
+  'publishing_window',
+  'network_choice',
+  'post_lifetime',
+  'attribution',
+  'missing_data',
+] as const;
 export type InsightKind = (typeof INSIGHT_KINDS)[number];
 
 export interface Insight {
@@ -63,21 +69,38 @@ export function confidenceFor(n: number, medium: number, high: number): Confiden
 export const lowerConfidence = (c: Confidence): Confidence => (c === 'high' ? 'medium' : 'low');
 
 const LABELS: Record<Network, string> = {
-  x: 'X', linkedin: 'LinkedIn', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube',
-  threads: 'Threads', bluesky: 'Bluesky', mastodon: 'Mastodon', reddit: 'Reddit', pinterest: 'Pinterest',
-  snapchat: 'Snapchat', whatsapp: 'WhatsApp', telegram: 'Telegram', email: 'email', newsletter: 'newsletter', other: 'other',
+  x: 'X',
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  reddit: 'Reddit',
+  pinterest: 'Pinterest',
+  snapchat: 'Snapchat',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  email: 'email',
+  newsletter: 'newsletter',
+  other: 'other',
 };
 
 /** How a network is named in a sentence. */
 export const networkLabel = (network: string | null): string =>
-  network === null ? 'untagged' : (LABELS as Record<string, string>)[network] ?? network;
+  network === null ? 'untagged' : ((LABELS as Record<string, string>)[network] ?? network);
 
 /** "1 post" / "3 posts". */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** Figures as the texts print them: whole numbers with separators, else one decimal. */
 export const fmt = (n: number): string =>
-  Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  Number.isInteger(n)
+    ? n.toLocaleString('en-US')
+    : n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export const percent = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((100 * part) / whole));
 

@@ -33,9 +33,11 @@ export function postLifetime(quarters: ReadonlyMap<number, number>, ageMs: numbe
   const closed = (n: number) => ageQuarters >= n;
   const d7 = within(WEEK_QUARTERS);
   const hours = new Map<number, number>();
-  for (const [k, c] of quarters) if (k >= 0 && k < WEEK_QUARTERS) hours.set(Math.floor(k / 4), (hours.get(Math.floor(k / 4)) ?? 0) + c);
+  for (const [k, c] of quarters)
+    if (k >= 0 && k < WEEK_QUARTERS) hours.set(Math.floor(k / 4), (hours.get(Math.floor(k / 4)) ?? 0) + c);
   let peakHour: number | null = null;
-  for (const [hour, c] of [...hours].sort((a, b) => a[0] - b[0])) if (c > 0 && (peakHour === null || c > hours.get(peakHour)!)) peakHour = hour;
+  for (const [hour, c] of [...hours].sort((a, b) => a[0] - b[0]))
+    if (c > 0 && (peakHour === null || c > hours.get(peakHour)!)) peakHour = hour;
   let halfLifeHours: number | null = null;
   if (closed(WEEK_QUARTERS) && d7 > 0) {
     let running = 0;

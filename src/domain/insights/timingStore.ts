@@ -33,7 +33,13 @@ export interface TimingStore {
    * Counts per local week hour of the clicks in [from, to) (quarter-hour aligned), bucketed
    * with the offsets given (which must cover the range), with the distinct posts clicked.
    */
-  weekHours(scope: StatsScope, from: number, to: number, bots: BotMode, offsets: readonly ZoneOffset[]): Promise<WeekHourCount[]>;
+  weekHours(
+    scope: StatsScope,
+    from: number,
+    to: number,
+    bots: BotMode,
+    offsets: readonly ZoneOffset[],
+  ): Promise<WeekHourCount[]>;
   /**
    * For every post of the scope posted in [posted.from, posted.to) (every post when null), its
    * counts per quarter hour from `quarters.from` to `quarters.to` quarter hours after the

@@ -2,9 +2,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { invalid, isAppError, notFound, unauthorized, type Link } from '../../domain/index.js';
-import {
-  createLink, deleteLink, getLinkOrThrow, parseInput, updateLink, verifyApiKey,
-} from '../../services/index.js';
+import { createLink, deleteLink, getLinkOrThrow, parseInput, updateLink, verifyApiKey } from '../../services/index.js';
 import { pageLinks } from '../../services/pageLinks.js';
 import type { AuthEnv } from '../auth.js';
 import type { CompatDeps } from './deps.js';
@@ -14,7 +12,8 @@ import { dubAnalytics, parseAnalyticsQuery } from './dubAnalytics.js';
 import { dubError, dubErrorOf, dubLinkView } from './dubView.js';
 import { fieldsFromTags } from './tags.js';
 
-const list = z.union([z.string(), z.array(z.string())])
+const list = z
+  .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
 /** Dub fields that would change where a visitor goes, or who may visit, are refused; cosmetic ones are ignored. */
 const refused = (what: string) => z.null({ message: `linkpost does not support ${what}` }).optional();
@@ -33,7 +32,10 @@ const linkFields = {
   geo: refused('geo targeting'),
   testVariants: refused('A/B test variants'),
   rewrite: z.literal(false, { message: 'linkpost does not support link cloaking (rewrite)' }).optional(),
-  ...Object.fromEntries(UTM.map((f) => [`utm_${f}`, z.string().nullish()])) as Record<`utm_${(typeof UTM)[number]}`, z.ZodOptional<z.ZodNullable<z.ZodString>>>,
+  ...(Object.fromEntries(UTM.map((f) => [`utm_${f}`, z.string().nullish()])) as Record<
+    `utm_${(typeof UTM)[number]}`,
+    z.ZodOptional<z.ZodNullable<z.ZodString>>
+  >),
 };
 const createBody = z.object({ url: z.string(), ...linkFields });
 const updateBody = z.object({ url: z.string().optional(), ...linkFields });
@@ -48,8 +50,11 @@ const listQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(100),
 });
 
-const tagsOfBody = (b: { tagIds?: string[]; tagNames?: string[]; tagId?: string | null }) =>
-  [...(b.tagNames ?? []), ...(b.tagIds ?? []), ...(b.tagId ? [b.tagId] : [])];
+const tagsOfBody = (b: { tagIds?: string[]; tagNames?: string[]; tagId?: string | null }) => [
+  ...(b.tagNames ?? []),
+  ...(b.tagIds ?? []),
+  ...(b.tagId ? [b.tagId] : []),
+];
 const hasTags = (b: Body) => b.tagIds !== undefined || b.tagNames !== undefined || b.tagId !== undefined;
 
 /** The UTM fields a body sets, or undefined when it names none. */
@@ -60,7 +65,11 @@ function utmOf(b: Body) {
 
 /** A Dub body as createLink's input. */
 const createInput = (b: z.output<typeof createBody>) => ({
-  url: b.url, slug: b.key, title: b.title, expiresAt: b.expiresAt, utm: utmOf(b),
+  url: b.url,
+  slug: b.key,
+  title: b.title,
+  expiresAt: b.expiresAt,
+  utm: utmOf(b),
   ...fieldsFromTags(tagsOfBody(b), 'tagNames'),
 });
 
@@ -90,7 +99,9 @@ export function dubRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     await next();
   });
 
-  app.post('/links', async (c) => c.json(view(await createLink(scoped(c, deps), createInput(parseInput(createBody, await readAnyJson(c)))))));
+  app.post('/links', async (c) =>
+    c.json(view(await createLink(scoped(c, deps), createInput(parseInput(createBody, await readAnyJson(c)))))),
+  );
 
   app.post('/links/bulk', async (c) => {
     const items = await readAnyJson(c);
@@ -124,7 +135,11 @@ export function dubRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
 
   app.get('/links/count', async (c) => {
     const q = parseInput(listQuery, c.req.query());
-    const { total } = await pageLinks(scoped(c, deps), { ...fieldsFromTags(tagsOfBody(q), 'tagNames'), q: q.search || undefined, limit: 1 });
+    const { total } = await pageLinks(scoped(c, deps), {
+      ...fieldsFromTags(tagsOfBody(q), 'tagNames'),
+      q: q.search || undefined,
+      limit: 1,
+    });
     return c.json(total);
   });
 

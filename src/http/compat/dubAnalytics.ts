@@ -26,7 +26,9 @@ export const parseAnalyticsQuery = (raw: unknown) => parseInput(analyticsQuery, 
 /** Today's date where the reader is, or in UTC for a zone getStats will refuse anyway. */
 function localDate(now: number, tz: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      now,
+    );
   } catch {
     return new Date(now).toISOString().slice(0, 10);
   }
@@ -40,15 +42,24 @@ function rangeOf(q: DubAnalyticsQuery, now: number): Record<string, string> {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const pad = (n: number) => String(n).padStart(2, '0');
   switch (q.interval ?? '24h') {
-    case '24h': return { from: ago(24 * HOUR_MS), to: new Date(now).toISOString(), interval: 'hour' };
-    case '7d': return { from: ago(7 * DAY_MS), interval: 'day' };
-    case '30d': return { from: ago(30 * DAY_MS), interval: 'day' };
-    case '90d': return { from: ago(90 * DAY_MS), interval: 'day' };
-    case '1y': return { from: ago(365 * DAY_MS), interval: 'month' };
-    case 'mtd': return { from: `${y}-${pad(m)}-01`, interval: 'day' };
-    case 'qtd': return { from: `${y}-${pad(m - ((m - 1) % 3))}-01`, interval: 'day' };
-    case 'ytd': return { from: `${y}-01-01`, interval: 'month' };
-    default: return { from: `${y - 19}-01-01`, interval: 'month' };
+    case '24h':
+      return { from: ago(24 * HOUR_MS), to: new Date(now).toISOString(), interval: 'hour' };
+    case '7d':
+      return { from: ago(7 * DAY_MS), interval: 'day' };
+    case '30d':
+      return { from: ago(30 * DAY_MS), interval: 'day' };
+    case '90d':
+      return { from: ago(90 * DAY_MS), interval: 'day' };
+    case '1y':
+      return { from: ago(365 * DAY_MS), interval: 'month' };
+    case 'mtd':
+      return { from: `${y}-${pad(m)}-01`, interval: 'day' };
+    case 'qtd':
+      return { from: `${y}-${pad(m - ((m - 1) % 3))}-01`, interval: 'day' };
+    case 'ytd':
+      return { from: `${y}-01-01`, interval: 'month' };
+    default:
+      return { from: `${y - 19}-01-01`, interval: 'month' };
   }
 }
 
@@ -59,16 +70,29 @@ const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function dubAnalyticsOf(stats: Stats, groupBy: DubAnalyticsQuery['groupBy']) {
   const b = stats.breakdowns;
   switch (groupBy) {
-    case 'count': return { clicks: stats.totals.clicks, ...zeros };
-    case 'timeseries': return stats.series.map((p) => ({ start: p.t, clicks: p.clicks, ...zeros }));
-    case 'countries': return b.country.filter((r) => r.value).map((r) => ({ country: r.value!, city: '*', region: '*', clicks: r.clicks, ...zeros }));
-    case 'devices': return b.device.filter((r) => r.value).map((r) => ({ device: capitalized(r.value!), clicks: r.clicks, ...zeros }));
-    default: return b.referrer.map((r) => ({ referer: r.value ?? '(direct)', clicks: r.clicks, ...zeros }));
+    case 'count':
+      return { clicks: stats.totals.clicks, ...zeros };
+    case 'timeseries':
+      return stats.series.map((p) => ({ start: p.t, clicks: p.clicks, ...zeros }));
+    case 'countries':
+      return b.country
+        .filter((r) => r.value)
+        .map((r) => ({ country: r.value!, city: '*', region: '*', clicks: r.clicks, ...zeros }));
+    case 'devices':
+      return b.device
+        .filter((r) => r.value)
+        .map((r) => ({ device: capitalized(r.value!), clicks: r.clicks, ...zeros }));
+    default:
+      return b.referrer.map((r) => ({ referer: r.value ?? '(direct)', clicks: r.clicks, ...zeros }));
   }
 }
 
 /** GET /analytics: the query as getStats reads it. */
-export async function dubAnalytics(deps: { stats: StatsStore; clock: Clock }, q: DubAnalyticsQuery, slug: string | undefined) {
+export async function dubAnalytics(
+  deps: { stats: StatsStore; clock: Clock },
+  q: DubAnalyticsQuery,
+  slug: string | undefined,
+) {
   const stats = await getStats(deps, {
     ...rangeOf(q, deps.clock()),
     tz: q.timezone,

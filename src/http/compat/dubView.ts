@@ -77,17 +77,25 @@ export const DUB_DOCS = 'https://dub.co/docs/api-reference/errors';
 /** Dub's error code and status for a thrown thing. */
 export function dubErrorOf(err: unknown): { status: number; code: string; message: string } | null {
   if (isAppError(err)) {
-    if (['invalid_json', 'unsupported_media_type', 'bad_request'].includes(err.code)) return { status: 400, code: 'bad_request', message: err.message };
+    if (['invalid_json', 'unsupported_media_type', 'bad_request'].includes(err.code))
+      return { status: 400, code: 'bad_request', message: err.message };
     const byKind = {
-      invalid: [422, 'unprocessable_entity'], unauthorized: [401, 'unauthorized'], forbidden: [403, 'forbidden'],
-      not_found: [404, 'not_found'], conflict: [409, 'conflict'], gone: [410, 'invite_expired'], too_large: [413, 'bad_request'],
+      invalid: [422, 'unprocessable_entity'],
+      unauthorized: [401, 'unauthorized'],
+      forbidden: [403, 'forbidden'],
+      not_found: [404, 'not_found'],
+      conflict: [409, 'conflict'],
+      gone: [410, 'invite_expired'],
+      too_large: [413, 'bad_request'],
       unavailable: [500, 'internal_server_error'],
     } as const;
     const [status, code] = err.code === 'forbidden_scope' ? [403, err.code] : byKind[err.kind];
     return { status, code, message: err.message };
   }
-  if (err instanceof HTTPException && err.status === 413) return { status: 413, code: 'bad_request', message: 'The request body is larger than 64 KB' };
-  if (err instanceof HTTPException && err.status < 500) return { status: err.status, code: 'bad_request', message: err.message || 'Bad request' };
+  if (err instanceof HTTPException && err.status === 413)
+    return { status: 413, code: 'bad_request', message: 'The request body is larger than 64 KB' };
+  if (err instanceof HTTPException && err.status < 500)
+    return { status: err.status, code: 'bad_request', message: err.message || 'Bad request' };
   return null;
 }
 
@@ -95,6 +103,10 @@ export function dubErrorOf(err: unknown): { status: number; code: string; messag
 export function dubError(err: unknown, c: Context, log: (m: string, e?: unknown) => void) {
   const known = dubErrorOf(err);
   if (!known) log('unhandled error', err);
-  const { status, code, message } = known ?? { status: 500, code: 'internal_server_error', message: 'Something went wrong on our side' };
+  const { status, code, message } = known ?? {
+    status: 500,
+    code: 'internal_server_error',
+    message: 'Something went wrong on our side',
+  };
   return c.json({ error: { code, message, doc_url: `${DUB_DOCS}#${code.replace(/_/g, '-')}` } }, status as 400);
 }

@@ -11,7 +11,12 @@ import type { CompatDeps } from './deps.js';
  * is checked (forbidden_scope, thrown into the API's own error shape), and API_RATE_LIMIT
  * counts it as on /api. Returns the 429 when the key is over its rate.
  */
-export async function admitKey(c: Context<AuthEnv>, deps: CompatDeps, principal: Principal, action?: string): Promise<Response | null> {
+export async function admitKey(
+  c: Context<AuthEnv>,
+  deps: CompatDeps,
+  principal: Principal,
+  action?: string,
+): Promise<Response | null> {
   c.set('principal', principal);
   checkRule(principal.access, ruleFor(c.req.method, c.req.path), action);
   return deps.apiRate ? overKeyRate(c, deps.apiRate, principal) : null;

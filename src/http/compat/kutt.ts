@@ -73,7 +73,11 @@ export function kuttRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
 
   app.get('/links', async (c) => {
     const q = parseInput(listQuery, c.req.query());
-    const { links, total } = await pageLinks(scoped(c, deps), { q: q.search || undefined, offset: q.skip, limit: q.limit });
+    const { links, total } = await pageLinks(scoped(c, deps), {
+      q: q.search || undefined,
+      offset: q.skip,
+      limit: q.limit,
+    });
     return c.json({ limit: q.limit, skip: q.skip, total, data: links.map(view) });
   });
 
@@ -81,7 +85,9 @@ export function kuttRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     const slug = c.req.param('id');
     const body = parseInput(updateBody, await readJson(c));
     if (body.address !== undefined && body.address !== slug) {
-      throw invalid('invalid_input', 'linkpost does not change a link\'s address; create a new link instead', { field: 'address' });
+      throw invalid('invalid_input', "linkpost does not change a link's address; create a new link instead", {
+        field: 'address',
+      });
     }
     const changes: Record<string, unknown> = {};
     if (body.target !== undefined) changes.url = body.target;
@@ -103,9 +109,15 @@ export function kuttRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     const statsDeps = { stats, clock: deps.clock };
     const now = deps.clock();
     const period = async (from: number, to: number, interval: 'hour' | 'day' | 'month') =>
-      kuttPeriod(await getStats(statsDeps, {
-        slug: link.slug, from: new Date(from).toISOString(), to: new Date(to).toISOString(), interval, limit: '100',
-      }));
+      kuttPeriod(
+        await getStats(statsDeps, {
+          slug: link.slug,
+          from: new Date(from).toISOString(),
+          to: new Date(to).toISOString(),
+          interval,
+          limit: '100',
+        }),
+      );
     const nextHour = Math.floor(now / HOUR_MS) * HOUR_MS + HOUR_MS;
     const nextDay = Math.floor(now / DAY_MS) * DAY_MS + DAY_MS;
     const nextMonth = monthStart(now, 1);
@@ -116,7 +128,15 @@ export function kuttRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
       period(monthStart(now, -11), nextMonth, 'month'),
       period(Math.max(monthStart(link.createdAt), monthStart(now, -12 * 20 + 1)), nextMonth, 'month'),
     ]);
-    return c.json({ ...view(link), lastDay, lastWeek, lastMonth, lastYear, allTime, updatedAt: new Date(now).toISOString() });
+    return c.json({
+      ...view(link),
+      lastDay,
+      lastWeek,
+      lastMonth,
+      lastYear,
+      allTime,
+      updatedAt: new Date(now).toISOString(),
+    });
   };
   app.get('/links/:id/stats', stats);
   // The kutt npm client (3.0.2) asks for stats with DELETE; nothing is deleted.

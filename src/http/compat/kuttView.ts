@@ -37,25 +37,48 @@ export function kuttPeriod(stats: Stats) {
 }
 
 const UNIT_MS: Record<string, number> = {
-  ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_557_600_000,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+  y: 31_557_600_000,
 };
 const UNITS: [RegExp, string][] = [
-  [/^(ms|msecs?|milliseconds?)$/, 'ms'], [/^(s|secs?|seconds?)$/, 's'], [/^(m|mins?|minutes?)$/, 'm'],
-  [/^(h|hrs?|hours?)$/, 'h'], [/^(d|days?)$/, 'd'], [/^(w|weeks?)$/, 'w'], [/^(y|yrs?|years?)$/, 'y'],
+  [/^(ms|msecs?|milliseconds?)$/, 'ms'],
+  [/^(s|secs?|seconds?)$/, 's'],
+  [/^(m|mins?|minutes?)$/, 'm'],
+  [/^(h|hrs?|hours?)$/, 'h'],
+  [/^(d|days?)$/, 'd'],
+  [/^(w|weeks?)$/, 'w'],
+  [/^(y|yrs?|years?)$/, 'y'],
 ];
 
 /** Kutt's `expire_in` ("2 minutes", "1.5h", "3 days"): milliseconds from now, at least a minute. */
 export function parseExpireIn(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$/i.exec(value);
   const unit = m && UNITS.find(([re]) => re.test(m[2]!.toLowerCase()))?.[1];
-  if (!m || !unit) throw invalid('invalid_input', 'expire_in: expected a duration such as "2 hours" or "3 days"', { field: 'expire_in' });
+  if (!m || !unit)
+    throw invalid('invalid_input', 'expire_in: expected a duration such as "2 hours" or "3 days"', {
+      field: 'expire_in',
+    });
   const ms = Number(m[1]) * UNIT_MS[unit]!;
   if (ms < 60_000) throw invalid('invalid_input', 'Expire time should be more than 1 minute.', { field: 'expire_in' });
   if (ms > 100 * UNIT_MS.y!) throw invalid('invalid_input', 'expire_in: at most 100 years', { field: 'expire_in' });
   return Math.round(ms);
 }
 
-const STATUS = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 400, gone: 410, too_large: 413, unavailable: 503 } as const;
+const STATUS = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 400,
+  gone: 410,
+  too_large: 413,
+  unavailable: 503,
+} as const;
 
 /** Any thrown thing as Kutt's `{ "error": "…" }`. */
 export function kuttError(err: unknown, c: Context, log: (m: string, e?: unknown) => void) {
@@ -66,8 +89,10 @@ export function kuttError(err: unknown, c: Context, log: (m: string, e?: unknown
     if (err.code === 'forbidden_scope') return c.json({ error: err.message, code: err.code }, 403);
     return c.json({ error: err.message }, STATUS[err.kind]);
   }
-  if (err instanceof HTTPException && err.status === 413) return c.json({ error: 'Request body is larger than 64 KB.' }, 413);
-  if (err instanceof HTTPException && err.status < 500) return c.json({ error: err.message || 'Bad request.' }, err.status);
+  if (err instanceof HTTPException && err.status === 413)
+    return c.json({ error: 'Request body is larger than 64 KB.' }, 413);
+  if (err instanceof HTTPException && err.status < 500)
+    return c.json({ error: err.message || 'Bad request.' }, err.status);
   log('unhandled error', err);
   return c.json({ error: 'An error occurred.' }, 500);
 }

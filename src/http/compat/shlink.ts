@@ -32,7 +32,12 @@ const editBody = z.object({ longUrl: z.string().optional(), ...editFields });
 
 const pageFields = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  itemsPerPage: z.coerce.number().int().min(-1).max(1000).default(10)
+  itemsPerPage: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .max(1000)
+    .default(10)
     .transform((n) => (n <= 0 ? 1000 : n)),
 };
 const listQuery = z.object({
@@ -62,7 +67,8 @@ function queryOf(c: { req: { queries(): Record<string, string[]> } }) {
 
 export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   const log = deps.log ?? console.error;
-  const view = async (c: Context, link: Link) => shortUrlView(link, (await linkClickTotals(scoped(c, deps), [link])).get(link.id), deps.publicUrl);
+  const view = async (c: Context, link: Link) =>
+    shortUrlView(link, (await linkClickTotals(scoped(c, deps), [link])).get(link.id), deps.publicUrl);
   const app = new Hono<AuthEnv>();
   app.onError((err, c) => shlinkError(err, c, log));
 
@@ -70,8 +76,13 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   app.use('*', async function shlinkApiKey(c, next) {
     const key = c.req.header('x-api-key');
     if (!key) {
-      return problem(c, 401, 'missing-authentication', 'Invalid authorization',
-        'Expected one of the following authentication headers, ["X-Api-Key"], but none were provided');
+      return problem(
+        c,
+        401,
+        'missing-authentication',
+        'Invalid authorization',
+        'Expected one of the following authentication headers, ["X-Api-Key"], but none were provided',
+      );
     }
     const refused = await admitKey(c, deps, await verifyApiKey(deps, key));
     if (refused) return refused;
@@ -96,7 +107,9 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   app.get('/short-urls', async (c) => {
     const q = parseInput(listQuery, queryOf(c));
     if (q.tagsMode === 'any' && (q.tags?.length ?? 0) > 1) {
-      throw invalid('invalid_input', 'tagsMode: linkpost matches several tags with tagsMode=all only', { field: 'tagsMode' });
+      throw invalid('invalid_input', 'tagsMode: linkpost matches several tags with tagsMode=all only', {
+        field: 'tagsMode',
+      });
     }
     const { links, total } = await pageLinks(scoped(c, deps), {
       ...fieldsFromTags(q.tags ?? []),
@@ -113,7 +126,9 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     });
   });
 
-  app.get('/short-urls/:shortCode', async (c) => c.json(await view(c, await getLinkOrThrow(scoped(c, deps), c.req.param('shortCode')))));
+  app.get('/short-urls/:shortCode', async (c) =>
+    c.json(await view(c, await getLinkOrThrow(scoped(c, deps), c.req.param('shortCode')))),
+  );
 
   app.patch('/short-urls/:shortCode', async (c) => {
     const body = parseInput(editBody, await readJson(c));
@@ -140,9 +155,17 @@ export function shlinkRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     const link = await getLinkOrThrow(scoped(c, deps), c.req.param('shortCode'));
     const q = parseInput(visitsQuery, c.req.query());
     const bots = q.excludeBots === 'true' || q.excludeBots === '1' ? ('exclude' as const) : ('include' as const);
-    const { clicks: page, total } = await pageClicks({ clicks }, {
-      slug: link.slug, bots, from: c.req.query('startDate'), to: c.req.query('endDate'), offset: (q.page - 1) * q.itemsPerPage, limit: q.itemsPerPage,
-    });
+    const { clicks: page, total } = await pageClicks(
+      { clicks },
+      {
+        slug: link.slug,
+        bots,
+        from: c.req.query('startDate'),
+        to: c.req.query('endDate'),
+        offset: (q.page - 1) * q.itemsPerPage,
+        limit: q.itemsPerPage,
+      },
+    );
     return c.json({
       visits: {
         data: page.map((v) => visitView(v, deps.publicUrl)),

@@ -9,7 +9,9 @@ import { tagsOf } from './tags.js';
 const atomTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
 /** Input field names of linkpost's verbs, as a compatible API calls them. */
-type FieldNames = Partial<Record<'url' | 'slug' | 'title' | 'campaign' | 'network' | 'expiresAt' | 'maxClicks' | 'tags', string>>;
+type FieldNames = Partial<
+  Record<'url' | 'slug' | 'title' | 'campaign' | 'network' | 'expiresAt' | 'maxClicks' | 'tags', string>
+>;
 
 /** The fields a linkpost error is about, in the API's own names. */
 function fieldsOfError(err: { code: string; details?: unknown }, names: FieldNames): string[] {
@@ -89,10 +91,24 @@ export const pagination = (page: number, itemsPerPage: number, shown: number, to
 });
 
 const ERROR = 'https://shlink.io/api/error/';
-const FIELD_NAMES = { url: 'longUrl', slug: 'customSlug', expiresAt: 'validUntil', maxClicks: 'maxVisits', campaign: 'tags', network: 'tags' };
+const FIELD_NAMES = {
+  url: 'longUrl',
+  slug: 'customSlug',
+  expiresAt: 'validUntil',
+  maxClicks: 'maxVisits',
+  campaign: 'tags',
+  network: 'tags',
+};
 
 /** A problem+json answer. */
-export function problem(c: Context, status: number, type: string, title: string, detail: string, extra: Record<string, unknown> = {}) {
+export function problem(
+  c: Context,
+  status: number,
+  type: string,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+) {
   return c.body(JSON.stringify({ type: `${ERROR}${type}`, title, detail, status, ...extra }), status as 400, {
     'Content-Type': 'application/problem+json',
   });
@@ -103,25 +119,37 @@ export function shlinkError(err: unknown, c: Context, log: (m: string, e?: unkno
   if (isAppError(err)) {
     if (err.code === 'slug_taken') {
       const slug = /"(.*)"/.exec(err.message)?.[1] ?? '';
-      return problem(c, 400, 'non-unique-slug', 'Invalid custom slug', `Provided slug "${slug}" is already in use.`, { customSlug: slug });
+      return problem(c, 400, 'non-unique-slug', 'Invalid custom slug', `Provided slug "${slug}" is already in use.`, {
+        customSlug: slug,
+      });
     }
     if (err.code === 'link_not_found') {
       const shortCode = c.req.param('shortCode') ?? '';
-      return problem(c, 404, 'short-url-not-found', 'Short URL not found', `No URL found with short code "${shortCode}"`, { shortCode });
+      return problem(
+        c,
+        404,
+        'short-url-not-found',
+        'Short URL not found',
+        `No URL found with short code "${shortCode}"`,
+        { shortCode },
+      );
     }
     if (err.kind === 'unauthorized') {
       return problem(c, 401, 'invalid-api-key', 'Invalid API key', 'Provided API key does not exist or is invalid.');
     }
     if (err.kind === 'forbidden') return problem(c, 403, err.code, 'Forbidden', err.message);
     if (err.kind === 'invalid') {
-      return problem(c, 400, 'invalid-data', 'Invalid data', err.message, { invalidElements: fieldsOfError(err, FIELD_NAMES) });
+      return problem(c, 400, 'invalid-data', 'Invalid data', err.message, {
+        invalidElements: fieldsOfError(err, FIELD_NAMES),
+      });
     }
     return problem(c, err.kind === 'conflict' ? 409 : 400, 'invalid-data', 'Invalid data', err.message);
   }
   if (err instanceof HTTPException && err.status === 413) {
     return problem(c, 413, 'invalid-data', 'Payload too large', 'The request body is larger than 64 KB');
   }
-  if (err instanceof HTTPException && err.status < 500) return problem(c, err.status, 'invalid-data', 'Invalid data', err.message || 'bad request');
+  if (err instanceof HTTPException && err.status < 500)
+    return problem(c, err.status, 'invalid-data', 'Invalid data', err.message || 'bad request');
   log('unhandled error', err);
   return problem(c, 500, 'internal-server-error', 'Internal server error', 'Something went wrong on our side');
 }

@@ -39,7 +39,8 @@ async function paramsOf(c: Context): Promise<Params> {
       // not JSON after all: the query alone speaks
     }
     if (body && typeof body === 'object' && !Array.isArray(body)) {
-      for (const [k, v] of Object.entries(body)) if (typeof v === 'string' || typeof v === 'number') params[k] = String(v);
+      for (const [k, v] of Object.entries(body))
+        if (typeof v === 'string' || typeof v === 'number') params[k] = String(v);
     }
   }
   return params;
@@ -59,12 +60,26 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   const log = deps.log ?? console.error;
   const shortUrl = (slug: string) => `${deps.publicUrl}/${slug}`;
   /** "abc" or "https://go.example.com/abc", as YOURLS accepts either. */
-  const keywordOf = (shorturl: string) => (shorturl.startsWith(`${deps.publicUrl}/`) ? shorturl.slice(deps.publicUrl.length + 1) : shorturl);
+  const keywordOf = (shorturl: string) =>
+    shorturl.startsWith(`${deps.publicUrl}/`) ? shorturl.slice(deps.publicUrl.length + 1) : shorturl;
   const linkStats = (l: Link) => ({
-    shorturl: shortUrl(l.slug), url: l.url, title: l.title ?? '', timestamp: ymdHis(l.createdAt), ip: '', clicks: l.humanClicks,
+    shorturl: shortUrl(l.slug),
+    url: l.url,
+    title: l.title ?? '',
+    timestamp: ymdHis(l.createdAt),
+    ip: '',
+    clicks: l.humanClicks,
   });
-  const notFound = (keyword: string): YourlsResult => ({ keyword, simple: 'not found', message: 'Error: short URL not found', errorCode: 404 });
-  const dbStats = async (d: CompatDeps) => ({ total_links: await d.links.count({}), total_clicks: await allHumanClicks(d) });
+  const notFound = (keyword: string): YourlsResult => ({
+    keyword,
+    simple: 'not found',
+    message: 'Error: short URL not found',
+    errorCode: 404,
+  });
+  const dbStats = async (d: CompatDeps) => ({
+    total_links: await d.links.count({}),
+    total_clicks: await allHumanClicks(d),
+  });
 
   /** Signature tokens and passwords carry a linkpost key; a timed signature needs the key in clear, which is never stored. */
   async function signedIn(p: Params): Promise<Principal | string> {
@@ -73,14 +88,22 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     try {
       return await verifyApiKey(deps, key);
     } catch (err) {
-      if (isAppError(err) && err.kind === 'unauthorized') return p.password ? 'Invalid username or password' : 'Please log in';
+      if (isAppError(err) && err.kind === 'unauthorized')
+        return p.password ? 'Invalid username or password' : 'Please log in';
       throw err;
     }
   }
 
   async function shorten(p: Params, d: CompatDeps): Promise<YourlsResult> {
     const url = (p.url ?? '').trim();
-    if (!url) return { status: 'fail', code: 'error:nourl', message: 'Missing or malformed URL', errorCode: 400, statusCode: 400 };
+    if (!url)
+      return {
+        status: 'fail',
+        code: 'error:nourl',
+        message: 'Missing or malformed URL',
+        errorCode: 400,
+        statusCode: 400,
+      };
     try {
       const link = await createLink(d, { url, slug: p.keyword || undefined, title: p.title || undefined });
       const title = link.title ?? '';
@@ -95,20 +118,55 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
       };
     } catch (err) {
       if (isAppError(err) && err.code === 'forbidden_scope') {
-        return { status: 'fail', code: 'forbidden_scope', message: err.message, errorCode: 403, statusCode: 403, simple: '' };
+        return {
+          status: 'fail',
+          code: 'forbidden_scope',
+          message: err.message,
+          errorCode: 403,
+          statusCode: 403,
+          simple: '',
+        };
       }
       if (!isAppError(err) || (err.kind !== 'invalid' && err.kind !== 'conflict')) throw err;
       const keyword = ['slug_taken', 'slug_reserved', 'invalid_slug'].includes(err.code);
       if (keyword) {
-        return { status: 'fail', code: 'error:keyword', message: `Short URL ${p.keyword} already exists in database or is reserved`, errorCode: 400, statusCode: 400, simple: '' };
+        return {
+          status: 'fail',
+          code: 'error:keyword',
+          message: `Short URL ${p.keyword} already exists in database or is reserved`,
+          errorCode: 400,
+          statusCode: 400,
+          simple: '',
+        };
       }
       if (err.code === 'invalid_url') {
         const loop = /loop/i.test(err.message);
         return loop
-          ? { status: 'fail', code: 'error:noloop', message: 'URL is a short URL', errorCode: 400, statusCode: 400, simple: '' }
-          : { status: 'fail', code: 'error:nourl', message: 'Missing or malformed URL', errorCode: 400, statusCode: 400, simple: '' };
+          ? {
+              status: 'fail',
+              code: 'error:noloop',
+              message: 'URL is a short URL',
+              errorCode: 400,
+              statusCode: 400,
+              simple: '',
+            }
+          : {
+              status: 'fail',
+              code: 'error:nourl',
+              message: 'Missing or malformed URL',
+              errorCode: 400,
+              statusCode: 400,
+              simple: '',
+            };
       }
-      return { status: 'fail', code: 'error:invalid', message: err.message, errorCode: 400, statusCode: 400, simple: '' };
+      return {
+        status: 'fail',
+        code: 'error:invalid',
+        message: err.message,
+        errorCode: 400,
+        statusCode: 400,
+        simple: '',
+      };
     }
   }
 
@@ -121,7 +179,10 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     else {
       const { links } = await pageLinks(d, { limit: STATS_WINDOW });
       if (filter === 'rand') shuffle(links);
-      else links.sort((a, b) => (filter === 'top' ? b.humanClicks - a.humanClicks : a.humanClicks - b.humanClicks) || b.id - a.id);
+      else
+        links.sort(
+          (a, b) => (filter === 'top' ? b.humanClicks - a.humanClicks : a.humanClicks - b.humanClicks) || b.id - a.id,
+        );
       chosen = links.slice(start, start + limit);
     }
     return {
@@ -141,22 +202,53 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
         const keyword = keywordOf(p.shorturl ?? '');
         const link = keyword ? await d.links.bySlug(keyword) : null;
         if (!link) return notFound(keyword);
-        return { keyword, shorturl: shortUrl(keyword), longurl: link.url, title: link.title ?? '', simple: link.url, message: 'success', statusCode: 200 };
+        return {
+          keyword,
+          shorturl: shortUrl(keyword),
+          longurl: link.url,
+          title: link.title ?? '',
+          simple: link.url,
+          message: 'success',
+          statusCode: 200,
+        };
       }
       case 'url-stats': {
         const keyword = keywordOf(p.shorturl ?? '');
         const link = keyword ? await d.links.bySlug(keyword) : null;
-        if (!link) return { statusCode: 404, message: 'Error: short URL not found', simple: 'Need either XML or JSON format for stats' };
-        return { statusCode: 200, message: 'success', link: linkStats(link), simple: 'Need either XML or JSON format for stats' };
+        if (!link)
+          return {
+            statusCode: 404,
+            message: 'Error: short URL not found',
+            simple: 'Need either XML or JSON format for stats',
+          };
+        return {
+          statusCode: 200,
+          message: 'success',
+          link: linkStats(link),
+          simple: 'Need either XML or JSON format for stats',
+        };
       }
       case 'stats':
         return stats(p, d);
       case 'db-stats':
-        return { 'db-stats': await dbStats(d), statusCode: 200, message: 'success', simple: 'Need either XML or JSON format for stats' };
+        return {
+          'db-stats': await dbStats(d),
+          statusCode: 200,
+          message: 'success',
+          simple: 'Need either XML or JSON format for stats',
+        };
       case 'version':
-        return { version: YOURLS_VERSION, ...(p.db === '1' ? { db_version: YOURLS_DB_VERSION } : {}), simple: YOURLS_VERSION };
+        return {
+          version: YOURLS_VERSION,
+          ...(p.db === '1' ? { db_version: YOURLS_DB_VERSION } : {}),
+          simple: YOURLS_VERSION,
+        };
       default:
-        return { errorCode: 400, message: 'Unknown or missing "action" parameter', simple: 'Unknown or missing "action" parameter' };
+        return {
+          errorCode: 400,
+          message: 'Unknown or missing "action" parameter',
+          simple: 'Unknown or missing "action" parameter',
+        };
     }
   }
 
@@ -167,17 +259,32 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     const principal = await signedIn(p);
     if (typeof principal === 'string') {
       markAuthFailed(c);
-      return yourlsOutput(c, format(p), { simple: principal, message: principal, errorCode: 403, callback: p.callback ?? '' }, p.callback);
+      return yourlsOutput(
+        c,
+        format(p),
+        { simple: principal, message: principal, errorCode: 403, callback: p.callback ?? '' },
+        p.callback,
+      );
     }
     try {
       const overRate = await admitKey(c, deps, principal, p.action ?? '');
       if (overRate) return overRate;
     } catch (err) {
       if (!isAppError(err) || err.code !== 'forbidden_scope') throw err;
-      return yourlsOutput(c, format(p), { code: 'forbidden_scope', simple: err.message, message: err.message, errorCode: 403, statusCode: 403 }, p.callback);
+      return yourlsOutput(
+        c,
+        format(p),
+        { code: 'forbidden_scope', simple: err.message, message: err.message, errorCode: 403, statusCode: 403 },
+        p.callback,
+      );
     }
     const result = await act(p, scoped(c, deps));
-    return yourlsOutput(c, format(p), p.callback && format(p) === 'jsonp' ? { ...result, callback: p.callback } : result, p.callback);
+    return yourlsOutput(
+      c,
+      format(p),
+      p.callback && format(p) === 'jsonp' ? { ...result, callback: p.callback } : result,
+      p.callback,
+    );
   };
 
   const app = new Hono<AuthEnv>();

@@ -17,7 +17,8 @@ function xmlOf(fields: Record<string, unknown>, depth: number): string {
   return Object.entries(fields)
     .map(([key, v]) => {
       const name = xmlName(key);
-      if (v !== null && typeof v === 'object') return `${pad}<${name}>\n${xmlOf(v as Record<string, unknown>, depth + 1)}${pad}</${name}>\n`;
+      if (v !== null && typeof v === 'object')
+        return `${pad}<${name}>\n${xmlOf(v as Record<string, unknown>, depth + 1)}${pad}</${name}>\n`;
       return `${pad}<${name}>${v === null || v === undefined ? '' : escapeXml(String(v))}</${name}>\n`;
     })
     .join('');
@@ -32,7 +33,9 @@ export function yourlsOutput(c: Context, format: string, result: YourlsResult, c
       if (!callback || !CALLBACK.test(callback) || callback.length > 100) {
         return c.json({ errorCode: 400, message: 'Missing or invalid "callback" parameter for jsonp' }, 400);
       }
-      return c.body(`${callback}(${JSON.stringify(rest)})`, status, { 'Content-Type': 'application/javascript; charset=utf-8' });
+      return c.body(`${callback}(${JSON.stringify(rest)})`, status, {
+        'Content-Type': 'application/javascript; charset=utf-8',
+      });
     case 'json':
       return c.json(rest, status);
     case 'xml':

@@ -18,7 +18,9 @@ export const bioPageBody = z
           shortUrl: z.string(),
           title: z.string().nullable(),
           label: z.string().meta({ description: 'What the page shows: the title, else where the link goes' }),
-          state: z.enum(['live', 'disabled', 'expired', 'exhausted']).meta({ description: 'Only live entries are on the page' }),
+          state: z
+            .enum(['live', 'disabled', 'expired', 'exhausted'])
+            .meta({ description: 'Only live entries are on the page' }),
         })
         .strict(),
     ),
@@ -35,9 +37,17 @@ export const bioPageStats = z
   .object({
     range: z.object({ from: instant, to: instant, days: z.number().int() }).strict(),
     views: z.object({ people: count, bots: count }).strict(),
-    daily: z.array(z.object({ day: z.string().meta({ description: 'UTC day, YYYY-MM-DD' }), people: count, bots: count }).strict()),
+    daily: z.array(
+      z.object({ day: z.string().meta({ description: 'UTC day, YYYY-MM-DD' }), people: count, bots: count }).strict(),
+    ),
     entries: z.array(
-      z.object({ slug: z.string(), clicks: count.meta({ description: 'Human clicks from the page (source bio)' }), bots: count }).strict(),
+      z
+        .object({
+          slug: z.string(),
+          clicks: count.meta({ description: 'Human clicks from the page (source bio)' }),
+          bots: count,
+        })
+        .strict(),
     ),
   })
   .strict();

@@ -8,7 +8,11 @@ type Json = Record<string, unknown>;
  * move to `components` and are referred to there.
  */
 export function toOpenApiSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<string, Json>): Json {
-  const { $schema: _, $defs, ...json } = z.toJSONSchema(schema, {
+  const {
+    $schema: _,
+    $defs,
+    ...json
+  } = z.toJSONSchema(schema, {
     io,
     target: 'draft-2020-12',
     // Transforms and refinements have no JSON Schema: the schema before them still says the shape.

@@ -8,11 +8,21 @@ export const keyBody = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    prefix: z.string().meta({ description: 'The start of the key, to tell keys apart (the rest is never shown again)', example: 'lp_3fA9c1D2_' }),
-    scopes: z.array(z.enum(SCOPES)).meta({ description: 'admin implies every other scope, and manages keys, webhooks, bio pages and reports' }),
-    campaigns: z.array(z.string()).nullable().meta({ description: 'The campaigns the key sees and changes; null: every campaign' }),
+    prefix: z.string().meta({
+      description: 'The start of the key, to tell keys apart (the rest is never shown again)',
+      example: 'lp_3fA9c1D2_',
+    }),
+    scopes: z
+      .array(z.enum(SCOPES))
+      .meta({ description: 'admin implies every other scope, and manages keys, webhooks, bio pages and reports' }),
+    campaigns: z
+      .array(z.string())
+      .nullable()
+      .meta({ description: 'The campaigns the key sees and changes; null: every campaign' }),
     createdAt: instant,
-    lastUsedAt: instant.nullable().meta({ description: 'When the key last authenticated a request (recorded at most once a minute)' }),
+    lastUsedAt: instant
+      .nullable()
+      .meta({ description: 'When the key last authenticated a request (recorded at most once a minute)' }),
     revokedAt: instant.nullable(),
   })
   .strict()

@@ -9,7 +9,9 @@ export const reportBody = z
     title: z.string(),
     campaign: z.string().nullable().meta({ description: 'The campaign reported on, or null for a list of posts' }),
     slugs: z.array(z.string()).nullable().meta({ description: 'The posts reported on, or null for a campaign' }),
-    from: instant.nullable().meta({ description: 'Start of a fixed range; null with `to` null: the last 30 days when opened' }),
+    from: instant
+      .nullable()
+      .meta({ description: 'Start of a fixed range; null with `to` null: the last 30 days when opened' }),
     to: instant.nullable().meta({ description: 'End of a fixed range (exclusive)' }),
     expiresAt: instant.nullable(),
     password: z.boolean().meta({ description: 'Whether the page asks for a password' }),

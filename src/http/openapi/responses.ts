@@ -45,10 +45,12 @@ export const linkBody = z
       .object({ title: z.string(), description: z.string().nullable(), imageUrl: z.string().nullable() })
       .strict()
       .nullable()
-      .meta({ description: 'The card shown to link-preview fetchers (Facebook, LinkedIn, Slack…) instead of the redirect' }),
-    status: z
-      .enum(['live', 'disabled', 'expired', 'exhausted'])
-      .meta({ description: 'Whether the link redirects now, and if not why: disabled, past expiresAt, or at maxClicks' }),
+      .meta({
+        description: 'The card shown to link-preview fetchers (Facebook, LinkedIn, Slack…) instead of the redirect',
+      }),
+    status: z.enum(['live', 'disabled', 'expired', 'exhausted']).meta({
+      description: 'Whether the link redirects now, and if not why: disabled, past expiresAt, or at maxClicks',
+    }),
   })
   .strict()
   .meta({ id: 'Link' });
@@ -86,11 +88,16 @@ export const clickBody = z
   .strict()
   .meta({ id: 'Click' });
 export type ClickBody = z.infer<typeof clickBody>;
-export const clickList = z.object({
-  clicks: z.array(clickBody),
-  nextCursor: cursor,
-  rawClicksFrom: instant.nullable().meta({ description: 'Where raw clicks start under CLICK_RETENTION_DAYS (older ones are deleted, their counters kept); null when all are kept' }),
-}).strict();
+export const clickList = z
+  .object({
+    clicks: z.array(clickBody),
+    nextCursor: cursor,
+    rawClicksFrom: instant.nullable().meta({
+      description:
+        'Where raw clicks start under CLICK_RETENTION_DAYS (older ones are deleted, their counters kept); null when all are kept',
+    }),
+  })
+  .strict();
 
 const breakdownRow = z
   .object({ value: z.string().nullable(), label: z.string().optional(), clicks: count, uniques: count })
@@ -120,7 +127,9 @@ export const comparison = z
           points: z.array(
             z
               .object({
-                t: z.union([z.number(), z.string()]).meta({ description: 'Hours since posting (align=posted) or the local interval start' }),
+                t: z
+                  .union([z.number(), z.string()])
+                  .meta({ description: 'Hours since posting (align=posted) or the local interval start' }),
                 clicks: count,
                 cumulative: count,
               })
@@ -157,8 +166,13 @@ export const session = z
     csrfToken: z.string().meta({ description: 'Send as X-CSRF-Token on POST, PATCH and DELETE' }),
     expiresAt: instant,
     principal: z.object({ kind: z.enum(['admin', 'key']), name: z.string() }).strict(),
-    scopes: z.array(z.enum(SCOPES)).meta({ description: "The signed-in key's scopes: the dashboard hides what they do not allow" }),
-    campaigns: z.array(z.string()).nullable().meta({ description: 'The campaigns the key is limited to; null: every campaign' }),
+    scopes: z
+      .array(z.enum(SCOPES))
+      .meta({ description: "The signed-in key's scopes: the dashboard hides what they do not allow" }),
+    campaigns: z
+      .array(z.string())
+      .nullable()
+      .meta({ description: 'The campaigns the key is limited to; null: every campaign' }),
   })
   .strict()
   .meta({ id: 'Session' });

@@ -9,7 +9,10 @@ export const webhookBody = z
     id: z.number().int(),
     url: z.string(),
     events: z.array(z.enum(WEBHOOK_EVENTS)),
-    campaigns: z.array(z.string()).nullable().meta({ description: 'Only these campaigns’ links and clicks; null is every campaign' }),
+    campaigns: z
+      .array(z.string())
+      .nullable()
+      .meta({ description: 'Only these campaigns’ links and clicks; null is every campaign' }),
     tz: z.string().meta({ description: 'The zone of report.daily’s day' }),
     createdAt: instant,
   })
@@ -17,7 +20,12 @@ export const webhookBody = z
   .meta({ id: 'Webhook' });
 
 export const createdWebhook = webhookBody
-  .extend({ secret: z.string().meta({ description: 'whsec_…: the signing secret, shown only in this answer', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }) })
+  .extend({
+    secret: z.string().meta({
+      description: 'whsec_…: the signing secret, shown only in this answer',
+      example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    }),
+  })
   .strict()
   .meta({ id: 'CreatedWebhook' });
 
@@ -30,7 +38,11 @@ export const deliveryBody = z
     type: z.string(),
     status: z.enum(['pending', 'delivered', 'failed']),
     attempts: z.number().int().min(0),
-    lastStatus: z.number().int().nullable().meta({ description: 'The receiver’s last HTTP status, null if it was not reached' }),
+    lastStatus: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'The receiver’s last HTTP status, null if it was not reached' }),
     lastError: z.string().nullable(),
     nextAttemptAt: instant.nullable().meta({ description: 'When a pending delivery is tried next' }),
     createdAt: instant,

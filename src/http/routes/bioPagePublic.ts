@@ -37,7 +37,11 @@ export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { logger: Lo
     const res = c.html(bioPageHtml(page));
     if (shouldTrack(c)) {
       const bot = !isHumanVisit(visitorOf(contextView(c)));
-      bio.afterResponse(() => countBioPageView(viewDeps, page.id, bot).catch((err) => deps.logger.error('could not count a bio page view', { err })));
+      bio.afterResponse(() =>
+        countBioPageView(viewDeps, page.id, bot).catch((err) =>
+          deps.logger.error('could not count a bio page view', { err }),
+        ),
+      );
     }
     return res;
   };
@@ -46,7 +50,11 @@ export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { logger: Lo
     .use(
       path,
       // The app's headers without its CSP: each answer above sets the policy it needs.
-      secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false, referrerPolicy: 'strict-origin-when-cross-origin' }),
+      secureHeaders({
+        contentSecurityPolicy: undefined,
+        crossOriginEmbedderPolicy: false,
+        referrerPolicy: 'strict-origin-when-cross-origin',
+      }),
     )
     .on(['GET', 'HEAD'], path, (c) => handler(c));
 }

@@ -1,8 +1,14 @@
 import { Hono, type Context } from 'hono';
 import type { BioPageCache, BioPageStore, BioPageViewStore, StatsStore } from '../../domain/index.js';
 import {
-  createBioPage, deleteBioPage, getBioPageOrThrow, getBioPageStats, listBioPages, updateBioPage,
-  type BioPageDeps, type CoreDeps,
+  createBioPage,
+  deleteBioPage,
+  getBioPageOrThrow,
+  getBioPageStats,
+  listBioPages,
+  updateBioPage,
+  type BioPageDeps,
+  type CoreDeps,
 } from '../../services/index.js';
 import { readJson } from '../body.js';
 import { bioPageView } from '../bioPageView.js';
@@ -24,9 +30,13 @@ export const bioPageDeps = (deps: Pick<CoreDeps, 'clock'>, bio: BioPageWiring): 
 });
 
 /** /api/bio-pages: create, list, read, edit and delete link-in-bio pages, and their stats. */
-export function bioPageRoutes(deps: Pick<CoreDeps, 'clock' | 'publicUrl'> & { stats?: StatsStore }, bio: BioPageWiring) {
+export function bioPageRoutes(
+  deps: Pick<CoreDeps, 'clock' | 'publicUrl'> & { stats?: StatsStore },
+  bio: BioPageWiring,
+) {
   const verbs = bioPageDeps(deps, bio);
-  const view = (c: Context, page: Parameters<typeof bioPageView>[0]) => c.json(bioPageView(page, deps.publicUrl, deps.clock()));
+  const view = (c: Context, page: Parameters<typeof bioPageView>[0]) =>
+    c.json(bioPageView(page, deps.publicUrl, deps.clock()));
   return new Hono()
     .post('/', async (c) => {
       const page = await createBioPage(verbs, await readJson(c));
@@ -37,7 +47,13 @@ export function bioPageRoutes(deps: Pick<CoreDeps, 'clock' | 'publicUrl'> & { st
       return c.json({ bioPages: (await listBioPages(verbs)).map((p) => bioPageView(p, deps.publicUrl, now)) });
     })
     .get('/:handle/stats', async (c) =>
-      c.json(await getBioPageStats({ ...verbs, bioPageViews: bio.views, stats: deps.stats }, c.req.param('handle'), c.req.query())),
+      c.json(
+        await getBioPageStats(
+          { ...verbs, bioPageViews: bio.views, stats: deps.stats },
+          c.req.param('handle'),
+          c.req.query(),
+        ),
+      ),
     )
     .get('/:handle', async (c) => view(c, await getBioPageOrThrow(verbs, c.req.param('handle'))))
     .patch('/:handle', async (c) => view(c, await updateBioPage(verbs, c.req.param('handle'), await readJson(c))))

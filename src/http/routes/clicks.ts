@@ -31,7 +31,11 @@ export function clickView(c: ClickRow): ClickBody {
  * GET /api/clicks: the raw click log, filtered and paged. `rawClicksFrom` says where raw
  * clicks start under CLICK_RETENTION_DAYS (null: all are kept), so the dashboard can say so.
  */
-export function clickRoutes(deps: { clicks: Pick<ClickReader, 'list'>; clock: Clock; clickRetentionDays?: number | null }) {
+export function clickRoutes(deps: {
+  clicks: Pick<ClickReader, 'list'>;
+  clock: Clock;
+  clickRetentionDays?: number | null;
+}) {
   return new Hono().get('/', async (c) => {
     const { clicks, nextCursor } = await listClicks(scoped(c, deps), c.req.query());
     const days = deps.clickRetentionDays ?? null;

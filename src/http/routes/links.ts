@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import {
-  createLink, createLinks, deleteLink, getLinkOrThrow, listLinks, updateLink, type CoreDeps,
+  createLink,
+  createLinks,
+  deleteLink,
+  getLinkOrThrow,
+  listLinks,
+  updateLink,
+  type CoreDeps,
 } from '../../services/index.js';
 import { invalid } from '../../domain/index.js';
 import { qrCodeFor, qrSvg, type QrCode } from '../../services/qrCode.js';
@@ -33,7 +39,10 @@ export function linkRoutes(deps: LinkRouteDeps) {
       const dryRun = parseDryRun(c.req.query('dryRun'));
       const result = await createLinks(scoped(c, deps), await readJson(c), { dryRun });
       if (result.dryRun) {
-        const preview = result.links.map((l) => ({ ...view({ ...l, id: 0, humanClicks: 0, preview: l.preview ?? null }), id: null }));
+        const preview = result.links.map((l) => ({
+          ...view({ ...l, id: 0, humanClicks: 0, preview: l.preview ?? null }),
+          id: null,
+        }));
         return c.json({ dryRun: true, links: preview }, 200);
       }
       return c.json({ links: result.links.map(view) }, 201);
@@ -52,7 +61,9 @@ export function linkRoutes(deps: LinkRouteDeps) {
       return c.body(await deps.qrPng(qr), 200, qrHeaders(qr, 'png'));
     })
     .get('/:slug', async (c) => c.json(view(await getLinkOrThrow(scoped(c, deps), c.req.param('slug')))))
-    .patch('/:slug', async (c) => c.json(view(await updateLink(scoped(c, deps), c.req.param('slug'), await readJson(c)))))
+    .patch('/:slug', async (c) =>
+      c.json(view(await updateLink(scoped(c, deps), c.req.param('slug'), await readJson(c)))),
+    )
     .delete('/:slug', async (c) => {
       await deleteLink(scoped(c, deps), c.req.param('slug'));
       return c.body(null, 204);

@@ -2,10 +2,27 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import { addressBucket, isAppError, type Logger, type Report, type ReportStore, type StatsStore, type TimingStore } from '../../domain/index.js';
 import {
-  openReport, reportAccessValue, reportCompare, reportCsv, reportHeatmap, reportInsights, reportLifetime, reportStats,
-  reportUnlocked, verifyReportPassword, type CoreDeps,
+  addressBucket,
+  isAppError,
+  type Logger,
+  type Report,
+  type ReportStore,
+  type StatsStore,
+  type TimingStore,
+} from '../../domain/index.js';
+import {
+  openReport,
+  reportAccessValue,
+  reportCompare,
+  reportCsv,
+  reportHeatmap,
+  reportInsights,
+  reportLifetime,
+  reportStats,
+  reportUnlocked,
+  verifyReportPassword,
+  type CoreDeps,
 } from '../../services/index.js';
 import { createErrorHandler, errorBody } from '../errors.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
@@ -36,8 +53,10 @@ const FIGURES: Record<string, Figure> = {
   insights: reportInsights,
 };
 
-const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '') || c.req.path.includes('/data/');
-const isSecure = (c: Context, publicUrl: string) => new URL(c.req.url).protocol === 'https:' || publicUrl.startsWith('https:');
+const wantsJson = (c: Context) =>
+  /application\/json/i.test(c.req.header('accept') ?? '') || c.req.path.includes('/data/');
+const isSecure = (c: Context, publicUrl: string) =>
+  new URL(c.req.url).protocol === 'https:' || publicUrl.startsWith('https:');
 
 /**
  * GET /r/<token>: the client report page, with no API key. Its JSON (/r/<token>/data/…) and
@@ -48,18 +67,33 @@ export function reportPublicRoutes(deps: ReportPublicDeps) {
   const errorResponse = createErrorHandler({ logger: deps.logger });
   const app = new Hono();
 
-  app.use('/r/*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false, referrerPolicy: 'no-referrer', strictTransportSecurity: false }));
+  app.use(
+    '/r/*',
+    secureHeaders({
+      contentSecurityPolicy: undefined,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'no-referrer',
+      strictTransportSecurity: false,
+    }),
+  );
   app.use('/r/*', async function reportHeaders(c, next) {
     await next();
     c.res.headers.set('X-Robots-Tag', REPORT_ROBOTS);
     c.res.headers.set('Cache-Control', 'no-store');
     if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', REPORT_CSP);
   });
-  app.use('/r/:token/unlock', bodyLimit({ maxSize: 4096, onError: (c) => c.json(errorBody('payload_too_large', 'request body is larger than 4 KB'), 413) }));
+  app.use(
+    '/r/:token/unlock',
+    bodyLimit({
+      maxSize: 4096,
+      onError: (c) => c.json(errorBody('payload_too_large', 'request body is larger than 4 KB'), 413),
+    }),
+  );
 
   /** A 404/410 page for browsers, the API's error shape for JSON and the data routes. */
   const failure = (c: Context, err: unknown) => {
-    if (!isAppError(err) || wantsJson(c) || (err.kind !== 'not_found' && err.kind !== 'gone')) return errorResponse(c, err);
+    if (!isAppError(err) || wantsJson(c) || (err.kind !== 'not_found' && err.kind !== 'gone'))
+      return errorResponse(c, err);
     c.header('Content-Security-Policy', PAGE_CSP);
     return c.html(notFoundPage(err.kind === 'gone' ? 410 : 404, err.message), err.kind === 'gone' ? 410 : 404);
   };
@@ -74,7 +108,8 @@ export function reportPublicRoutes(deps: ReportPublicDeps) {
       return failure(c, err);
     }
     if (await reportUnlocked(report, token, getCookie(c, REPORT_COOKIE), deps.clock())) return { report, token };
-    if (wantsJson(c) || c.req.path.endsWith('.csv')) return c.json(errorBody('report_locked', 'this report needs its password: open its page first'), 401);
+    if (wantsJson(c) || c.req.path.endsWith('.csv'))
+      return c.json(errorBody('report_locked', 'this report needs its password: open its page first'), 401);
     return c.html(reportPasswordHtml(token), 401);
   }
 
@@ -97,7 +132,11 @@ export function reportPublicRoutes(deps: ReportPublicDeps) {
     const admission = limiter ? await limiter.admit(addressBucket(deps.limits!.clientAddress(c)), null) : null;
     if (admission && !admission.ok) {
       const seconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
-      return c.html(reportPasswordHtml(token, `Too many wrong passwords from your network; try again in ${seconds} s.`), 429, { 'Retry-After': String(seconds) });
+      return c.html(
+        reportPasswordHtml(token, `Too many wrong passwords from your network; try again in ${seconds} s.`),
+        429,
+        { 'Retry-After': String(seconds) },
+      );
     }
     let ok = false;
     try {
@@ -110,7 +149,11 @@ export function reportPublicRoutes(deps: ReportPublicDeps) {
     if (!ok) return c.html(reportPasswordHtml(token, 'That password is not right.'), 401);
     const { value, until } = await reportAccessValue(report, token, deps.clock());
     setCookie(c, REPORT_COOKIE, value, {
-      httpOnly: true, sameSite: 'Lax', path: `/r/${token}`, secure: isSecure(c, deps.publicUrl), expires: new Date(until),
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: `/r/${token}`,
+      secure: isSecure(c, deps.publicUrl),
+      expires: new Date(until),
     });
     return back();
   });

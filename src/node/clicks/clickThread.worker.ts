@@ -29,9 +29,12 @@ const logger = createNodeLogger({ level: options.level, pretty: options.pretty }
  * crash loses what waits, so a backlog is counted a run at a time with writes let in between.
  */
 const COUNT_RUN = 5_000;
-const counting = createCountingSchedule(() => {
-  if (capture.counting.countSome(COUNT_RUN) === COUNT_RUN) setImmediate(counting.countNow);
-}, { logger });
+const counting = createCountingSchedule(
+  () => {
+    if (capture.counting.countSome(COUNT_RUN) === COUNT_RUN) setImmediate(counting.countNow);
+  },
+  { logger },
+);
 
 // Salts older than two days go even on a day without clicks (a new day's first click prunes too).
 const pruneSalts = () => void capture.salts.pruneBefore(utcDay(Date.now() - 2 * 86_400_000)).catch(() => {});

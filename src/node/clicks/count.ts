@@ -20,7 +20,9 @@ const RUN = 50_000;
  */
 export function createClickCounting({ sqlite }: NodeDatabase) {
   const upsert = sqliteCounterUpserts(sqlite);
-  const markSeen = sqlite.prepare('INSERT INTO daily_visitors (day, link_id, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  const markSeen = sqlite.prepare(
+    'INSERT INTO daily_visitors (day, link_id, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
   const markFirst = sqlite.prepare('UPDATE clicks SET first_of_day = 1 WHERE id = ?');
   const countedThrough = sqlite.prepare('SELECT through_click_id FROM counter_progress WHERE id = 1').pluck();
   const uncounted = sqlite
@@ -73,9 +75,35 @@ export type ClickCounting = ReturnType<typeof createClickCounting>;
 
 function toCounted(r: unknown[]): CountedClick & { visitor: string } {
   const [, linkId, clickedAt, bot, visitor, source, country, device, referrerHost, city, os, browser, qr] = r as [
-    number, number, number, number, string, string, string | null, CountedClick['device'], string | null, string | null, string | null, string | null, number,
+    number,
+    number,
+    number,
+    number,
+    string,
+    string,
+    string | null,
+    CountedClick['device'],
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    number,
   ];
-  return { linkId, clickedAt, bot: bot === 1, visitor, firstOfDay: false, source, country, device, referrerHost, city, os, browser, qr: qr === 1 };
+  return {
+    linkId,
+    clickedAt,
+    bot: bot === 1,
+    visitor,
+    firstOfDay: false,
+    source,
+    country,
+    device,
+    referrerHost,
+    city,
+    os,
+    browser,
+    qr: qr === 1,
+  };
 }
 
 /** A click store whose every batch is counted right after it is written: for seeding, and tests that read counters at once. */
@@ -96,7 +124,11 @@ export function countedAtOnce(store: ClickWriter, counting: ClickCounting): Clic
  * raw clicks are kept only so long); one IMMEDIATE transaction,
  * so clicks written meanwhile wait and are counted after it.
  */
-export function createSqliteCounterStore(database: NodeDatabase, counting: ClickCounting, keepBefore: () => number | null = () => null): CounterStore {
+export function createSqliteCounterStore(
+  database: NodeDatabase,
+  counting: ClickCounting,
+  keepBefore: () => number | null = () => null,
+): CounterStore {
   const hasProgress = database.sqlite.prepare('SELECT count(*) FROM counter_progress').pluck();
   const rebuild = database.sqlite.transaction(() => {
     // Without a progress row there is nothing to count first; the rebuild writes the row.

@@ -20,7 +20,13 @@ export interface CountingScheduleOptions {
  */
 export function createCountingSchedule(
   count: () => void,
-  { idleMs = 20, maxDelayMs = 1_000, retryMs = 1_000, now = Date.now, logger = silentLogger }: CountingScheduleOptions = {},
+  {
+    idleMs = 20,
+    maxDelayMs = 1_000,
+    retryMs = 1_000,
+    now = Date.now,
+    logger = silentLogger,
+  }: CountingScheduleOptions = {},
 ) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let waitingSince: number | null = null;

@@ -34,8 +34,17 @@ export interface VisitQueueOptions {
  * short; the bounded queue turns a long stall into counted drops instead of unbounded memory.
  */
 export function createVisitQueue({
-  record, maxQueue = 100_000, maxBatch = 2_000, flushDelayMs = 2, backoffMs = 100, maxBackoffMs = 2_000,
-  logWindowMs = 10_000, logger = silentLogger, onFailure, onSuccess, now = Date.now,
+  record,
+  maxQueue = 100_000,
+  maxBatch = 2_000,
+  flushDelayMs = 2,
+  backoffMs = 100,
+  maxBackoffMs = 2_000,
+  logWindowMs = 10_000,
+  logger = silentLogger,
+  onFailure,
+  onSuccess,
+  now = Date.now,
 }: VisitQueueOptions) {
   let queue: Visit[] = [];
   /** When the oldest visit not in a write yet arrived; null when there is none. */
@@ -48,8 +57,18 @@ export function createVisitQueue({
   let failures = 0;
   let dropped = 0;
   let written = 0;
-  const drops = repeatedLog(logger, 'error', `click queue full (${maxQueue} waiting): new clicks are dropped until the database keeps up`, { windowMs: logWindowMs });
-  const writeFailures = repeatedLog(logger, 'error', 'click write failed; the clicks wait in memory and the write is retried', { windowMs: logWindowMs });
+  const drops = repeatedLog(
+    logger,
+    'error',
+    `click queue full (${maxQueue} waiting): new clicks are dropped until the database keeps up`,
+    { windowMs: logWindowMs },
+  );
+  const writeFailures = repeatedLog(
+    logger,
+    'error',
+    'click write failed; the clicks wait in memory and the write is retried',
+    { windowMs: logWindowMs },
+  );
 
   /** Sets the next write for `at` (ms since epoch), unless one is due sooner. */
   function wake(at: number) {

@@ -12,7 +12,9 @@ import { createSqliteClickWriter } from './write.js';
  * Everything the Node write path needs: geoip-lite, cached UA parsing, visitor keys, the
  * click store, and the counting that follows it (when is the caller's choice).
  */
-export function createNodeRecordDeps(database: NodeDatabase): RecordDeps & { counting: ClickCounting; salts: VisitorSaltStore } {
+export function createNodeRecordDeps(
+  database: NodeDatabase,
+): RecordDeps & { counting: ClickCounting; salts: VisitorSaltStore } {
   const salts = createNodeSaltStore(database);
   return {
     salts,

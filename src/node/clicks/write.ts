@@ -20,8 +20,21 @@ export function createSqliteClickWriter(database: NodeDatabase): ClickWriter {
   const write = sqlite.transaction((batch: Click[]) => {
     for (const c of batch) {
       insertClick.run(
-        c.linkId, c.clickedAt, c.referrer, c.referrerHost, c.source, c.device, c.os, c.browser,
-        c.country, c.region, c.city, c.bot ? 1 : 0, c.visitor, c.qr ? 1 : 0, c.userAgent,
+        c.linkId,
+        c.clickedAt,
+        c.referrer,
+        c.referrerHost,
+        c.source,
+        c.device,
+        c.os,
+        c.browser,
+        c.country,
+        c.region,
+        c.city,
+        c.bot ? 1 : 0,
+        c.visitor,
+        c.qr ? 1 : 0,
+        c.userAgent,
       );
     }
     // maxClicks reads this, so it moves with the clicks, not with the counters.

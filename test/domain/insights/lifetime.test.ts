@@ -11,7 +11,10 @@ describe('postLifetime', () => {
     // 4 clicks in the first quarter hour, 2 at 0:45, 3 at 5:00, 1 at 30:00, 7 at 80:00, 2 at day 6.
     const clicks = q([0, 4], [3, 2], [20, 3], [120, 1], [320, 7], [6 * 96, 2]);
     expect(postLifetime(clicks, 8 * DAY)).toEqual({
-      h1: 6, h24: 9, h72: 10, d7: 19,
+      h1: 6,
+      h24: 9,
+      h72: 10,
+      d7: 19,
       peakHour: 80, // 7 clicks in hour 80 against 6 in hour 0
       halfLifeHours: 30.25, // 10 of 19 by the end of quarter 120 (30:00–30:15), 9 before it
     });
@@ -26,12 +29,33 @@ describe('postLifetime', () => {
 
   it('leaves open windows null and gives no half-life before the week has ended', () => {
     const clicks = q([0, 1], [5, 2], [100, 4]);
-    expect(postLifetime(clicks, 30 * HOUR)).toEqual({ h1: 1, h24: 3, h72: null, d7: null, peakHour: 25, halfLifeHours: null });
-    expect(postLifetime(q([0, 2], [1, 1]), 30 * 60_000)).toEqual({ h1: null, h24: null, h72: null, d7: null, peakHour: 0, halfLifeHours: null });
+    expect(postLifetime(clicks, 30 * HOUR)).toEqual({
+      h1: 1,
+      h24: 3,
+      h72: null,
+      d7: null,
+      peakHour: 25,
+      halfLifeHours: null,
+    });
+    expect(postLifetime(q([0, 2], [1, 1]), 30 * 60_000)).toEqual({
+      h1: null,
+      h24: null,
+      h72: null,
+      d7: null,
+      peakHour: 0,
+      halfLifeHours: null,
+    });
   });
 
   it('ignores clicks before posting and after the first week, and has no peak or half-life without clicks', () => {
-    expect(postLifetime(q([-3, 50], [672, 9]), 9 * DAY)).toEqual({ h1: 0, h24: 0, h72: 0, d7: 0, peakHour: null, halfLifeHours: null });
+    expect(postLifetime(q([-3, 50], [672, 9]), 9 * DAY)).toEqual({
+      h1: 0,
+      h24: 0,
+      h72: 0,
+      d7: 0,
+      peakHour: null,
+      halfLifeHours: null,
+    });
   });
 });
 

@@ -30,8 +30,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 const newFile = () => join(dir, `db${++files}.db`);
 
-
-const PLACES: [string | null, string | null][] = [[null, null], ['FR', 'Paris'], ['US', 'Paris'], ['IN', 'Mumbai'], ['IN', null]];
+const PLACES: [string | null, string | null][] = [
+  [null, null],
+  ['FR', 'Paris'],
+  ['US', 'Paris'],
+  ['IN', 'Mumbai'],
+  ['IN', null],
+];
 
 function randomClicks(rnd: () => number, linkIds: number[], n: number): NewClick[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -47,7 +52,9 @@ function randomClicks(rnd: () => number, linkIds: number[], n: number): NewClick
       device: pick<Device>(['desktop', 'mobile', 'tablet']),
       os: pick([null, 'iOS', 'Android']),
       browser: pick([null, 'Chrome']),
-      country, region: null, city,
+      country,
+      region: null,
+      city,
       bot: rnd() < 0.1,
       visitor: `v${Math.floor(rnd() * 30)}`.padEnd(32, '0'),
       qr: false,
@@ -73,17 +80,27 @@ async function open(campaigns: (string | null)[] = ['c1', 'c1', 'c2', null]) {
   const path = newFile();
   const database = openDatabase(path);
   const linkIds = await insertLinks(database.db, campaigns);
-  return { path, database, linkIds, clicks: createSqliteClickWriter(database), counting: createClickCounting(database) };
+  return {
+    path,
+    database,
+    linkIds,
+    clicks: createSqliteClickWriter(database),
+    counting: createClickCounting(database),
+  };
 }
 
 const COUNTERS = ['counter_totals', 'counter_links', 'counter_profiles', 'counter_campaigns'];
 
 /** Every counter row, sorted; rows a delete trigger left at zero are skipped (a rebuild drops them). */
 const dump = (database: NodeDatabase) =>
-  Object.fromEntries(COUNTERS.map((t) => [
-    t,
-    (database.sqlite.prepare(`SELECT * FROM ${t} WHERE clicks != 0`).all() as object[]).map((r) => JSON.stringify(r)).sort(),
-  ]));
+  Object.fromEntries(
+    COUNTERS.map((t) => [
+      t,
+      (database.sqlite.prepare(`SELECT * FROM ${t} WHERE clicks != 0`).all() as object[])
+        .map((r) => JSON.stringify(r))
+        .sort(),
+    ]),
+  );
 
 /** What the Node rebuild (the CLI's) computes from the raw clicks, leaving the counters as it made them. */
 async function rebuilt(database: NodeDatabase) {
@@ -94,8 +111,14 @@ async function rebuilt(database: NodeDatabase) {
 /** Uniques in the day totals beside distinct (UTC day, post, visitor) of human clicks: an oracle that trusts no flag. */
 function uniquesAndDistinct(database: NodeDatabase) {
   return {
-    counted: one(database, "SELECT coalesce(sum(uniques), 0) FROM counter_totals WHERE dim = 'all' AND grain = 1440 AND bot = 0"),
-    distinct: one(database, "SELECT count(*) FROM (SELECT DISTINCT date(clicked_at / 1000, 'unixepoch'), link_id, visitor FROM clicks WHERE bot = 0)"),
+    counted: one(
+      database,
+      "SELECT coalesce(sum(uniques), 0) FROM counter_totals WHERE dim = 'all' AND grain = 1440 AND bot = 0",
+    ),
+    distinct: one(
+      database,
+      "SELECT count(*) FROM (SELECT DISTINCT date(clicked_at / 1000, 'unixepoch'), link_id, visitor FROM clicks WHERE bot = 0)",
+    ),
   };
 }
 
@@ -105,7 +128,8 @@ const maxId = (database: NodeDatabase) => one(database, 'SELECT coalesce(max(id)
 
 /** Counted clicks per bot flag, from the day totals stats read, beside the raw clicks per bot flag. */
 function totalsAndRaw(database: NodeDatabase) {
-  const rows = (sql: string) => Object.fromEntries((database.sqlite.prepare(sql).raw().all() as [number, number][]).filter(([, n]) => n !== 0));
+  const rows = (sql: string) =>
+    Object.fromEntries((database.sqlite.prepare(sql).raw().all() as [number, number][]).filter(([, n]) => n !== 0));
   return {
     counted: rows("SELECT bot, sum(clicks) FROM counter_totals WHERE dim = 'all' AND grain = 1440 GROUP BY bot"),
     raw: rows('SELECT bot, count(*) FROM clicks GROUP BY bot'),
@@ -122,7 +146,9 @@ describe('counting clicks after writing them', () => {
     const rnd = prng(1);
     await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 1500));
     expect(one(t.database, 'SELECT count(*) FROM clicks')).toBe(1500);
-    expect(one(t.database, 'SELECT count(*) FROM counter_totals') + one(t.database, 'SELECT count(*) FROM counter_profiles')).toBe(0);
+    expect(
+      one(t.database, 'SELECT count(*) FROM counter_totals') + one(t.database, 'SELECT count(*) FROM counter_profiles'),
+    ).toBe(0);
     expect(mark(t.database)).toBe(0);
 
     expect(t.counting.countAll()).toBe(1500);
@@ -231,7 +257,8 @@ describe('counting clicks after writing them', () => {
     expect(t.counting.countAll()).toBe(400);
 
     // Each click is in every dimension of its campaign's rows once; 'source' sums to the clicks.
-    const perCampaign = (sql: string) => Object.fromEntries(t.database.sqlite.prepare(sql).raw().all() as [string, number][]);
+    const perCampaign = (sql: string) =>
+      Object.fromEntries(t.database.sqlite.prepare(sql).raw().all() as [string, number][]);
     const counted = perCampaign(
       "SELECT campaign, sum(clicks) FROM counter_campaigns WHERE dim = 'source' GROUP BY campaign HAVING sum(clicks) != 0",
     );
@@ -248,8 +275,21 @@ describe('counting clicks after writing them', () => {
     const [p1, p2] = t.linkIds as [number, number];
     const at = (iso: string) => Date.parse(iso);
     const click = (linkId: number, when: string, visitor: string, bot = false): NewClick => ({
-      linkId, clickedAt: at(when), referrer: null, referrerHost: null, source: 'direct', device: 'mobile', os: null, browser: null,
-      country: null, region: null, city: null, bot, visitor: visitor.padEnd(32, '0'), qr: false, userAgent: null,
+      linkId,
+      clickedAt: at(when),
+      referrer: null,
+      referrerHost: null,
+      source: 'direct',
+      device: 'mobile',
+      os: null,
+      browser: null,
+      country: null,
+      region: null,
+      city: null,
+      bot,
+      visitor: visitor.padEnd(32, '0'),
+      qr: false,
+      userAgent: null,
     });
     // [click, first of its visitor's day on that post?]
     const script: [NewClick, boolean][] = [
@@ -311,7 +351,12 @@ describe('counting clicks after writing them', () => {
     migrate(db, { migrationsFolder: oldMigrations });
     expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'counter_progress'").pluck().get()).toBe(0);
     const runAll = sqlite.transaction((statements: { run(): unknown }[]) => statements.forEach((s) => s.run()));
-    const old: NodeDatabase = { db: db as unknown as Database, sqlite, batch: async (s) => void runAll(s), close: () => sqlite.close() };
+    const old: NodeDatabase = {
+      db: db as unknown as Database,
+      sqlite,
+      batch: async (s) => void runAll(s),
+      close: () => sqlite.close(),
+    };
     const linkIds = await insertLinks(old.db, ['c1', null, 'c2']);
     // Before 0004 every batch was counted in its own transaction: the counters hold every click
     // (written as that schema keeps them, without 0009's qr column).
@@ -324,7 +369,9 @@ describe('counting clicks after writing them', () => {
     old.close();
 
     const database = openDatabase(path);
-    expect(database.sqlite.prepare('SELECT * FROM counter_progress').all()).toEqual([{ id: 1, through_click_id: lastId }]);
+    expect(database.sqlite.prepare('SELECT * FROM counter_progress').all()).toEqual([
+      { id: 1, through_click_id: lastId },
+    ]);
     expect(createClickCounting(database).countAll()).toBe(0);
     const { counted, raw } = totalsAndRaw(database);
     expect(counted).toEqual(raw);

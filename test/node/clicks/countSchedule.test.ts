@@ -8,7 +8,11 @@ const MAX_DELAY = 1_000;
 /** A schedule on fake timers whose clock is the fake one; `counts` holds the time of each count. */
 function schedule() {
   const counts: number[] = [];
-  const s = createCountingSchedule(() => void counts.push(Date.now()), { idleMs: IDLE, maxDelayMs: MAX_DELAY, now: () => Date.now() });
+  const s = createCountingSchedule(() => void counts.push(Date.now()), {
+    idleMs: IDLE,
+    maxDelayMs: MAX_DELAY,
+    now: () => Date.now(),
+  });
   return { ...s, counts };
 }
 
@@ -35,29 +39,32 @@ describe('the counting schedule', () => {
     expect(s.counts).toHaveLength(1);
   });
 
-  it.each([10, 15, 19])('under a write every %i ms for 2.5 s counts in runs, and no write waits longer than maxDelayMs', (every) => {
-    const s = schedule();
-    const writes: number[] = [];
-    for (let t = 0; t < 2_500; t += every) {
-      writes.push(Date.now());
-      s.written();
-      vi.advanceTimersByTime(every);
-    }
-    // Never a pause of idleMs while the writes came: only maxDelayMs made it count.
-    const whileWriting = s.counts.length;
-    expect(whileWriting).toBeGreaterThanOrEqual(2);
-    expect(whileWriting).toBeLessThanOrEqual(2_500 / MAX_DELAY);
-    vi.advanceTimersByTime(IDLE);
-    expect(s.counts.length).toBe(whileWriting + 1); // the tail, once the writes stopped
-    for (const w of writes) {
-      const countedAt = s.counts.find((c) => c >= w);
-      expect(countedAt, `write at ${w}`).toBeDefined();
-      expect(countedAt! - w, `write at ${w}`).toBeLessThanOrEqual(MAX_DELAY);
-    }
-    const gaps = s.counts.slice(1).map((c, i) => c - s.counts[i]!);
-    // A run starts at its first write, so counts are maxDelayMs apart plus at most one write gap.
-    for (const g of gaps) expect(g).toBeLessThanOrEqual(MAX_DELAY + every);
-  });
+  it.each([10, 15, 19])(
+    'under a write every %i ms for 2.5 s counts in runs, and no write waits longer than maxDelayMs',
+    (every) => {
+      const s = schedule();
+      const writes: number[] = [];
+      for (let t = 0; t < 2_500; t += every) {
+        writes.push(Date.now());
+        s.written();
+        vi.advanceTimersByTime(every);
+      }
+      // Never a pause of idleMs while the writes came: only maxDelayMs made it count.
+      const whileWriting = s.counts.length;
+      expect(whileWriting).toBeGreaterThanOrEqual(2);
+      expect(whileWriting).toBeLessThanOrEqual(2_500 / MAX_DELAY);
+      vi.advanceTimersByTime(IDLE);
+      expect(s.counts.length).toBe(whileWriting + 1); // the tail, once the writes stopped
+      for (const w of writes) {
+        const countedAt = s.counts.find((c) => c >= w);
+        expect(countedAt, `write at ${w}`).toBeDefined();
+        expect(countedAt! - w, `write at ${w}`).toBeLessThanOrEqual(MAX_DELAY);
+      }
+      const gaps = s.counts.slice(1).map((c, i) => c - s.counts[i]!);
+      // A run starts at its first write, so counts are maxDelayMs apart plus at most one write gap.
+      for (const g of gaps) expect(g).toBeLessThanOrEqual(MAX_DELAY + every);
+    },
+  );
 
   it('flush() counts at once when clicks wait, and the pending wait is over', () => {
     const s = schedule();
@@ -142,7 +149,13 @@ describe('the counting schedule', () => {
           state.tries.push(Date.now());
           if (state.failing) throw new Error('SQLITE_BUSY');
         },
-        { idleMs: IDLE, maxDelayMs: MAX_DELAY, retryMs: RETRY, now: () => Date.now(), logger: { ...silentLogger, error: (m) => void state.logs.push(m), info: (m) => void state.logs.push(m) } },
+        {
+          idleMs: IDLE,
+          maxDelayMs: MAX_DELAY,
+          retryMs: RETRY,
+          now: () => Date.now(),
+          logger: { ...silentLogger, error: (m) => void state.logs.push(m), info: (m) => void state.logs.push(m) },
+        },
       );
       return { ...s, state };
     }

@@ -4,7 +4,14 @@ import { createVisitQueue } from '../../../src/node/clicks/queue.js';
 import { memoryLogger } from '../../support/logs.js';
 
 const visit = (n: number): Visit => ({
-  linkId: 1, at: n, address: null, userAgent: '', referrer: '', utmSource: null, qr: false, prefetch: false,
+  linkId: 1,
+  at: n,
+  address: null,
+  userAgent: '',
+  referrer: '',
+  utmSource: null,
+  qr: false,
+  prefetch: false,
 });
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -64,7 +71,10 @@ describe('the Node click writer', () => {
       w.push(visit(1)); // at 55, during the write, which ends at 90
       await vi.advanceTimersByTimeAsync(200);
       // At 105 = its arrival + 50, not 140 = the end of the write + 50.
-      expect(sent).toEqual([{ at: 50, size: 1 }, { at: 105, size: 1 }]);
+      expect(sent).toEqual([
+        { at: 50, size: 1 },
+        { at: 105, size: 1 },
+      ]);
     } finally {
       vi.useRealTimers();
     }
@@ -72,7 +82,11 @@ describe('the Node click writer', () => {
 
   it('splits large queues into batches of maxBatch', async () => {
     const batches: number[] = [];
-    const w = createVisitQueue({ record: async (v) => void batches.push(v.length), maxBatch: 4, logger: memoryLogger() });
+    const w = createVisitQueue({
+      record: async (v) => void batches.push(v.length),
+      maxBatch: 4,
+      logger: memoryLogger(),
+    });
     for (let i = 0; i < 10; i++) w.push(visit(i));
     await w.drain();
     expect(batches).toEqual([4, 4, 2]);
@@ -107,7 +121,12 @@ describe('the Node click writer', () => {
         if (fail) throw new Error('SQLITE_FULL');
         written.push(...v.map((x) => x.at));
       },
-      maxQueue: 2, backoffMs: 20, maxBackoffMs: 20, flushDelayMs: 1, now, logger: memoryLogger(),
+      maxQueue: 2,
+      backoffMs: 20,
+      maxBackoffMs: 20,
+      flushDelayMs: 1,
+      now,
+      logger: memoryLogger(),
     });
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     w.push(visit(0));

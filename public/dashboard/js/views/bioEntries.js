@@ -42,15 +42,63 @@ export function bioEntryList(initial, onChange) {
   }
 
   function draw() {
-    list.replaceChildren(...items.map((item, i) => h('li', { dataset: { slug: item.slug } },
-      h('span', { class: 'entry-label' },
-        h('span', { class: 'post-title' }, item.label),
-        h('span', { class: 'sub mono' }, `/${item.slug}`),
-        item.state !== 'live' ? h('span', { class: `badge badge-${item.state}` }, `${STATE_LABELS[item.state] ?? item.state}: not shown`) : null),
-      h('span', { class: 'entry-actions' },
-        h('button', { type: 'button', class: 'btn btn-small entry-up', disabled: i === 0, 'aria-label': `Move “${item.label}” up`, onclick: () => move(i, -1, 'entry-up') }, 'Up'),
-        h('button', { type: 'button', class: 'btn btn-small entry-down', disabled: i === items.length - 1, 'aria-label': `Move “${item.label}” down`, onclick: () => move(i, 1, 'entry-down') }, 'Down'),
-        h('button', { type: 'button', class: 'btn btn-small btn-danger entry-remove', 'aria-label': `Remove “${item.label}”`, onclick: () => remove(i) }, 'Remove')))));
+    list.replaceChildren(
+      ...items.map((item, i) =>
+        h(
+          'li',
+          { dataset: { slug: item.slug } },
+          h(
+            'span',
+            { class: 'entry-label' },
+            h('span', { class: 'post-title' }, item.label),
+            h('span', { class: 'sub mono' }, `/${item.slug}`),
+            item.state !== 'live'
+              ? h(
+                  'span',
+                  { class: `badge badge-${item.state}` },
+                  `${STATE_LABELS[item.state] ?? item.state}: not shown`,
+                )
+              : null,
+          ),
+          h(
+            'span',
+            { class: 'entry-actions' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn btn-small entry-up',
+                disabled: i === 0,
+                'aria-label': `Move “${item.label}” up`,
+                onclick: () => move(i, -1, 'entry-up'),
+              },
+              'Up',
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn btn-small entry-down',
+                disabled: i === items.length - 1,
+                'aria-label': `Move “${item.label}” down`,
+                onclick: () => move(i, 1, 'entry-down'),
+              },
+              'Down',
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn btn-small btn-danger entry-remove',
+                'aria-label': `Remove “${item.label}”`,
+                onclick: () => remove(i),
+              },
+              'Remove',
+            ),
+          ),
+        ),
+      ),
+    );
     empty.hidden = items.length > 0;
     onChange();
   }
@@ -71,7 +119,12 @@ export function bioEntryList(initial, onChange) {
 
 /** Search your links and add one as the last entry. */
 export function linkPicker(onAdd, isAdded, opts) {
-  const search = h('input', { type: 'search', id: 'bio-add-q', placeholder: 'Title, slug, URL or campaign', autocomplete: 'off' });
+  const search = h('input', {
+    type: 'search',
+    id: 'bio-add-q',
+    placeholder: 'Title, slug, URL or campaign',
+    autocomplete: 'off',
+  });
   const results = h('ul', { class: 'bio-pick', 'aria-label': 'Links to add' });
   const note = h('p', { class: 'hint', role: 'status' });
   let generation = 0;
@@ -88,18 +141,37 @@ export function linkPicker(onAdd, isAdded, opts) {
     }
     if (mine !== generation) return;
     note.textContent = page.links.length ? '' : 'No links match.';
-    results.replaceChildren(...page.links.map((link) => {
-      const entry = entryOf(link);
-      return h('li', {},
-        h('span', { class: 'entry-label' }, h('span', {}, entry.label), h('span', { class: 'sub mono' }, `/${link.slug}`)),
-        isAdded(link.slug)
-          ? h('span', { class: 'hint' }, 'Added')
-          : h('button', { type: 'button', class: 'btn btn-small', 'aria-label': `Add “${entry.label}”`, onclick: (e) => {
-            onAdd(link);
-            e.currentTarget.replaceWith(h('span', { class: 'hint' }, 'Added'));
-            search.focus();
-          } }, 'Add'));
-    }));
+    results.replaceChildren(
+      ...page.links.map((link) => {
+        const entry = entryOf(link);
+        return h(
+          'li',
+          {},
+          h(
+            'span',
+            { class: 'entry-label' },
+            h('span', {}, entry.label),
+            h('span', { class: 'sub mono' }, `/${link.slug}`),
+          ),
+          isAdded(link.slug)
+            ? h('span', { class: 'hint' }, 'Added')
+            : h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'btn btn-small',
+                  'aria-label': `Add “${entry.label}”`,
+                  onclick: (e) => {
+                    onAdd(link);
+                    e.currentTarget.replaceWith(h('span', { class: 'hint' }, 'Added'));
+                    search.focus();
+                  },
+                },
+                'Add',
+              ),
+        );
+      }),
+    );
   }
 
   let debounce;
@@ -109,8 +181,11 @@ export function linkPicker(onAdd, isAdded, opts) {
     debounce = setTimeout(load, 250);
   });
   load();
-  return h('div', { class: 'bio-add' },
+  return h(
+    'div',
+    { class: 'bio-add' },
     h('div', { class: 'field' }, h('label', { for: 'bio-add-q' }, 'Add a link'), search),
     note,
-    results);
+    results,
+  );
 }

@@ -7,13 +7,27 @@ import { h } from '../dom.js';
  */
 export function bioPreview({ title, text, avatarUrl, entries }) {
   const live = entries.filter((e) => e.state === 'live');
-  return h('div', { class: 'bio-preview' },
-    avatarUrl ? h('div', { class: 'bio-preview-avatar', title: avatarUrl }, (title || '?').slice(0, 1).toUpperCase()) : null,
+  return h(
+    'div',
+    { class: 'bio-preview' },
+    avatarUrl
+      ? h('div', { class: 'bio-preview-avatar', title: avatarUrl }, (title || '?').slice(0, 1).toUpperCase())
+      : null,
     h('p', { class: 'bio-preview-title' }, title || 'Your page title'),
     text ? h('p', { class: 'bio-preview-text' }, text) : null,
     live.length
-      ? h('ul', {}, live.map((e) => h('li', {}, h('span', { class: 'bio-preview-entry' }, e.label))))
+      ? h(
+          'ul',
+          {},
+          live.map((e) => h('li', {}, h('span', { class: 'bio-preview-entry' }, e.label))),
+        )
       : h('p', { class: 'bio-preview-text' }, 'No links here yet.'),
-    entries.length > live.length ? h('p', { class: 'hint' }, `${entries.length - live.length} entr${entries.length - live.length === 1 ? 'y is' : 'ies are'} hidden: disabled, expired or at their limit.`) : null,
+    entries.length > live.length
+      ? h(
+          'p',
+          { class: 'hint' },
+          `${entries.length - live.length} entr${entries.length - live.length === 1 ? 'y is' : 'ies are'} hidden: disabled, expired or at their limit.`,
+        )
+      : null,
   );
 }

@@ -11,11 +11,17 @@ import { localDay } from '../format.js';
 export function compareRecords(rows, { by, hours }, windows, best) {
   const post = by === 'link';
   return [
-    [post ? 'post' : 'network', ...(post ? ['slug', 'network', 'posted_at'] : ['posts', 'first_posted_at']),
-      ...windows.map((w) => `clicks_first_${w.hours}h`), `best_in_first_${hours}h`],
+    [
+      post ? 'post' : 'network',
+      ...(post ? ['slug', 'network', 'posted_at'] : ['posts', 'first_posted_at']),
+      ...windows.map((w) => `clicks_first_${w.hours}h`),
+      `best_in_first_${hours}h`,
+    ],
     ...rows.map((r) => [
-      r.name, ...(post ? [r.s.key, r.s.network, r.s.postedAt] : [r.s.posts, r.s.postedAt]),
-      ...windows.map((w) => r.totals[w.hours]), best > 0 && r.totals[hours] === best,
+      r.name,
+      ...(post ? [r.s.key, r.s.network, r.s.postedAt] : [r.s.posts, r.s.postedAt]),
+      ...windows.map((w) => r.totals[w.hours]),
+      best > 0 && r.totals[hours] === best,
     ]),
   ];
 }
@@ -28,5 +34,15 @@ export function compareFilename({ by, campaign }) {
 
 /** The "Download table (CSV)" button; `records` is read at click time, so it follows the window chosen. */
 export const compareCsvButton = (state, records) =>
-  h('div', { class: 'exports' },
-    ifCan('export', h('button', { type: 'button', class: 'btn', onclick: () => saveCsv(compareFilename(state), records()) }, 'Download table (CSV)')));
+  h(
+    'div',
+    { class: 'exports' },
+    ifCan(
+      'export',
+      h(
+        'button',
+        { type: 'button', class: 'btn', onclick: () => saveCsv(compareFilename(state), records()) },
+        'Download table (CSV)',
+      ),
+    ),
+  );

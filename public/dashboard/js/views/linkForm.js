@@ -4,7 +4,14 @@ import { campaignNames } from '../campaignLists.js';
 import { field, h, loading, replace, setFieldError, toast } from '../dom.js';
 import { fromLocalInput, timeZone, toLocalInput, linkName } from '../format.js';
 import {
-  checkDestination, explicitUtm, NETWORKS, networkLabel, slugProblem, UTM_FIELDS, utmFor, withUtm,
+  checkDestination,
+  explicitUtm,
+  NETWORKS,
+  networkLabel,
+  slugProblem,
+  UTM_FIELDS,
+  utmFor,
+  withUtm,
 } from '../utm.js';
 import { destinationPreview } from './preview.js';
 
@@ -25,21 +32,73 @@ export async function linkFormView(ctx) {
   const overrides = link ? explicitUtm(link) : {};
 
   const c = {
-    url: h('input', { type: 'url', required: true, value: link?.url ?? '', placeholder: 'https://example.com/blog/launch', autocomplete: 'url', inputmode: 'url' }),
-    title: h('input', { type: 'text', maxlength: 300, value: link?.title ?? '', placeholder: 'What the post is about' }),
-    campaign: h('input', { type: 'text', maxlength: 100, value: link?.campaign ?? ownCampaigns()?.[0] ?? '', list: 'campaign-suggestions', placeholder: 'Spring Launch', autocomplete: 'off', required: ownCampaigns() !== null }),
-    network: h('select', {}, h('option', { value: '' }, 'Not set'),
-      NETWORKS.map((n) => h('option', { value: n, selected: n === link?.network }, networkLabel(n)))),
+    url: h('input', {
+      type: 'url',
+      required: true,
+      value: link?.url ?? '',
+      placeholder: 'https://example.com/blog/launch',
+      autocomplete: 'url',
+      inputmode: 'url',
+    }),
+    title: h('input', {
+      type: 'text',
+      maxlength: 300,
+      value: link?.title ?? '',
+      placeholder: 'What the post is about',
+    }),
+    campaign: h('input', {
+      type: 'text',
+      maxlength: 100,
+      value: link?.campaign ?? ownCampaigns()?.[0] ?? '',
+      list: 'campaign-suggestions',
+      placeholder: 'Spring Launch',
+      autocomplete: 'off',
+      required: ownCampaigns() !== null,
+    }),
+    network: h(
+      'select',
+      {},
+      h('option', { value: '' }, 'Not set'),
+      NETWORKS.map((n) => h('option', { value: n, selected: n === link?.network }, networkLabel(n))),
+    ),
     postedAt: h('input', { type: 'datetime-local', value: toLocalInput(link?.postedAt) }),
-    slug: h('input', { type: 'text', maxlength: 64, value: link?.slug ?? '', placeholder: 'random', autocomplete: 'off', spellcheck: 'false', readonly: link ? true : null, class: 'mono' }),
+    slug: h('input', {
+      type: 'text',
+      maxlength: 64,
+      value: link?.slug ?? '',
+      placeholder: 'random',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      readonly: link ? true : null,
+      class: 'mono',
+    }),
     expiresAt: h('input', { type: 'datetime-local', value: toLocalInput(link?.expiresAt) }),
     maxClicks: h('input', { type: 'number', min: 1, step: 1, inputmode: 'numeric', value: link?.maxClicks ?? '' }),
     disabled: h('input', { type: 'checkbox', checked: link?.disabled }),
-    previewTitle: h('input', { type: 'text', maxlength: 200, value: link?.preview?.title ?? '', placeholder: 'The card’s headline' }),
-    previewDescription: h('textarea', { maxlength: 500, rows: 2, placeholder: 'One or two sentences under it' }, link?.preview?.description ?? ''),
-    previewImageUrl: h('input', { type: 'url', value: link?.preview?.imageUrl ?? '', placeholder: 'https://…/card.png', inputmode: 'url' }),
+    previewTitle: h('input', {
+      type: 'text',
+      maxlength: 200,
+      value: link?.preview?.title ?? '',
+      placeholder: 'The card’s headline',
+    }),
+    previewDescription: h(
+      'textarea',
+      { maxlength: 500, rows: 2, placeholder: 'One or two sentences under it' },
+      link?.preview?.description ?? '',
+    ),
+    previewImageUrl: h('input', {
+      type: 'url',
+      value: link?.preview?.imageUrl ?? '',
+      placeholder: 'https://…/card.png',
+      inputmode: 'url',
+    }),
   };
-  const utm = Object.fromEntries(UTM_FIELDS.map((f) => [f, h('input', { type: 'text', maxlength: 200, value: overrides[f] ?? '', autocomplete: 'off' })]));
+  const utm = Object.fromEntries(
+    UTM_FIELDS.map((f) => [
+      f,
+      h('input', { type: 'text', maxlength: 200, value: overrides[f] ?? '', autocomplete: 'off' }),
+    ]),
+  );
   const suggestions = h('datalist', { id: 'campaign-suggestions' });
   const preview = h('output', { class: 'preview', 'aria-live': 'polite', for: 'lf-url lf-campaign lf-network' });
   const card = h('aside', { class: 'card social-card-box', 'aria-labelledby': 'card-h', hidden: true });
@@ -49,45 +108,113 @@ export async function linkFormView(ctx) {
   const form = h(
     'form',
     { class: 'link-form', novalidate: true, 'aria-labelledby': 'lf-title-h' },
-    h('div', { class: 'form-main card stack' },
+    h(
+      'div',
+      { class: 'form-main card stack' },
       field('lf-url', 'Destination URL', c.url, 'Where people land. Parameters already on it are kept.'),
       field('lf-title', 'Title', c.title, 'For you; people following the link never see it.'),
-      h('div', { class: 'row' },
-        field('lf-campaign', 'Campaign', c.campaign, ownCampaigns()
-          ? `This key works in ${ownCampaigns().map((n) => `“${n}”`).join(', ')} only.`
-          : 'Pick an existing one to group posts, or type a new one.'),
-        field('lf-network', 'Network', c.network, 'Where this post is published: sets utm_source.')),
-      h('div', { class: 'row' },
-        field('lf-postedAt', 'Posted at', c.postedAt, `When the post goes live, in your time (${timeZone}). Empty: the creation time. Compare lines posts up on it.`),
-        field('lf-slug', 'Custom slug', c.slug, link ? 'A slug cannot change once people may have the link.' : 'Optional: 1–64 letters, digits, "_" or "-". Empty: a random one.')),
-      h('details', { class: 'more-options', open: Object.keys(overrides).length > 0 ? true : null },
+      h(
+        'div',
+        { class: 'row' },
+        field(
+          'lf-campaign',
+          'Campaign',
+          c.campaign,
+          ownCampaigns()
+            ? `This key works in ${ownCampaigns()
+                .map((n) => `“${n}”`)
+                .join(', ')} only.`
+            : 'Pick an existing one to group posts, or type a new one.',
+        ),
+        field('lf-network', 'Network', c.network, 'Where this post is published: sets utm_source.'),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        field(
+          'lf-postedAt',
+          'Posted at',
+          c.postedAt,
+          `When the post goes live, in your time (${timeZone}). Empty: the creation time. Compare lines posts up on it.`,
+        ),
+        field(
+          'lf-slug',
+          'Custom slug',
+          c.slug,
+          link
+            ? 'A slug cannot change once people may have the link.'
+            : 'Optional: 1–64 letters, digits, "_" or "-". Empty: a random one.',
+        ),
+      ),
+      h(
+        'details',
+        { class: 'more-options', open: Object.keys(overrides).length > 0 ? true : null },
         h('summary', {}, 'UTM overrides'),
         h('p', { class: 'hint' }, 'Only to replace what linkpost derives from the network and campaign.'),
-        h('div', { class: 'grid-utm' }, UTM_FIELDS.map((f) => field(`lf-utm-${f}`, `utm_${f}`, utm[f])))),
-      h('details', { class: 'more-options', open: link?.preview ? true : null },
+        h(
+          'div',
+          { class: 'grid-utm' },
+          UTM_FIELDS.map((f) => field(`lf-utm-${f}`, `utm_${f}`, utm[f])),
+        ),
+      ),
+      h(
+        'details',
+        { class: 'more-options', open: link?.preview ? true : null },
         h('summary', {}, 'Social preview card'),
-        h('p', { class: 'hint' }, 'Shown by Facebook, LinkedIn, X, Slack and other apps that draw a card for the link. Without one, they show the destination’s own card.'),
+        h(
+          'p',
+          { class: 'hint' },
+          'Shown by Facebook, LinkedIn, X, Slack and other apps that draw a card for the link. Without one, they show the destination’s own card.',
+        ),
         field('lf-preview-title', 'Card headline', c.previewTitle),
         field('lf-preview-description', 'Card text', c.previewDescription),
-        field('lf-preview-imageUrl', 'Card image (https URL)', c.previewImageUrl, 'About 1200 × 630 pixels; networks fetch it themselves.')),
-      h('details', { class: 'more-options', open: link?.expiresAt || link?.maxClicks ? true : null },
+        field(
+          'lf-preview-imageUrl',
+          'Card image (https URL)',
+          c.previewImageUrl,
+          'About 1200 × 630 pixels; networks fetch it themselves.',
+        ),
+      ),
+      h(
+        'details',
+        { class: 'more-options', open: link?.expiresAt || link?.maxClicks ? true : null },
         h('summary', {}, 'Expiry and click limit'),
-        h('div', { class: 'row' },
+        h(
+          'div',
+          { class: 'row' },
           field('lf-expiresAt', 'Expires at', c.expiresAt, 'After this the short link answers "no longer active".'),
-          field('lf-maxClicks', 'Click limit', c.maxClicks, 'Human clicks allowed; bots do not count.'))),
-      link ? h('div', { class: 'check' }, c.disabled, h('label', { for: 'lf-disabled' }, 'Disabled: the short link stops redirecting')) : null,
+          field('lf-maxClicks', 'Click limit', c.maxClicks, 'Human clicks allowed; bots do not count.'),
+        ),
+      ),
+      link
+        ? h(
+            'div',
+            { class: 'check' },
+            c.disabled,
+            h('label', { for: 'lf-disabled' }, 'Disabled: the short link stops redirecting'),
+          )
+        : null,
     ),
-    h('div', { class: 'side' },
-      h('aside', { class: 'card preview-card', 'aria-labelledby': 'preview-h' },
+    h(
+      'div',
+      { class: 'side' },
+      h(
+        'aside',
+        { class: 'card preview-card', 'aria-labelledby': 'preview-h' },
         h('h2', { id: 'preview-h' }, 'Final destination'),
         h('p', { class: 'hint' }, 'What people reach after the short link, with its UTM tags.'),
-        preview),
+        preview,
+      ),
       card,
-      h('div', { class: 'form-actions' },
+      h(
+        'div',
+        { class: 'form-actions' },
         status,
         submit,
         h('a', { class: 'btn', href: link ? `#/link/${encodeURIComponent(link.slug)}` : '#/links' }, 'Cancel'),
-        link ? h('button', { type: 'button', class: 'btn btn-danger', onclick: remove }, 'Delete link') : null)),
+        link ? h('button', { type: 'button', class: 'btn btn-danger', onclick: remove }, 'Delete link') : null,
+      ),
+    ),
   );
   c.disabled.id = 'lf-disabled';
 
@@ -121,14 +248,24 @@ export async function linkFormView(ctx) {
     } catch {
       imageHost = null;
     }
-    replace(card,
+    replace(
+      card,
       h('h2', { id: 'card-h' }, 'Card preview'),
-      h('div', { class: 'social-card', dataset: { image: imageHost ? 'yes' : 'no' } },
+      h(
+        'div',
+        { class: 'social-card', dataset: { image: imageHost ? 'yes' : 'no' } },
         imageHost ? h('div', { class: 'social-card-image' }, `Image from ${imageHost}`) : null,
-        h('div', { class: 'social-card-text' },
+        h(
+          'div',
+          { class: 'social-card-text' },
           h('p', { class: 'social-card-host' }, checked.url ? checked.url.host : ''),
           h('p', { class: 'social-card-title' }, title),
-          c.previewDescription.value.trim() ? h('p', { class: 'social-card-description' }, c.previewDescription.value.trim()) : null)));
+          c.previewDescription.value.trim()
+            ? h('p', { class: 'social-card-description' }, c.previewDescription.value.trim())
+            : null,
+        ),
+      ),
+    );
   }
   form.addEventListener('input', renderPreview);
   form.addEventListener('change', renderPreview);
@@ -141,7 +278,20 @@ export async function linkFormView(ctx) {
 
   function clearErrors() {
     status.replaceChildren();
-    for (const id of ['url', 'title', 'campaign', 'network', 'postedAt', 'slug', 'expiresAt', 'maxClicks', 'preview-title', 'preview-description', 'preview-imageUrl', ...UTM_FIELDS.map((f) => `utm-${f}`)]) {
+    for (const id of [
+      'url',
+      'title',
+      'campaign',
+      'network',
+      'postedAt',
+      'slug',
+      'expiresAt',
+      'maxClicks',
+      'preview-title',
+      'preview-description',
+      'preview-imageUrl',
+      ...UTM_FIELDS.map((f) => `utm-${f}`),
+    ]) {
       setFieldError(form, `lf-${id}`, null);
     }
   }
@@ -170,9 +320,14 @@ export async function linkFormView(ctx) {
       postedAt: fromLocalInput(c.postedAt.value),
       expiresAt: fromLocalInput(c.expiresAt.value),
       maxClicks: c.maxClicks.value ? Number(c.maxClicks.value) : null,
-      preview: c.previewTitle.value.trim() || c.previewDescription.value.trim() || c.previewImageUrl.value.trim()
-        ? { title: c.previewTitle.value.trim(), description: c.previewDescription.value.trim() || null, imageUrl: c.previewImageUrl.value.trim() || null }
-        : null,
+      preview:
+        c.previewTitle.value.trim() || c.previewDescription.value.trim() || c.previewImageUrl.value.trim()
+          ? {
+              title: c.previewTitle.value.trim(),
+              description: c.previewDescription.value.trim() || null,
+              imageUrl: c.previewImageUrl.value.trim() || null,
+            }
+          : null,
     };
     const overridesNow = currentUtm();
     if (link) {

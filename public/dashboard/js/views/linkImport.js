@@ -5,8 +5,15 @@ import { networkLabel } from '../utm.js';
 
 /** The CLI import's columns (src/services/importLinks.ts), as the bulk API names each field. */
 const COLUMNS = {
-  url: 'url', slug: 'slug', title: 'title', campaign: 'campaign', network: 'network', posted_at: 'postedAt',
-  preview_title: 'preview.title', preview_description: 'preview.description', preview_image_url: 'preview.imageUrl',
+  url: 'url',
+  slug: 'slug',
+  title: 'title',
+  campaign: 'campaign',
+  network: 'network',
+  posted_at: 'postedAt',
+  preview_title: 'preview.title',
+  preview_description: 'preview.description',
+  preview_image_url: 'preview.imageUrl',
 };
 const MAX_ROWS = 1000;
 
@@ -40,41 +47,84 @@ export function readCsv(text) {
     rows.push({ row: i + 2, link });
   });
   if (rows.length === 0) throw new Error('The file has a header but no rows.');
-  if (rows.length > MAX_ROWS) throw new Error(`The file has ${rows.length} rows; import at most ${MAX_ROWS} at a time.`);
+  if (rows.length > MAX_ROWS)
+    throw new Error(`The file has ${rows.length} rows; import at most ${MAX_ROWS} at a time.`);
   return rows;
 }
 
 /** The server's dry run gives rows without a slug a random one; the real one is drawn at creation. */
 const previewTable = (links, rows) =>
-  h('table', { class: 'table cards-on-phone' },
+  h(
+    'table',
+    { class: 'table cards-on-phone' },
     h('caption', { class: 'offscreen' }, 'Links to be created'),
-    h('thead', {}, h('tr', {}, ['Slug', 'Post', 'Campaign', 'Network', 'Destination'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, links.map((l, i) => h('tr', {},
-      cell('Slug', rows[i].link.slug ?? h('span', { class: 'muted' }, 'random')),
-      cell('Post', linkName(l)),
-      cell('Campaign', l.campaign ?? '—'),
-      cell('Network', l.network ? networkLabel(l.network) : '—'),
-      cell({ label: 'Destination', class: 'url' }, l.destination),
-    ))));
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Slug', 'Post', 'Campaign', 'Network', 'Destination'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      links.map((l, i) =>
+        h(
+          'tr',
+          {},
+          cell('Slug', rows[i].link.slug ?? h('span', { class: 'muted' }, 'random')),
+          cell('Post', linkName(l)),
+          cell('Campaign', l.campaign ?? '—'),
+          cell('Network', l.network ? networkLabel(l.network) : '—'),
+          cell({ label: 'Destination', class: 'url' }, l.destination),
+        ),
+      ),
+    ),
+  );
 
 const rejectedTable = (problems, rows) =>
-  h('table', { class: 'table cards-on-phone', id: 'import-rejected' },
+  h(
+    'table',
+    { class: 'table cards-on-phone', id: 'import-rejected' },
     h('caption', {}, 'Rejected rows'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), h('th', { scope: 'col' }, 'Why'))),
-    h('tbody', {}, problems.map((p) => h('tr', {}, cell('Row', String(rows[p.index].row)), cell('Why', p.message)))));
+    h(
+      'tbody',
+      {},
+      problems.map((p) => h('tr', {}, cell('Row', String(rows[p.index].row)), cell('Why', p.message))),
+    ),
+  );
 
 /** Import: choose a CSV, see every row checked by the server (a dry run), then create them all. */
 export async function linkImportView(ctx) {
-  const input = h('input', { type: 'file', id: 'import-file', accept: '.csv,text/csv', 'aria-describedby': 'import-hint' });
+  const input = h('input', {
+    type: 'file',
+    id: 'import-file',
+    accept: '.csv,text/csv',
+    'aria-describedby': 'import-hint',
+  });
   const result = h('div', { class: 'import-result', 'aria-live': 'polite' });
   ctx.main.append(
-    h('div', { class: 'page-head' }, h('h1', {}, 'Import links'), h('a', { class: 'btn', href: '#/links' }, 'Back to links')),
-    h('div', { class: 'field' },
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, 'Import links'),
+      h('a', { class: 'btn', href: '#/links' }, 'Back to links'),
+    ),
+    h(
+      'div',
+      { class: 'field' },
       h('label', { for: 'import-file' }, 'CSV file'),
       input,
-      h('p', { class: 'hint', id: 'import-hint' },
+      h(
+        'p',
+        { class: 'hint', id: 'import-hint' },
         `Columns: ${Object.keys(COLUMNS).join(', ')}; only url is required. Up to ${MAX_ROWS} rows. `,
-        'Nothing is created until you confirm, and then all rows are created or none.')),
+        'Nothing is created until you confirm, and then all rows are created or none.',
+      ),
+    ),
     result,
   );
 
@@ -92,8 +142,11 @@ export async function linkImportView(ctx) {
     const body = { links: rows.map((r) => r.link) };
     try {
       const preview = await api('POST', '/api/links/bulk?dryRun=true', body, { signal: ctx.signal });
-      const create = h('button', { type: 'button', class: 'btn btn-primary', id: 'import-create' },
-        `Create ${preview.links.length} link${preview.links.length === 1 ? '' : 's'}`);
+      const create = h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', id: 'import-create' },
+        `Create ${preview.links.length} link${preview.links.length === 1 ? '' : 's'}`,
+      );
       create.addEventListener('click', async () => {
         create.disabled = true;
         try {
@@ -106,15 +159,25 @@ export async function linkImportView(ctx) {
           result.prepend(errorBox(e));
         }
       });
-      replace(result, h('p', { role: 'status' }, `All ${rows.length} rows are valid.`), create, previewTable(preview.links, rows));
+      replace(
+        result,
+        h('p', { role: 'status' }, `All ${rows.length} rows are valid.`),
+        create,
+        previewTable(preview.links, rows),
+      );
     } catch (e) {
       if (e.name === 'AbortError') return;
       if ((e.code === 'invalid_rows' || e.code === 'forbidden_scope') && e.details?.rows) {
         const problems = e.details.rows;
-        replace(result,
-          h('p', { class: 'notice notice-error', role: 'alert' },
-            `${problems.length} of ${rows.length} rows cannot be imported, so nothing was created. Fix them and choose the file again.`),
-          rejectedTable(problems, rows));
+        replace(
+          result,
+          h(
+            'p',
+            { class: 'notice notice-error', role: 'alert' },
+            `${problems.length} of ${rows.length} rows cannot be imported, so nothing was created. Fix them and choose the file again.`,
+          ),
+          rejectedTable(problems, rows),
+        );
       } else replace(result, errorBox(e));
     }
   });

@@ -25,33 +25,66 @@ export async function linkPageView(ctx) {
     head,
     panel,
     qrPanel(link, { signal: ctx.signal }),
-    h('section', { class: 'section', 'aria-labelledby': 'feed-h' },
+    h(
+      'section',
+      { class: 'section', 'aria-labelledby': 'feed-h' },
       h('div', { class: 'feed-head' }, h('h2', { id: 'feed-h' }, 'Recent clicks'), feedStatus),
       feedScope,
-      feed),
+      feed,
+    ),
   );
 
   let clicks = null;
   function renderHead() {
     const status = statusWords(link);
     clicks = h('strong', { class: 'link-clicks', 'aria-live': 'polite' }, num(link.clicks));
-    replace(head,
-      h('div', { class: 'page-head' },
-        h('div', {},
+    replace(
+      head,
+      h(
+        'div',
+        { class: 'page-head' },
+        h(
+          'div',
+          {},
           h('p', { class: 'sub' }, h('a', { href: '#/links' }, 'Links'), ' ›'),
-          h('h1', { id: 'link-h' }, linkName(link))),
-        h('div', { class: 'actions' },
+          h('h1', { id: 'link-h' }, linkName(link)),
+        ),
+        h(
+          'div',
+          { class: 'actions' },
           ifCan('links:write', h('a', { class: 'btn', href: `#/links/${encodeURIComponent(link.slug)}/edit` }, 'Edit')),
-          ifCan('links:write', h('button', { type: 'button', class: 'btn', onclick: toggle }, link.disabled ? 'Enable' : 'Disable')),
-          ifCan('analytics:read', h('a', { class: 'btn', href: `#/compare?slug=${encodeURIComponent(link.slug)}` }, 'Compare')))),
+          ifCan(
+            'links:write',
+            h('button', { type: 'button', class: 'btn', onclick: toggle }, link.disabled ? 'Enable' : 'Disable'),
+          ),
+          ifCan(
+            'analytics:read',
+            h('a', { class: 'btn', href: `#/compare?slug=${encodeURIComponent(link.slug)}` }, 'Compare'),
+          ),
+        ),
+      ),
       h('p', {}, h('span', { class: 'mono short-url' }, link.shortUrl), ' ', copyButton(link.shortUrl)),
-      h('dl', {},
-        h('dt', {}, 'Status'), h('dd', {}, h('span', { class: `badge badge-${status.id}` }, status.label)),
-        h('dt', {}, 'Clicks (people)'), h('dd', {}, clicks),
-        h('dt', {}, 'Goes to'), h('dd', {}, safeLink(link.destination)),
-        h('dt', {}, 'Campaign'), h('dd', {}, link.campaign ? h('a', { href: `#/campaigns/${encodeURIComponent(link.campaign)}` }, link.campaign) : '—'),
-        h('dt', {}, 'Network'), h('dd', {}, networkLabel(link.network)),
-        h('dt', {}, 'Posted'), h('dd', {}, fmtDateTime(link.postedAt ?? link.createdAt), link.postedAt ? '' : ' (created)')));
+      h(
+        'dl',
+        {},
+        h('dt', {}, 'Status'),
+        h('dd', {}, h('span', { class: `badge badge-${status.id}` }, status.label)),
+        h('dt', {}, 'Clicks (people)'),
+        h('dd', {}, clicks),
+        h('dt', {}, 'Goes to'),
+        h('dd', {}, safeLink(link.destination)),
+        h('dt', {}, 'Campaign'),
+        h(
+          'dd',
+          {},
+          link.campaign ? h('a', { href: `#/campaigns/${encodeURIComponent(link.campaign)}` }, link.campaign) : '—',
+        ),
+        h('dt', {}, 'Network'),
+        h('dd', {}, networkLabel(link.network)),
+        h('dt', {}, 'Posted'),
+        h('dd', {}, fmtDateTime(link.postedAt ?? link.createdAt), link.postedAt ? '' : ' (created)'),
+      ),
+    );
   }
 
   async function toggle() {
@@ -85,7 +118,9 @@ export async function linkPageView(ctx) {
   const scopeText = (rawFrom) => {
     const { state } = filters;
     const scope = `${BOTS_LABELS[state.bots]} · ${rangeLabel(state)}: the newest ${FEED_SIZE}; “Download clicks (CSV)” holds them all.`;
-    return rawFrom ? `${scope} Raw clicks are kept from ${fmtDateTime(rawFrom)} on: the feed and CSV start there, the charts above count all.` : scope;
+    return rawFrom
+      ? `${scope} Raw clicks are kept from ${fmtDateTime(rawFrom)} on: the feed and CSV start there, the charts above count all.`
+      : scope;
   };
   let seen = null;
   let timer = null;
@@ -126,18 +161,52 @@ export async function linkPageView(ctx) {
     const before = seen;
     seen = new Set(clicks.map((c) => c.id));
     if (clicks.length === 0) {
-      replace(feed, emptyState('No clicks yet.', `Open ${link.shortUrl} or share it; clicks appear here within a few seconds.`));
+      replace(
+        feed,
+        emptyState('No clicks yet.', `Open ${link.shortUrl} or share it; clicks appear here within a few seconds.`),
+      );
       return;
     }
-    replace(feed, h('table', { class: 'table cards-on-phone feed' },
-      h('caption', { class: 'visually-hidden' }, `The ${clicks.length} most recent clicks, newest first`),
-      h('thead', {}, h('tr', {}, ['When', 'Source', 'Device', 'Place', 'Who'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, clicks.map((c) => h('tr', { class: before && !before.has(c.id) ? 'fresh' : null },
-        cell('When', fmtDateTime(c.clickedAt)),
-        cell('Source', c.source || 'direct', c.referrerHost ? h('span', { class: 'sub' }, c.referrerHost) : null, c.qr ? h('span', { class: 'sub' }, 'QR code') : null),
-        cell('Device', [c.device, c.browser, c.os].filter(Boolean).join(' · ') || 'unknown'),
-        cell('Place', place(c)),
-        cell('Who', h('span', { class: c.bot ? 'badge badge-bot' : 'badge badge-human' }, c.bot ? 'Bot' : 'Person')))))));
+    replace(
+      feed,
+      h(
+        'table',
+        { class: 'table cards-on-phone feed' },
+        h('caption', { class: 'visually-hidden' }, `The ${clicks.length} most recent clicks, newest first`),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['When', 'Source', 'Device', 'Place', 'Who'].map((t) => h('th', { scope: 'col' }, t)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          clicks.map((c) =>
+            h(
+              'tr',
+              { class: before && !before.has(c.id) ? 'fresh' : null },
+              cell('When', fmtDateTime(c.clickedAt)),
+              cell(
+                'Source',
+                c.source || 'direct',
+                c.referrerHost ? h('span', { class: 'sub' }, c.referrerHost) : null,
+                c.qr ? h('span', { class: 'sub' }, 'QR code') : null,
+              ),
+              cell('Device', [c.device, c.browser, c.os].filter(Boolean).join(' · ') || 'unknown'),
+              cell('Place', place(c)),
+              cell(
+                'Who',
+                h('span', { class: c.bot ? 'badge badge-bot' : 'badge badge-human' }, c.bot ? 'Bot' : 'Person'),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 
   await poll();

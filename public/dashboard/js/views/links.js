@@ -17,7 +17,12 @@ export async function linksView(ctx) {
   };
   const opts = { signal: ctx.signal };
 
-  const search = h('input', { type: 'search', id: 'links-q', value: state.q, placeholder: 'Title, slug, URL or campaign' });
+  const search = h('input', {
+    type: 'search',
+    id: 'links-q',
+    value: state.q,
+    placeholder: 'Title, slug, URL or campaign',
+  });
   const campaign = h('select', { id: 'links-campaign' }, h('option', { value: '' }, 'All campaigns'));
   const network = h(
     'select',
@@ -35,9 +40,17 @@ export async function linksView(ctx) {
   const summary = h('p', { class: 'muted', role: 'status' });
   const results = h('div', { class: 'results' }, loading('Loading links…'));
   ctx.main.append(
-    h('div', { class: 'page-head' }, h('h1', {}, 'Links'), h('div', { class: 'actions' },
-      ifCan('links:write', h('a', { class: 'btn', href: '#/links/import' }, 'Import CSV')),
-      ifCan('links:write', h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link')))),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, 'Links'),
+      h(
+        'div',
+        { class: 'actions' },
+        ifCan('links:write', h('a', { class: 'btn', href: '#/links/import' }, 'Import CSV')),
+        ifCan('links:write', h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link')),
+      ),
+    ),
     filters,
     summary,
     results,
@@ -65,10 +78,17 @@ export async function linksView(ctx) {
     const filtersOn = Boolean(state.q || state.campaign || state.network);
     let page;
     try {
-      page = await get('/api/links', { q: state.q, campaign: state.campaign, network: state.network, limit: PAGE, cursor }, opts);
+      page = await get(
+        '/api/links',
+        { q: state.q, campaign: state.campaign, network: state.network, limit: PAGE, cursor },
+        opts,
+      );
     } catch (e) {
       if (e.name === 'AbortError' || mine !== generation) return;
-      replace(results, errorBox(e, () => load(true)));
+      replace(
+        results,
+        errorBox(e, () => load(true)),
+      );
       return;
     }
     if (mine !== generation) return; // a newer search already answered
@@ -80,51 +100,114 @@ export async function linksView(ctx) {
     if (shown === 0) {
       results.append(
         filtersOn
-          ? emptyState('No links match these filters.', 'Try another word, or clear the filters.',
-              h('button', { type: 'button', class: 'btn', onclick: clearFilters }, 'Clear filters'))
-          : emptyState('No links yet.', 'Create your first one: paste the address of what you are posting, pick the network and campaign, and linkpost adds the UTM tags for you.',
-              h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'Create a link')),
+          ? emptyState(
+              'No links match these filters.',
+              'Try another word, or clear the filters.',
+              h('button', { type: 'button', class: 'btn', onclick: clearFilters }, 'Clear filters'),
+            )
+          : emptyState(
+              'No links yet.',
+              'Create your first one: paste the address of what you are posting, pick the network and campaign, and linkpost adds the UTM tags for you.',
+              h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'Create a link'),
+            ),
       );
       return;
     }
     let table = results.querySelector('tbody');
     if (!table) {
       table = h('tbody');
-      results.append(h('table', { class: 'table links-table' },
-        h('caption', { class: 'visually-hidden' }, 'Links, newest first'),
-        h('thead', {}, h('tr', {}, ['Post', 'Short URL', 'Campaign', 'Network', 'Posted', 'Clicks', 'Status', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
-        table));
+      results.append(
+        h(
+          'table',
+          { class: 'table links-table' },
+          h('caption', { class: 'visually-hidden' }, 'Links, newest first'),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['Post', 'Short URL', 'Campaign', 'Network', 'Posted', 'Clicks', 'Status', 'Actions'].map((t) =>
+                h('th', { scope: 'col' }, t),
+              ),
+            ),
+          ),
+          table,
+        ),
+      );
     }
     table.append(...page.links.map((l) => linkRow(l, state.highlight === l.slug)));
-    if (cursor) results.append(h('p', { class: 'more' }, h('button', { type: 'button', class: 'btn', onclick: () => load(false) }, 'Show more links')));
+    if (cursor)
+      results.append(
+        h(
+          'p',
+          { class: 'more' },
+          h('button', { type: 'button', class: 'btn', onclick: () => load(false) }, 'Show more links'),
+        ),
+      );
     results.querySelector('.row-new')?.scrollIntoView({ block: 'center' });
   }
 
   function linkRow(link, isNew) {
     const status = statusWords(link);
-    const toggle = h('button', { type: 'button', class: 'btn btn-small', onclick: () => setDisabled(link, !link.disabled, row) },
-      link.disabled ? 'Enable' : 'Disable');
+    const toggle = h(
+      'button',
+      { type: 'button', class: 'btn btn-small', onclick: () => setDisabled(link, !link.disabled, row) },
+      link.disabled ? 'Enable' : 'Disable',
+    );
     const row = h(
       'tr',
       { class: isNew ? 'row-new' : null, dataset: { slug: link.slug } },
-      cell('Post',
+      cell(
+        'Post',
         // The link's page is its stats: without analytics:read the name is plain text.
-        h(can('analytics:read') ? 'a' : 'span', { href: can('analytics:read') ? `#/link/${encodeURIComponent(link.slug)}` : null, class: ['post-title', link.title ? null : 'muted'] }, linkName(link)),
-        h('span', { class: 'sub' }, hostOf(link.url))),
+        h(
+          can('analytics:read') ? 'a' : 'span',
+          {
+            href: can('analytics:read') ? `#/link/${encodeURIComponent(link.slug)}` : null,
+            class: ['post-title', link.title ? null : 'muted'],
+          },
+          linkName(link),
+        ),
+        h('span', { class: 'sub' }, hostOf(link.url)),
+      ),
       cell('Short URL', h('span', { class: 'mono short-url' }, link.shortUrl), ' ', copyButton(link.shortUrl)),
-      cell('Campaign', link.campaign
-        ? h('a', { href: `#/campaigns/${encodeURIComponent(link.campaign)}` }, link.campaign) : h('span', { class: 'muted' }, '—')),
+      cell(
+        'Campaign',
+        link.campaign
+          ? h('a', { href: `#/campaigns/${encodeURIComponent(link.campaign)}` }, link.campaign)
+          : h('span', { class: 'muted' }, '—'),
+      ),
       cell('Network', networkLabel(link.network)),
       cell('Posted', fmtDate(link.postedAt ?? link.createdAt)),
       cell({ label: 'Clicks', class: 'num' }, num(link.clicks)),
       cell('Status', h('span', { class: `badge badge-${status.id}` }, status.label)),
-      cell({ label: 'Actions', class: 'actions' },
-        ifCan('links:write', h('a', { class: 'btn btn-small', href: `#/links/${encodeURIComponent(link.slug)}/edit`, 'aria-label': `Edit ${linkName(link)}` }, 'Edit')),
-        h('a', {
-          class: 'btn btn-small', href: `/api/links/${encodeURIComponent(link.slug)}/qr.svg?size=1024`, download: `${link.slug}-qr.svg`,
-          'aria-label': `Download the QR code of ${linkName(link)}`,
-        }, 'QR'),
-        ifCan('links:write', toggle)),
+      cell(
+        { label: 'Actions', class: 'actions' },
+        ifCan(
+          'links:write',
+          h(
+            'a',
+            {
+              class: 'btn btn-small',
+              href: `#/links/${encodeURIComponent(link.slug)}/edit`,
+              'aria-label': `Edit ${linkName(link)}`,
+            },
+            'Edit',
+          ),
+        ),
+        h(
+          'a',
+          {
+            class: 'btn btn-small',
+            href: `/api/links/${encodeURIComponent(link.slug)}/qr.svg?size=1024`,
+            download: `${link.slug}-qr.svg`,
+            'aria-label': `Download the QR code of ${linkName(link)}`,
+          },
+          'QR',
+        ),
+        ifCan('links:write', toggle),
+      ),
     );
     return row;
   }
@@ -133,7 +216,11 @@ export async function linksView(ctx) {
     try {
       const updated = await api('PATCH', `/api/links/${encodeURIComponent(link.slug)}`, { disabled });
       row.replaceWith(linkRow(updated, false));
-      toast(disabled ? `Disabled ${updated.shortUrl}: it now answers "no longer active".` : `Enabled ${updated.shortUrl} again.`);
+      toast(
+        disabled
+          ? `Disabled ${updated.shortUrl}: it now answers "no longer active".`
+          : `Enabled ${updated.shortUrl} again.`,
+      );
     } catch (e) {
       toast(e.message, 'error');
     }

@@ -6,9 +6,17 @@ import { statsPanel } from '../stats.js';
 export async function overviewView(ctx) {
   const panel = h('div');
   ctx.main.append(
-    h('div', { class: 'page-head' },
-      h('div', {}, h('h1', {}, 'Overview'), h('p', { class: 'sub' }, 'All posts, all networks. Bots are kept out of the counts unless you ask.')),
-      ifCan('links:write', h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link'))),
+    h(
+      'div',
+      { class: 'page-head' },
+      h(
+        'div',
+        {},
+        h('h1', {}, 'Overview'),
+        h('p', { class: 'sub' }, 'All posts, all networks. Bots are kept out of the counts unless you ask.'),
+      ),
+      ifCan('links:write', h('a', { class: 'btn btn-primary', href: '#/links/new' }, 'New link')),
+    ),
     panel,
   );
   statsPanel(ctx, panel, {

@@ -28,8 +28,11 @@ export function destinationPreview(checked, tags, withUtm) {
     h('p', { class: 'preview-url mono', dataset: { url: final } }, parts),
     added.length === 0 && kept.length === 0
       ? h('p', { class: 'hint' }, 'No UTM tags: choose a network or a campaign to add them.')
-      : h('ul', { class: 'chips', 'aria-label': 'UTM parameters' },
+      : h(
+          'ul',
+          { class: 'chips', 'aria-label': 'UTM parameters' },
           added.map(([f, v]) => h('li', { class: 'chip' }, `utm_${f} = ${v}`)),
-          kept.map((f) => h('li', { class: 'chip chip-kept' }, `utm_${f} kept from your URL`))),
+          kept.map((f) => h('li', { class: 'chip chip-kept' }, `utm_${f} kept from your URL`)),
+        ),
   );
 }

@@ -4,8 +4,14 @@ import { field, h, setFieldError } from '../dom.js';
 /** Sign in with an API key, and how to get one on a first run. */
 export async function signInView(ctx) {
   const input = h('input', {
-    type: 'password', name: 'key', required: true, autocomplete: 'off', spellcheck: 'false',
-    autocapitalize: 'off', placeholder: 'lp_…', class: 'mono',
+    type: 'password',
+    name: 'key',
+    required: true,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    autocapitalize: 'off',
+    placeholder: 'lp_…',
+    class: 'mono',
   });
   const status = h('div', { class: 'form-status', role: 'alert' });
   const button = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Sign in');
@@ -34,7 +40,8 @@ export async function signInView(ctx) {
       input.value = '';
       ctx.signedIn(session);
     } catch (err) {
-      const message = err.status === 401 ? 'That key is not valid, or it was revoked. Check it and try again.' : err.message;
+      const message =
+        err.status === 401 ? 'That key is not valid, or it was revoked. Check it and try again.' : err.message;
       setFieldError(form, 'key', message);
       input.focus();
       input.select();
@@ -55,11 +62,26 @@ export async function signInView(ctx) {
         'section',
         { class: 'card help', 'aria-labelledby': 'help-title' },
         h('h2', { id: 'help-title' }, 'Where do I get a key?'),
-        h('p', {}, 'On the very first ', h('code', {}, 'npm start'), ', linkpost prints an API key in the terminal, once. Keep it somewhere safe.'),
+        h(
+          'p',
+          {},
+          'On the very first ',
+          h('code', {}, 'npm start'),
+          ', linkpost prints an API key in the terminal, once. Keep it somewhere safe.',
+        ),
         h('p', {}, 'Lost it, or need one for a colleague? Make a new key on the server:'),
         h('pre', {}, h('code', {}, 'npm run cli -- keys create --name "your name"')),
-        h('p', {}, 'If the server was started with ', h('code', {}, 'ADMIN_API_KEY'), ', that key works here too. List or revoke keys with ',
-          h('code', {}, 'npm run cli -- keys list'), ' and ', h('code', {}, 'keys revoke ID'), '.'),
+        h(
+          'p',
+          {},
+          'If the server was started with ',
+          h('code', {}, 'ADMIN_API_KEY'),
+          ', that key works here too. List or revoke keys with ',
+          h('code', {}, 'npm run cli -- keys list'),
+          ' and ',
+          h('code', {}, 'keys revoke ID'),
+          '.',
+        ),
       ),
     ),
   );
