@@ -15,7 +15,7 @@ import {
   type CountedDimension,
 } from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
-import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './schema.js';
+import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './counterSchema.js';
 import { markAllCounted } from './counterUpserts.js';
 
 const VALUE_OF: Record<CountedDimension, string> = {

@@ -4,7 +4,8 @@ import type { Click } from '../domain/index.js';
 import { campaignSourceRows, counterRows, type LinksRow } from './counters.js';
 import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
-import { counterCampaigns, counterLinks, counterProfiles, counterProgress, counterTotals, links } from './schema.js';
+import { links } from './schema.js';
+import { counterCampaigns, counterLinks, counterProfiles, counterProgress, counterTotals } from './counterSchema.js';
 
 const TABLES: Record<CounterName, SQLiteTable> = {
   totals: counterTotals,

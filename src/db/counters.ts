@@ -1,6 +1,6 @@
 import { bucketStart, DAY, HOUR, QUARTER, type Click, type Grain } from '../domain/index.js';
 import { COUNTED_DIMENSIONS, qrValue } from './counterSpec.js';
-import type { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './schema.js';
+import type { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './counterSchema.js';
 
 export { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counterSpec.js';
 import type { CountedDimension } from './counterSpec.js';

@@ -9,7 +9,7 @@ import {
 } from '../domain/index.js';
 import { cityValue } from './counters.js';
 import type { Database } from './database.js';
-import { counterProfiles as P } from './schema.js';
+import { counterProfiles as P } from './counterSchema.js';
 import { orNull, profileWhere, sum } from './statsWhere.js';
 
 /* Value breakdowns from counter_profiles, which keep every click dimension: for click filters and quarter-hour edges. */

@@ -17,7 +17,8 @@ import { BOTS, inSpan, linkCondition, linksWhere, orNull, profileWhere, sum } fr
 import { counterTableFor, grainsFor } from './counterTable.js';
 import type { Database } from './database.js';
 import { narrowingScopes } from './narrowedScopes.js';
-import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T, links } from './schema.js';
+import { links } from './schema.js';
+import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T } from './counterSchema.js';
 
 /**
  * Answers from counters only, never raw clicks. Each range is cut into spans of the grains the

@@ -2,7 +2,8 @@ import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { BotMode, Span, StatsScope } from '../domain/index.js';
 import { qrValue } from './counterSpec.js';
 import type { Database } from './database.js';
-import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T, links } from './schema.js';
+import { links } from './schema.js';
+import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T } from './counterSchema.js';
 
 /** The SQL pieces every stats query shares: bot modes, sums, and which rows a scope and span take. */
 export const BOTS: Record<BotMode, boolean[]> = { exclude: [false], include: [false, true], only: [true] };

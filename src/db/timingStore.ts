@@ -19,7 +19,8 @@ import {
 import type { Database } from './database.js';
 import { linkCondition as linksOf, profileFilters as clickFiltersOf } from './statsWhere.js';
 import { narrowingScopes } from './narrowedScopes.js';
-import { counterLinks as L, counterProfiles as P, links } from './schema.js';
+import { links } from './schema.js';
+import { counterLinks as L, counterProfiles as P } from './counterSchema.js';
 
 const BOTS: Record<BotMode, string> = { exclude: '0', include: '0, 1', only: '1' };
 

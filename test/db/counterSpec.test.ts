@@ -7,7 +7,7 @@ import {
   PROFILE_COLUMNS,
   type CounterName,
 } from '../../src/db/counterSpec.js';
-import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from '../../src/db/schema.js';
+import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from '../../src/db/counterSchema.js';
 
 const tables = { totals: counterTotals, links: counterLinks, profiles: counterProfiles, campaigns: counterCampaigns };
 

@@ -5,7 +5,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isAppError, type Link } from '../../domain/index.js';
-import { createLink, verifyApiKey, type Principal } from '../../services/index.js';
+import { verifyApiKey, type Principal } from '../../services/index.js';
 import { allHumanClicks } from '../../services/linkClickTotals.js';
 import { pageLinks } from '../../services/pageLinks.js';
 import type { AuthEnv } from '../auth.js';
@@ -14,14 +14,13 @@ import { admitKey } from './keyAccess.js';
 import { scoped } from '../access.js';
 import { markAuthFailed } from '../rateLimits.js';
 import { yourlsOutput, type YourlsResult } from './yourlsOutput.js';
+import { shorten, ymdHis, type Params } from './yourlsShorten.js';
 
 /** The YOURLS release whose API this follows. */
 export const YOURLS_VERSION = '1.9.2';
 const YOURLS_DB_VERSION = '506';
 /** stats ranks top, bottom and rand among this many newest links. */
 const STATS_WINDOW = 500;
-
-type Params = Record<string, string>;
 
 /** $_REQUEST: the query, then form fields over it, as PHP merges them. */
 async function paramsOf(c: Context): Promise<Params> {
@@ -53,8 +52,6 @@ function shuffle<T>(items: T[]) {
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
 }
-
-const ymdHis = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   const log = deps.log ?? console.error;
@@ -94,82 +91,6 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
     }
   }
 
-  async function shorten(p: Params, d: CompatDeps): Promise<YourlsResult> {
-    const url = (p.url ?? '').trim();
-    if (!url)
-      return {
-        status: 'fail',
-        code: 'error:nourl',
-        message: 'Missing or malformed URL',
-        errorCode: 400,
-        statusCode: 400,
-      };
-    try {
-      const link = await createLink(d, { url, slug: p.keyword || undefined, title: p.title || undefined });
-      const title = link.title ?? '';
-      return {
-        url: { keyword: link.slug, url: link.url, title, date: ymdHis(link.createdAt), ip: '' },
-        status: 'success',
-        message: `${link.url.length > 50 ? `${link.url.slice(0, 47)}...` : link.url} added to database`,
-        title,
-        shorturl: shortUrl(link.slug),
-        statusCode: 200,
-        simple: shortUrl(link.slug),
-      };
-    } catch (err) {
-      if (isAppError(err) && err.code === 'forbidden_scope') {
-        return {
-          status: 'fail',
-          code: 'forbidden_scope',
-          message: err.message,
-          errorCode: 403,
-          statusCode: 403,
-          simple: '',
-        };
-      }
-      if (!isAppError(err) || (err.kind !== 'invalid' && err.kind !== 'conflict')) throw err;
-      const keyword = ['slug_taken', 'slug_reserved', 'invalid_slug'].includes(err.code);
-      if (keyword) {
-        return {
-          status: 'fail',
-          code: 'error:keyword',
-          message: `Short URL ${p.keyword} already exists in database or is reserved`,
-          errorCode: 400,
-          statusCode: 400,
-          simple: '',
-        };
-      }
-      if (err.code === 'invalid_url') {
-        const loop = /loop/i.test(err.message);
-        return loop
-          ? {
-              status: 'fail',
-              code: 'error:noloop',
-              message: 'URL is a short URL',
-              errorCode: 400,
-              statusCode: 400,
-              simple: '',
-            }
-          : {
-              status: 'fail',
-              code: 'error:nourl',
-              message: 'Missing or malformed URL',
-              errorCode: 400,
-              statusCode: 400,
-              simple: '',
-            };
-      }
-      return {
-        status: 'fail',
-        code: 'error:invalid',
-        message: err.message,
-        errorCode: 400,
-        statusCode: 400,
-        simple: '',
-      };
-    }
-  }
-
   async function stats(p: Params, d: CompatDeps): Promise<YourlsResult> {
     const filter = ['top', 'bottom', 'rand', 'last'].includes(p.filter ?? '') ? p.filter! : 'top';
     const limit = Math.min(Math.max(Number.parseInt(p.limit ?? '', 10) || 10, 1), 500);
@@ -197,7 +118,7 @@ export function yourlsRoutes(deps: CompatDeps, limit: MiddlewareHandler) {
   async function act(p: Params, d: CompatDeps): Promise<YourlsResult> {
     switch (p.action) {
       case 'shorturl':
-        return shorten(p, d);
+        return shorten(d, p, shortUrl);
       case 'expand': {
         const keyword = keywordOf(p.shorturl ?? '');
         const link = keyword ? await d.links.bySlug(keyword) : null;

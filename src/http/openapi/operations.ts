@@ -4,27 +4,18 @@
  * to the routes the app really answers.
  */
 import { z } from 'zod';
-import { createBioPageInput, updateBioPageInput } from '../../services/bioPageInput.js';
-import { compareInput } from '../../services/compareStats.js';
-import { bioPageStatsInput } from '../../services/getBioPageStats.js';
 import { MAX_BULK_LINKS } from '../../services/createLinks.js';
 import { exportClicksInput } from '../../services/exportClicks.js';
 import { statsInput } from '../../services/getStats.js';
 import { createLinkInput, listLinksInput, updateLinkInput } from '../../services/linkInput.js';
-import { campaignsInput } from '../../services/listCampaigns.js';
 import { listClicksInput } from '../../services/listClicks.js';
 import { qrCodeInput } from '../../services/qrCode.js';
 import { signInInput } from '../../services/sessions.js';
 import { MAX_BULK_BODY_BYTES } from '../limits.js';
-import * as B from './bioPageResponses.js';
-import * as P from './reportResponses.js';
-import { createReportBody } from '../../services/reportInput.js';
 import * as R from './responses.js';
-import * as I from './insightResponses.js';
-import * as K from './keyResponses.js';
-import { createKeyInput } from '../../services/apiKeys.js';
-import { heatmapInput } from '../../services/getHeatmap.js';
-import { timingInput } from '../../services/timingInput.js';
+import { ACCESS_OPERATIONS } from './accessOperations.js';
+import { ANALYTICS_OPERATIONS } from './analyticsOperations.js';
+import { BIO_PAGE_OPERATIONS, handleParam } from './bioPageOperations.js';
 import { WEBHOOK_OPERATIONS, WEBHOOK_PATH_PARAMS } from './webhookOperations.js';
 
 export interface Answer {
@@ -67,9 +58,6 @@ export interface Operation {
 }
 
 const slugParam = { slug: z.string().meta({ description: 'The short link’s slug (case-sensitive)' }) };
-const handleParam = {
-  handle: z.string().meta({ description: 'The bio page’s handle (case-sensitive), as in /@handle' }),
-};
 const bulkBody = z.object({ links: z.array(createLinkInput).min(1).max(MAX_BULK_LINKS) }).strict();
 
 export const OPERATIONS: Operation[] = [
@@ -194,151 +182,10 @@ export const OPERATIONS: Operation[] = [
     injected: ['now'],
     answers: { 200: { description: 'CSV, one row per post', csv: true } },
   },
-  {
-    method: 'get',
-    path: '/api/stats',
-    tag: 'Analytics',
-    summary: 'Totals, a series and breakdowns, from the counters',
-    query: statsInput,
-    injected: ['now'],
-    answers: { 200: { description: 'Analytics for the range', schema: R.stats } },
-  },
-  {
-    method: 'get',
-    path: '/api/stats/compare',
-    tag: 'Analytics',
-    summary: 'Posts, campaigns or networks side by side, aligned at posting time',
-    query: compareInput,
-    answers: { 200: { description: 'One series per post or group', schema: R.comparison } },
-  },
-  {
-    method: 'get',
-    path: '/api/stats/heatmap',
-    tag: 'Analytics',
-    summary: 'Clicks per local weekday and hour, as they came or by posting time (metric=first24h)',
-    query: heatmapInput,
-    injected: ['now'],
-    answers: { 200: { description: '168 cells, Monday 0', schema: I.heatmap } },
-  },
-  {
-    method: 'get',
-    path: '/api/stats/lifetime',
-    tag: 'Analytics',
-    summary: 'How each post posted in the range lived: first hour, day, 3 days, week, peak and half-life',
-    query: timingInput,
-    injected: ['now'],
-    answers: { 200: { description: 'Posts and medians per network', schema: I.lifetime } },
-  },
-  {
-    method: 'get',
-    path: '/api/insights',
-    tag: 'Analytics',
-    summary: 'Recommendations and warnings with their evidence and confidence',
-    query: timingInput,
-    injected: ['now'],
-    answers: { 200: { description: 'Statements, recommendations first', schema: I.insightList } },
-  },
-  {
-    method: 'get',
-    path: '/api/campaigns',
-    tag: 'Analytics',
-    summary: 'Campaigns with their posts, clicks and best network',
-    query: campaignsInput,
-    injected: ['now'],
-    answers: { 200: { description: 'One row per campaign', schema: R.campaignList } },
-  },
-  {
-    method: 'post',
-    path: '/api/bio-pages',
-    tag: 'Bio pages',
-    summary: 'Create a link-in-bio page from existing links',
-    body: createBioPageInput,
-    answers: { 201: { description: 'Created', schema: B.bioPageBody } },
-  },
-  {
-    method: 'get',
-    path: '/api/bio-pages',
-    tag: 'Bio pages',
-    summary: 'Every bio page, oldest first',
-    answers: { 200: { description: 'The pages', schema: B.bioPageList } },
-  },
-  {
-    method: 'get',
-    path: '/api/bio-pages/{handle}',
-    tag: 'Bio pages',
-    summary: 'Read a bio page, with every entry and its state',
-    answers: { 200: { description: 'The page', schema: B.bioPageBody } },
-  },
-  {
-    method: 'patch',
-    path: '/api/bio-pages/{handle}',
-    tag: 'Bio pages',
-    summary: 'Edit a bio page; links replaces the entries',
-    body: updateBioPageInput,
-    answers: { 200: { description: 'The edited page', schema: B.bioPageBody } },
-  },
-  {
-    method: 'delete',
-    path: '/api/bio-pages/{handle}',
-    tag: 'Bio pages',
-    summary: 'Delete a bio page and its views (the links stay)',
-    answers: { 204: { description: 'Deleted' } },
-  },
-  {
-    method: 'get',
-    path: '/api/bio-pages/{handle}/stats',
-    tag: 'Bio pages',
-    summary: 'A bio page’s views and its entries’ clicks from the page',
-    query: bioPageStatsInput,
-    answers: { 200: { description: 'Views per day and clicks per entry', schema: B.bioPageStats } },
-  },
+  ...ANALYTICS_OPERATIONS,
+  ...BIO_PAGE_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
-  {
-    method: 'post',
-    path: '/api/reports',
-    tag: 'Reports',
-    summary: 'Create a client report link for a campaign or up to 50 posts',
-    body: createReportBody,
-    answers: { 201: { description: 'Created; `url` holds the token and is shown once', schema: P.reportCreated } },
-  },
-  {
-    method: 'get',
-    path: '/api/reports',
-    tag: 'Reports',
-    summary: 'Every report link, newest first (never their tokens)',
-    answers: { 200: { description: 'The reports', schema: P.reportList } },
-  },
-  {
-    method: 'delete',
-    path: '/api/reports/{id}',
-    tag: 'Reports',
-    summary: 'Revoke a report link: its page answers 404 from then on',
-    answers: { 204: { description: 'Revoked' } },
-    errors: { 404: 'No report has this id' },
-  },
-  {
-    method: 'post',
-    path: '/api/keys',
-    tag: 'Keys',
-    summary: 'Create an API key with scopes, optionally limited to campaigns (admin)',
-    body: createKeyInput,
-    answers: { 201: { description: 'Created: the key is in this answer only', schema: K.keyCreated } },
-  },
-  {
-    method: 'get',
-    path: '/api/keys',
-    tag: 'Keys',
-    summary: 'Every API key, revoked ones too, never the key itself (admin)',
-    answers: { 200: { description: 'The keys, oldest first', schema: K.keyList } },
-  },
-  {
-    method: 'delete',
-    path: '/api/keys/{id}',
-    tag: 'Keys',
-    summary: 'Revoke an API key; its dashboard sessions end with it (admin)',
-    answers: { 204: { description: 'Revoked' } },
-    errors: { 404: 'No active key has this id' },
-  },
+  ...ACCESS_OPERATIONS,
   {
     method: 'get',
     path: '/api/openapi.json',

@@ -1,0 +1,106 @@
+import { integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
+import { links } from './schema.js';
+
+/*
+ * Pre-aggregated click counters, so stats never scan raw clicks. D1 counts each batch in the
+ * same db.batch as its clicks; Node's click thread counts a moment after writing
+ * (src/node/clicks/count.ts), and counter_progress says how far. `grain` is the bucket width in
+ * minutes (15, 60 or 1440) and `bucket` its UTC start in ms; unknown values are stored as '' so
+ * they take part in the keys. All four are WITHOUT ROWID tables (drizzle/0001_counters.sql,
+ * 0003_campaign_counters.sql).
+ */
+
+/** A counter table's primary key, in the order the counter spec gives (counterSpec.ts). */
+function specKey(columns: Record<string, AnySQLiteColumn>, name: CounterName): [AnySQLiteColumn, ...AnySQLiteColumn[]] {
+  const [first, ...rest] = COUNTER_SPEC[name].keys.map((k) => columns[k]!);
+  return [first!, ...rest];
+}
+
+/** All links together, per dimension value: `dim` 'all' (value '') at 15/60/1440, the others at 60/1440. */
+export const counterTotals = sqliteTable(
+  'counter_totals',
+  {
+    dim: text('dim').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    value: text('value').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: specKey(t, 'totals') })],
+);
+
+/** Per link and dimension value: `dim` 'all' at 15/60/1440, the others at 1440. */
+export const counterLinks = sqliteTable(
+  'counter_links',
+  {
+    linkId: integer('link_id')
+      .notNull()
+      .references(() => links.id, { onDelete: 'cascade' }),
+    dim: text('dim').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    value: text('value').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: specKey(t, 'links') })],
+);
+
+/** Per link and full click profile at 15/1440: serves source/country/device filters and range edges. */
+export const counterProfiles = sqliteTable(
+  'counter_profiles',
+  {
+    linkId: integer('link_id')
+      .notNull()
+      .references(() => links.id, { onDelete: 'cascade' }),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    source: text('source').notNull(),
+    country: text('country').notNull(),
+    device: text('device').notNull(),
+    referrer: text('referrer').notNull(),
+    city: text('city').notNull(),
+    os: text('os').notNull(),
+    browser: text('browser').notNull(),
+    qr: text('qr').notNull().default('false'),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: specKey(t, 'profiles') })],
+);
+
+/**
+ * Per campaign and dimension value, per UTC day: a campaign's breakdowns in one row per day and
+ * value, however many posts it has. Kept with the clicks (the post's campaign when counted)
+ * and moved by triggers when a post changes campaign or is deleted (drizzle/0003_campaign_counters.sql).
+ */
+export const counterCampaigns = sqliteTable(
+  'counter_campaigns',
+  {
+    campaign: text('campaign').notNull(),
+    dim: text('dim').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    value: text('value').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: specKey(t, 'campaigns') })],
+);
+
+/**
+ * How far the counters have counted: every click with an id up to `throughClickId` is in
+ * them, none after. Node writes clicks at once and counts them a moment later, in bigger
+ * runs (src/node/clicks/count.ts); a crash between the two is made good by counting from here
+ * on the next start. D1 counts with the clicks and moves it in the same batch. One row.
+ */
+export const counterProgress = sqliteTable('counter_progress', {
+  id: integer('id').primaryKey(),
+  throughClickId: integer('through_click_id').notNull(),
+});
