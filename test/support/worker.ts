@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { tempDir } from './app.js';
 import { freePort, ROOT } from './server.js';
@@ -250,6 +251,7 @@ export async function openLocalD1(options: { migrationsDir?: string } = {}): Pro
   for (const name of ['WRANGLER_SEND_METRICS', 'WRANGLER_SEND_ERROR_REPORTS', 'CLOUDFLARE_CF_FETCH_PATH'] as const) {
     process.env[name] = env[name];
   }
+  mendSyncProxyRace();
   const { getPlatformProxy } = await import('wrangler');
   const open = () => getPlatformProxy<{ DB: unknown }>({ configPath, persist: { path: join(dir, 'v3') } });
   let proxy = await open();
@@ -275,4 +277,32 @@ export async function openLocalD1(options: { migrationsDir?: string } = {}): Pro
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The pinned miniflare's synchronous binding proxy (D1 `prepare`, through getPlatformProxy) can
+ * be woken by the previous call's late notify when its helper thread is preempted; it then finds
+ * no reply yet and asserts (`message?.id === id`), and the proxy stays out of step for good
+ * (cloudflare/workers-sdk#15552, fixed after the last wrangler that runs on Node 20). On a busy
+ * 2-core machine that fails a whole D1 test file now and then. Its only reader of
+ * receiveMessageOnPort waits for a reply that is on its way, so waiting for it here is what
+ * the fix does; nothing else in the test processes reads the function.
+ */
+function mendSyncProxyRace() {
+  const threads = createRequire(import.meta.url)('node:worker_threads') as {
+    receiveMessageOnPort: ((port: unknown) => { message: unknown } | undefined) & { mended?: true };
+  };
+  const receive = threads.receiveMessageOnPort;
+  if (receive.mended) return;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const mended = (port: unknown) => {
+    let message = receive(port);
+    // At most 60 s, as long as a test may take; the reply normally follows within microseconds.
+    for (let ms = 0; message === undefined && ms < 60_000; ms++) {
+      Atomics.wait(pause, 0, 0, 1);
+      message = receive(port);
+    }
+    return message;
+  };
+  threads.receiveMessageOnPort = Object.assign(mended, { mended: true as const });
 }
