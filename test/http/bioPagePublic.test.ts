@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIO_LIMITS } from '../../src/domain/index.js';
 import { BIO_PAGE_CSS } from '../../src/http/bioPageHtml.js';
-import { makeBioApp, type BioTestApp } from '../support/bioPages.js';
+import { createAcme, makeBioApp, seedBioLinks, type BioTestApp } from '../support/bioPages.js';
 import { UA } from '../support/capture.js';
 
 let t: BioTestApp;
@@ -9,25 +9,11 @@ const json = async (res: Response) => (await res.json()) as any;
 
 beforeEach(async () => {
   t = await makeBioApp();
-  await t.api('POST', '/api/links', {
-    url: 'https://shop.example/spring',
-    slug: 'spring',
-    title: 'Spring collection',
-    network: 'instagram',
-    campaign: 'Spring',
-  });
-  await t.api('POST', '/api/links', {
-    url: 'https://blog.example/post?ref=x',
-    slug: 'blog',
-    title: 'Our blog',
-    network: 'instagram',
-  });
-  await t.api('POST', '/api/links', { url: 'https://example.com/untitled/page', slug: 'plain' });
+  await seedBioLinks(t);
 });
 afterEach(() => t.close());
 
-const create = (body: Record<string, unknown>) =>
-  t.api('POST', '/api/bio-pages', { handle: 'acme', title: 'Acme', links: ['spring', 'blog'], ...body });
+const create = (body: Record<string, unknown>) => createAcme(t, body);
 const page = (handle = 'acme', headers: Record<string, string> = {}) =>
   t.app.request(`/@${handle}`, { headers: { 'user-agent': UA.safariIphone, ...headers } });
 /** The entries of a rendered page, as [href, label]. */

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 
 /*
- * The dashboard's accessibility measures (test/e2e/dashboard-accessibility.test.ts), for pages
- * outside the dashboard: contrast from computed styles, the focus ring, sideways overflow.
+ * Accessibility measures for any page in Chromium (the dashboard, bio pages, reports): contrast
+ * from computed styles, the focus ring, sideways overflow.
  */
 
 export type Rgba = [number, number, number, number];

@@ -74,3 +74,25 @@ export async function makeBioApp(): Promise<BioTestApp> {
     },
   });
 }
+
+/** The posts the bio page HTTP tests list: two titled Instagram posts (one in a campaign) and an untitled one. */
+export async function seedBioLinks(t: TestApp) {
+  await t.api('POST', '/api/links', {
+    url: 'https://shop.example/spring',
+    slug: 'spring',
+    title: 'Spring collection',
+    network: 'instagram',
+    campaign: 'Spring',
+  });
+  await t.api('POST', '/api/links', {
+    url: 'https://blog.example/post?ref=x',
+    slug: 'blog',
+    title: 'Our blog',
+    network: 'instagram',
+  });
+  await t.api('POST', '/api/links', { url: 'https://example.com/untitled/page', slug: 'plain' });
+}
+
+/** POST /api/bio-pages for @acme listing spring and blog, with `body` over those defaults. */
+export const createAcme = (t: TestApp, body: Record<string, unknown>) =>
+  t.api('POST', '/api/bio-pages', { handle: 'acme', title: 'Acme', links: ['spring', 'blog'], ...body });

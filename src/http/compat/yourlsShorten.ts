@@ -20,10 +20,15 @@ const fail = (code: string, message: string, status = 400): YourlsResult => ({
 
 export async function shorten(d: CompatDeps, p: Params, shortUrl: (slug: string) => string): Promise<YourlsResult> {
   const url = (p.url ?? '').trim();
-  if (!url) {
-    const { simple: _, ...missing } = fail('error:nourl', 'Missing or malformed URL');
-    return missing;
-  }
+  // YOURLS answers a missing url without `simple`, unlike its other failures.
+  if (!url)
+    return {
+      status: 'fail',
+      code: 'error:nourl',
+      message: 'Missing or malformed URL',
+      errorCode: 400,
+      statusCode: 400,
+    };
   try {
     const link = await createLink(d, { url, slug: p.keyword || undefined, title: p.title || undefined });
     const title = link.title ?? '';
