@@ -30,12 +30,13 @@ describe('the webhooks view', () => {
     await waitFor(
       async () => {
         await section.getByRole('button', { name: 'Refresh deliveries' }).click();
-        return (await section.locator('.status-pending').count()) === 1;
+        // Pending before its first attempt too: wait for the one the receiver refused.
+        const row = section.locator('tbody tr').first();
+        return (await row.locator('.status-pending').count()) === 1 && (await row.textContent())!.includes('HTTP 500');
       },
       15_000,
-      'a pending delivery',
+      'a pending delivery after a refused attempt',
     );
-    expect(await section.locator('tbody tr').first().textContent()).toContain('HTTP 500');
     // The retry comes 5 s later (±20 %).
     await waitFor(
       async () => {
