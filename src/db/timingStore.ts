@@ -1,4 +1,4 @@
-import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   decompose,
   filtersClicks,
@@ -6,38 +6,19 @@ import {
   HOUR,
   HOUR_MS,
   QUARTER,
-  QUARTER_MS,
   DAY,
-  type BotMode,
-  type PostBucketCount,
-  type StatsScope,
+  WEEK_HOURS,
   type TimingStore,
   type UnattributedCount,
   type WeekHourCount,
   type ZoneOffset,
 } from '../domain/index.js';
 import type { Database } from './database.js';
-import { linkCondition as linksOf, profileFilters as clickFiltersOf } from './statsWhere.js';
 import { narrowingScopes } from './narrowedScopes.js';
+import { postClockQueries } from './postClockQueries.js';
 import { links } from './schema.js';
 import { counterLinks as L, counterProfiles as P } from './counterSchema.js';
-
-const BOTS: Record<BotMode, string> = { exclude: '0', include: '0, 1', only: '1' };
-
-/**
- * A whole number written into the SQL: D1 may bind JS numbers as REAL, which would turn the
- * integer divisions below into float ones; every value here is computed, never user text.
- */
-function int(n: number): SQL {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number: ${n}`);
-  return sql.raw(String(n));
-}
-
-/** The links a scope names, as a condition on `links` (true when it names none). */
-const linkCondition = (scope: StatsScope): SQL => linksOf(scope) ?? sql`1`;
-
-/** The scope's click filters on counter_profiles rows (true when it has none). */
-const profileFilters = (scope: StatsScope): SQL => clickFiltersOf(scope) ?? sql`1`;
+import { BOTS, int, linkCondition, packed, profileFilters, unpack } from './timingSql.js';
 
 /** `bucket + offset`, the offset chosen by which stretch of the zone the bucket starts in. */
 function localBucket(bucket: SQL, offsets: readonly ZoneOffset[]): SQL {
@@ -46,65 +27,90 @@ function localBucket(bucket: SQL, offsets: readonly ZoneOffset[]): SQL {
   return sql`(${bucket} + CASE ${sql.join(cases, sql` `)} ELSE ${int(offsets[offsets.length - 1]!.offset)} END)`;
 }
 
+/** The local week hour of a UTC bucket start, Monday 0 (1970-01-01 was a Thursday: + 72 hours). */
+const weekHourOf = (bucket: SQL, offsets: readonly ZoneOffset[]): SQL =>
+  sql`((${localBucket(bucket, offsets)} / ${int(HOUR_MS)} + 72) % ${int(WEEK_HOURS)})`;
+
+type WeekHourArgs = Parameters<TimingStore['weekHours']>;
+
 /**
- * Week hours and post clocks from the counters: counter_links' 'all' rows (quarter hours, and
- * hours where the zone allows), or counter_profiles' quarter hours when clicks are filtered.
+ * Without click filters, from counter_links' 'all' rows (quarter hours, and hours where the zone
+ * allows): one packed list of (week hour, clicks, uniques) per post and span, folded here.
+ * Summed in SQL, the week hours cost a sort and a distinct count of posts per cell; per post, the
+ * rows come in index order, and a post counts once in each cell it has rows in.
+ */
+async function linkWeekHours(
+  db: Database,
+  ...[scope, from, to, bots, offsets]: WeekHourArgs
+): Promise<WeekHourCount[]> {
+  const spans = hourAligned(offsets) ? decompose(from, to, [QUARTER, HOUR]) : [{ grain: QUARTER, from, to }];
+  const clicks = new Array<number>(WEEK_HOURS).fill(0);
+  const uniques = new Array<number>(WEEK_HOURS).fill(0);
+  const posts = new Array<number>(WEEK_HOURS).fill(0);
+  const seen = new Map<number, Uint8Array>();
+  for (const span of spans) {
+    const rows = await db.all<{ link_id: number; list: string | null }>(sql`
+      SELECT ${links.id} AS link_id, ${packed([weekHourOf(sql`${L.bucket}`, offsets), sql`${L.clicks}`, sql`${L.uniques}`])} AS list
+      FROM ${links} CROSS JOIN ${L} ON ${L.linkId} = ${links.id} AND ${L.dim} = 'all' AND ${L.grain} = ${int(span.grain)}
+        AND ${L.bucket} >= ${int(span.from)} AND ${L.bucket} < ${int(span.to)} AND ${L.bot} IN (${sql.raw(BOTS[bots])})
+      WHERE ${linkCondition(scope)}
+      GROUP BY ${links.id}`);
+    for (const r of rows) {
+      const id = Number(r.link_id);
+      let mark = seen.get(id);
+      if (!mark) seen.set(id, (mark = new Uint8Array(WEEK_HOURS)));
+      const list = unpack(r.list);
+      for (let i = 0; i < list.length; i += 3) {
+        const h = list[i]!;
+        clicks[h]! += list[i + 1]!;
+        uniques[h]! += list[i + 2]!;
+        if (!mark[h]) {
+          mark[h] = 1;
+          posts[h]!++;
+        }
+      }
+    }
+  }
+  const out: WeekHourCount[] = [];
+  for (let h = 0; h < WEEK_HOURS; h++)
+    if (posts[h]) out.push({ weekHour: h, clicks: clicks[h]!, uniques: uniques[h]!, posts: posts[h]! });
+  return out;
+}
+
+/** With click filters, from counter_profiles' quarter hours, summed per week hour in SQL. */
+async function filteredWeekHours(
+  db: Database,
+  ...[scope, from, to, bots, offsets]: WeekHourArgs
+): Promise<WeekHourCount[]> {
+  const rows = await db.all<{ week_hour: number; posts: number; clicks: number; uniques: number }>(sql`
+    SELECT ${weekHourOf(sql`${P.bucket}`, offsets)} AS week_hour, count(DISTINCT ${P.linkId}) AS posts,
+      sum(${P.clicks}) AS clicks, sum(${P.uniques}) AS uniques
+    FROM ${P}
+    WHERE ${P.linkId} IN (SELECT ${links.id} FROM ${links} WHERE ${linkCondition(scope)})
+      AND ${P.grain} = ${int(QUARTER)} AND ${profileFilters(scope)}
+      AND ${P.bucket} >= ${int(from)} AND ${P.bucket} < ${int(to)} AND ${P.bot} IN (${sql.raw(BOTS[bots])})
+    GROUP BY week_hour`);
+  return rows.map((r): WeekHourCount => ({
+    weekHour: Number(r.week_hour),
+    clicks: Number(r.clicks),
+    uniques: Number(r.uniques),
+    posts: Number(r.posts),
+  }));
+}
+
+/**
+ * Week hours, post clocks and unattributed clicks from the counters: counter_links' rows, or
+ * counter_profiles' when clicks are filtered.
  */
 export function createTimingStore(db: Database): TimingStore {
   return narrowingScopes<TimingStore>({
     async weekHours(scope, from, to, bots, offsets) {
-      const filtered = filtersClicks(scope);
-      const spans =
-        !filtered && hourAligned(offsets) ? decompose(from, to, [QUARTER, HOUR]) : [{ grain: QUARTER, from, to }];
-      const parts = spans.map((span) => {
-        const table = filtered ? P : L;
-        const where = filtered
-          ? sql`${P.grain} = ${int(span.grain)} AND ${profileFilters(scope)}`
-          : sql`${L.dim} = 'all' AND ${L.grain} = ${int(span.grain)}`;
-        const weekHour = sql`((${localBucket(sql`${table.bucket}`, offsets)} / ${int(HOUR_MS)} + 72) % 168)`;
-        return sql`SELECT ${table.linkId} AS link_id, ${weekHour} AS week_hour, ${table.clicks} AS clicks, ${table.uniques} AS uniques
-          FROM ${table}
-          WHERE ${table.linkId} IN (SELECT ${links.id} FROM ${links} WHERE ${linkCondition(scope)})
-            AND ${where} AND ${table.bucket} >= ${int(span.from)} AND ${table.bucket} < ${int(span.to)}
-            AND ${table.bot} IN (${sql.raw(BOTS[bots])})`;
-      });
-      const rows = await db.all<{ week_hour: number; posts: number; clicks: number; uniques: number }>(sql`
-        SELECT week_hour, count(DISTINCT link_id) AS posts, sum(clicks) AS clicks, sum(uniques) AS uniques
-        FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY week_hour`);
-      return rows.map((r): WeekHourCount => ({
-        weekHour: Number(r.week_hour),
-        clicks: Number(r.clicks),
-        uniques: Number(r.uniques),
-        posts: Number(r.posts),
-      }));
+      return filtersClicks(scope)
+        ? filteredWeekHours(db, scope, from, to, bots, offsets)
+        : linkWeekHours(db, scope, from, to, bots, offsets);
     },
 
-    async postBuckets(scope, posted, quarters, bots) {
-      const filtered = filtersClicks(scope);
-      const postedAt = sql`coalesce(${links.postedAt}, ${links.createdAt})`;
-      const inRange = posted ? sql`AND ${postedAt} >= ${int(posted.from)} AND ${postedAt} < ${int(posted.to)}` : sql``;
-      const table = filtered ? P : L;
-      const rowsOf = filtered
-        ? sql`${P.grain} = 15 AND ${profileFilters(scope)}`
-        : sql`${L.dim} = 'all' AND ${L.grain} = 15`;
-      // Rows as stored (no GROUP BY: its temp B-tree cost more than the read), summed by the caller.
-      // Posts first, then one index seek per post on (link_id, [dim,] grain, bucket): CROSS JOIN
-      // keeps SQLite from scanning the counters with the posts inside.
-      const rows = await db.all<{ link_id: number; at: number; clicks: number; uniques: number }>(sql`
-        SELECT ${table.linkId} AS link_id, ${table.bucket} AS at, ${table.clicks} AS clicks, ${table.uniques} AS uniques
-        FROM (SELECT ${links.id} AS id, (${postedAt} / ${int(QUARTER_MS)}) * ${int(QUARTER_MS)} AS start
-              FROM ${links} WHERE ${linkCondition(scope)} ${inRange}) AS posts
-        CROSS JOIN ${table} ON ${table.linkId} = posts.id AND ${rowsOf}
-          AND ${table.bucket} >= posts.start + ${int(quarters.from * QUARTER_MS)}
-          AND ${table.bucket} < posts.start + ${int(quarters.to * QUARTER_MS)}
-          AND ${table.bot} IN (${sql.raw(BOTS[bots])})`);
-      return rows.map((r): PostBucketCount => ({
-        linkId: Number(r.link_id),
-        at: Number(r.at),
-        clicks: Number(r.clicks),
-        uniques: Number(r.uniques),
-      }));
-    },
+    ...postClockQueries(db),
 
     async unattributed(scope, from, to) {
       // Summed in SQL per network: the per-link, per-day, per-value rows are many and only two values matter.

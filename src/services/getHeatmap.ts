@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import {
+  bucketStart,
   formatLocal,
   hourOf,
   weekdayOf,
   weekHourOf,
   LIFETIME_WINDOWS,
+  QUARTER,
   QUARTER_MS,
   WEEK_HOURS,
   type StatsScope,
 } from '../domain/index.js';
 import { parseInput } from './parse.js';
 import { forceScope } from './statsInput.js';
-import { readPostClocks, sumQuarters } from './postClocks.js';
-import { requireQuarterOffsets, timingFields, withRange, type TimingDeps } from './timingInput.js';
+import { postedIn, requireQuarterOffsets, timingFields, withRange, type TimingDeps } from './timingInput.js';
 
 export const HEATMAP_METRICS = ['clicks', 'first24h'] as const;
 export type HeatmapMetric = (typeof HEATMAP_METRICS)[number];
@@ -66,15 +67,21 @@ export async function getHeatmap(deps: TimingDeps, raw: Record<string, unknown>,
   const day = LIFETIME_WINDOWS.h24;
   const now = deps.clock();
   let pending = 0;
-  for (const post of await readPostClocks(deps, q.scope, q, { from: 0, to: day }, q.bots)) {
-    if (post.start + day * QUARTER_MS > now) {
+  const [links, totals] = await Promise.all([
+    deps.stats.linksIn(q.scope),
+    deps.timing.postTotals(q.scope, q, { from: 0, to: day }, q.bots),
+  ]);
+  const byLink = new Map(totals.map((t) => [t.linkId, t]));
+  for (const link of links.filter(postedIn(q))) {
+    if (bucketStart(link.postedAt, QUARTER) + day * QUARTER_MS > now) {
       pending++;
       continue;
     }
-    const cell = cells[weekHourOf(q.view, post.link.postedAt)]!;
+    const cell = cells[weekHourOf(q.view, link.postedAt)]!;
+    const total = byLink.get(link.id);
     cell.posts++;
-    cell.clicks += sumQuarters(post.clicks, 0, day);
-    cell.uniques += sumQuarters(post.uniques, 0, day);
+    cell.clicks += total?.clicks ?? 0;
+    cell.uniques += total?.uniques ?? 0;
   }
   return { range, metric, cells, pending };
 }

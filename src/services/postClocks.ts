@@ -1,4 +1,4 @@
-import { bucketStart, QUARTER, QUARTER_MS, type BotMode, type StatsLink, type StatsScope } from '../domain/index.js';
+import { bucketStart, QUARTER, type BotMode, type StatsLink, type StatsScope } from '../domain/index.js';
 import type { TimingDeps } from './timingInput.js';
 
 /** A post and its counts per quarter hour since the quarter hour it was posted in. */
@@ -6,8 +6,7 @@ export interface PostClock {
   link: StatsLink;
   /** UTC start of the posting quarter hour: quarter 0. */
   start: number;
-  clicks: Map<number, number>;
-  uniques: Map<number, number>;
+  clicks: ReadonlyMap<number, number>;
 }
 
 /**
@@ -23,21 +22,13 @@ export async function readPostClocks(
 ): Promise<PostClock[]> {
   const [links, rows] = await Promise.all([
     deps.stats.linksIn(scope),
-    deps.timing.postBuckets(scope, posted, quarters, bots),
+    deps.timing.postQuarters(scope, posted, quarters, bots),
   ]);
-  const clocks = new Map<number, PostClock>();
-  for (const link of links) {
-    if (posted && (link.postedAt < posted.from || link.postedAt >= posted.to)) continue;
-    clocks.set(link.id, { link, start: bucketStart(link.postedAt, QUARTER), clicks: new Map(), uniques: new Map() });
-  }
-  for (const r of rows) {
-    const clock = clocks.get(r.linkId);
-    if (!clock) continue;
-    const k = (r.at - clock.start) / QUARTER_MS;
-    clock.clicks.set(k, (clock.clicks.get(k) ?? 0) + r.clicks);
-    clock.uniques.set(k, (clock.uniques.get(k) ?? 0) + r.uniques);
-  }
-  return [...clocks.values()];
+  const clicked = new Map(rows.map((r) => [r.linkId, r.clicks]));
+  const none = new Map<number, number>();
+  return links
+    .filter((link) => !posted || (link.postedAt >= posted.from && link.postedAt < posted.to))
+    .map((link) => ({ link, start: bucketStart(link.postedAt, QUARTER), clicks: clicked.get(link.id) ?? none }));
 }
 
 /** Sum of a clock's counts over quarters [from, to). */

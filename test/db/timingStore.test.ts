@@ -244,35 +244,54 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
     );
   });
 
+  /** Raw clicks of the scope's posts posted in `posted`, per post and quarter hour since its posting quarter hour. */
+  const clocked = (
+    scope: StatsScope,
+    bots: BotMode,
+    posted: { from: number; to: number } | null,
+    quarters: { from: number; to: number },
+  ) => {
+    const want = new Map<number, Map<number, { clicks: number; uniques: number }>>();
+    for (const c of raw.filter(inScope(scope, bots))) {
+      if (posted && (c.posted < posted.from || c.posted >= posted.to)) continue;
+      const k = Math.floor(c.clicked_at / QUARTER) - Math.floor(c.posted / QUARTER);
+      if (k < quarters.from || k >= quarters.to) continue;
+      const post = want.get(c.link_id) ?? new Map<number, { clicks: number; uniques: number }>();
+      const cell = post.get(k) ?? { clicks: 0, uniques: 0 };
+      cell.clicks++;
+      cell.uniques += c.first_of_day && !c.bot ? 1 : 0;
+      post.set(k, cell);
+      want.set(c.link_id, post);
+    }
+    return want;
+  };
+  const POSTED = { from: Date.parse('2026-03-03T00:00:00Z'), to: Date.parse('2026-04-05T00:00:00Z') };
+  const byLink = (a: { linkId: number }, b: { linkId: number }) => a.linkId - b.linkId;
+
   it.each(SCOPES)(
     "counts each post's clicks per quarter hour since its posting quarter hour, before and after: %s",
     async (_, scope, bots) => {
-      const posted = { from: Date.parse('2026-03-03T00:00:00Z'), to: Date.parse('2026-04-05T00:00:00Z') };
-      const got = await createTimingStore(d.db).postBuckets(scope, posted, { from: -96, to: 96 * 7 }, bots);
-      const want = new Map<string, { linkId: number; at: number; clicks: number; uniques: number }>();
-      for (const c of raw.filter(inScope(scope, bots)).filter((c) => c.posted >= posted.from && c.posted < posted.to)) {
-        const start = c.posted - (c.posted % QUARTER);
-        if (c.clicked_at < start - 96 * QUARTER || c.clicked_at >= start + 96 * 7 * QUARTER) continue;
-        const at = c.clicked_at - (c.clicked_at % QUARTER);
-        const key = `${c.link_id} ${at}`;
-        const row = want.get(key) ?? { linkId: c.link_id, at, clicks: 0, uniques: 0 };
-        row.clicks++;
-        row.uniques += c.first_of_day && !c.bot ? 1 : 0;
-        want.set(key, row);
-      }
-      const order = (a: { linkId: number; at: number }, b: { linkId: number; at: number }) =>
-        a.linkId - b.linkId || a.at - b.at;
-      const summed = new Map<string, { linkId: number; at: number; clicks: number; uniques: number }>();
-      for (const r of got) {
-        const row = summed.get(`${r.linkId} ${r.at}`) ?? { linkId: r.linkId, at: r.at, clicks: 0, uniques: 0 };
-        row.clicks += r.clicks;
-        row.uniques += r.uniques;
-        summed.set(`${r.linkId} ${r.at}`, row);
-      }
-      expect(want.size).toBeGreaterThan(10);
-      expect([...summed.values()].sort(order)).toEqual([...want.values()].sort(order));
+      const got = await createTimingStore(d.db).postQuarters(scope, POSTED, { from: -96, to: 96 * 7 }, bots);
+      const want = [...clocked(scope, bots, POSTED, { from: -96, to: 96 * 7 })].map(([linkId, post]) => ({
+        linkId,
+        clicks: new Map([...post].map(([k, c]) => [k, c.clicks])),
+      }));
+      expect(want.length).toBeGreaterThan(1);
+      expect(want.some((p) => [...p.clicks.keys()].some((k) => k < 0))).toBe(true);
+      expect([...got].sort(byLink)).toEqual(want.sort(byLink));
     },
   );
+
+  it.each(SCOPES)("sums each post's clicks and uniques over its first day: %s", async (_, scope, bots) => {
+    const got = await createTimingStore(d.db).postTotals(scope, POSTED, { from: 0, to: 96 }, bots);
+    const want = [...clocked(scope, bots, POSTED, { from: 0, to: 96 })].map(([linkId, post]) => ({
+      linkId,
+      clicks: [...post.values()].reduce((n, c) => n + c.clicks, 0),
+      uniques: [...post.values()].reduce((n, c) => n + c.uniques, 0),
+    }));
+    expect(want.length).toBeGreaterThan(1);
+    expect([...got].sort(byLink)).toEqual(want.sort(byLink));
+  });
 
   it.each(SCOPES)("counts people's clicks without referrer or source per network: %s", async (_, scope) => {
     const from = Date.parse('2026-03-02T03:15:00Z');
@@ -292,7 +311,7 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
   });
 
   it('reads every post of the scope when no posting range is given', async () => {
-    const got = await createTimingStore(d.db).postBuckets({}, null, { from: 0, to: 4 }, 'include');
+    const got = await createTimingStore(d.db).postQuarters({}, null, { from: 0, to: 4 }, 'include');
     const slugs = new Set(
       raw
         .filter(
@@ -302,5 +321,7 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
         .map((c) => c.link_id),
     );
     expect(new Set(got.map((r) => r.linkId))).toEqual(slugs);
+    const totals = await createTimingStore(d.db).postTotals({}, null, { from: 0, to: 4 }, 'include');
+    expect(new Set(totals.map((r) => r.linkId))).toEqual(slugs);
   });
 });

@@ -25,31 +25,25 @@ export interface PostLifetime {
  */
 export function postLifetime(quarters: ReadonlyMap<number, number>, ageMs: number): PostLifetime {
   const ageQuarters = Math.floor(ageMs / QUARTER_MS);
-  const within = (n: number) => {
-    let sum = 0;
-    for (const [k, c] of quarters) if (k >= 0 && k < n) sum += c;
-    return sum;
-  };
   const closed = (n: number) => ageQuarters >= n;
-  const d7 = within(WEEK_QUARTERS);
-  const hours = new Map<number, number>();
-  for (const [k, c] of quarters)
-    if (k >= 0 && k < WEEK_QUARTERS) hours.set(Math.floor(k / 4), (hours.get(Math.floor(k / 4)) ?? 0) + c);
+  // Running totals of the first week: upTo[n] is the clicks of quarters [0, n).
+  const week = new Array<number>(WEEK_QUARTERS).fill(0);
+  for (const [k, c] of quarters) if (k >= 0 && k < WEEK_QUARTERS) week[k]! += c;
+  const upTo = [0];
+  for (let k = 0; k < WEEK_QUARTERS; k++) upTo.push(upTo[k]! + week[k]!);
+  const d7 = upTo[WEEK_QUARTERS]!;
   let peakHour: number | null = null;
-  for (const [hour, c] of [...hours].sort((a, b) => a[0] - b[0]))
-    if (c > 0 && (peakHour === null || c > hours.get(peakHour)!)) peakHour = hour;
+  let peak = 0;
+  for (let hour = 0; hour < WEEK_QUARTERS / 4; hour++) {
+    const c = upTo[hour * 4 + 4]! - upTo[hour * 4]!;
+    if (c > peak) [peakHour, peak] = [hour, c];
+  }
   let halfLifeHours: number | null = null;
   if (closed(WEEK_QUARTERS) && d7 > 0) {
-    let running = 0;
-    for (const [k, c] of [...quarters].filter(([k]) => k >= 0 && k < WEEK_QUARTERS).sort((a, b) => a[0] - b[0])) {
-      running += c;
-      if (running * 2 >= d7) {
-        halfLifeHours = ((k + 1) * QUARTER_MS) / HOUR_MS;
-        break;
-      }
-    }
+    const k = upTo.findIndex((n) => n * 2 >= d7); // quarters [0, k) hold half: it came in quarter k - 1
+    halfLifeHours = (k * QUARTER_MS) / HOUR_MS;
   }
-  const figure = (w: LifetimeWindow) => (closed(LIFETIME_WINDOWS[w]) ? within(LIFETIME_WINDOWS[w]) : null);
+  const figure = (w: LifetimeWindow) => (closed(LIFETIME_WINDOWS[w]) ? upTo[LIFETIME_WINDOWS[w]]! : null);
   return { h1: figure('h1'), h24: figure('h24'), h72: figure('h72'), d7: figure('d7'), peakHour, halfLifeHours };
 }
 

@@ -9,10 +9,15 @@ export interface WeekHourCount {
   posts: number;
 }
 
-/** Some of one post's clicks in one quarter-hour bucket; `at` is the bucket's UTC start. */
-export interface PostBucketCount {
+/** One post's clicks per quarter hour since the quarter hour it was posted in (0), negative before it. */
+export interface PostQuarters {
   linkId: number;
-  at: number;
+  clicks: Map<number, number>;
+}
+
+/** One post's clicks and uniques over a stretch of quarter hours since it was posted. */
+export interface PostTotal {
+  linkId: number;
   clicks: number;
   uniques: number;
 }
@@ -41,17 +46,23 @@ export interface TimingStore {
     offsets: readonly ZoneOffset[],
   ): Promise<WeekHourCount[]>;
   /**
-   * For every post of the scope posted in [posted.from, posted.to) (every post when null), its
-   * counts per quarter hour from `quarters.from` to `quarters.to` quarter hours after the
-   * quarter hour it was posted in (negative: before). A bucket may come in several rows (bots
-   * and humans, click profiles): their sum is its count.
+   * For every post of the scope posted in [posted.from, posted.to) (every post when null) that
+   * drew clicks from `quarters.from` to `quarters.to` quarter hours after the quarter hour it
+   * was posted in (negative: before), its clicks per such quarter hour (those with clicks).
    */
-  postBuckets(
+  postQuarters(
     scope: StatsScope,
     posted: { from: number; to: number } | null,
     quarters: { from: number; to: number },
     bots: BotMode,
-  ): Promise<PostBucketCount[]>;
+  ): Promise<PostQuarters[]>;
+  /** The same posts' clicks and uniques summed over those quarter hours, one total per post. */
+  postTotals(
+    scope: StatsScope,
+    posted: { from: number; to: number } | null,
+    quarters: { from: number; to: number },
+    bots: BotMode,
+  ): Promise<PostTotal[]>;
   /** Per network of the scope's posts, human clicks in [from, to) without referrer and attributed to "direct". */
   unattributed(scope: StatsScope, from: number, to: number): Promise<UnattributedCount[]>;
 }
