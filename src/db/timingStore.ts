@@ -8,6 +8,7 @@ import {
   QUARTER,
   DAY,
   WEEK_HOURS,
+  type Grain,
   type TimingStore,
   type UnattributedCount,
   type WeekHourCount,
@@ -17,7 +18,8 @@ import type { Database } from './database.js';
 import { narrowingScopes } from './narrowedScopes.js';
 import { postClockQueries } from './postClockQueries.js';
 import { links } from './schema.js';
-import { counterLinks as L, counterProfiles as P } from './counterSchema.js';
+import { counterLinks as L, counterProfiles as P, counterTotals as T } from './counterSchema.js';
+import { counterTableFor } from './counterTable.js';
 import { BOTS, int, linkCondition, packed, profileFilters, unpack } from './timingSql.js';
 
 /** `bucket + offset`, the offset chosen by which stretch of the zone the bucket starts in. */
@@ -34,47 +36,57 @@ const weekHourOf = (bucket: SQL, offsets: readonly ZoneOffset[]): SQL =>
 type WeekHourArgs = Parameters<TimingStore['weekHours']>;
 
 /**
- * Without click filters, from counter_links' 'all' rows (quarter hours, and hours where the zone
- * allows): one packed list of (week hour, clicks, uniques) per post and span, folded here.
- * Summed in SQL, the week hours cost a sort and a distinct count of posts per cell; per post, the
- * rows come in index order, and a post counts once in each cell it has rows in.
+ * Without click filters, from the 'all' rows of quarter hours (and hours where the zone allows).
+ * Clicks and uniques are summed per week hour in SQL, from counter_totals when the scope is every
+ * link (as /api/stats reads them) and else from the scope's counter_links rows. The posts with
+ * clicks in each cell come as one packed list of week hours per post and span, folded here: a
+ * distinct count per cell in SQL cost two sorts, while per post the rows come in index order.
  */
 async function linkWeekHours(
   db: Database,
   ...[scope, from, to, bots, offsets]: WeekHourArgs
 ): Promise<WeekHourCount[]> {
   const spans = hourAligned(offsets) ? decompose(from, to, [QUARTER, HOUR]) : [{ grain: QUARTER, from, to }];
-  const clicks = new Array<number>(WEEK_HOURS).fill(0);
-  const uniques = new Array<number>(WEEK_HOURS).fill(0);
-  const posts = new Array<number>(WEEK_HOURS).fill(0);
+  const cells = Array.from({ length: WEEK_HOURS }, (_, weekHour): WeekHourCount => ({
+    weekHour,
+    clicks: 0,
+    uniques: 0,
+    posts: 0,
+  }));
   const seen = new Map<number, Uint8Array>();
   for (const span of spans) {
-    const rows = await db.all<{ link_id: number; list: string | null }>(sql`
-      SELECT ${links.id} AS link_id, ${packed([weekHourOf(sql`${L.bucket}`, offsets), sql`${L.clicks}`, sql`${L.uniques}`])} AS list
-      FROM ${links} CROSS JOIN ${L} ON ${L.linkId} = ${links.id} AND ${L.dim} = 'all' AND ${L.grain} = ${int(span.grain)}
-        AND ${L.bucket} >= ${int(span.from)} AND ${L.bucket} < ${int(span.to)} AND ${L.bot} IN (${sql.raw(BOTS[bots])})
+    const rowsOf = (t: typeof L | typeof T) =>
+      sql`${t.dim} = 'all' AND ${t.grain} = ${int(span.grain)} AND ${t.bucket} >= ${int(span.from)}
+        AND ${t.bucket} < ${int(span.to)} AND ${t.bot} IN (${sql.raw(BOTS[bots])})`;
+    const sums =
+      counterTableFor(scope, { of: 'counts', perLink: false }, span.grain as Grain) === 'totals'
+        ? sql`SELECT ${weekHourOf(sql`${T.bucket}`, offsets)} AS week_hour, sum(${T.clicks}) AS clicks, sum(${T.uniques}) AS uniques
+          FROM ${T} WHERE ${rowsOf(T)} GROUP BY week_hour`
+        : sql`SELECT ${weekHourOf(sql`${L.bucket}`, offsets)} AS week_hour, sum(${L.clicks}) AS clicks, sum(${L.uniques}) AS uniques
+          FROM ${L} WHERE ${L.linkId} IN (SELECT ${links.id} FROM ${links} WHERE ${linkCondition(scope)}) AND ${rowsOf(L)}
+          GROUP BY week_hour`;
+    for (const r of await db.all<{ week_hour: number; clicks: number; uniques: number }>(sums)) {
+      const cell = cells[Number(r.week_hour)]!;
+      cell.clicks += Number(r.clicks);
+      cell.uniques += Number(r.uniques);
+    }
+    const perPost = await db.all<{ link_id: number; list: string | null }>(sql`
+      SELECT ${links.id} AS link_id, ${packed([weekHourOf(sql`${L.bucket}`, offsets)])} AS list
+      FROM ${links} CROSS JOIN ${L} ON ${L.linkId} = ${links.id} AND ${rowsOf(L)}
       WHERE ${linkCondition(scope)}
       GROUP BY ${links.id}`);
-    for (const r of rows) {
+    for (const r of perPost) {
       const id = Number(r.link_id);
       let mark = seen.get(id);
       if (!mark) seen.set(id, (mark = new Uint8Array(WEEK_HOURS)));
-      const list = unpack(r.list);
-      for (let i = 0; i < list.length; i += 3) {
-        const h = list[i]!;
-        clicks[h]! += list[i + 1]!;
-        uniques[h]! += list[i + 2]!;
-        if (!mark[h]) {
-          mark[h] = 1;
-          posts[h]!++;
-        }
+      for (const h of unpack(r.list)) {
+        if (mark[h]) continue;
+        mark[h] = 1;
+        cells[h]!.posts++;
       }
     }
   }
-  const out: WeekHourCount[] = [];
-  for (let h = 0; h < WEEK_HOURS; h++)
-    if (posts[h]) out.push({ weekHour: h, clicks: clicks[h]!, uniques: uniques[h]!, posts: posts[h]! });
-  return out;
+  return cells.filter((c) => c.posts > 0 || c.clicks > 0 || c.uniques > 0);
 }
 
 /** With click filters, from counter_profiles' quarter hours, summed per week hour in SQL. */
