@@ -10,7 +10,7 @@ import {
   WEEK_HOURS,
   type Grain,
   type TimingStore,
-  type UnattributedCount,
+  type NetworkClicks,
   type WeekHourCount,
   type ZoneOffset,
 } from '../domain/index.js';
@@ -124,29 +124,37 @@ export function createTimingStore(db: Database): TimingStore {
 
     ...postClockQueries(db),
 
-    async unattributed(scope, from, to) {
-      // Summed in SQL per network: the per-link, per-day, per-value rows are many and only two values matter.
+    async networkClicks(scope, from, to) {
+      // Summed in SQL per network, in one read: the per-link, per-day, per-value rows are many and few matter.
       const filtered = filtersClicks(scope);
       const parts = (filtered ? [{ grain: QUARTER, from, to }] : decompose(from, to, [QUARTER, DAY])).map((span) =>
         span.grain === DAY
           ? sql`SELECT ${links.network} AS network,
+                  sum(CASE WHEN ${L.dim} = 'all' AND ${L.bot} = 0 THEN ${L.clicks} ELSE 0 END) AS clicks,
+                  sum(CASE WHEN ${L.dim} = 'all' AND ${L.bot} = 1 THEN ${L.clicks} ELSE 0 END) AS bots,
                   sum(CASE WHEN ${L.dim} = 'referrer' THEN ${L.clicks} ELSE 0 END) AS no_referrer,
                   sum(CASE WHEN ${L.dim} = 'source' THEN ${L.clicks} ELSE 0 END) AS direct
-                FROM ${links} CROSS JOIN ${L} ON ${L.linkId} = ${links.id} AND ${L.dim} IN ('referrer', 'source') AND ${L.grain} = ${int(DAY)}
-                  AND ${L.bucket} >= ${int(span.from)} AND ${L.bucket} < ${int(span.to)} AND ${L.bot} = 0
-                  AND ((${L.dim} = 'referrer' AND ${L.value} = '') OR (${L.dim} = 'source' AND ${L.value} = 'direct'))
+                FROM ${links} CROSS JOIN ${L} ON ${L.linkId} = ${links.id} AND ${L.dim} IN ('all', 'referrer', 'source')
+                  AND ${L.grain} = ${int(DAY)} AND ${L.bucket} >= ${int(span.from)} AND ${L.bucket} < ${int(span.to)}
+                  AND (${L.dim} = 'all' OR (${L.bot} = 0
+                    AND ((${L.dim} = 'referrer' AND ${L.value} = '') OR (${L.dim} = 'source' AND ${L.value} = 'direct'))))
                 WHERE ${linkCondition(scope)} GROUP BY ${links.network}`
           : sql`SELECT ${links.network} AS network,
-                  sum(CASE WHEN ${P.referrer} = '' THEN ${P.clicks} ELSE 0 END) AS no_referrer,
-                  sum(CASE WHEN ${P.source} = 'direct' THEN ${P.clicks} ELSE 0 END) AS direct
+                  sum(CASE WHEN ${P.bot} = 0 THEN ${P.clicks} ELSE 0 END) AS clicks,
+                  sum(CASE WHEN ${P.bot} = 1 THEN ${P.clicks} ELSE 0 END) AS bots,
+                  sum(CASE WHEN ${P.bot} = 0 AND ${P.referrer} = '' THEN ${P.clicks} ELSE 0 END) AS no_referrer,
+                  sum(CASE WHEN ${P.bot} = 0 AND ${P.source} = 'direct' THEN ${P.clicks} ELSE 0 END) AS direct
                 FROM ${links} CROSS JOIN ${P} ON ${P.linkId} = ${links.id} AND ${P.grain} = ${int(QUARTER)}
-                  AND ${P.bucket} >= ${int(span.from)} AND ${P.bucket} < ${int(span.to)} AND ${P.bot} = 0 AND ${profileFilters(scope)}
+                  AND ${P.bucket} >= ${int(span.from)} AND ${P.bucket} < ${int(span.to)} AND ${profileFilters(scope)}
                 WHERE ${linkCondition(scope)} GROUP BY ${links.network}`,
       );
-      const out = new Map<string | null, UnattributedCount>();
+      const out = new Map<string | null, NetworkClicks>();
       for (const part of parts) {
-        for (const r of await db.all<{ network: string | null; no_referrer: number; direct: number }>(part)) {
-          const n = out.get(r.network) ?? { network: r.network, noReferrer: 0, direct: 0 };
+        type Row = { network: string | null; clicks: number; bots: number; no_referrer: number; direct: number };
+        for (const r of await db.all<Row>(part)) {
+          const n = out.get(r.network) ?? { network: r.network, clicks: 0, noReferrer: 0, direct: 0, bots: 0 };
+          n.clicks += Number(r.clicks);
+          n.bots += Number(r.bots);
           n.noReferrer += Number(r.no_referrer);
           n.direct += Number(r.direct);
           out.set(r.network, n);

@@ -293,22 +293,28 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
     expect([...got].sort(byLink)).toEqual(want.sort(byLink));
   });
 
-  it.each(SCOPES)("counts people's clicks without referrer or source per network: %s", async (_, scope) => {
-    const from = Date.parse('2026-03-02T03:15:00Z');
-    const to = Date.parse('2026-04-09T20:45:00Z');
-    const got = await createTimingStore(d.db).unattributed(scope, from, to);
-    const want = new Map<string | null, { network: string | null; noReferrer: number; direct: number }>();
-    for (const c of raw.filter((c) => c.clicked_at >= from && c.clicked_at < to).filter(inScope(scope, 'exclude'))) {
-      const n = want.get(c.network) ?? { network: c.network, noReferrer: 0, direct: 0 };
-      n.noReferrer += c.referrer_host === null ? 1 : 0;
-      n.direct += c.source === 'direct' ? 1 : 0;
-      want.set(c.network, n);
-    }
-    const order = (a: { network: string | null }, b: { network: string | null }) =>
-      String(a.network).localeCompare(String(b.network));
-    expect([...want.values()].some((n) => n.noReferrer > 0 && n.direct > 0)).toBe(true);
-    expect([...got].sort(order)).toEqual([...want.values()].sort(order));
-  });
+  it.each(SCOPES)(
+    "counts people's clicks, those without referrer or source, and bots' per network: %s",
+    async (_, scope) => {
+      const from = Date.parse('2026-03-02T03:15:00Z');
+      const to = Date.parse('2026-04-09T20:45:00Z');
+      const got = await createTimingStore(d.db).networkClicks(scope, from, to);
+      type Want = { network: string | null; clicks: number; noReferrer: number; direct: number; bots: number };
+      const want = new Map<string | null, Want>();
+      for (const c of raw.filter((c) => c.clicked_at >= from && c.clicked_at < to).filter(inScope(scope, 'include'))) {
+        const n = want.get(c.network) ?? { network: c.network, clicks: 0, noReferrer: 0, direct: 0, bots: 0 };
+        n.bots += c.bot ? 1 : 0;
+        n.clicks += c.bot ? 0 : 1;
+        n.noReferrer += !c.bot && c.referrer_host === null ? 1 : 0;
+        n.direct += !c.bot && c.source === 'direct' ? 1 : 0;
+        want.set(c.network, n);
+      }
+      const order = (a: { network: string | null }, b: { network: string | null }) =>
+        String(a.network).localeCompare(String(b.network));
+      expect([...want.values()].some((n) => n.noReferrer > 0 && n.direct > 0 && n.bots > 0)).toBe(true);
+      expect([...got].sort(order)).toEqual([...want.values()].sort(order));
+    },
+  );
 
   it('reads every post of the scope when no posting range is given', async () => {
     const got = await createTimingStore(d.db).postQuarters({}, null, { from: 0, to: 4 }, 'include');

@@ -22,11 +22,13 @@ export interface PostTotal {
   uniques: number;
 }
 
-/** People's clicks of one network's posts that came with no referrer, and with no source at all. */
-export interface UnattributedCount {
+/** One network's posts' clicks: people's, of them without referrer and with no source at all, and bots'. */
+export interface NetworkClicks {
   network: string | null;
+  clicks: number;
   noReferrer: number;
   direct: number;
+  bots: number;
 }
 
 /**
@@ -63,6 +65,9 @@ export interface TimingStore {
     quarters: { from: number; to: number },
     bots: BotMode,
   ): Promise<PostTotal[]>;
-  /** Per network of the scope's posts, human clicks in [from, to) without referrer and attributed to "direct". */
-  unattributed(scope: StatsScope, from: number, to: number): Promise<UnattributedCount[]>;
+  /**
+   * Per network of the scope's posts, clicks in [from, to): people's (as /api/stats counts them
+   * with bots excluded), of them those without referrer and those attributed to "direct", and bot hits.
+   */
+  networkClicks(scope: StatsScope, from: number, to: number): Promise<NetworkClicks[]>;
 }
