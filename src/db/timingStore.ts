@@ -8,6 +8,8 @@ import {
   QUARTER,
   DAY,
   WEEK_HOURS,
+  grainMs,
+  weekHoursOfBuckets,
   type Grain,
   type TimingStore,
   type NetworkClicks,
@@ -36,11 +38,12 @@ const weekHourOf = (bucket: SQL, offsets: readonly ZoneOffset[]): SQL =>
 type WeekHourArgs = Parameters<TimingStore['weekHours']>;
 
 /**
- * Without click filters, from the 'all' rows of quarter hours (and hours where the zone allows).
- * Clicks and uniques are summed per week hour in SQL, from counter_totals when the scope is every
- * link (as /api/stats reads them) and else from the scope's counter_links rows. The posts with
- * clicks in each cell come as one packed list of week hours per post and span, folded here: a
- * distinct count per cell in SQL cost two sorts, while per post the rows come in index order.
+ * Without click filters, from the 'all' rows of quarter hours (and hours where the zone allows),
+ * bucketed here by the offsets: clicks and uniques summed per bucket in SQL, from counter_totals
+ * when the scope is every link (as /api/stats reads them), else from the scope's counter_links
+ * rows; the posts clicked in each cell from one packed list of bucket numbers per post and span.
+ * A distinct count of posts per week hour in SQL cost two sorts; per post, the rows come in
+ * index order and the list costs little more than reading them.
  */
 async function linkWeekHours(
   db: Database,
@@ -55,23 +58,26 @@ async function linkWeekHours(
   }));
   const seen = new Map<number, Uint8Array>();
   for (const span of spans) {
+    const ms = grainMs(span.grain as Grain);
+    const first = Math.floor(span.from / ms);
+    const weekHours = weekHoursOfBuckets(first * ms, span.to, ms, offsets);
     const rowsOf = (t: typeof L | typeof T) =>
       sql`${t.dim} = 'all' AND ${t.grain} = ${int(span.grain)} AND ${t.bucket} >= ${int(span.from)}
         AND ${t.bucket} < ${int(span.to)} AND ${t.bot} IN (${sql.raw(BOTS[bots])})`;
     const sums =
       counterTableFor(scope, { of: 'counts', perLink: false }, span.grain as Grain) === 'totals'
-        ? sql`SELECT ${weekHourOf(sql`${T.bucket}`, offsets)} AS week_hour, sum(${T.clicks}) AS clicks, sum(${T.uniques}) AS uniques
-          FROM ${T} WHERE ${rowsOf(T)} GROUP BY week_hour`
-        : sql`SELECT ${weekHourOf(sql`${L.bucket}`, offsets)} AS week_hour, sum(${L.clicks}) AS clicks, sum(${L.uniques}) AS uniques
-          FROM ${L} WHERE ${L.linkId} IN (SELECT ${links.id} FROM ${links} WHERE ${linkCondition(scope)}) AND ${rowsOf(L)}
-          GROUP BY week_hour`;
-    for (const r of await db.all<{ week_hour: number; clicks: number; uniques: number }>(sums)) {
-      const cell = cells[Number(r.week_hour)]!;
+        ? sql`SELECT ${T.bucket} AS bucket, sum(${T.clicks}) AS clicks, sum(${T.uniques}) AS uniques
+            FROM ${T} WHERE ${rowsOf(T)} GROUP BY ${T.bucket}`
+        : sql`SELECT ${L.bucket} AS bucket, sum(${L.clicks}) AS clicks, sum(${L.uniques}) AS uniques
+            FROM ${L} WHERE ${L.linkId} IN (SELECT ${links.id} FROM ${links} WHERE ${linkCondition(scope)}) AND ${rowsOf(L)}
+            GROUP BY ${L.bucket}`;
+    for (const r of await db.all<{ bucket: number; clicks: number; uniques: number }>(sums)) {
+      const cell = cells[weekHours[Number(r.bucket) / ms - first]!]!;
       cell.clicks += Number(r.clicks);
       cell.uniques += Number(r.uniques);
     }
     const perPost = await db.all<{ link_id: number; list: string | null }>(sql`
-      SELECT ${links.id} AS link_id, ${packed([weekHourOf(sql`${L.bucket}`, offsets)])} AS list
+      SELECT ${links.id} AS link_id, ${packed([sql`${L.bucket} / ${int(ms)}`])} AS list
       FROM ${links} CROSS JOIN ${L} ON ${L.linkId} = ${links.id} AND ${rowsOf(L)}
       WHERE ${linkCondition(scope)}
       GROUP BY ${links.id}`);
@@ -79,7 +85,8 @@ async function linkWeekHours(
       const id = Number(r.link_id);
       let mark = seen.get(id);
       if (!mark) seen.set(id, (mark = new Uint8Array(WEEK_HOURS)));
-      for (const h of unpack(r.list)) {
+      for (const n of unpack(r.list)) {
+        const h = weekHours[n - first]!;
         if (mark[h]) continue;
         mark[h] = 1;
         cells[h]!.posts++;

@@ -17,6 +17,22 @@ const mod = (a: number, n: number) => ((a % n) + n) % n;
 /** The week hour of a wall-clock reading; 1970-01-01 was a Thursday, weekday 3 with Monday 0. */
 export const weekHourOfWall = (wall: number): number => mod(Math.floor(wall / HOUR_MS) + 3 * 24, WEEK_HOURS);
 
+/** The offset in force at `ms` among stretches that cover it (the last one past their end). */
+export function offsetIn(offsets: readonly ZoneOffset[], ms: number): number {
+  for (const o of offsets) if (ms < o.to) return o.offset;
+  return offsets[offsets.length - 1]!.offset;
+}
+
+/**
+ * The local week hour of each bucket of `ms` from `from` to `to`, index 0 the first: the week
+ * hour its start falls in with the offsets given (the SQL of src/db/timingStore.ts reads them alike).
+ */
+export function weekHoursOfBuckets(from: number, to: number, ms: number, offsets: readonly ZoneOffset[]): Uint8Array {
+  const out = new Uint8Array(Math.ceil((to - from) / ms));
+  for (let i = 0; i < out.length; i++) out[i] = weekHourOfWall(from + i * ms + offsetIn(offsets, from + i * ms));
+  return out;
+}
+
 /** The local week hour of an instant in the view's zone. */
 export const weekHourOf = (view: ZoneView, ms: number): number => weekHourOfWall(view.wall(ms));
 
