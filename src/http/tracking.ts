@@ -1,11 +1,5 @@
 import type { Context } from 'hono';
-import {
-  requestedSource,
-  type Link,
-  type Location,
-  type Logger,
-  type Visit,
-} from '../domain/index.js';
+import { requestedSource, type Link, type Location, type Logger, type Visit } from '../domain/index.js';
 import { recordsVisit } from '../services/visitVerdict.js';
 
 /**

@@ -120,7 +120,12 @@ describe('click recorders', () => {
     const write = groupWrites(record, 3);
     const first = write(visit(1));
     await vi.waitFor(() => expect(record).toHaveBeenCalledTimes(1));
-    const later = [2, 3, 4, 5].map((id) => write(visit(id)).then(() => 'ok', () => 'failed'));
+    const later = [2, 3, 4, 5].map((id) =>
+      write(visit(id)).then(
+        () => 'ok',
+        () => 'failed',
+      ),
+    );
     release();
     await first;
     expect(await Promise.all(later)).toEqual(['ok', 'ok', 'ok', 'failed']);
