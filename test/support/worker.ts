@@ -92,6 +92,8 @@ export interface WorkerOptions {
   queue?: boolean;
   /** An entry wrapping src/worker.ts (a path from the repository root), e.g. test/support/countingWorker.ts. */
   main?: string;
+  /** More `wrangler dev` arguments, e.g. --minify=false for a readable CPU profile. */
+  devArgs?: string[];
   /** Another Worker's wrangler.toml altogether (a benchmark's baseline): no D1 migrations then. */
   config?: string;
   /** wrangler's --test-scheduled: GET /__scheduled?cron=… runs the scheduled handler. */
@@ -100,6 +102,8 @@ export interface WorkerOptions {
 
 export interface WorkerProcess {
   url: string;
+  /** The DevTools inspector wrangler serves for the Worker (CPU profiles). */
+  inspectorPort: number;
   output(): string;
   /** Runs SQL on the Worker's local D1 (through wrangler, as an operator would): rows per statement. */
   query(sql: string): Promise<Record<string, unknown>[][]>;
@@ -120,6 +124,7 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
   if (!options.config) await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...common], env);
 
   const port = await freePort();
+  const inspectorPort = await freePort();
   const vars = Object.entries({ VISITOR_SECRET: TEST_VISITOR_SECRET, ...options.vars }).flatMap(([k, v]) => [
     '--var',
     `${k}:${v}`,
@@ -132,11 +137,12 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
     '--port',
     String(port),
     '--inspector-port',
-    String(await freePort()),
+    String(inspectorPort),
     '--show-interactive-dev-session=false',
     ...common,
     ...vars,
     ...(options.testScheduled ? ['--test-scheduled'] : []),
+    ...(options.devArgs ?? []),
   ];
   const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   live.add(child.pid!);
@@ -170,6 +176,7 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
   }
   return {
     url,
+    inspectorPort,
     output: () => out,
     async query(sql) {
       const json = await runWrangler(['d1', 'execute', 'DB', '--local', '--json', '--command', sql, ...common], env);
