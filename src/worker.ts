@@ -3,10 +3,10 @@
  * for the place of a click, clicks written after the response (waitUntil) or through a Queue.
  * Everything else is the shared app.
  */
-import { createApp } from './http/app.js';
 import { recordDeps, recorderFor } from './worker/recordDeps.js';
 import { openD1 } from './worker/d1.js';
-import { workerDeps } from './worker/deps.js';
+import { createWorkerApps } from './worker/app.js';
+import { syncLinkCache } from './worker/deps.js';
 import { createConsoleLogger } from './worker/logger.js';
 import type { Env } from './worker/env.js';
 import { consumeVisits } from './worker/queue.js';
@@ -20,6 +20,7 @@ const WEBHOOK_CRON = '* * * * *';
 
 // Per isolate: JSON lines through console, as Workers Logs and `wrangler tail` collect them.
 const logger = createConsoleLogger();
+const appFor = createWorkerApps(logger);
 
 export default {
   async fetch(request, env, ctx) {
@@ -29,9 +30,9 @@ export default {
     } catch (err) {
       return misconfigured(err, logger);
     }
-    // Per request: the D1 binding belongs to this request's env, so nothing database-bound is global.
-    const app = createApp(workerDeps(request, env, ctx, settings, logger));
-    return app.fetch(request, env, ctx);
+    syncLinkCache(env, ctx, logger);
+    // Built on an isolate's first request; env, ctx and request.cf reach handlers through the context.
+    return appFor(request, env, settings).fetch(request, env, ctx);
   },
 
   /** The cron triggers: webhooks every minute; hourly, CLICK_RETENTION_DAYS deletes raw clicks older than the window. */

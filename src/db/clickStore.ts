@@ -1,6 +1,7 @@
 import { eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { firstOfDay, utcDay, type Click, type ClickFilter, type ClickWriter } from '../domain/index.js';
 import type { BatchStatement, BatchWriter, Database } from './database.js';
+import { insertJsonRows, jsonParts, selectJson } from './jsonRows.js';
 import { clicks, dailyVisitors, links } from './schema.js';
 
 export interface ClickWriterOptions {
@@ -8,14 +9,6 @@ export interface ClickWriterOptions {
   maxParams: number;
   /** Extra statements written in the same unit as the clicks (pre-aggregated counters). */
   extraStatements?: (clicks: Click[]) => BatchStatement[];
-}
-
-const CLICK_COLUMNS = 16;
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Human clicks per link in a batch, for the links.human_clicks counter (maxClicks). */
@@ -69,19 +62,21 @@ export const clickRowColumns = {
   qr: clicks.qr,
 };
 
+/**
+ * The click store on drizzle: a batch of clicks is a handful of statements whatever its size
+ * (the clicks, the day's new visitors, the links' human counts, each as one JSON parameter),
+ * plus `extraStatements`, all in one unit, after one read of the day's known visitors.
+ */
 export function createClickWriter(db: Database, batch: BatchWriter, options: ClickWriterOptions): ClickWriter {
-  const rowsPerInsert = Math.max(1, Math.floor(options.maxParams / CLICK_COLUMNS));
   async function seenToday(keys: { day: string; linkId: number; visitor: string }[]) {
     const seen = new Set<string>();
-    for (const part of chunk(keys, Math.max(1, Math.floor(options.maxParams / 3)))) {
-      const tuples = sql.join(
-        part.map((k) => sql`(${k.day}, ${k.linkId}, ${k.visitor})`),
-        sql`, `,
-      );
+    for (const json of jsonParts(keys.map((k) => [k.day, k.linkId, k.visitor]))) {
       const rows = await db
         .select({ day: dailyVisitors.day, linkId: dailyVisitors.linkId, visitor: dailyVisitors.visitor })
         .from(dailyVisitors)
-        .where(sql`(${dailyVisitors.day}, ${dailyVisitors.linkId}, ${dailyVisitors.visitor}) IN (VALUES ${tuples})`);
+        .where(
+          sql`(${dailyVisitors.day}, ${dailyVisitors.linkId}, ${dailyVisitors.visitor}) IN (${selectJson(json, 3)})`,
+        );
       for (const r of rows) seen.add(`${r.day}|${r.linkId}|${r.visitor}`);
     }
     return seen;
@@ -93,30 +88,29 @@ export function createClickWriter(db: Database, batch: BatchWriter, options: Cli
       // Decide uniques before the batch: D1 batches cannot branch on a statement's result.
       // Concurrent isolates may both count one visitor's first click; the rows stay consistent.
       const humans = newClicks.filter((c) => !c.bot);
-      const seen = await seenToday(
-        humans.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })),
-      );
+      const seen =
+        humans.length === 0
+          ? new Set<string>()
+          : await seenToday(humans.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })));
       const firsts = firstOfDay(newClicks, (day, linkId, visitor) => seen.has(`${day}|${linkId}|${visitor}`));
       const batchClicks: Click[] = newClicks.map((c, i) => ({ ...c, firstOfDay: firsts[i]! }));
 
-      const statements: BatchStatement[] = chunk(batchClicks, rowsPerInsert).map((rows) =>
-        db.insert(clicks).values(rows),
-      );
-      const firstClicks = batchClicks.filter((c) => c.firstOfDay);
-      for (const rows of chunk(firstClicks, Math.max(1, Math.floor(options.maxParams / 3)))) {
-        statements.push(
-          db
-            .insert(dailyVisitors)
-            .values(rows.map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor })))
-            .onConflictDoNothing(),
-        );
-      }
-      for (const [linkId, n] of humansPerLink(batchClicks)) {
+      const statements: BatchStatement[] = insertJsonRows(db, clicks, batchClicks);
+      const firstVisits = batchClicks
+        .filter((c) => c.firstOfDay)
+        .map((c) => ({ day: utcDay(c.clickedAt), linkId: c.linkId, visitor: c.visitor }));
+      for (const insert of insertJsonRows(db, dailyVisitors, firstVisits))
+        statements.push(insert.onConflictDoNothing());
+      for (const json of jsonParts([...humansPerLink(batchClicks)])) {
+        // One UPDATE for every link of the batch: each adds its own human clicks from the JSON.
+        const perLink = sql`SELECT json_extract(value, '$[0]') AS link_id, json_extract(value, '$[1]') AS n FROM json_each(${json})`;
         statements.push(
           db
             .update(links)
-            .set({ humanClicks: sql`${links.humanClicks} + ${n}` })
-            .where(eq(links.id, linkId)),
+            .set({
+              humanClicks: sql`${links.humanClicks} + (SELECT p.n FROM (${perLink}) AS p WHERE p.link_id = ${links.id})`,
+            })
+            .where(sql`${links.id} IN (SELECT p.link_id FROM (${perLink}) AS p)`),
         );
       }
       if (options.extraStatements) statements.push(...options.extraStatements(batchClicks));

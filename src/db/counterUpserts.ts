@@ -4,6 +4,7 @@ import type { Click } from '../domain/index.js';
 import { campaignSourceRows, counterRows, type LinksRow } from './counters.js';
 import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
+import { insertJsonRows, jsonParts } from './jsonRows.js';
 import { links } from './schema.js';
 import { counterCampaigns, counterLinks, counterProfiles, counterProgress, counterTotals } from './counterSchema.js';
 
@@ -32,60 +33,59 @@ export const markAllCounted = (db: Database): BatchStatement =>
     .select(sql`SELECT 1, coalesce(max(id), 0) FROM clicks WHERE true`)
     .onConflictDoUpdate({ target: counterProgress.id, set: { throughClickId: sql`excluded.through_click_id` } });
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 export interface CounterStatementOptions {
-  /** Bound parameters one statement may carry: D1 allows 100, SQLite 32,766. */
+  /** Bound parameters one statement may carry (D1 allows 100, SQLite 32,766); each upsert binds one, so any limit fits. */
   maxParams: number;
 }
 
 /**
  * The `extraStatements` hook of the click store: upserts that add a batch's clicks to the
- * counters, chunked to the driver's parameter limit, run in the same unit as the clicks.
+ * counters, run in the same unit as the clicks. The rows are summed in memory first
+ * (counterRows) and each table takes them all in one statement, as one JSON parameter, so a
+ * batch costs a statement per counter table however many clicks and rows it holds.
  */
-export function counterStatements(db: Database, { maxParams }: CounterStatementOptions) {
+export function counterStatements(db: Database, _options?: CounterStatementOptions) {
   const upserts = <R extends Record<string, unknown>>(name: CounterName, rows: R[]): BatchStatement[] => {
-    if (rows.length === 0) return [];
     const table = TABLES[name];
-    const perStatement = Math.max(1, Math.floor(maxParams / Object.keys(rows[0]!).length));
     const t = table as unknown as Record<string, never> & { clicks: never; uniques: never };
-    return chunk(rows, perStatement).map((part) =>
-      db
-        .insert(table)
-        .values(part as never)
-        .onConflictDoUpdate({
-          target: conflictTarget(name),
-          set: { clicks: sql`${t.clicks} + excluded.clicks`, uniques: sql`${t.uniques} + excluded.uniques` } as never,
-        }),
+    return insertJsonRows(db, table, rows).map((insert) =>
+      insert.onConflictDoUpdate({
+        target: conflictTarget(name),
+        set: { clicks: sql`${t.clicks} + excluded.clicks`, uniques: sql`${t.uniques} + excluded.uniques` } as never,
+      }),
     );
   };
   // The campaign is the post's, read in the same statement: the hook cannot wait for a query.
-  const campaignUpserts = (rows: LinksRow[]): BatchStatement[] =>
-    chunk(campaignSourceRows(rows), Math.max(1, Math.floor(maxParams / 8))).map((part) => {
-      const values = sql.join(
-        part.map(
-          (r) =>
-            sql`(${r.linkId}, ${r.dim}, ${r.grain}, ${r.bucket}, ${r.bot ? 1 : 0}, ${r.value}, ${r.clicks}, ${r.uniques})`,
-        ),
-        sql`, `,
-      );
+  const campaignUpserts = (rows: LinksRow[]): BatchStatement[] => {
+    const source = campaignSourceRows(rows).map((r) => [
+      r.linkId,
+      r.dim,
+      r.grain,
+      r.bucket,
+      r.bot ? 1 : 0,
+      r.value,
+      r.clicks,
+      r.uniques,
+    ]);
+    return jsonParts(source).map((json) => {
       const c = counterCampaigns;
       return db
         .insert(c)
         .select(
-          sql`SELECT l.campaign, v.column2, v.column3, v.column4, v.column5, v.column6, sum(v.column7), sum(v.column8)
-          FROM (VALUES ${values}) AS v JOIN ${links} AS l ON l.id = v.column1
-          WHERE l.campaign IS NOT NULL GROUP BY l.campaign, v.column2, v.column3, v.column4, v.column5, v.column6`,
+          sql`SELECT l.campaign, v.dim, v.grain, v.bucket, v.bot, v.value, sum(v.clicks), sum(v.uniques)
+          FROM (SELECT json_extract(value, '$[0]') AS link_id, json_extract(value, '$[1]') AS dim,
+            json_extract(value, '$[2]') AS grain, json_extract(value, '$[3]') AS bucket,
+            json_extract(value, '$[4]') AS bot, json_extract(value, '$[5]') AS value,
+            json_extract(value, '$[6]') AS clicks, json_extract(value, '$[7]') AS uniques FROM json_each(${json})) AS v
+          JOIN ${links} AS l ON l.id = v.link_id
+          WHERE l.campaign IS NOT NULL GROUP BY l.campaign, v.dim, v.grain, v.bucket, v.bot, v.value`,
         )
         .onConflictDoUpdate({
           target: conflictTarget('campaigns'),
           set: { clicks: sql`${c.clicks} + excluded.clicks`, uniques: sql`${c.uniques} + excluded.uniques` },
         });
     });
+  };
   return (batch: Click[]): BatchStatement[] => {
     const rows = counterRows(batch);
     return [

@@ -98,16 +98,6 @@ export interface ClickRow extends Omit<import('./click.js').Click, 'firstOfDay' 
 }
 
 /**
- * Records a visit a redirect answered: after the answer, never delaying or failing it. Node
- * queues it for its click thread, which writes it and counts it a moment later
- * (src/node/clicks/); Workers writes and counts it in one D1 batch, after the response or from a
- * queue (src/worker/recorders.ts). Either way the visit becomes a stored, counted click.
- */
-export interface ClickRecorder {
-  record(visit: import('./click.js').Visit): void;
-}
-
-/**
  * Writes enriched clicks, and their links' human counts, as one unit. Counting is not part of
  * it: the runtime that writes also counts (D1 adds counterStatements to the same batch; Node's
  * click thread counts after writing, deciding first-of-day then). The clicks come back as

@@ -1,17 +1,20 @@
 import type { Context } from 'hono';
-import {
-  requestedSource,
-  type ClickRecorder,
-  type Link,
-  type Location,
-  type Logger,
-  type Visit,
-} from '../domain/index.js';
+import { requestedSource, type Link, type Location, type Logger, type Visit } from '../domain/index.js';
 import { recordsVisit } from '../services/visitVerdict.js';
+
+/**
+ * Records a visit a redirect answered: after the answer, never delaying or failing it. Node
+ * queues it for its click thread, which writes it and counts it a moment later
+ * (src/node/clicks/); Workers writes and counts it in D1 batches, after the response or from a
+ * queue (src/worker/recorders.ts), with the request's waitUntil taken from `c`.
+ */
+export interface RedirectRecorder {
+  record(visit: Visit, c: Context): void;
+}
 
 export interface TrackingOptions {
   /** Where visits go after the redirect (a queue on Node, waitUntil or a queue on Workers). */
-  recorder: ClickRecorder;
+  recorder: RedirectRecorder;
   clock: () => number;
   /** The client's address, per runtime (socket or CF-Connecting-IP), with TRUST_PROXY applied. */
   clientAddress(c: Context): string | null;
@@ -79,7 +82,7 @@ export function trackRedirects(options: TrackingOptions, logger: Logger) {
   return function onRedirect(c: Context, link: Link) {
     if (!shouldTrack(c)) return;
     try {
-      options.recorder.record(visitFrom(c, link, options));
+      options.recorder.record(visitFrom(c, link, options), c);
     } catch (err) {
       logger.error('could not queue a click', { err });
     }

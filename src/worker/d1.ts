@@ -12,11 +12,20 @@ export interface D1Handle {
   batch: BatchWriter;
 }
 
+// Drizzle reads the whole schema when it is built: once per binding, not per request or batch.
+const handles = new WeakMap<AnyD1Database, D1Handle>();
+
 /**
- * Drizzle over one request's D1 binding. Cheap: call it per request, never keep it in module
- * scope, since the binding belongs to the request's env. Also runs on wrangler's local D1 in tests.
+ * Drizzle over a D1 binding, built once per binding object (an isolate's requests, queue
+ * batches and cron runs share their env, so they share it). Also runs on wrangler's local D1 in tests.
  */
 export function openD1(binding: AnyD1Database): D1Handle {
+  let handle = handles.get(binding);
+  if (!handle) handles.set(binding, (handle = openDrizzle(binding)));
+  return handle;
+}
+
+function openDrizzle(binding: AnyD1Database): D1Handle {
   const db = drizzle(binding, { schema });
   return {
     db: db as unknown as Database,

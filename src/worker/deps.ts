@@ -46,39 +46,47 @@ const linkCache = linkCacheForgettingBioPages(createLinkCache(10_000, LINK_CACHE
 const linkSync = createLinkCacheSync(linkCache);
 const LINK_SYNC_MS = 1_000;
 let lastSync = 0;
-/** Per isolate, like the cache: the app is built per request, the budget must outlive it. */
+/** Per isolate, like the cache: maxClicks spent ahead of the click writer. */
 const clickAllowance = createClickAllowance();
 /** Per isolate: what this isolate's writes saw of D1, for /healthz and 503s. */
 const storageHealth = createStorageHealth(Date.now);
-let failures: ReturnType<typeof recordFailures> | null = null;
 /** Sign-in attempts under way in this isolate (see createAuthFailureLimiter). */
 const authPending = new Map<string, number>();
 const authRecentlyGood = new Map<string, number>();
 
-/** The shared app's deps for one request: a fresh D1 handle, settings, cf location, recorders. */
-export function workerDeps(
-  request: Request,
-  env: Env,
-  ctx: Background,
-  settings: WorkerSettings,
-  logger: Logger,
-): AppDeps {
+/**
+ * Reads the links version after the response, at most once a second per isolate: the next
+ * request sees the emptied cache.
+ */
+export function syncLinkCache(env: Env, ctx: Background, logger: Logger): void {
+  const now = Date.now();
+  if (now - lastSync < LINK_SYNC_MS) return;
+  lastSync = now;
+  ctx.waitUntil(
+    linkSync
+      .check(createLinkVersionReader(openD1(env.DB).db))
+      .catch((err) => logger.warn('could not read the links version', { err })),
+  );
+}
+
+/** The request's own waitUntil: Hono's context carries the ExecutionContext wrangler passed. */
+const backgroundOf = (c: Context): Background => c.executionCtx;
+
+/**
+ * The shared app's deps, built once per isolate (and base URL): drizzle over the isolate's D1
+ * binding, settings, recorders. What differs per request (waitUntil, request.cf) is read from
+ * each request's context.
+ */
+export function workerDeps(env: Env, settings: WorkerSettings, publicUrl: string, logger: Logger): AppDeps {
   const d1 = openD1(env.DB);
   const capture = recordDeps(d1, settings.saltSealer);
   const throttle = createSqlThrottleStore(d1.db);
   const clientOf = (c: Context) => normalizeAddress(c.req.header('cf-connecting-ip'));
   const record = recorderFor(capture);
-  failures ??= recordFailures(logger, storageHealth);
-  // After the response, never before it: the next request sees the emptied cache.
-  const now = Date.now();
-  if (now - lastSync >= LINK_SYNC_MS) {
-    lastSync = now;
-    ctx.waitUntil(
-      linkSync
-        .check(createLinkVersionReader(d1.db))
-        .catch((err) => logger.warn('could not read the links version', { err })),
-    );
-  }
+  const failures = recordFailures(logger, storageHealth);
+  const recorder = env.CLICKS_QUEUE
+    ? queueRecorder(env.CLICKS_QUEUE, record, failures)
+    : directRecorder(record, failures);
   return {
     links: createLinkStore(d1.db),
     apiKeys: createApiKeyStore(d1.db),
@@ -86,7 +94,7 @@ export function workerDeps(
     clock: Date.now,
     linkCache,
     clickAllowance,
-    publicUrl: settings.publicUrl ?? new URL(request.url).origin,
+    publicUrl,
     adminKeyHash: settings.adminKeyHash,
     // The same 62 symbols and length as Node's nanoid slugs, without the dependency.
     newSlug: () => randomToken(RANDOM_SLUG_LENGTH),
@@ -98,17 +106,15 @@ export function workerDeps(
       store: createBioPageStore(d1.db, d1.batch),
       views: createBioPageViewStore(d1.db, d1.batch),
       cache: bioPageCache,
-      afterResponse: (task) => ctx.waitUntil(task()),
+      afterResponse: (task, c) => backgroundOf(c).waitUntil(task()),
     },
     reports: createReportStore(d1.db),
     tracking: {
-      recorder: env.CLICKS_QUEUE
-        ? queueRecorder(ctx, env.CLICKS_QUEUE, record, failures)
-        : directRecorder(ctx, record, failures),
+      recorder: { record: (visit, c) => recorder.record(visit, backgroundOf(c)) },
       clock: Date.now,
       // Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key.
       clientAddress: clientOf,
-      platformLocation: () => locationFromCf(request.cf),
+      platformLocation: (c) => locationFromCf(c.req.raw.cf),
     },
     // Shared by isolates through D1, so a guessing client meets the same block everywhere.
     limits: {

@@ -1,4 +1,4 @@
-import type { ClickRecorder, Logger, Visit } from '../domain/index.js';
+import type { Logger, Visit } from '../domain/index.js';
 import { repeatedLog, type StorageHealth } from '../services/index.js';
 import type { RecordVisits } from './recordDeps.js';
 import { toMessage, type QueuedVisit } from './visitMessage.js';
@@ -13,12 +13,50 @@ export interface ClickQueue {
   send(body: QueuedVisit, options?: { contentType?: 'json' }): Promise<unknown>;
 }
 
-/** Writes each visit to D1 after the response has gone, inside the request's waitUntil. */
-export function directRecorder(ctx: Background, record: RecordVisits, failures: RecordFailures): ClickRecorder {
+/** A recorder built once per isolate: each visit comes with its own request's waitUntil. */
+export interface WorkerRecorder {
+  record(visit: Visit, ctx: Background): void;
+}
+
+/**
+ * Writes visits to D1 after the response has gone, inside each request's waitUntil. Visits
+ * that arrive while a write is under way go together in the next one (see groupWrites), so
+ * under load an isolate writes one batch per round trip instead of one per click.
+ */
+export function directRecorder(record: RecordVisits, failures: RecordFailures): WorkerRecorder {
+  const write = groupWrites(record);
   return {
-    record(visit: Visit) {
-      ctx.waitUntil(record([visit]).then(failures.succeeded, failures.lost));
+    record(visit, ctx) {
+      ctx.waitUntil(write(visit).then(failures.succeeded, failures.lost));
     },
+  };
+}
+
+/** Visits one grouped write takes at most: D1 limits a batch's size and an invocation's statements. */
+export const MAX_GROUPED_VISITS = 100;
+
+/**
+ * Group commit: the first visit is written at once; visits arriving while that write runs
+ * wait for it and then go in one write together. Each visit's promise settles with its group's.
+ */
+export function groupWrites(record: RecordVisits, max = MAX_GROUPED_VISITS): (visit: Visit) => Promise<unknown> {
+  let open: { visits: Visit[]; done: Promise<unknown> } | null = null;
+  let last: Promise<unknown> = Promise.resolve();
+  return (visit) => {
+    if (open && open.visits.length < max) {
+      open.visits.push(visit);
+      return open.done;
+    }
+    const group: { visits: Visit[]; done: Promise<unknown> } = { visits: [visit], done: last };
+    group.done = last
+      .catch(() => undefined)
+      .then(() => {
+        if (open === group) open = null;
+        return record(group.visits);
+      });
+    open = group;
+    last = group.done;
+    return group.done;
   };
 }
 
@@ -49,14 +87,9 @@ export function recordFailures(logger: Logger, health: StorageHealth): RecordFai
  * Enqueues each visit for the queue() consumer, which writes them in batches. If the queue
  * refuses the message, the click is written directly rather than lost.
  */
-export function queueRecorder(
-  ctx: Background,
-  queue: ClickQueue,
-  record: RecordVisits,
-  failures: RecordFailures,
-): ClickRecorder {
+export function queueRecorder(queue: ClickQueue, record: RecordVisits, failures: RecordFailures): WorkerRecorder {
   return {
-    record(visit: Visit) {
+    record(visit, ctx) {
       const sent = queue.send(toMessage(visit), { contentType: 'json' }).catch(async (err) => {
         failures.enqueueFailed(err);
         await record([visit]);

@@ -33,9 +33,18 @@ export const VISITOR_SECRET_MIN_LENGTH = 32;
 
 // Settings only change with a deploy, so each isolate parses them once (keyed by their values).
 let memo: { key: string; settings: Promise<WorkerSettings> } | null = null;
+// An isolate's requests share one env object: the values are compared only when it changes.
+let lastEnv: { env: WorkerVars; settings: Promise<WorkerSettings> } | null = null;
 
 /** Parses [vars] and secrets with the same rules as Node; throws ConfigError on a bad one. */
 export function workerSettings(env: WorkerVars): Promise<WorkerSettings> {
+  if (lastEnv?.env === env) return lastEnv.settings;
+  const settings = settingsOf(env);
+  lastEnv = { env, settings };
+  return settings;
+}
+
+function settingsOf(env: WorkerVars): Promise<WorkerSettings> {
   const vars = {
     PUBLIC_URL: env.PUBLIC_URL,
     ADMIN_API_KEY: env.ADMIN_API_KEY,

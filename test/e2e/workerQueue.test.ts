@@ -64,7 +64,7 @@ describe('the Worker with a click queue', () => {
     expect(new Set(clicks.map((c) => c.visitor)).size).toBe(3);
     expect(((await (await api('GET', '/api/links/queued')).json()) as { clicks: number }).clicks).toBe(4);
     // wrangler logs each consumer invocation; the clicks went through the queue, not waitUntil writes.
-    expect(worker.output()).toMatch(/QUEUE linkpost-clicks-test \d+\/\d+/);
+    expect(worker.output()).toMatch(/QUEUE linkpost-clicks(-test)? \d+\/\d+/);
   });
 
   it('keeps addresses inside queue messages only: D1 holds none', async () => {

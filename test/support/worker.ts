@@ -85,14 +85,25 @@ export const TEST_VISITOR_SECRET = 'visitor-secret-for-worker-tests-0123456789';
 export interface WorkerOptions {
   /** [vars] passed with --var, e.g. ADMIN_API_KEY. */
   vars?: Record<string, string>;
-  /** Adds a local Cloudflare Queue (CLICKS_QUEUE) and its consumer to the product config. */
+  /**
+   * The click queue (CLICKS_QUEUE): absent, as wrangler.toml has it; true, a local queue and
+   * its consumer whatever wrangler.toml says; false, none (the direct path).
+   */
   queue?: boolean;
+  /** An entry wrapping src/worker.ts (a path from the repository root), e.g. test/support/countingWorker.ts. */
+  main?: string;
+  /** More `wrangler dev` arguments, e.g. --minify=false for a readable CPU profile. */
+  devArgs?: string[];
+  /** Another Worker's wrangler.toml altogether (a benchmark's baseline): no D1 migrations then. */
+  config?: string;
   /** wrangler's --test-scheduled: GET /__scheduled?cron=… runs the scheduled handler. */
   testScheduled?: boolean;
 }
 
 export interface WorkerProcess {
   url: string;
+  /** The DevTools inspector wrangler serves for the Worker (CPU profiles). */
+  inspectorPort: number;
   output(): string;
   /** Runs SQL on the Worker's local D1 (through wrangler, as an operator would): rows per statement. */
   query(sql: string): Promise<Record<string, unknown>[][]>;
@@ -108,11 +119,12 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
   const dir = tempDir('linkpost-worker-');
   const state = join(dir, 'state');
   const env = wranglerEnv(dir);
-  const config = options.queue ? writeQueueConfig(dir) : join(ROOT, 'wrangler.toml');
+  const config = options.config ?? configFor(dir, options);
   const common = ['--config', config, '--persist-to', state];
-  await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...common], env);
+  if (!options.config) await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...common], env);
 
   const port = await freePort();
+  const inspectorPort = await freePort();
   const vars = Object.entries({ VISITOR_SECRET: TEST_VISITOR_SECRET, ...options.vars }).flatMap(([k, v]) => [
     '--var',
     `${k}:${v}`,
@@ -125,11 +137,12 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
     '--port',
     String(port),
     '--inspector-port',
-    String(await freePort()),
+    String(inspectorPort),
     '--show-interactive-dev-session=false',
     ...common,
     ...vars,
     ...(options.testScheduled ? ['--test-scheduled'] : []),
+    ...(options.devArgs ?? []),
   ];
   const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   live.add(child.pid!);
@@ -163,6 +176,7 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
   }
   return {
     url,
+    inspectorPort,
     output: () => out,
     async query(sql) {
       const json = await runWrangler(['d1', 'execute', 'DB', '--local', '--json', '--command', sql, ...common], env);
@@ -192,9 +206,9 @@ async function waitUntilReady(url: string, output: () => string, exited: Promise
 
 /**
  * The product wrangler.toml, its paths made absolute (they are relative to the config file's
- * folder), migrations from `migrationsDir` when given, plus `extra`, written into `dir`.
+ * folder), migrations from `migrationsDir` when given, `edit` applied, plus `extra`, written into `dir`.
  */
-function writeConfig(dir: string, extra = '', migrationsDir?: string): string {
+function writeConfig(dir: string, extra = '', migrationsDir?: string, edit = (toml: string) => toml): string {
   const product = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
   const absolute = product
     .replace(/^main = "(.+)"$/m, (_, p: string) => `main = ${JSON.stringify(join(ROOT, p))}`)
@@ -206,15 +220,33 @@ function writeConfig(dir: string, extra = '', migrationsDir?: string): string {
   if (absolute === product) throw new Error('wrangler.toml has no relative paths to rewrite; update writeConfig');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'wrangler.toml');
-  writeFileSync(path, absolute + extra);
+  writeFileSync(path, edit(absolute) + extra);
   return path;
 }
 
-/** The product wrangler.toml plus a local queue, written next to the test's state. */
-const writeQueueConfig = (dir: string): string =>
-  writeConfig(
-    dir,
-    `
+/** The [[queues.*]] tables of a wrangler.toml, each up to the next table or the end. */
+const QUEUE_TABLES = /^\[\[queues\.(producers|consumers)\]\][^[]*/gm;
+
+/** Whether the product wrangler.toml binds the click queue. */
+export const productHasQueue = (): boolean =>
+  [...readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').matchAll(QUEUE_TABLES)].length > 0;
+
+/** The config a WorkerOptions asks for: the product's own when nothing differs. */
+function configFor(dir: string, { queue, main }: WorkerOptions): string {
+  const hasQueue = productHasQueue();
+  const addQueue = queue === true && !hasQueue;
+  const dropQueue = queue === false && hasQueue;
+  if (!addQueue && !dropQueue && !main) return join(ROOT, 'wrangler.toml');
+  const edit = (toml: string) => {
+    let out = dropQueue ? toml.replace(QUEUE_TABLES, '') : toml;
+    if (main) out = out.replace(/^main = .+$/m, `main = ${JSON.stringify(join(ROOT, main))}`);
+    return out;
+  };
+  return writeConfig(dir, addQueue ? TEST_QUEUE : '', undefined, edit);
+}
+
+/** A local queue for a product config without one. */
+const TEST_QUEUE = `
 [[queues.producers]]
 binding = "CLICKS_QUEUE"
 queue = "linkpost-clicks-test"
@@ -223,8 +255,7 @@ queue = "linkpost-clicks-test"
 queue = "linkpost-clicks-test"
 max_batch_size = 10
 max_batch_timeout = 1
-`,
-  );
+`;
 
 /**
  * A local D1 database as the Worker sees it, reachable from Node through wrangler's

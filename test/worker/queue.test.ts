@@ -3,7 +3,13 @@ import { silentLogger, type Visit } from '../../src/domain/index.js';
 import { createStorageHealth } from '../../src/services/index.js';
 import { memoryLogger } from '../support/logs.js';
 import { consumeVisits, type VisitMessage } from '../../src/worker/queue.js';
-import { directRecorder, queueRecorder, recordFailures, type ClickQueue } from '../../src/worker/recorders.js';
+import {
+  directRecorder,
+  groupWrites,
+  queueRecorder,
+  recordFailures,
+  type ClickQueue,
+} from '../../src/worker/recorders.js';
 import { fromMessage, toMessage } from '../../src/worker/visitMessage.js';
 
 const visit = (linkId: number, extra: Partial<Visit> = {}): Visit => ({
@@ -98,9 +104,32 @@ describe('click recorders', () => {
   it('writes directly after the response without a queue', async () => {
     const ctx = background();
     const record = vi.fn(async () => {});
-    directRecorder(ctx, record, recordFailures(silentLogger, createStorageHealth(Date.now))).record(visit(1));
+    directRecorder(record, recordFailures(silentLogger, createStorageHealth(Date.now))).record(visit(1), ctx);
     await ctx.settled();
     expect(record).toHaveBeenCalledWith([visit(1)]);
+  });
+
+  it('writes visits that arrive during a write together in the next one, and settles each with its group', async () => {
+    const writes: number[][] = [];
+    let release!: () => void;
+    const record = vi.fn(async (visits: Visit[]) => {
+      writes.push(visits.map((v) => v.linkId));
+      if (visits.some((v) => v.linkId === 5)) throw new Error('FOREIGN KEY constraint failed');
+      if (writes.length === 1) await new Promise<void>((r) => (release = r));
+    });
+    const write = groupWrites(record, 3);
+    const first = write(visit(1));
+    await vi.waitFor(() => expect(record).toHaveBeenCalledTimes(1));
+    const later = [2, 3, 4, 5].map((id) =>
+      write(visit(id)).then(
+        () => 'ok',
+        () => 'failed',
+      ),
+    );
+    release();
+    await first;
+    expect(await Promise.all(later)).toEqual(['ok', 'ok', 'ok', 'failed']);
+    expect(writes).toEqual([[1], [2, 3, 4], [5]]);
   });
 
   it('enqueues the visit as JSON with a queue, and writes directly if the queue refuses it', async () => {
@@ -108,14 +137,14 @@ describe('click recorders', () => {
     const queue: ClickQueue = { send: async (body, options) => void sent.push([body, options]) };
     const record = vi.fn(async () => {});
     const ctx = background();
-    queueRecorder(ctx, queue, record, recordFailures(silentLogger, createStorageHealth(Date.now))).record(visit(1));
+    queueRecorder(queue, record, recordFailures(silentLogger, createStorageHealth(Date.now))).record(visit(1), ctx);
     await ctx.settled();
     expect(sent).toEqual([[toMessage(visit(1)), { contentType: 'json' }]]);
     expect(record).not.toHaveBeenCalled();
 
     const refusing: ClickQueue = { send: async () => Promise.reject(new Error('queue over its limit')) };
     const logger = memoryLogger();
-    queueRecorder(ctx, refusing, record, recordFailures(logger, createStorageHealth(Date.now))).record(visit(2));
+    queueRecorder(refusing, record, recordFailures(logger, createStorageHealth(Date.now))).record(visit(2), ctx);
     await ctx.settled();
     expect(record).toHaveBeenCalledWith([visit(2)]);
     expect(logger.lines).toEqual([

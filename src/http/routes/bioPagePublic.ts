@@ -37,10 +37,12 @@ export function bioPagePublicRoutes(deps: Pick<CoreDeps, 'clock'> & { logger: Lo
     const res = c.html(bioPageHtml(page));
     if (shouldTrack(c)) {
       const bot = !isHumanVisit(visitorOf(contextView(c)));
-      bio.afterResponse(() =>
-        countBioPageView(viewDeps, page.id, bot).catch((err) =>
-          deps.logger.error('could not count a bio page view', { err }),
-        ),
+      bio.afterResponse(
+        () =>
+          countBioPageView(viewDeps, page.id, bot).catch((err) =>
+            deps.logger.error('could not count a bio page view', { err }),
+          ),
+        c,
       );
     }
     return res;

@@ -19,7 +19,7 @@ export interface BioPageWiring {
   views: BioPageViewStore;
   cache: BioPageCache;
   /** Runs work once the response is on its way: waitUntil on Workers, the next turn on Node. */
-  afterResponse(task: () => Promise<unknown>): void;
+  afterResponse(task: () => Promise<unknown>, c: Context): void;
 }
 
 /** The bio verbs' deps from the app's. */

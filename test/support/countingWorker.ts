@@ -1,0 +1,65 @@
+/**
+ * linkpost's Worker with its D1 statements counted: the product entry (src/worker.ts) wrapped,
+ * its env.DB left as it is but the prototype methods that send statements to D1 counted
+ * (a prepared statement's first/all/run/raw is one statement, a batch is as many as it holds).
+ * GET /__d1-statements answers the tally since the last ?reset. Used by the statements test
+ * and `npm run bench:worker`; wrangler bundles it in place of src/worker.ts (WorkerOptions.main).
+ */
+import linkpost from '../../src/worker.js';
+import type { Env } from '../../src/worker/env.js';
+import type { QueuedVisit } from '../../src/worker/visitMessage.js';
+
+const tally = { statements: 0, batches: 0, queueBatches: 0, queuedVisits: 0 };
+/** Statements by the start of their SQL, to see where they come from. */
+let bySql: Record<string, number> = {};
+const seen = (sql: unknown) => {
+  const key = String(sql).replace(/\s+/g, ' ').slice(0, 80);
+  bySql[key] = (bySql[key] ?? 0) + 1;
+};
+let patched = false;
+
+/** Counts on the binding's own classes, once per isolate, so the product code runs unchanged. */
+function countStatements(db: D1Database) {
+  if (patched) return;
+  patched = true;
+  const statement = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, unknown>;
+  for (const name of ['first', 'all', 'run', 'raw'] as const) {
+    const original = statement[name] as (...args: unknown[]) => unknown;
+    statement[name] = function (this: { statement?: unknown }, ...args: unknown[]) {
+      tally.statements++;
+      seen(this.statement);
+      return original.apply(this, args);
+    };
+  }
+  const database = Object.getPrototypeOf(db) as Record<string, unknown>;
+  const batch = database.batch as (statements: unknown[]) => unknown;
+  database.batch = function (this: unknown, statements: { statement?: unknown }[]) {
+    tally.statements += statements.length;
+    for (const s of statements) seen(s.statement);
+    tally.batches++;
+    return batch.call(this, statements);
+  };
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    countStatements(env.DB);
+    const url = new URL(request.url);
+    if (url.pathname === '/__d1-statements') {
+      const answer = Response.json({ ...tally, bySql });
+      if (url.searchParams.has('reset')) {
+        Object.assign(tally, { statements: 0, batches: 0, queueBatches: 0, queuedVisits: 0 });
+        bySql = {};
+      }
+      return answer;
+    }
+    return linkpost.fetch(request, env, ctx);
+  },
+  scheduled: (controller, env) => linkpost.scheduled(controller, env),
+  async queue(batch, env) {
+    countStatements(env.DB);
+    tally.queueBatches++;
+    tally.queuedVisits += batch.messages.length;
+    return linkpost.queue(batch, env);
+  },
+} satisfies ExportedHandler<Env, QueuedVisit>;
