@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
 import { tempDir } from '../support/app.js';
 import { startServerProcess } from '../support/server.js';
-import { visitorMix } from './traffic.js';
+import { visitorMix, visitorRequests } from './traffic.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
@@ -34,24 +34,13 @@ async function killOnce(n: number) {
   }
   const times: number[] = [];
   let killed = false;
-  let i = 0;
   const instance = autocannon(
     {
       url: s.url,
       connections: CONNECTIONS,
       duration: (KILL_AFTER_MS + 5_000) / 1000,
       ...(RATE ? { overallRate: RATE } : {}),
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (req: any) => {
-            const v = visitors[i++ % visitors.length]!;
-            const headers: Record<string, string> = { 'user-agent': v.userAgent, 'x-forwarded-for': v.address };
-            if (v.referrer) headers.referer = v.referrer;
-            return { ...req, path: `/${SLUGS[i % SLUGS.length]}`, headers };
-          },
-        },
-      ],
+      requests: visitorRequests(visitors, SLUGS, 'x-forwarded-for'),
     },
     () => {},
   ); // with a callback autocannon returns the running instance, to watch and stop

@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import Sqlite from 'better-sqlite3';
 import { tempDir } from '../support/app.js';
 import { freePort, startServerProcess } from '../support/server.js';
-import { visitorMix } from './traffic.js';
+import { visitorMix, visitorRequests } from './traffic.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const FINAL_REQUESTS = Number(process.env.BENCH_FINAL_REQUESTS ?? 20_000);
@@ -67,7 +67,6 @@ function cpuMicros(pid: number, thread?: number): number {
 
 const visitors = visitorMix(2000);
 async function load(url: string, pid: number, amount?: number) {
-  let i = 0;
   const cpuBefore = cpuMicros(pid);
   // The main thread (its id is the pid) answers requests; the rest is the click thread and V8's helpers.
   const mainBefore = cpuMicros(pid, pid);
@@ -76,17 +75,7 @@ async function load(url: string, pid: number, amount?: number) {
     url,
     connections: CONNECTIONS,
     ...(amount ? { amount } : { duration: SECONDS }),
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req: any) => {
-          const v = visitors[i++ % visitors.length]!;
-          const headers: Record<string, string> = { 'user-agent': v.userAgent, 'x-forwarded-for': v.address };
-          if (v.referrer) headers.referer = v.referrer;
-          return { ...req, path: `/${SLUGS[i % SLUGS.length]}`, headers };
-        },
-      },
-    ],
+    requests: visitorRequests(visitors, SLUGS, 'x-forwarded-for'),
   });
   const seconds = (performance.now() - started) / 1000;
   const cpuPerRequest = (cpuMicros(pid) - cpuBefore) / result.requests.total;

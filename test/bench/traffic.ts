@@ -78,3 +78,22 @@ export function visitorMix(count = 1000, seed = 42): Visitor[] {
     address: pick(addresses),
   }));
 }
+
+/**
+ * autocannon's `requests` for GETs of `slugs` by `visitors` in turn, each visitor's address in
+ * `addressHeader` (x-forwarded-for behind Node's TRUST_PROXY, cf-connecting-ip on Workers).
+ */
+export function visitorRequests(visitors: readonly Visitor[], slugs: readonly string[], addressHeader: string) {
+  let i = 0;
+  return [
+    {
+      method: 'GET' as const,
+      setupRequest: (req: any) => {
+        const v = visitors[i++ % visitors.length]!;
+        const headers: Record<string, string> = { 'user-agent': v.userAgent, [addressHeader]: v.address };
+        if (v.referrer) headers.referer = v.referrer;
+        return { ...req, path: `/${slugs[i % slugs.length]}`, headers };
+      },
+    },
+  ];
+}

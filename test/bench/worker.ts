@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { tempDir } from '../support/app.js';
 import { productHasQueue, startWorkerProcess, type WorkerProcess } from '../support/worker.js';
-import { visitorMix } from './traffic.js';
+import { visitorMix, visitorRequests } from './traffic.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -51,23 +51,12 @@ function writeMinimal(destinations: Map<string, string>): string {
 
 const visitors = visitorMix(2000);
 async function load(url: string, amount?: number) {
-  let i = 0;
   const started = performance.now();
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
     ...(amount ? { amount } : { duration: SECONDS }),
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req: any) => {
-          const v = visitors[i++ % visitors.length]!;
-          const headers: Record<string, string> = { 'user-agent': v.userAgent, 'cf-connecting-ip': v.address };
-          if (v.referrer) headers.referer = v.referrer;
-          return { ...req, path: `/${SLUGS[i % SLUGS.length]}`, headers };
-        },
-      },
-    ],
+    requests: visitorRequests(visitors, SLUGS, 'cf-connecting-ip'),
   });
   return {
     rps: amount ? result.requests.total / ((performance.now() - started) / 1000) : result.requests.average,
