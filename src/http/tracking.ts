@@ -8,13 +8,13 @@ import { recordsVisit } from '../services/visitVerdict.js';
  * (src/node/clicks/); Workers writes and counts it in D1 batches, after the response or from a
  * queue (src/worker/recorders.ts), with the request's waitUntil taken from `c`.
  */
-export interface RedirectRecorder {
+export interface ClickRecorder {
   record(visit: Visit, c: Context): void;
 }
 
 export interface TrackingOptions {
   /** Where visits go after the redirect (a queue on Node, waitUntil or a queue on Workers). */
-  recorder: RedirectRecorder;
+  recorder: ClickRecorder;
   clock: () => number;
   /** The client's address, per runtime (socket or CF-Connecting-IP), with TRUST_PROXY applied. */
   clientAddress(c: Context): string | null;
