@@ -1,6 +1,13 @@
 /** Counters clocked from each post's posting quarter hour: the lifetime, first24h and insight reads. */
 import { sql, type SQL } from 'drizzle-orm';
-import { QUARTER_MS, filtersClicks, type PostQuarters, type PostTotal, type TimingStore } from '../domain/index.js';
+import {
+  QUARTER,
+  QUARTER_MS,
+  filtersClicks,
+  type PostQuarters,
+  type PostTotal,
+  type TimingStore,
+} from '../domain/index.js';
 import type { Database } from './database.js';
 import { links } from './schema.js';
 import { counterLinks as L, counterProfiles as P } from './counterSchema.js';
@@ -20,7 +27,9 @@ function perPost(columns: (c: typeof L | typeof P) => SQL, [scope, posted, quart
   const inRange = posted ? sql`AND ${postedAt} >= ${int(posted.from)} AND ${postedAt} < ${int(posted.to)}` : sql``;
   const filtered = filtersClicks(scope);
   const c = filtered ? P : L;
-  const rows = filtered ? sql`${P.grain} = 15 AND ${profileFilters(scope)}` : sql`${L.dim} = 'all' AND ${L.grain} = 15`;
+  const rows = filtered
+    ? sql`${P.grain} = ${int(QUARTER)} AND ${profileFilters(scope)}`
+    : sql`${L.dim} = 'all' AND ${L.grain} = ${int(QUARTER)}`;
   return sql`SELECT posts.id AS link_id, ${columns(c)}
     FROM (SELECT ${links.id} AS id, (${postedAt} / ${int(QUARTER_MS)}) * ${int(QUARTER_MS)} AS start
           FROM ${links} WHERE ${linkCondition(scope)} ${inRange}) AS posts

@@ -1,5 +1,5 @@
 import { bucketStart, QUARTER, type BotMode, type StatsLink, type StatsScope } from '../domain/index.js';
-import type { TimingDeps } from './timingInput.js';
+import { postedIn, type TimingDeps } from './timingInput.js';
 
 /** A post and its counts per quarter hour since the quarter hour it was posted in. */
 export interface PostClock {
@@ -27,7 +27,7 @@ export async function readPostClocks(
   const clicked = new Map(rows.map((r) => [r.linkId, r.clicks]));
   const none = new Map<number, number>();
   return links
-    .filter((link) => !posted || (link.postedAt >= posted.from && link.postedAt < posted.to))
+    .filter(posted ? postedIn(posted) : () => true)
     .map((link) => ({ link, start: bucketStart(link.postedAt, QUARTER), clicks: clicked.get(link.id) ?? none }));
 }
 
