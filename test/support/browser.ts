@@ -164,8 +164,14 @@ export function useDashboard(env: Record<string, string> = {}) {
     async signIn(page: Page, hash = '#/links') {
       await page.goto(`${server.url}/dashboard/${hash}`);
       await page.getByLabel('API key').fill(DASHBOARD_ADMIN_KEY);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.hash === hash);
+      // A view may rewrite its query at once (Compare adds hours=72), so match the route and listen before clicking:
+      // on a slow machine the whole round trip can finish before a wait set up afterwards starts.
+      const route = hash.split('?')[0];
+      await Promise.all([
+        page.waitForURL((u) => u.hash.split('?')[0] === route, { timeout: 15_000 }),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+      await page.locator('.signin').waitFor({ state: 'detached' });
     },
   };
 }
