@@ -5,8 +5,6 @@ import { insertJsonRows, jsonParts, selectJson } from './jsonRows.js';
 import { clicks, dailyVisitors, links } from './schema.js';
 
 export interface ClickWriterOptions {
-  /** Bound parameters one statement may carry: D1 allows 100, SQLite 32,766. */
-  maxParams: number;
   /** Extra statements written in the same unit as the clicks (pre-aggregated counters). */
   extraStatements?: (clicks: Click[]) => BatchStatement[];
 }
@@ -103,7 +101,7 @@ export function createClickWriter(db: Database, batch: BatchWriter, options: Cli
         statements.push(insert.onConflictDoNothing());
       for (const json of jsonParts([...humansPerLink(batchClicks)])) {
         // One UPDATE for every link of the batch: each adds its own human clicks from the JSON.
-        const perLink = sql`SELECT json_extract(value, '$[0]') AS link_id, json_extract(value, '$[1]') AS n FROM json_each(${json})`;
+        const perLink = selectJson(json, ['link_id', 'n']);
         statements.push(
           db
             .update(links)

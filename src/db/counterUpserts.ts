@@ -4,7 +4,7 @@ import type { Click } from '../domain/index.js';
 import { campaignSourceRows, counterRows, type LinksRow } from './counters.js';
 import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
-import { insertJsonRows, jsonParts } from './jsonRows.js';
+import { insertJsonRows, jsonParts, selectJson } from './jsonRows.js';
 import { links } from './schema.js';
 import { counterCampaigns, counterLinks, counterProfiles, counterProgress, counterTotals } from './counterSchema.js';
 
@@ -33,18 +33,13 @@ export const markAllCounted = (db: Database): BatchStatement =>
     .select(sql`SELECT 1, coalesce(max(id), 0) FROM clicks WHERE true`)
     .onConflictDoUpdate({ target: counterProgress.id, set: { throughClickId: sql`excluded.through_click_id` } });
 
-export interface CounterStatementOptions {
-  /** Bound parameters one statement may carry (D1 allows 100, SQLite 32,766); each upsert binds one, so any limit fits. */
-  maxParams: number;
-}
-
 /**
  * The `extraStatements` hook of the click store: upserts that add a batch's clicks to the
  * counters, run in the same unit as the clicks. The rows are summed in memory first
  * (counterRows) and each table takes them all in one statement, as one JSON parameter, so a
  * batch costs a statement per counter table however many clicks and rows it holds.
  */
-export function counterStatements(db: Database, _options?: CounterStatementOptions) {
+export function counterStatements(db: Database) {
   const upserts = <R extends Record<string, unknown>>(name: CounterName, rows: R[]): BatchStatement[] => {
     const table = TABLES[name];
     const t = table as unknown as Record<string, never> & { clicks: never; uniques: never };
@@ -73,10 +68,7 @@ export function counterStatements(db: Database, _options?: CounterStatementOptio
         .insert(c)
         .select(
           sql`SELECT l.campaign, v.dim, v.grain, v.bucket, v.bot, v.value, sum(v.clicks), sum(v.uniques)
-          FROM (SELECT json_extract(value, '$[0]') AS link_id, json_extract(value, '$[1]') AS dim,
-            json_extract(value, '$[2]') AS grain, json_extract(value, '$[3]') AS bucket,
-            json_extract(value, '$[4]') AS bot, json_extract(value, '$[5]') AS value,
-            json_extract(value, '$[6]') AS clicks, json_extract(value, '$[7]') AS uniques FROM json_each(${json})) AS v
+          FROM (${selectJson(json, ['link_id', 'dim', 'grain', 'bucket', 'bot', 'value', 'clicks', 'uniques'])}) AS v
           JOIN ${links} AS l ON l.id = v.link_id
           WHERE l.campaign IS NOT NULL GROUP BY l.campaign, v.dim, v.grain, v.bucket, v.bot, v.value`,
         )

@@ -8,9 +8,16 @@ import type { Database } from './database.js';
  */
 const MAX_JSON_CHARS = 512 * 1024;
 
-/** `json_extract(value, '$[i]')` for each of `n` columns of a json_each row. */
-const jsonColumns = (n: number): SQL =>
-  sql.raw(Array.from({ length: n }, (_, i) => `json_extract(value, '$[${i}]')`).join(', '));
+/**
+ * `json_extract(value, '$[i]')` for each column of a json_each row: `n` unnamed ones, or one
+ * per name, `AS` that name.
+ */
+const jsonColumns = (columns: number | readonly string[]): SQL =>
+  sql.raw(
+    (typeof columns === 'number' ? Array.from({ length: columns }, () => null) : columns)
+      .map((name, i) => `json_extract(value, '$[${i}]')${name ? ` AS ${name}` : ''}`)
+      .join(', '),
+  );
 
 /**
  * Rows as JSON arrays, cut where a part would pass MAX_JSON_CHARS: each part is one bound
@@ -34,10 +41,13 @@ export function jsonParts(rows: unknown[][]): string[] {
   return parts;
 }
 
-/** `SELECT json_extract(value, '$[0]'), … FROM json_each(?) WHERE true` over one JSON part of `width` columns. */
-export const selectJson = (json: string, width: number): SQL =>
+/**
+ * `SELECT json_extract(value, '$[0]'), … FROM json_each(?) WHERE true` over one JSON part:
+ * `columns` unnamed columns, or the names given (names are the caller's, never user text).
+ */
+export const selectJson = (json: string, columns: number | readonly string[]): SQL =>
   // WHERE true: SQLite needs it to read ON CONFLICT after INSERT … SELECT.
-  sql`SELECT ${jsonColumns(width)} FROM json_each(${json}) WHERE true`;
+  sql`SELECT ${jsonColumns(columns)} FROM json_each(${json}) WHERE true`;
 
 /**
  * `INSERT INTO table SELECT … FROM json_each(?)`: any number of rows in one statement (per

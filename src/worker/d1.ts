@@ -3,9 +3,6 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { BatchWriter, Database } from '../db/database.js';
 import { schema } from '../db/schema.js';
 
-/** D1 allows 100 bound parameters per statement; the stores chunk their writes to fit. */
-export const D1_MAX_PARAMS = 100;
-
 export interface D1Handle {
   db: Database;
   /** D1 has no interactive transactions (BEGIN is refused); db.batch runs the list atomically. */

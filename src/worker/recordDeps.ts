@@ -4,7 +4,7 @@ import { NO_LOCATION, type ClickWriter, type GeoLookup, type Visit } from '../do
 import { recordClicks, type RecordDeps } from '../services/recordClicks.js';
 import { cachedUserAgents } from '../services/userAgent.js';
 import { createVisitorKeys } from '../services/visitorKey.js';
-import { D1_MAX_PARAMS, type D1Handle } from './d1.js';
+import type { D1Handle } from './d1.js';
 import type { SaltSealer } from '../services/saltSeal.js';
 import { createSaltMemo } from './salts.js';
 
@@ -15,11 +15,10 @@ const saltMemo = createSaltMemo();
 /** request.cf already placed the visit; without a cf object the place stays unknown. */
 const noLookup: GeoLookup = { locate: () => NO_LOCATION };
 
-/** The click store on D1: inserts cut to 100 bound parameters, counters in the same batch. */
+/** The click store on D1: clicks and their counters in one batch, each table's rows as one JSON parameter. */
 export function createD1ClickWriter(d1: D1Handle): ClickWriter {
   return createClickWriter(d1.db, d1.batch, {
-    maxParams: D1_MAX_PARAMS,
-    extraStatements: counterStatements(d1.db, { maxParams: D1_MAX_PARAMS }),
+    extraStatements: counterStatements(d1.db),
   });
 }
 

@@ -81,8 +81,7 @@ function clickStoreOf(name: SideName, database: NodeDatabase): ClickWriter {
       return countedAtOnce(createSqliteClickWriter(database), createClickCounting(database));
     case 'shared':
       return createClickWriter(database.db, database.batch, {
-        maxParams: 100,
-        extraStatements: counterStatements(database.db, { maxParams: 100 }),
+        extraStatements: counterStatements(database.db),
       });
     case 'late':
       // As the click thread writes: nothing counted with the batch (countAll runs when the test says).

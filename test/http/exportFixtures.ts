@@ -18,7 +18,7 @@ export interface ExportTestApp extends TestApp {
 export async function makeExportApp(reader?: ClickReader): Promise<ExportTestApp> {
   let store!: ReturnType<typeof createClickWriter>;
   const t = await makeTestApp((database) => {
-    store = createClickWriter(database.db, database.batch, { maxParams: 32_000 });
+    store = createClickWriter(database.db, database.batch, {});
     return { clicks: reader ?? createClickReader(database.db) };
   });
   return Object.assign(t, {

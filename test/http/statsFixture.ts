@@ -59,8 +59,7 @@ export async function makeStatsApp(
       writer === 'node'
         ? countedAtOnce(createSqliteClickWriter(database), createClickCounting(database))
         : createClickWriter(database.db, database.batch, {
-            maxParams: 100,
-            extraStatements: counterStatements(database.db, { maxParams: 100 }),
+            extraStatements: counterStatements(database.db),
           });
     capture = {
       clicks,

@@ -155,7 +155,7 @@ describe('webhooks', () => {
     const b = (await (
       await t.api('POST', '/api/links', { url: 'https://example.com/b', slug: 'b', campaign: 'other' })
     ).json()) as { id: number };
-    const writer = createClickWriter(t.database.db, t.database.batch, { maxParams: 32_000 });
+    const writer = createClickWriter(t.database.db, t.database.batch, {});
     const at = t.clock();
     await writer.insertBatch(Array.from({ length: 1200 }, (_, i) => click(a.id, at + i)));
     await writer.insertBatch([click(b.id, at)]);
@@ -238,8 +238,7 @@ describe('report.daily', () => {
       ).id;
     const [a, b, c] = [await mk('a', 'launch'), await mk('b', 'spring'), await mk('c', 'other')];
     const writer = createClickWriter(db.db, db.batch, {
-      maxParams: 100,
-      extraStatements: counterStatements(db.db, { maxParams: 100 }),
+      extraStatements: counterStatements(db.db),
     });
     const localDayStart = Date.parse('2026-11-30T11:00:00Z'); // Dec 1st 00:00 in Auckland
     await writer.insertBatch([

@@ -46,8 +46,7 @@ export async function makeBioApp(): Promise<BioTestApp> {
     bio = bioWiring(database, clock, pending);
     // Counters written with the clicks, as on D1, so stats see them without Node's counting thread.
     const clicks = createClickWriter(database.db, database.batch, {
-      maxParams: 32_000,
-      extraStatements: counterStatements(database.db, { maxParams: 32_000 }),
+      extraStatements: counterStatements(database.db),
     });
     capture = {
       clicks,

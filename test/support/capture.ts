@@ -28,7 +28,7 @@ export async function makeCaptureApp(geo: GeoLookup = fakeGeo(), trustProxy = tr
   const visits: Visit[] = [];
   let capture!: RecordDeps;
   const t = await makeTestApp((database, clock) => {
-    const clicks = createClickWriter(database.db, database.batch, { maxParams: 32_000 });
+    const clicks = createClickWriter(database.db, database.batch, {});
     capture = {
       clicks,
       geo,
