@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  CLICK_FILTERS,
   COUNTED_DIMENSIONS,
   COUNTER_GRAINS,
   COUNTER_SPEC,
@@ -15,7 +16,14 @@ import {
   type CountedDimension,
 } from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
-import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './counterSchema.js';
+import {
+  counterCampaigns,
+  counterFilterLinks,
+  counterFilters,
+  counterLinks,
+  counterProfiles,
+  counterTotals,
+} from './counterSchema.js';
 import { markAllCounted } from './counterUpserts.js';
 
 const VALUE_OF: Record<CountedDimension, string> = {
@@ -62,6 +70,34 @@ export function linksFromProfiles(where: string): string[] {
   return parts;
 }
 
+/**
+ * SELECTs of filter, filter_value, dim, grain, bucket, bot, value, clicks, uniques of
+ * counter_filters from profiles matching `where`: one per filter, dimension and grain.
+ */
+export function filtersFromProfiles(where: string): string[] {
+  const parts: string[] = [];
+  for (const filter of CLICK_FILTERS) {
+    const select = (dim: string, value: string, grain: number) =>
+      `SELECT '${filter}' AS filter, ${filter} AS filter_value, '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
+      ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 2, 5, 6, 7`;
+    for (const grain of COUNTER_GRAINS.filters.all) parts.push(select('all', "''", grain));
+    for (const dim of COUNTED_DIMENSIONS)
+      for (const grain of COUNTER_GRAINS.filters.dims) parts.push(select(dim, VALUE_OF[dim], grain));
+  }
+  return parts;
+}
+
+/** SELECTs of counter_filter_links from profiles matching `where`: one per filter and grain. */
+export function filterLinksFromProfiles(where: string): string[] {
+  return CLICK_FILTERS.flatMap((filter) =>
+    COUNTER_GRAINS.filterLinks.map(
+      (grain) =>
+        `SELECT link_id AS link_id, '${filter}' AS filter, ${filter} AS filter_value, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${SUMS}` +
+        ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 1, 3, 5, 6`,
+    ),
+  );
+}
+
 /** counter_profiles of one grain from raw clicks from `from` on, its columns as the spec lists them. */
 const profilesFromClicks = (grain: number, from: number) => {
   const keys = [
@@ -98,12 +134,16 @@ export function rebuildStatements(db: Database, keepBefore: number | null = null
     db.delete(counterLinks).where(sql.raw(inWindow)),
     db.delete(counterProfiles).where(sql.raw(inWindow)),
     db.delete(counterCampaigns).where(sql.raw(inWindow)),
+    db.delete(counterFilters).where(sql.raw(inWindow)),
+    db.delete(counterFilterLinks).where(sql.raw(inWindow)),
     ...COUNTER_GRAINS.profiles.map((grain) =>
       db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain, from))),
     ),
     ...linksFromProfiles(inWindow).map((select) => db.insert(counterLinks).select(sql.raw(select))),
     ...totalsFromProfiles(inWindow).map((select) => db.insert(counterTotals).select(sql.raw(select))),
     db.insert(counterCampaigns).select(sql.raw(campaignsFromLinks(from))),
+    ...filtersFromProfiles(inWindow).map((select) => db.insert(counterFilters).select(sql.raw(select))),
+    ...filterLinksFromProfiles(inWindow).map((select) => db.insert(counterFilterLinks).select(sql.raw(select))),
     // Every click is now counted, including any a running server had not counted yet.
     markAllCounted(db),
   ];
@@ -137,6 +177,22 @@ export function forgetLinkTriggerSql(): string {
   WHERE ${whereLines(matches('totals', 'gone'))};`,
   );
   return `CREATE TRIGGER \`counters_forget_link\` BEFORE DELETE ON \`links\` BEGIN\n${updates.join('\n')}\nEND;`;
+}
+
+/**
+ * counter_filter_links cascades with a deleted link; this trigger subtracts the link's profiles
+ * from counter_filters, as counters_forget_link does from counter_totals. Printed into the
+ * migration (0013_filter_counters.sql).
+ */
+export function forgetLinkFiltersTriggerSql(): string {
+  const updates = filtersFromProfiles('link_id = OLD.id').map(
+    (
+      select,
+    ) => `  UPDATE counter_filters SET clicks = counter_filters.clicks - gone.clicks, uniques = counter_filters.uniques - gone.uniques
+  FROM (${select}) AS gone
+  WHERE ${whereLines(matches('filters', 'gone'))};`,
+  );
+  return `CREATE TRIGGER \`counters_forget_link_filters\` BEFORE DELETE ON \`links\` BEGIN\n${updates.join('\n')}\nEND;`;
 }
 
 /** A post's daily value rows, which its campaign's rows include. */

@@ -7,8 +7,8 @@ import { links } from './schema.js';
  * same db.batch as its clicks; Node's click thread counts a moment after writing
  * (src/node/clicks/count.ts), and counter_progress says how far. `grain` is the bucket width in
  * minutes (15, 60 or 1440) and `bucket` its UTC start in ms; unknown values are stored as '' so
- * they take part in the keys. All four are WITHOUT ROWID tables (drizzle/0001_counters.sql,
- * 0003_campaign_counters.sql).
+ * they take part in the keys. All are WITHOUT ROWID tables (drizzle/0001_counters.sql,
+ * 0003_campaign_counters.sql, 0013_filter_counters.sql).
  */
 
 /** A counter table's primary key, in the order the counter spec gives (counterSpec.ts). */
@@ -72,6 +72,46 @@ export const counterProfiles = sqliteTable(
     uniques: integer('uniques').notNull(),
   },
   (t) => [primaryKey({ columns: specKey(t, 'profiles') })],
+);
+
+/**
+ * All links under one click filter (`filter` source, country, device or qr, `filter_value` as
+ * counter_profiles keeps it), per dimension value, at the grains of counter_totals: one filter
+ * on everything reads these rows, not every link's profiles. The links delete trigger
+ * subtracts a deleted link's clicks, as from counter_totals (drizzle/0013_filter_counters.sql).
+ */
+export const counterFilters = sqliteTable(
+  'counter_filters',
+  {
+    filter: text('filter').notNull(),
+    filterValue: text('filter_value').notNull(),
+    dim: text('dim').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    value: text('value').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: specKey(t, 'filters') })],
+);
+
+/** Per link under one click filter, plain counts at 15/60/1440: the posts list of a filtered read. */
+export const counterFilterLinks = sqliteTable(
+  'counter_filter_links',
+  {
+    linkId: integer('link_id')
+      .notNull()
+      .references(() => links.id, { onDelete: 'cascade' }),
+    filter: text('filter').notNull(),
+    filterValue: text('filter_value').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: specKey(t, 'filterLinks') })],
 );
 
 /**

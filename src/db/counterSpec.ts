@@ -35,6 +35,13 @@ export type ProfileColumn = keyof typeof PROFILE_COLUMNS;
 
 const PROFILE_KEYS = Object.keys(PROFILE_COLUMNS) as ProfileColumn[];
 
+/**
+ * The click filters of a stats scope (StatsScope's sources, countries, devices, qr), each a
+ * profile column: counter_filters and counter_filter_links keep counts under each one's values.
+ */
+export const CLICK_FILTERS = ['source', 'country', 'device', 'qr'] as const satisfies readonly ProfileColumn[];
+export type ClickFilter = (typeof CLICK_FILTERS)[number];
+
 export const COUNTER_SPEC = {
   /** All links together, per value: 'all' per quarter hour, hour and day; values per hour and day. */
   totals: {
@@ -54,6 +61,21 @@ export const COUNTER_SPEC = {
     keys: ['linkId', 'grain', 'bucket', 'bot', ...PROFILE_KEYS],
     grains: [QUARTER, DAY],
   },
+  /**
+   * All links together under one click filter (its value as a profile keeps it), per value:
+   * what /api/stats on everything with one filter reads. Grains as totals keeps them.
+   */
+  filters: {
+    table: 'counter_filters',
+    keys: ['filter', 'filterValue', 'dim', 'grain', 'bucket', 'bot', 'value'],
+    grains: { all: [QUARTER, HOUR, DAY], dims: [HOUR, DAY] },
+  },
+  /** Per link under one click filter, plain counts only, at the grains counter_links keeps them. */
+  filterLinks: {
+    table: 'counter_filter_links',
+    keys: ['linkId', 'filter', 'filterValue', 'grain', 'bucket', 'bot'],
+    grains: [QUARTER, HOUR, DAY],
+  },
   /** Per campaign and value, per day: the per-post daily value rows summed by the post's campaign. */
   campaigns: {
     table: 'counter_campaigns',
@@ -68,6 +90,8 @@ export const COUNTER_GRAINS = {
   totals: COUNTER_SPEC.totals.grains,
   links: COUNTER_SPEC.links.grains,
   profiles: COUNTER_SPEC.profiles.grains,
+  filters: COUNTER_SPEC.filters.grains,
+  filterLinks: COUNTER_SPEC.filterLinks.grains,
 } as const;
 
 /** A key's column name in SQL: linkId → link_id. */

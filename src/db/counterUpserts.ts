@@ -6,12 +6,22 @@ import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
 import { insertJsonRows, jsonParts, selectJson } from './jsonRows.js';
 import { links } from './schema.js';
-import { counterCampaigns, counterLinks, counterProfiles, counterProgress, counterTotals } from './counterSchema.js';
+import {
+  counterCampaigns,
+  counterFilterLinks,
+  counterFilters,
+  counterLinks,
+  counterProfiles,
+  counterProgress,
+  counterTotals,
+} from './counterSchema.js';
 
 const TABLES: Record<CounterName, SQLiteTable> = {
   totals: counterTotals,
   links: counterLinks,
   profiles: counterProfiles,
+  filters: counterFilters,
+  filterLinks: counterFilterLinks,
   campaigns: counterCampaigns,
 };
 
@@ -85,6 +95,8 @@ export function counterStatements(db: Database) {
       ...upserts('totals', rows.totals),
       ...upserts('links', rows.links),
       ...upserts('profiles', rows.profiles),
+      ...upserts('filters', rows.filters),
+      ...upserts('filterLinks', rows.filterLinks),
       // Runs after the batch's click inserts, so the mark covers them.
       markAllCounted(db),
     ];

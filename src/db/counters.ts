@@ -1,6 +1,7 @@
 import { bucketStart, DAY, HOUR, QUARTER, type Click, type Grain } from '../domain/index.js';
 import { COUNTED_DIMENSIONS, qrValue } from './counterSpec.js';
 import type { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './counterSchema.js';
+import { filterRows, type FilterLinksRow, type FiltersRow } from './filterCounters.js';
 
 export { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counterSpec.js';
 import type { CountedDimension } from './counterSpec.js';
@@ -18,6 +19,8 @@ export interface CounterRows {
   totals: TotalsRow[];
   links: LinksRow[];
   profiles: ProfilesRow[];
+  filters: FiltersRow[];
+  filterLinks: FilterLinksRow[];
 }
 
 type Counted = { grain: number; bucket: number; clicks: number; uniques: number };
@@ -195,6 +198,7 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
     totals: [...totalsAll.values(), ...totalsDims.values()],
     links: [...linksAll.values(), ...linksDims.values()],
     profiles: [...profiles.values()],
+    ...filterRows(quarters.values(), (p) => cityValue(p.country, p.city || null)),
   };
 }
 

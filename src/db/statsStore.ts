@@ -13,12 +13,19 @@ import {
   type StatsStore,
 } from '../domain/index.js';
 import { profileDimensions, profileLinkDimensions } from './statsProfiles.js';
-import { BOTS, inSpan, linkCondition, linksWhere, orNull, profileWhere, sum } from './statsWhere.js';
-import { counterTableFor, grainsFor } from './counterTable.js';
+import { BOTS, filterWhere, inSpan, linkCondition, linksWhere, orNull, profileWhere, sum } from './statsWhere.js';
+import { counterTableFor, grainsFor, oneFilterOnEveryLink } from './counterTable.js';
 import type { Database } from './database.js';
 import { narrowingScopes } from './narrowedScopes.js';
 import { links } from './schema.js';
-import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T } from './counterSchema.js';
+import {
+  counterCampaigns as C,
+  counterFilterLinks as FL,
+  counterFilters as F,
+  counterLinks as L,
+  counterProfiles as P,
+  counterTotals as T,
+} from './counterSchema.js';
 
 /**
  * Answers from counters only, never raw clicks. Each range is cut into spans of the grains the
@@ -74,6 +81,15 @@ export function createStatsStore(db: Database): StatsStore {
                 .groupBy(P.bucket, P.bot)),
             );
             break;
+          case 'filters':
+            out.push(
+              ...(await db
+                .select({ at: F.bucket, bot: F.bot, clicks: sum(F.clicks), uniques: sum(F.uniques) })
+                .from(F)
+                .where(and(eq(F.dim, 'all'), filterWhere(F, oneFilterOnEveryLink(scope)!, span)))
+                .groupBy(F.bucket, F.bot)),
+            );
+            break;
           case 'totals':
             out.push(
               ...(await db
@@ -104,18 +120,20 @@ export function createStatsStore(db: Database): StatsStore {
           out.push(...(await profileDimensions(db, scope, span, bots)));
           continue;
         }
-        const t = table === 'totals' ? T : table === 'campaigns' ? C : L;
+        const t = table === 'totals' ? T : table === 'campaigns' ? C : table === 'filters' ? F : L;
         const where =
-          table === 'totals'
-            ? and(inArray(T.dim, [...CLICK_DIMENSIONS]), inSpan(T, span), inArray(T.bot, BOTS[bots]))
-            : table === 'campaigns'
-              ? and(
-                  inArray(C.campaign, scope.campaigns!),
-                  inArray(C.dim, [...CLICK_DIMENSIONS]),
-                  inSpan(C, span),
-                  inArray(C.bot, BOTS[bots]),
-                )
-              : linksWhere(db, scope, span, inArray(L.dim, [...CLICK_DIMENSIONS]), bots);
+          table === 'filters'
+            ? and(inArray(F.dim, [...CLICK_DIMENSIONS]), filterWhere(F, oneFilterOnEveryLink(scope)!, span, bots))
+            : table === 'totals'
+              ? and(inArray(T.dim, [...CLICK_DIMENSIONS]), inSpan(T, span), inArray(T.bot, BOTS[bots]))
+              : table === 'campaigns'
+                ? and(
+                    inArray(C.campaign, scope.campaigns!),
+                    inArray(C.dim, [...CLICK_DIMENSIONS]),
+                    inSpan(C, span),
+                    inArray(C.bot, BOTS[bots]),
+                  )
+                : linksWhere(db, scope, span, inArray(L.dim, [...CLICK_DIMENSIONS]), bots);
         const rows = await db
           .select({ dim: t.dim, value: t.value, clicks: sum(t.clicks), uniques: sum(t.uniques) })
           .from(t)
@@ -163,20 +181,40 @@ export function createStatsStore(db: Database): StatsStore {
       for (const span of spans(from, to, grainsFor(scope, read))) {
         // Sum per link first (one index seek per link), then look the links up: joining first
         // let SQLite scan every counter row.
+        const table = counterTableFor(scope, read, span.grain);
         const counted =
-          counterTableFor(scope, read, span.grain) === 'profiles'
+          table === 'filterLinks'
             ? db
-                .select({ linkId: P.linkId, clicks: sum(P.clicks).as('clicks'), uniques: sum(P.uniques).as('uniques') })
-                .from(P)
-                .where(profileWhere(db, scope, span, bots))
-                .groupBy(P.linkId)
+                .select({
+                  linkId: FL.linkId,
+                  clicks: sum(FL.clicks).as('clicks'),
+                  uniques: sum(FL.uniques).as('uniques'),
+                })
+                .from(FL)
+                .where(filterWhere(FL, oneFilterOnEveryLink(scope)!, span, bots))
+                .groupBy(FL.linkId)
                 .as('counted')
-            : db
-                .select({ linkId: L.linkId, clicks: sum(L.clicks).as('clicks'), uniques: sum(L.uniques).as('uniques') })
-                .from(L)
-                .where(linksWhere(db, scope, span, eq(L.dim, 'all'), bots))
-                .groupBy(L.linkId)
-                .as('counted');
+            : table === 'profiles'
+              ? db
+                  .select({
+                    linkId: P.linkId,
+                    clicks: sum(P.clicks).as('clicks'),
+                    uniques: sum(P.uniques).as('uniques'),
+                  })
+                  .from(P)
+                  .where(profileWhere(db, scope, span, bots))
+                  .groupBy(P.linkId)
+                  .as('counted')
+              : db
+                  .select({
+                    linkId: L.linkId,
+                    clicks: sum(L.clicks).as('clicks'),
+                    uniques: sum(L.uniques).as('uniques'),
+                  })
+                  .from(L)
+                  .where(linksWhere(db, scope, span, eq(L.dim, 'all'), bots))
+                  .groupBy(L.linkId)
+                  .as('counted');
         const rows = await db
           .select({ ...linkColumns, clicks: counted.clicks, uniques: counted.uniques })
           .from(counted)

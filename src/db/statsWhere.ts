@@ -3,7 +3,15 @@ import type { BotMode, Span, StatsScope } from '../domain/index.js';
 import { qrValue } from './counterSpec.js';
 import type { Database } from './database.js';
 import { links } from './schema.js';
-import { counterCampaigns as C, counterLinks as L, counterProfiles as P, counterTotals as T } from './counterSchema.js';
+import {
+  counterCampaigns as C,
+  counterFilterLinks as FL,
+  counterFilters as F,
+  counterLinks as L,
+  counterProfiles as P,
+  counterTotals as T,
+} from './counterSchema.js';
+import type { oneFilterOnEveryLink } from './counterTable.js';
 
 /** The SQL pieces every stats query shares: bot modes, sums, and which rows a scope and span take. */
 export const BOTS: Record<BotMode, boolean[]> = { exclude: [false], include: [false, true], only: [true] };
@@ -16,7 +24,11 @@ export const sum = (
     | typeof P.clicks
     | typeof P.uniques
     | typeof C.clicks
-    | typeof C.uniques,
+    | typeof C.uniques
+    | typeof F.clicks
+    | typeof F.uniques
+    | typeof FL.clicks
+    | typeof FL.uniques,
 ) => sql<number>`sum(${col})`.mapWith(Number);
 export const orNull = (v: string) => (v === '' ? null : v);
 
@@ -30,7 +42,7 @@ export function linkCondition(scope: StatsScope): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
-export const inSpan = (table: typeof T | typeof L | typeof P | typeof C, span: Span): SQL =>
+export const inSpan = (table: typeof T | typeof L | typeof P | typeof C | typeof F | typeof FL, span: Span): SQL =>
   and(eq(table.grain, span.grain), gte(table.bucket, span.from), lt(table.bucket, span.to))!;
 
 /** The scope's click filters on counter_profiles rows (source, country, device, QR); undefined when none. */
@@ -61,4 +73,15 @@ export const linksWhere = (db: Database, scope: StatsScope, span: Span, dims: SQ
     dims,
     inSpan(L, span),
     bots ? inArray(L.bot, BOTS[bots]) : undefined,
+  )!;
+
+type OneFilter = NonNullable<ReturnType<typeof oneFilterOnEveryLink>>;
+
+/** counter_filters or counter_filter_links rows of one click filter's values, in the span. */
+export const filterWhere = (t: typeof F | typeof FL, one: OneFilter, span: Span, bots?: BotMode): SQL =>
+  and(
+    eq(t.filter, one.filter),
+    inArray(t.filterValue, one.values),
+    inSpan(t, span),
+    bots ? inArray(t.bot, BOTS[bots]) : undefined,
   )!;

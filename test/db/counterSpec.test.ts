@@ -7,9 +7,23 @@ import {
   PROFILE_COLUMNS,
   type CounterName,
 } from '../../src/db/counterSpec.js';
-import { counterCampaigns, counterLinks, counterProfiles, counterTotals } from '../../src/db/counterSchema.js';
+import {
+  counterCampaigns,
+  counterFilterLinks,
+  counterFilters,
+  counterLinks,
+  counterProfiles,
+  counterTotals,
+} from '../../src/db/counterSchema.js';
 
-const tables = { totals: counterTotals, links: counterLinks, profiles: counterProfiles, campaigns: counterCampaigns };
+const tables = {
+  totals: counterTotals,
+  links: counterLinks,
+  profiles: counterProfiles,
+  filters: counterFilters,
+  filterLinks: counterFilterLinks,
+  campaigns: counterCampaigns,
+};
 
 describe('the counter spec', () => {
   it.each(Object.keys(tables) as CounterName[])(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickWriter, createLinkStore } from '../../src/db/index.js';
 import { counterStatements } from '../../src/db/counterUpserts.js';
-import { campaignTriggersSql, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
+import { campaignTriggersSql, forgetLinkFiltersTriggerSql, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
 import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import type { ClickWriter, Device, NewClick } from '../../src/domain/index.js';
@@ -116,7 +116,14 @@ async function openSide(name: SideName): Promise<Side> {
 
 const dump = (db: NodeDatabase, skipZeros = false) =>
   Object.fromEntries(
-    ['counter_totals', 'counter_links', 'counter_profiles', 'counter_campaigns'].map((t) => [
+    [
+      'counter_totals',
+      'counter_links',
+      'counter_profiles',
+      'counter_campaigns',
+      'counter_filters',
+      'counter_filter_links',
+    ].map((t) => [
       t,
       (db.sqlite.prepare(`SELECT * FROM ${t} ${skipZeros ? 'WHERE clicks != 0' : ''}`).all() as object[])
         .map((r) => JSON.stringify(r))
@@ -162,6 +169,11 @@ const QUERIES: string[] = [
   'qr=true&from=2026-02-20&to=2026-03-12&interval=day',
   'qr=false&campaign=c1&tz=Asia/Kolkata&from=2026-02-23T07:40&to=2026-03-05T19:05&interval=hour',
   'qr=true&country=FR&bots=include&tz=America/New_York&from=2026-02-21&to=2026-03-11&interval=day',
+  // One click filter on every link: read from counter_filters and counter_filter_links.
+  'source=linkedin,direct&tz=Asia/Kathmandu&from=2026-02-21T03:10&to=2026-03-04T17:50&interval=day',
+  'country=FR&bots=include&tz=America/New_York&from=2026-02-25T06:00&to=2026-02-27T21:00&interval=hour',
+  'device=mobile,tablet&bots=only&from=2026-02-20&to=2026-03-12&interval=day',
+  'qr=false&tz=Asia/Kolkata&from=2026-02-22T09:15&to=2026-03-08T11:45&interval=day',
 ];
 
 async function expectCountersMatchRawClicks(side: Side, query: string) {
@@ -238,10 +250,16 @@ describe('counters on random clicks', () => {
     const count = (sql: string) => (side.database.sqlite.prepare(sql).get() as { n: number }).n;
     expect(count(`SELECT count(*) AS n FROM counter_links WHERE link_id = ${side.linkIds[0]}`)).toBe(0);
     expect(count(`SELECT count(*) AS n FROM counter_profiles WHERE link_id = ${side.linkIds[0]}`)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM counter_filter_links WHERE link_id = ${side.linkIds[0]}`)).toBe(0);
     const afterDelete = dump(side.database, true);
     await createCounterStore(side.database.db, side.database.batch).rebuild();
     expect(dump(side.database, true)).toEqual(afterDelete);
-    for (const query of [QUERIES[0]!, QUERIES[5]!.replace('slug=s1,s2', 'slug=s2'), QUERIES[8]!]) {
+    for (const query of [
+      QUERIES[0]!,
+      QUERIES[5]!.replace('slug=s1,s2', 'slug=s2'),
+      QUERIES[8]!,
+      ...QUERIES.slice(-4),
+    ]) {
       await expectCountersMatchRawClicks(side, query);
     }
   });
@@ -272,6 +290,9 @@ describe('counters on random clicks', () => {
       .filter((f) => readFileSync(join(MIGRATIONS_DIR, f), 'utf8').includes('CREATE TRIGGER `counters_forget_link`'));
     expect(defining.at(-1)).toBe('0009_qr_counters.sql');
     expect(readFileSync(join(MIGRATIONS_DIR, defining.at(-1)!), 'utf8')).toContain(forgetLinkTriggerSql());
+    expect(readFileSync(join(MIGRATIONS_DIR, '0013_filter_counters.sql'), 'utf8')).toContain(
+      forgetLinkFiltersTriggerSql(),
+    );
     for (const trigger of campaignTriggersSql())
       expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
   });

@@ -34,6 +34,8 @@ export function sqliteCounterUpserts(sqlite: Sqlite.Database): (clicks: readonly
   const perLink = preparedUpsert(sqlite, 'links');
   const profiles = preparedUpsert(sqlite, 'profiles');
   const campaigns = preparedUpsert(sqlite, 'campaigns');
+  const filters = preparedUpsert(sqlite, 'filters');
+  const filterLinks = preparedUpsert(sqlite, 'filterLinks');
   const campaignOfLink = sqlite.prepare('SELECT campaign FROM links WHERE id = ?').pluck();
   return (clicks) => {
     const rows = counterRows(clicks);
@@ -46,5 +48,7 @@ export function sqliteCounterUpserts(sqlite: Sqlite.Database): (clicks: readonly
     for (const r of rows.totals) totals(r);
     for (const r of rows.links) perLink(r);
     for (const r of rows.profiles) profiles(r);
+    for (const r of rows.filters) filters(r);
+    for (const r of rows.filterLinks) filterLinks(r);
   };
 }
