@@ -9,10 +9,7 @@ import {
   CLICK_FILTERS,
   COUNTED_DIMENSIONS,
   COUNTER_GRAINS,
-  COUNTER_SPEC,
-  keyColumns,
   PROFILE_COLUMNS,
-  type CounterName,
   type CountedDimension,
 } from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
@@ -21,9 +18,11 @@ import {
   counterFilterLinks,
   counterFilters,
   counterLinks,
+  counterNetworks,
   counterProfiles,
   counterTotals,
 } from './counterSchema.js';
+import { groupFromLinks, matches, whereLines } from './groupCounters.js';
 import { markAllCounted } from './counterUpserts.js';
 
 const VALUE_OF: Record<CountedDimension, string> = {
@@ -111,13 +110,6 @@ const profilesFromClicks = (grain: number, from: number) => {
    FROM clicks WHERE clicked_at >= ${from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
 };
 
-/** counter_campaigns from the per-post daily value rows and each post's campaign now. */
-const campaignsFromLinks = (
-  from: number,
-) => `SELECT l.campaign, c.dim, c.grain, c.bucket, c.bot, c.value, sum(c.clicks), sum(c.uniques)
-   FROM counter_links AS c JOIN links AS l ON l.id = c.link_id
-   WHERE l.campaign IS NOT NULL AND c.dim != 'all' AND c.grain = 1440 AND c.bucket >= ${from} GROUP BY 1, 2, 3, 4, 5, 6`;
-
 /**
  * The statements that throw the counters away and recompute them from raw clicks, as one unit.
  * With `keepBefore` (CLICK_RETENTION_DAYS, a UTC midnight), counter rows of buckets before it
@@ -134,6 +126,7 @@ export function rebuildStatements(db: Database, keepBefore: number | null = null
     db.delete(counterLinks).where(sql.raw(inWindow)),
     db.delete(counterProfiles).where(sql.raw(inWindow)),
     db.delete(counterCampaigns).where(sql.raw(inWindow)),
+    db.delete(counterNetworks).where(sql.raw(inWindow)),
     db.delete(counterFilters).where(sql.raw(inWindow)),
     db.delete(counterFilterLinks).where(sql.raw(inWindow)),
     ...COUNTER_GRAINS.profiles.map((grain) =>
@@ -141,27 +134,14 @@ export function rebuildStatements(db: Database, keepBefore: number | null = null
     ),
     ...linksFromProfiles(inWindow).map((select) => db.insert(counterLinks).select(sql.raw(select))),
     ...totalsFromProfiles(inWindow).map((select) => db.insert(counterTotals).select(sql.raw(select))),
-    db.insert(counterCampaigns).select(sql.raw(campaignsFromLinks(from))),
+    db.insert(counterCampaigns).select(sql.raw(groupFromLinks('campaigns', from))),
+    db.insert(counterNetworks).select(sql.raw(groupFromLinks('networks', from))),
     ...filtersFromProfiles(inWindow).map((select) => db.insert(counterFilters).select(sql.raw(select))),
     ...filterLinksFromProfiles(inWindow).map((select) => db.insert(counterFilterLinks).select(sql.raw(select))),
     // Every click is now counted, including any a running server had not counted yet.
     markAllCounted(db),
   ];
 }
-
-/** `table.key = other.key` for each of a counter table's keys (but `except`), from the spec. */
-function matches(name: CounterName, other: string, except: string[] = []): string[] {
-  const { table } = COUNTER_SPEC[name];
-  return keyColumns(name)
-    .filter((k) => !except.includes(k))
-    .map((k) => `${table}.${k} = ${other}.${k}`);
-}
-
-/** Conditions joined by AND, three to a line, as the migrations print them. */
-const whereLines = (terms: string[]): string =>
-  Array.from({ length: Math.ceil(terms.length / 3) }, (_, i) => terms.slice(i * 3, i * 3 + 3).join(' AND ')).join(
-    '\n    AND ',
-  );
 
 /**
  * Deleting a link cascades to its counter_links and counter_profiles rows; this trigger first
@@ -193,32 +173,4 @@ export function forgetLinkFiltersTriggerSql(): string {
   WHERE ${whereLines(matches('filters', 'gone'))};`,
   );
   return `CREATE TRIGGER \`counters_forget_link_filters\` BEFORE DELETE ON \`links\` BEGIN\n${updates.join('\n')}\nEND;`;
-}
-
-/** A post's daily value rows, which its campaign's rows include. */
-const postRows = (id: string) =>
-  `SELECT dim, grain, bucket, bot, value, clicks, uniques FROM counter_links WHERE link_id = ${id} AND dim != 'all' AND grain = 1440`;
-const subtractFrom = (
-  campaign: string,
-  id: string,
-) => `  UPDATE counter_campaigns SET clicks = counter_campaigns.clicks - post.clicks, uniques = counter_campaigns.uniques - post.uniques
-  FROM (${postRows(id)}) AS post
-  WHERE ${whereLines([`counter_campaigns.campaign = ${campaign}`, ...matches('campaigns', 'post', ['campaign'])])};`;
-
-/**
- * counter_campaigns follows each post's campaign: a deleted post's clicks leave its campaign,
- * a post moved to another campaign takes its clicks along. Printed into the migration by hand.
- */
-export function campaignTriggersSql(): string[] {
-  return [
-    `CREATE TRIGGER \`counters_forget_link_campaign\` BEFORE DELETE ON \`links\` WHEN OLD.campaign IS NOT NULL BEGIN
-${subtractFrom('OLD.campaign', 'OLD.id')}
-END;`,
-    `CREATE TRIGGER \`counters_move_link_campaign\` AFTER UPDATE OF campaign ON \`links\` WHEN OLD.campaign IS NOT NEW.campaign BEGIN
-${subtractFrom('OLD.campaign', 'NEW.id')}
-  INSERT INTO counter_campaigns (campaign, dim, grain, bucket, bot, value, clicks, uniques)
-  SELECT NEW.campaign, dim, grain, bucket, bot, value, clicks, uniques FROM (${postRows('NEW.id')}) WHERE NEW.campaign IS NOT NULL
-  ON CONFLICT (${keyColumns('campaigns').join(', ')}) DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques;
-END;`,
-  ];
 }

@@ -135,6 +135,25 @@ export const counterCampaigns = sqliteTable(
 );
 
 /**
+ * Per network and dimension value, per UTC day: as counter_campaigns, by the post's network
+ * (drizzle/0014_network_counters.sql).
+ */
+export const counterNetworks = sqliteTable(
+  'counter_networks',
+  {
+    network: text('network').notNull(),
+    dim: text('dim').notNull(),
+    grain: integer('grain').notNull(),
+    bucket: integer('bucket').notNull(),
+    bot: integer('bot', { mode: 'boolean' }).notNull(),
+    value: text('value').notNull(),
+    clicks: integer('clicks').notNull(),
+    uniques: integer('uniques').notNull(),
+  },
+  (t) => [primaryKey({ columns: specKey(t, 'networks') })],
+);
+
+/**
  * How far the counters have counted: every click with an id up to `throughClickId` is in
  * them, none after. Node writes clicks at once and counts them a moment later, in bigger
  * runs (src/node/clicks/count.ts); a crash between the two is made good by counting from here

@@ -82,6 +82,12 @@ export const COUNTER_SPEC = {
     keys: ['campaign', 'dim', 'grain', 'bucket', 'bot', 'value'],
     grains: { dims: [DAY] },
   },
+  /** Per network and value, per day: the per-post daily value rows summed by the post's network. */
+  networks: {
+    table: 'counter_networks',
+    keys: ['network', 'dim', 'grain', 'bucket', 'bot', 'value'],
+    grains: { dims: [DAY] },
+  },
 } as const;
 export type CounterName = keyof typeof COUNTER_SPEC;
 

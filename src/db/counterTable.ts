@@ -3,7 +3,7 @@ import { qrValue, type ClickFilter } from './counterSpec.js';
 import { COUNTER_GRAINS } from './counters.js';
 
 /** The counter tables stats read. */
-export type CounterTable = 'totals' | 'links' | 'campaigns' | 'profiles' | 'filters' | 'filterLinks';
+export type CounterTable = 'totals' | 'links' | 'campaigns' | 'networks' | 'profiles' | 'filters' | 'filterLinks';
 
 /**
  * What a stats read asks: `counts` are plain clicks and uniques (dim 'all'), `values` are per
@@ -24,6 +24,10 @@ export const everyLink = (s: StatsScope): boolean => namesNoLinks(s) && !filters
 export const wholeCampaigns = (s: StatsScope): boolean =>
   Boolean(s.campaigns) && !s.networks && !s.slugs && !s.linkIds && !filtersClicks(s);
 
+/** A scope of whole networks and nothing else: what counter_networks holds. */
+export const wholeNetworks = (s: StatsScope): boolean =>
+  Boolean(s.networks) && !s.campaigns && !s.slugs && !s.linkIds && !filtersClicks(s);
+
 /** The one click filter of a scope over every link, its values as the counters keep them; null otherwise. */
 export function oneFilterOnEveryLink(s: StatsScope): { filter: ClickFilter; values: string[] } | null {
   if (!namesNoLinks(s)) return null;
@@ -42,7 +46,7 @@ export function oneFilterOnEveryLink(s: StatsScope): { filter: ClickFilter; valu
  *    link fall to rule 3;
  * 3. any other source, country, device or QR filter → profiles: only they keep those apart per click;
  * 4. every link, not per link → totals;
- * 5. values of whole campaigns, not per link → campaigns;
+ * 5. values of whole campaigns, or of whole networks, not per link → campaigns or networks;
  * 6. anything else → links.
  */
 export function counterTableFor(scope: StatsScope, read: StatsRead, grain: Grain): CounterTable {
@@ -52,6 +56,7 @@ export function counterTableFor(scope: StatsScope, read: StatsRead, grain: Grain
   if (filtersClicks(scope)) return 'profiles';
   if (!read.perLink && everyLink(scope)) return 'totals';
   if (!read.perLink && read.of === 'values' && wholeCampaigns(scope)) return 'campaigns';
+  if (!read.perLink && read.of === 'values' && wholeNetworks(scope)) return 'networks';
   return 'links';
 }
 
@@ -72,7 +77,7 @@ export function grainsFor(scope: StatsScope, read: StatsRead): readonly Grain[] 
       return read.of === 'counts' ? grains.all : [QUARTER, ...grains.dims];
     }
     default:
-      // Quarter hours of values come from profiles (rule 1); campaigns keep days, as links do.
+      // Quarter hours of values come from profiles (rule 1); campaigns and networks keep days, as links do.
       return read.of === 'counts' ? COUNTER_GRAINS.links.all : [QUARTER, ...COUNTER_GRAINS.links.dims];
   }
 }

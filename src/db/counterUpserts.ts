@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Click } from '../domain/index.js';
-import { campaignSourceRows, counterRows, type LinksRow } from './counters.js';
+import { counterRows, type LinksRow } from './counters.js';
 import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
+import { GROUP_COLUMN, GROUP_COUNTERS, groupSourceRows, type GroupCounter } from './groupCounters.js';
 import { insertJsonRows, jsonParts, selectJson } from './jsonRows.js';
 import { links } from './schema.js';
 import {
@@ -11,6 +12,7 @@ import {
   counterFilterLinks,
   counterFilters,
   counterLinks,
+  counterNetworks,
   counterProfiles,
   counterProgress,
   counterTotals,
@@ -23,6 +25,7 @@ const TABLES: Record<CounterName, SQLiteTable> = {
   filters: counterFilters,
   filterLinks: counterFilterLinks,
   campaigns: counterCampaigns,
+  networks: counterNetworks,
 };
 
 /** A counter table's key columns as drizzle columns, from the spec: the upserts' conflict target. */
@@ -60,9 +63,9 @@ export function counterStatements(db: Database) {
       }),
     );
   };
-  // The campaign is the post's, read in the same statement: the hook cannot wait for a query.
-  const campaignUpserts = (rows: LinksRow[]): BatchStatement[] => {
-    const source = campaignSourceRows(rows).map((r) => [
+  // The campaign or network is the post's, read in the same statement: the hook cannot wait for a query.
+  const groupUpserts = (name: GroupCounter, rows: LinksRow[]): BatchStatement[] => {
+    const source = groupSourceRows(rows).map((r) => [
       r.linkId,
       r.dim,
       r.grain,
@@ -72,26 +75,28 @@ export function counterStatements(db: Database) {
       r.clicks,
       r.uniques,
     ]);
-    return jsonParts(source).map((json) => {
-      const c = counterCampaigns;
-      return db
-        .insert(c)
+    const table = TABLES[name];
+    const t = table as unknown as Record<string, never> & { clicks: never; uniques: never };
+    const group = sql.raw(`l.${GROUP_COLUMN[name]}`);
+    return jsonParts(source).map((json) =>
+      db
+        .insert(table)
         .select(
-          sql`SELECT l.campaign, v.dim, v.grain, v.bucket, v.bot, v.value, sum(v.clicks), sum(v.uniques)
+          sql`SELECT ${group}, v.dim, v.grain, v.bucket, v.bot, v.value, sum(v.clicks), sum(v.uniques)
           FROM (${selectJson(json, ['link_id', 'dim', 'grain', 'bucket', 'bot', 'value', 'clicks', 'uniques'])}) AS v
           JOIN ${links} AS l ON l.id = v.link_id
-          WHERE l.campaign IS NOT NULL GROUP BY l.campaign, v.dim, v.grain, v.bucket, v.bot, v.value`,
+          WHERE ${group} IS NOT NULL GROUP BY ${group}, v.dim, v.grain, v.bucket, v.bot, v.value`,
         )
         .onConflictDoUpdate({
-          target: conflictTarget('campaigns'),
-          set: { clicks: sql`${c.clicks} + excluded.clicks`, uniques: sql`${c.uniques} + excluded.uniques` },
-        });
-    });
+          target: conflictTarget(name),
+          set: { clicks: sql`${t.clicks} + excluded.clicks`, uniques: sql`${t.uniques} + excluded.uniques` } as never,
+        }),
+    );
   };
   return (batch: Click[]): BatchStatement[] => {
     const rows = counterRows(batch);
     return [
-      ...campaignUpserts(rows.links),
+      ...GROUP_COUNTERS.flatMap((name) => groupUpserts(name, rows.links)),
       ...upserts('totals', rows.totals),
       ...upserts('links', rows.links),
       ...upserts('profiles', rows.profiles),

@@ -1,6 +1,6 @@
 import { bucketStart, DAY, HOUR, QUARTER, type Click, type Grain } from '../domain/index.js';
 import { COUNTED_DIMENSIONS, qrValue } from './counterSpec.js';
-import type { counterCampaigns, counterLinks, counterProfiles, counterTotals } from './counterSchema.js';
+import type { counterLinks, counterProfiles, counterTotals } from './counterSchema.js';
 import { filterRows, type FilterLinksRow, type FiltersRow } from './filterCounters.js';
 
 export { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counterSpec.js';
@@ -13,7 +13,6 @@ export const cityValue = (country: string | null, city: string | null): string =
 export type TotalsRow = typeof counterTotals.$inferInsert;
 export type LinksRow = typeof counterLinks.$inferInsert;
 export type ProfilesRow = typeof counterProfiles.$inferInsert;
-export type CampaignsRow = typeof counterCampaigns.$inferInsert;
 
 export interface CounterRows {
   totals: TotalsRow[];
@@ -200,28 +199,4 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
     profiles: [...profiles.values()],
     ...filterRows(quarters.values(), (p) => cityValue(p.country, p.city || null)),
   };
-}
-
-/** The per-post daily value rows that also count for the post's campaign. */
-export const campaignSourceRows = (links: LinksRow[]): LinksRow[] =>
-  links.filter((r) => r.dim !== 'all' && r.grain === DAY);
-
-/** A batch's counter_campaigns rows: its per-post daily value rows summed by each post's campaign. */
-export function campaignRows(links: LinksRow[], campaignOf: (linkId: number) => string | null): CampaignsRow[] {
-  const rows = new Map<string, CampaignsRow>();
-  for (const r of campaignSourceRows(links)) {
-    const campaign = campaignOf(r.linkId);
-    if (campaign === null) continue;
-    bump(rows, `${campaign}\t${r.dim}\t${r.bucket}\t${+r.bot}\t${r.value}`, r.clicks, r.uniques, () => ({
-      campaign,
-      dim: r.dim,
-      grain: r.grain,
-      bucket: r.bucket,
-      bot: r.bot,
-      value: r.value,
-      clicks: r.clicks,
-      uniques: r.uniques,
-    }));
-  }
-  return [...rows.values()];
 }

@@ -13,13 +13,21 @@ import {
   type StatsStore,
 } from '../domain/index.js';
 import { profileDimensions, profileLinkDimensions } from './statsProfiles.js';
-import { BOTS, filterWhere, inSpan, linkCondition, linksWhere, orNull, profileWhere, sum } from './statsWhere.js';
+import {
+  filterWhere,
+  inSpan,
+  linkCondition,
+  linksWhere,
+  orNull,
+  profileWhere,
+  sum,
+  valuesWhere,
+} from './statsWhere.js';
 import { counterTableFor, grainsFor, oneFilterOnEveryLink } from './counterTable.js';
 import type { Database } from './database.js';
 import { narrowingScopes } from './narrowedScopes.js';
 import { links } from './schema.js';
 import {
-  counterCampaigns as C,
   counterFilterLinks as FL,
   counterFilters as F,
   counterLinks as L,
@@ -116,24 +124,12 @@ export function createStatsStore(db: Database): StatsStore {
       const out: DimensionCount[] = [];
       for (const span of spans(from, to, grainsFor(scope, read))) {
         const table = counterTableFor(scope, read, span.grain);
-        if (table === 'profiles') {
+        // Never filterLinks: that table keeps no values (counterTableFor).
+        if (table === 'profiles' || table === 'filterLinks') {
           out.push(...(await profileDimensions(db, scope, span, bots)));
           continue;
         }
-        const t = table === 'totals' ? T : table === 'campaigns' ? C : table === 'filters' ? F : L;
-        const where =
-          table === 'filters'
-            ? and(inArray(F.dim, [...CLICK_DIMENSIONS]), filterWhere(F, oneFilterOnEveryLink(scope)!, span, bots))
-            : table === 'totals'
-              ? and(inArray(T.dim, [...CLICK_DIMENSIONS]), inSpan(T, span), inArray(T.bot, BOTS[bots]))
-              : table === 'campaigns'
-                ? and(
-                    inArray(C.campaign, scope.campaigns!),
-                    inArray(C.dim, [...CLICK_DIMENSIONS]),
-                    inSpan(C, span),
-                    inArray(C.bot, BOTS[bots]),
-                  )
-                : linksWhere(db, scope, span, inArray(L.dim, [...CLICK_DIMENSIONS]), bots);
+        const [t, where] = valuesWhere(db, table, scope, span, bots);
         const rows = await db
           .select({ dim: t.dim, value: t.value, clicks: sum(t.clicks), uniques: sum(t.uniques) })
           .from(t)

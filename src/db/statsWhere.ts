@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { BotMode, Span, StatsScope } from '../domain/index.js';
+import { CLICK_DIMENSIONS, type BotMode, type Span, type StatsScope } from '../domain/index.js';
 import { qrValue } from './counterSpec.js';
 import type { Database } from './database.js';
 import { links } from './schema.js';
@@ -8,10 +8,11 @@ import {
   counterFilterLinks as FL,
   counterFilters as F,
   counterLinks as L,
+  counterNetworks as N,
   counterProfiles as P,
   counterTotals as T,
 } from './counterSchema.js';
-import type { oneFilterOnEveryLink } from './counterTable.js';
+import { oneFilterOnEveryLink, type CounterTable } from './counterTable.js';
 
 /** The SQL pieces every stats query shares: bot modes, sums, and which rows a scope and span take. */
 export const BOTS: Record<BotMode, boolean[]> = { exclude: [false], include: [false, true], only: [true] };
@@ -28,7 +29,9 @@ export const sum = (
     | typeof F.clicks
     | typeof F.uniques
     | typeof FL.clicks
-    | typeof FL.uniques,
+    | typeof FL.uniques
+    | typeof N.clicks
+    | typeof N.uniques,
 ) => sql<number>`sum(${col})`.mapWith(Number);
 export const orNull = (v: string) => (v === '' ? null : v);
 
@@ -42,8 +45,10 @@ export function linkCondition(scope: StatsScope): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
-export const inSpan = (table: typeof T | typeof L | typeof P | typeof C | typeof F | typeof FL, span: Span): SQL =>
-  and(eq(table.grain, span.grain), gte(table.bucket, span.from), lt(table.bucket, span.to))!;
+export const inSpan = (
+  table: typeof T | typeof L | typeof P | typeof C | typeof N | typeof F | typeof FL,
+  span: Span,
+): SQL => and(eq(table.grain, span.grain), gte(table.bucket, span.from), lt(table.bucket, span.to))!;
 
 /** The scope's click filters on counter_profiles rows (source, country, device, QR); undefined when none. */
 export function profileFilters(scope: StatsScope): SQL | undefined {
@@ -85,3 +90,33 @@ export const filterWhere = (t: typeof F | typeof FL, one: OneFilter, span: Span,
     inSpan(t, span),
     bots ? inArray(t.bot, BOTS[bots]) : undefined,
   )!;
+
+/**
+ * The table and rows that hold a span's values for `table` (as counterTableFor names it, not
+ * profiles): every dimension, the scope's bots, and the campaigns, networks or filter it names.
+ */
+export function valuesWhere(
+  db: Database,
+  table: Exclude<CounterTable, 'profiles' | 'filterLinks'>,
+  scope: StatsScope,
+  span: Span,
+  bots: BotMode,
+): [typeof T | typeof L | typeof C | typeof N | typeof F, SQL] {
+  const dims = (t: typeof T | typeof L | typeof C | typeof N | typeof F) => inArray(t.dim, [...CLICK_DIMENSIONS]);
+  const rows = (t: typeof T | typeof C | typeof N | typeof F, ...more: SQL[]) =>
+    and(dims(t), inSpan(t, span), inArray(t.bot, BOTS[bots]), ...more)!;
+  switch (table) {
+    case 'filters': {
+      const one = oneFilterOnEveryLink(scope)!;
+      return [F, rows(F, eq(F.filter, one.filter), inArray(F.filterValue, one.values))];
+    }
+    case 'totals':
+      return [T, rows(T)];
+    case 'campaigns':
+      return [C, rows(C, inArray(C.campaign, scope.campaigns!))];
+    case 'networks':
+      return [N, rows(N, inArray(N.network, scope.networks!))];
+    case 'links':
+      return [L, linksWhere(db, scope, span, dims(L), bots)];
+  }
+}

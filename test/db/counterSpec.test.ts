@@ -12,6 +12,7 @@ import {
   counterFilterLinks,
   counterFilters,
   counterLinks,
+  counterNetworks,
   counterProfiles,
   counterTotals,
 } from '../../src/db/counterSchema.js';
@@ -23,6 +24,7 @@ const tables = {
   filters: counterFilters,
   filterLinks: counterFilterLinks,
   campaigns: counterCampaigns,
+  networks: counterNetworks,
 };
 
 describe('the counter spec', () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClickWriter, createLinkStore } from '../../src/db/index.js';
 import { counterStatements } from '../../src/db/counterUpserts.js';
-import { campaignTriggersSql, forgetLinkFiltersTriggerSql, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
+import { forgetLinkFiltersTriggerSql, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
+import { groupTriggersSql } from '../../src/db/groupCounters.js';
 import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import type { ClickWriter, Device, NewClick } from '../../src/domain/index.js';
@@ -123,6 +124,7 @@ const dump = (db: NodeDatabase, skipZeros = false) =>
       'counter_campaigns',
       'counter_filters',
       'counter_filter_links',
+      'counter_networks',
     ].map((t) => [
       t,
       (db.sqlite.prepare(`SELECT * FROM ${t} ${skipZeros ? 'WHERE clicks != 0' : ''}`).all() as object[])
@@ -174,6 +176,8 @@ const QUERIES: string[] = [
   'country=FR&bots=include&tz=America/New_York&from=2026-02-25T06:00&to=2026-02-27T21:00&interval=hour',
   'device=mobile,tablet&bots=only&from=2026-02-20&to=2026-03-12&interval=day',
   'qr=false&tz=Asia/Kolkata&from=2026-02-22T09:15&to=2026-03-08T11:45&interval=day',
+  // Whole networks: their values from counter_networks.
+  'network=x,facebook&bots=include&tz=Asia/Kolkata&from=2026-02-21T03:10&to=2026-03-04T17:50&interval=day',
 ];
 
 async function expectCountersMatchRawClicks(side: Side, query: string) {
@@ -282,6 +286,29 @@ describe('counters on random clicks', () => {
     }
   });
 
+  it('follow a post to another network, or out of networks, and stay equal to raw clicks', async () => {
+    const side = sides.late;
+    const links = createLinkStore(side.database.db);
+    await links.update(side.linkIds[0]!, { network: 'x' }); // s1: linkedin → x
+    await links.update(side.linkIds[4]!, { network: 'facebook' }); // s5: none → facebook
+    await links.update(side.linkIds[3]!, { network: null }); // s4: facebook → none
+    const moved = dump(side.database, true);
+    expect(moved.counter_networks!.length).toBeGreaterThan(0);
+    await createCounterStore(side.database.db, side.database.batch).rebuild();
+    expect(dump(side.database, true)).toEqual(moved);
+    for (const query of [
+      'network=x&from=2026-02-20&to=2026-03-12&interval=day',
+      'network=facebook,linkedin&bots=include&tz=Asia/Kolkata&from=2026-02-22T10:00&to=2026-03-09&interval=day',
+    ]) {
+      await expectCountersMatchRawClicks(side, query);
+    }
+    expect(await links.remove(side.linkIds[1]!)).toBe(true); // s2, on x, deleted
+    const afterDelete = dump(side.database, true);
+    await createCounterStore(side.database.db, side.database.batch).rebuild();
+    expect(dump(side.database, true)).toEqual(afterDelete);
+    await expectCountersMatchRawClicks(side, 'network=x&from=2026-02-20&to=2026-03-12&interval=day');
+  });
+
   it('the migrations hold the triggers exactly as counterRebuild.ts prints them', () => {
     // The last migration to create a trigger is the one the database runs (0009 added the qr dimension).
     const defining = readdirSync(MIGRATIONS_DIR)
@@ -293,7 +320,9 @@ describe('counters on random clicks', () => {
     expect(readFileSync(join(MIGRATIONS_DIR, '0013_filter_counters.sql'), 'utf8')).toContain(
       forgetLinkFiltersTriggerSql(),
     );
-    for (const trigger of campaignTriggersSql())
+    for (const trigger of groupTriggersSql('networks'))
+      expect(readFileSync(join(MIGRATIONS_DIR, '0014_network_counters.sql'), 'utf8')).toContain(trigger);
+    for (const trigger of groupTriggersSql('campaigns'))
       expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
   });
 });

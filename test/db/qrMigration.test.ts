@@ -49,8 +49,9 @@ const T0 = Date.UTC(2026, 2, 2, 9, 7);
 function seedSql(): string[] {
   const out = [
     ...[1, 2, 3].map(
-      (id) => `INSERT INTO links (id, slug, url, destination, campaign, created_at, updated_at)
-      VALUES (${id}, 's${id}', 'https://example.com/${id}', 'https://example.com/${id}', ${id === 3 ? 'NULL' : `'c${id}'`}, ${T0}, ${T0})`,
+      (id) => `INSERT INTO links (id, slug, url, destination, campaign, network, created_at, updated_at)
+      VALUES (${id}, 's${id}', 'https://example.com/${id}', 'https://example.com/${id}', ${id === 3 ? 'NULL' : `'c${id}'`},
+        ${id === 2 ? 'NULL' : `'${['x', '', 'linkedin'][id - 1]}'`}, ${T0}, ${T0})`,
     ),
   ];
   let id = 0;
@@ -75,8 +76,8 @@ const UNCOUNTED = [61, 62].map(
   VALUES (${id}, 1, ${T0 + DAY}, 'direct', '', 'mobile', 0, 'late', 1, 1)`,
 );
 
-// 0013 (one click filter on everything) runs after 0009 here and fills its two tables from the
-// profiles: they too must be what a rebuild gives.
+// 0013 (one click filter on everything) and 0014 (networks) run after 0009 here and fill their
+// tables from the counters already kept: they too must be what a rebuild gives.
 const COUNTER_TABLES = [
   'counter_totals',
   'counter_links',
@@ -84,6 +85,7 @@ const COUNTER_TABLES = [
   'counter_profiles',
   'counter_filters',
   'counter_filter_links',
+  'counter_networks',
 ];
 
 interface Side {
@@ -187,6 +189,15 @@ for (const side of sides) {
             "SELECT filter, sum(clicks) AS n FROM counter_filters WHERE dim = 'all' AND grain = 1440 GROUP BY 1 ORDER BY 1",
           ),
         ).toEqual(['country', 'device', 'qr', 'source'].map((filter) => ({ filter, n: 60 })));
+        // 0014 gave each network its posts' counted clicks (link 1 on x, 3 on linkedin, 2 on none).
+        expect(
+          await s.all(
+            "SELECT network, sum(clicks) AS n FROM counter_networks WHERE dim = 'source' GROUP BY 1 ORDER BY 1",
+          ),
+        ).toEqual([
+          { network: 'linkedin', n: 20 },
+          { network: 'x', n: 20 },
+        ]);
 
         // What a rebuild from the same counted clicks gives.
         await s.run('DELETE FROM clicks WHERE id > 60');

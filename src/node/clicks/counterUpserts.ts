@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3';
-import { campaignRows, counterRows, type CountedClick } from '../../db/counters.js';
+import { counterRows, type CountedClick } from '../../db/counters.js';
+import { GROUP_COLUMN, GROUP_COUNTERS, groupRows } from '../../db/groupCounters.js';
 import { COUNTER_SPEC, columnOf, keyColumns, type CounterName } from '../../db/counterSpec.js';
 
 type Row = Record<string, unknown> & { clicks: number; uniques: number };
@@ -33,18 +34,23 @@ export function sqliteCounterUpserts(sqlite: Sqlite.Database): (clicks: readonly
   const totals = preparedUpsert(sqlite, 'totals');
   const perLink = preparedUpsert(sqlite, 'links');
   const profiles = preparedUpsert(sqlite, 'profiles');
-  const campaigns = preparedUpsert(sqlite, 'campaigns');
   const filters = preparedUpsert(sqlite, 'filters');
   const filterLinks = preparedUpsert(sqlite, 'filterLinks');
-  const campaignOfLink = sqlite.prepare('SELECT campaign FROM links WHERE id = ?').pluck();
+  const groups = GROUP_COUNTERS.map((name) => ({
+    name,
+    upsert: preparedUpsert(sqlite, name),
+    groupOfLink: sqlite.prepare(`SELECT ${GROUP_COLUMN[name]} FROM links WHERE id = ?`).pluck(),
+  }));
   return (clicks) => {
     const rows = counterRows(clicks);
-    const known = new Map<number, string | null>();
-    const campaignOf = (linkId: number) => {
-      if (!known.has(linkId)) known.set(linkId, (campaignOfLink.get(linkId) as string | null | undefined) ?? null);
-      return known.get(linkId)!;
-    };
-    for (const r of campaignRows(rows.links, campaignOf)) campaigns(r);
+    for (const { name, upsert, groupOfLink } of groups) {
+      const known = new Map<number, string | null>();
+      const groupOf = (linkId: number) => {
+        if (!known.has(linkId)) known.set(linkId, (groupOfLink.get(linkId) as string | null | undefined) ?? null);
+        return known.get(linkId)!;
+      };
+      for (const r of groupRows(name, rows.links, groupOf)) upsert(r);
+    }
     for (const r of rows.totals) totals(r);
     for (const r of rows.links) perLink(r);
     for (const r of rows.profiles) profiles(r);
