@@ -1,7 +1,8 @@
-import { bucketStart, DAY, HOUR, QUARTER, type Click, type Grain } from '../domain/index.js';
+import { bucketStart, DAY, HOUR, QUARTER, type Click } from '../domain/index.js';
 import { COUNTED_DIMENSIONS, qrValue } from './counterSpec.js';
 import type { counterLinks, counterProfiles, counterTotals } from './counterSchema.js';
 import { filterRows, type FilterLinksRow, type FiltersRow } from './filterCounters.js';
+import { bump, rollUp } from './rowSums.js';
 
 export { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counterSpec.js';
 import type { CountedDimension } from './counterSpec.js';
@@ -22,8 +23,6 @@ export interface CounterRows {
   filterLinks: FilterLinksRow[];
 }
 
-type Counted = { grain: number; bucket: number; clicks: number; uniques: number };
-
 /** What counting reads of a click. */
 export type CountedClick = Pick<
   Click,
@@ -40,28 +39,6 @@ export type CountedClick = Pick<
   | 'browser'
   | 'qr'
 >;
-
-/** Adds `clicks` and `uniques` to the row under `key`, creating it from `make` the first time. */
-function bump<R extends Counted>(rows: Map<string, R>, key: string, clicks: number, uniques: number, make: () => R) {
-  const row = rows.get(key);
-  if (row) {
-    row.clicks += clicks;
-    row.uniques += uniques;
-  } else rows.set(key, make());
-}
-
-/** Sums rows of a finer grain into `grain` buckets: each click is keyed once, coarser rows come from rows. */
-function rollUp<R extends Counted>(
-  rows: Iterable<R>,
-  grain: Grain,
-  into: Map<string, R>,
-  keyOf: (r: R, bucket: number) => string,
-) {
-  for (const r of [...rows]) {
-    const bucket = bucketStart(r.bucket, grain);
-    bump(into, `${grain}\t${keyOf(r, bucket)}`, r.clicks, r.uniques, () => ({ ...r, grain, bucket }));
-  }
-}
 
 /**
  * The counter rows a batch of clicks adds, summed per key. Pure, so tests can check it alone.
