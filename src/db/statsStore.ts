@@ -187,7 +187,13 @@ export function createStatsStore(db: Database): StatsStore {
                   uniques: sum(FL.uniques).as('uniques'),
                 })
                 .from(FL)
-                .where(filterWhere(FL, oneFilterOnEveryLink(scope)!, span, bots))
+                // Every link's id, so SQLite seeks per link (the key starts with it) instead of scanning.
+                .where(
+                  and(
+                    inArray(FL.linkId, db.select({ id: links.id }).from(links)),
+                    filterWhere(FL, oneFilterOnEveryLink(scope)!, span, bots),
+                  ),
+                )
                 .groupBy(FL.linkId)
                 .as('counted')
             : table === 'profiles'
