@@ -320,6 +320,31 @@ describe('counting clicks after writing them', () => {
     reopened.close();
   });
 
+  it("still marks a visitor's first click after a count that failed and rolled back, and only once after repeats", async () => {
+    const t = await open(['c1']);
+    const [p1] = t.linkIds as [number];
+    const click = (minute: number): NewClick => ({
+      ...randomClicks(prng(3), [p1], 1)[0]!,
+      clickedAt: START + minute * 60_000,
+      bot: false,
+      visitor: 'a'.padEnd(32, '0'),
+    });
+    await t.clicks.insertBatch([click(1), click(2)]);
+    // The count fails after its daily_visitors insert (marking the first click), so all of it rolls back.
+    t.database.sqlite.exec(
+      "CREATE TEMP TRIGGER fail_first BEFORE UPDATE OF first_of_day ON clicks BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+    );
+    expect(() => t.counting.countAll()).toThrow(/disk on fire/);
+    t.database.sqlite.exec('DROP TRIGGER fail_first');
+    expect(t.counting.countAll()).toBe(2);
+    await t.clicks.insertBatch([click(3)]);
+    expect(t.counting.countAll()).toBe(1);
+    const firsts = t.database.sqlite.prepare('SELECT first_of_day FROM clicks ORDER BY id').pluck().all();
+    expect(firsts).toEqual([1, 0, 0]);
+    expect(uniquesAndDistinct(t.database)).toEqual({ counted: 1, distinct: 1 });
+    t.database.close();
+  });
+
   it('refuses to count without a progress row, which would count every click again, until a rebuild writes it', async () => {
     const t = await open();
     await writeInBatches(t.clicks, randomClicks(prng(8), t.linkIds, 300));
