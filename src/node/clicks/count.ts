@@ -4,6 +4,7 @@ import type { CountedClick } from '../../db/counters.js';
 import { rebuildStatements } from '../../db/counterRebuild.js';
 import type { NodeDatabase } from '../sqlite.js';
 import { sqliteCounterUpserts } from './counterUpserts.js';
+import type { UncountedRow, WrittenClicks } from './writtenClicks.js';
 
 /** Clicks counted per transaction at most: a long backlog (after a crash) is taken in runs. */
 const RUN = 50_000;
@@ -20,7 +21,7 @@ const SEEN_ENTRIES = 20_000;
  * post's clicks are gone with it, so they are not counted late; a moved post's late clicks
  * count for its new campaign, as the triggers do.
  */
-export function createClickCounting({ sqlite }: NodeDatabase) {
+export function createClickCounting({ sqlite }: NodeDatabase, written?: WrittenClicks) {
   const upsert = sqliteCounterUpserts(sqlite);
   const markSeen = sqlite.prepare(
     'INSERT INTO daily_visitors (day, link_id, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
@@ -33,6 +34,16 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
        FROM clicks WHERE id > ? ORDER BY id LIMIT ?`,
     )
     .raw();
+  const stored = sqlite.prepare('SELECT count(*) FROM clicks WHERE id > ? AND id <= ?').pluck();
+  /** The rows after `through`: those this thread wrote if the table still holds them all, then the table's. */
+  const uncountedRows = (through: number, limit: number): unknown[][] => {
+    const read = (after: number, n: number) => uncounted.all(after, n) as unknown[][];
+    const known: UncountedRow[] = written?.after(through, limit) ?? [];
+    const last = known.at(-1)?.[0];
+    // A deleted post takes its clicks with it: then the table answers alone.
+    if (last === undefined || stored.get(through, last) !== known.length) return read(through, limit);
+    return known.length < limit ? [...known, ...read(last, limit - known.length)] : known;
+  };
   const advance = sqlite.prepare(
     `INSERT INTO counter_progress (id, through_click_id) VALUES (1, ?)
      ON CONFLICT (id) DO UPDATE SET through_click_id = excluded.through_click_id`,
@@ -62,7 +73,7 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
     const through = countedThrough.get() as number | undefined;
     // Migration 0004 writes the row; without it every click would be counted again.
     if (through === undefined) throw new Error('counter_progress has no row: run `npm run cli -- counters rebuild`');
-    const rows = uncounted.all(through, limit) as unknown[][];
+    const rows = uncountedRows(through, limit);
     if (rows.length === 0) return 0;
     const clicks = rows.map(toCounted);
     // In id order, so a visitor's first click of the day on a post is the one marked; the
