@@ -38,6 +38,7 @@ import { qrPng } from './qrPng.js';
 import { listen, openSettingsDatabase } from './startup.js';
 import { createWebhookStore } from '../db/webhookStore.js';
 import { startWebhookWorker } from './webhookWorker.js';
+import { logMemory } from './memoryLog.js';
 
 /** How often the server looks for link edits made by other processes. */
 export const LINK_SYNC_MS = 1_000;
@@ -173,6 +174,7 @@ export async function startServer(
     logger,
   });
   const firstKey = await ensureFirstKey(deps);
+  const memory = config.logLevel === 'debug' ? logMemory(logger, 'request') : null;
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -193,6 +195,7 @@ export async function startServer(
         await queue.drain();
         await bioPageViews.close();
         await clickThread.close();
+        memory?.stop();
         database.close();
         lock.release();
       })();

@@ -2,7 +2,9 @@
  * npm run bench:redirect — linkpost's redirect (full capture) against a bare node:http server
  * answering 302 from a Map, same load, alternating, in one run. Then SIGTERM and a loss check.
  *   BENCH_SECONDS (default 8) per round, BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 32),
- *   BENCH_FINAL_REQUESTS (default 20000) for the loss check.
+ *   BENCH_FINAL_REQUESTS (default 20000) for the loss check, BENCH_RATE (req/s over all
+ *   connections, default unpaced): paced rounds give both servers the same load, so their CPU
+ *   per request compares the work per click even on a machine other jobs keep busy.
  * The loss check sends a fixed number of requests, waits for every answer, sends SIGTERM
  * at once, and compares the clicks stored with the redirects answered.
  */
@@ -19,6 +21,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const FINAL_REQUESTS = Number(process.env.BENCH_FINAL_REQUESTS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 const ADMIN = 'bench-admin-key-000000000001';
 const SLUGS = Array.from({ length: 50 }, (_, i) => `post${i}`);
 
@@ -27,7 +30,8 @@ const dbPath = join(dir, 'bench.db');
 
 const startLinkpost = () =>
   startServerProcess(
-    { DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN, TRUST_PROXY: 'true' },
+    // LOG_LEVEL=debug: each thread logs a `memory` line a second (src/node/memoryLog.ts).
+    { DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN, TRUST_PROXY: 'true', LOG_LEVEL: 'debug' },
     { nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean) }, // e.g. --cpu-prof
   );
 
@@ -74,7 +78,7 @@ async function load(url: string, pid: number, amount?: number) {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    ...(amount ? { amount } : { duration: SECONDS }),
+    ...(amount ? { amount } : { duration: SECONDS, ...(RATE ? { overallRate: RATE } : {}) }),
     requests: visitorRequests(visitors, SLUGS, 'x-forwarded-for'),
   });
   const seconds = (performance.now() - started) / 1000;
@@ -91,10 +95,36 @@ async function load(url: string, pid: number, amount?: number) {
   };
 }
 
-const peakRss = (pid: number) => {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-};
+/** The process's peak RSS (VmHWM), and its RSS now split into anonymous and file-backed pages, in MB. */
+function rssOf(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
+  return { peak: kb('VmHWM'), rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') };
+}
+
+/** Samples RSS while the benchmark runs; the largest sample's split says what the peak holds. */
+function sampleRss(pid: number, everyMs = 250) {
+  let top = rssOf(pid);
+  const timer = setInterval(() => {
+    const now = rssOf(pid);
+    if (now.rss > top.rss) top = now;
+  }, everyMs);
+  return { stop: () => (clearInterval(timer), { ...top, peak: rssOf(pid).peak }) };
+}
+
+type MemoryLine = { thread: string } & Record<string, number>;
+/** The largest of each figure per thread, from the server's `memory` debug lines. */
+function memoryPeaks(output: string) {
+  const peaks = new Map<string, Record<string, number>>();
+  for (const text of output.split('\n')) {
+    if (!text.includes('"message":"memory"')) continue;
+    const { thread, ...figures } = JSON.parse(text) as MemoryLine;
+    const peak = peaks.get(thread) ?? {};
+    for (const [k, v] of Object.entries(figures)) if (typeof v === 'number') peak[k] = Math.max(peak[k] ?? 0, v);
+    peaks.set(thread, peak);
+  }
+  return peaks;
+}
 
 async function main() {
   const lp = await startLinkpost();
@@ -109,9 +139,10 @@ async function main() {
     destinations.set(slug, link.destination);
   }
   const bare = await startBare(destinations);
+  const rssSampler = sampleRss(lp.child.pid!);
 
   console.log(
-    `redirect benchmark: ${ROUNDS} rounds × ${SECONDS}s each, ${CONNECTIONS} connections, ${visitors.length} visitor mixes`,
+    `redirect benchmark: ${ROUNDS} rounds × ${SECONDS}s each, ${CONNECTIONS} connections${RATE ? `, paced at ${RATE} req/s` : ''}, ${visitors.length} visitor mixes`,
   );
   const runs = { bare: [] as Awaited<ReturnType<typeof load>>[], linkpost: [] as Awaited<ReturnType<typeof load>>[] };
   // Warm-up both (JIT, caches), unmeasured.
@@ -133,17 +164,21 @@ async function main() {
       .padStart(
         7,
       )} req/s   p50 ${median(xs.map((x) => x.p50))} ms   p99 ${median(xs.map((x) => x.p99))} ms   ${median(xs.map((x) => x.cpuPerRequest)).toFixed(1)} µs CPU/request`;
-  const rss = peakRss(lp.child.pid!);
+  const rss = rssSampler.stop();
 
   // Loss check: settle, count, send exactly FINAL_REQUESTS, SIGTERM straight after the last answer.
-  await new Promise((r) => setTimeout(r, 1000));
   const countClicks = () => {
     const db = new Sqlite(dbPath, { readonly: true });
     const n = Number(db.prepare('select count(*) from clicks').pluck().get());
     db.close();
     return n;
   };
-  const before = countClicks();
+  // A busy machine can leave the rounds' clicks queued for seconds: wait until none arrive.
+  let before = -1;
+  for (let now = countClicks(); now !== before; now = countClicks()) {
+    before = now;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   const final = await load(lp.url, lp.child.pid!, FINAL_REQUESTS);
   const answered = final.redirects;
   const code = await lp.stop('SIGTERM');
@@ -167,11 +202,18 @@ async function main() {
     `          of which request thread ${main.toFixed(1)} µs, click thread and V8 helpers ${(median(runs.linkpost.map((x) => x.cpuPerRequest)) - main).toFixed(1)} µs`,
   );
   const cpuRatio = median(runs.bare.map((x) => x.cpuPerRequest)) / median(runs.linkpost.map((x) => x.cpuPerRequest));
-  console.log(`ratio linkpost/bare, throughput: ${ratio.toFixed(2)} (target ≥ 0.5)`);
+  console.log(`ratio linkpost/bare, throughput: ${ratio.toFixed(2)} (target ≥ 0.7)`);
   console.log(
     `ratio linkpost/bare, server CPU per request (bare ÷ linkpost, steadier on a busy machine): ${cpuRatio.toFixed(2)}`,
   );
-  console.log(`linkpost peak RSS: ${rss.toFixed(0)} MB (geoip-lite's in-memory database is ~150 MB of it)`);
+  console.log(
+    `linkpost peak RSS: ${rss.peak.toFixed(0)} MB (geoip-lite's in-memory database is ~146 MB of it); largest sample ${rss.rss.toFixed(0)} MB = ${rss.anon.toFixed(0)} anonymous + ${rss.file.toFixed(0)} file-backed`,
+  );
+  for (const [thread, p] of memoryPeaks(lp.output())) {
+    console.log(
+      `  ${thread} thread peaks: heap used ${p.heapUsedMb} MB of ${p.heapTotalMb} (new space ${p.newSpaceMb}, old space ${p.oldSpaceMb}), external ${p.externalMb} (array buffers ${p.arrayBuffersMb}), V8 malloc ${p.peakMallocedMb}`,
+    );
+  }
   console.log(`loss check: ${answered} redirects answered, then SIGTERM; ${stored} clicks stored; exit code ${code}`);
   console.log(`lost clicks: ${answered - stored}`);
   console.log(`counters after SIGTERM: ${counted} of ${total} stored clicks counted`);

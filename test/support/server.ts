@@ -1,9 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { archiveLog } from './logArchive.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The node flags `npm start` gives (`tsx --max-semi-space-size=4 src/node.ts`), so tests run the server as users do. */
+export const START_FLAGS = (JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')).scripts.start as string)
+  .split(' ')
+  .filter((word) => word.startsWith('--'));
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -42,7 +48,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const { script = 'src/node.ts', nodeArgs = [] } = options;
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...START_FLAGS, ...nodeArgs, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],

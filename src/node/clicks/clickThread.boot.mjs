@@ -1,5 +1,8 @@
-// Worker threads do not inherit tsx's loader from the tsx command: register it, then load the TypeScript.
-import { register } from 'tsx/esm/api';
+// Worker threads do not inherit tsx's loader: register it, then load the TypeScript. tsx's
+// require hook runs in this thread; its ESM hooks would start one more thread (and isolate) for
+// themselves, ~20 MB, so the click thread is loaded through require (see clickThread.ts).
+import { createRequire } from 'node:module';
+import { register } from 'tsx/cjs/api';
 
 register();
-await import('./clickThread.worker.ts');
+createRequire(import.meta.url)('./clickThread.worker.ts');

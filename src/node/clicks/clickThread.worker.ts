@@ -2,7 +2,7 @@
  * The click-writing thread: enrichment (user agents, geoip-lite, HMAC) and the SQLite
  * transactions run here, on their own connection, so the event loop that answers redirects
  * never waits on them. Each batch is written at once; counting follows on its own schedule
- * (countSchedule.ts). Messages: {id, visits} in, {id} or {id, error} out.
+ * (countSchedule.ts). Messages: {id, visits (JSON)} in, {id} or {id, error} out.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { utcDay, type Visit } from '../../domain/index.js';
@@ -14,6 +14,7 @@ import { createClickPruner } from '../../db/index.js';
 import { pruneClicks } from '../../services/pruneClicks.js';
 import { createNodeLogger } from '../logger.js';
 import { openDatabase } from '../sqlite.js';
+import { logMemory } from '../memoryLog.js';
 
 const { databasePath, options } = workerData as { databasePath: string; options: ClickThreadOptions };
 /** How often old raw clicks are deleted under CLICK_RETENTION_DAYS. */
@@ -23,6 +24,7 @@ const database = openDatabase(databasePath);
 const capture = createNodeRecordDeps(database);
 // Write failures go back to the main thread, which logs them once per window; counting logs here.
 const logger = createNodeLogger({ level: options.level, pretty: options.pretty });
+const memory = options.level === 'debug' ? logMemory(logger, 'click') : null;
 
 /**
  * Clicks counted per transaction here. Writes wait while a count holds the write lock, and a
@@ -57,7 +59,7 @@ if (options.retentionDays) {
 }
 
 let chain: Promise<unknown> = Promise.resolve();
-parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: true }) => {
+parentPort!.on('message', (message: { id: number; visits: string } | { close: true }) => {
   if ('close' in message) {
     chain.then(() => {
       counting.stop();
@@ -66,6 +68,7 @@ parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: t
       } catch (err) {
         logger.error('counting clicks failed at shutdown; the next start counts them', { err });
       }
+      memory?.stop();
       database.close();
       parentPort!.close();
     });
@@ -73,7 +76,7 @@ parentPort!.on('message', (message: { id: number; visits: Visit[] } | { close: t
   }
   // One batch at a time, in order.
   chain = chain.then(() =>
-    recordClicks(capture, message.visits).then(
+    recordClicks(capture, JSON.parse(message.visits) as Visit[]).then(
       () => {
         parentPort!.postMessage({ id: message.id });
         counting.written();

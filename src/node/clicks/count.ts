@@ -4,9 +4,12 @@ import type { CountedClick } from '../../db/counters.js';
 import { rebuildStatements } from '../../db/counterRebuild.js';
 import type { NodeDatabase } from '../sqlite.js';
 import { sqliteCounterUpserts } from './counterUpserts.js';
+import type { UncountedRow, WrittenClicks } from './writtenClicks.js';
 
 /** Clicks counted per transaction at most: a long backlog (after a crash) is taken in runs. */
 const RUN = 50_000;
+/** (day, post, visitor) triples remembered as seen; past this many the memory starts again. */
+const SEEN_ENTRIES = 20_000;
 
 /**
  * Node counts stored clicks after writing them, not in the same transaction: a second of
@@ -18,7 +21,7 @@ const RUN = 50_000;
  * post's clicks are gone with it, so they are not counted late; a moved post's late clicks
  * count for its new campaign, as the triggers do.
  */
-export function createClickCounting({ sqlite }: NodeDatabase) {
+export function createClickCounting({ sqlite }: NodeDatabase, written?: WrittenClicks) {
   const upsert = sqliteCounterUpserts(sqlite);
   const markSeen = sqlite.prepare(
     'INSERT INTO daily_visitors (day, link_id, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
@@ -31,20 +34,51 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
        FROM clicks WHERE id > ? ORDER BY id LIMIT ?`,
     )
     .raw();
+  const stored = sqlite.prepare('SELECT count(*) FROM clicks WHERE id > ? AND id <= ?').pluck();
+  /** The rows after `through`: those this thread wrote if the table still holds them all, then the table's. */
+  const uncountedRows = (through: number, limit: number): unknown[][] => {
+    const read = (after: number, n: number) => uncounted.all(after, n) as unknown[][];
+    const known: UncountedRow[] = written?.after(through, limit) ?? [];
+    const last = known.at(-1)?.[0];
+    // A deleted post takes its clicks with it: then the table answers alone.
+    if (last === undefined || stored.get(through, last) !== known.length) return read(through, limit);
+    return known.length < limit ? [...known, ...read(last, limit - known.length)] : known;
+  };
   const advance = sqlite.prepare(
     `INSERT INTO counter_progress (id, through_click_id) VALUES (1, ?)
      ON CONFLICT (id) DO UPDATE SET through_click_id = excluded.through_click_id`,
   );
+  // A visitor seen on a post today stays seen (rows go only with their day, or their post, whose
+  // clicks then go too), so what committed transactions saw answers repeats without the insert.
+  let seen = new Set<string>();
+  let seenNow: string[] = [];
+  const seenBefore = (day: string, linkId: number, visitor: string) => {
+    const key = `${day}|${linkId}|${visitor}`;
+    if (seen.has(key)) return true;
+    seenNow.push(key);
+    return markSeen.run(day, linkId, visitor).changes === 0;
+  };
+  /** Runs a count transaction; only once it committed does what it saw join `seen`. */
+  const remembering = (run: () => number): number => {
+    // Inside a caller's transaction (the rebuild) nothing is committed yet, so nothing is kept.
+    const own = !sqlite.inTransaction;
+    seenNow = [];
+    const n = run();
+    if (!own) return n;
+    if (seen.size + seenNow.length > SEEN_ENTRIES) seen = new Set();
+    for (const key of seenNow) seen.add(key);
+    return n;
+  };
   const countRun = sqlite.transaction((limit: number): number => {
     const through = countedThrough.get() as number | undefined;
     // Migration 0004 writes the row; without it every click would be counted again.
     if (through === undefined) throw new Error('counter_progress has no row: run `npm run cli -- counters rebuild`');
-    const rows = uncounted.all(through, limit) as unknown[][];
+    const rows = uncountedRows(through, limit);
     if (rows.length === 0) return 0;
     const clicks = rows.map(toCounted);
     // In id order, so a visitor's first click of the day on a post is the one marked; the
     // daily_visitors insert both asks whether the visitor was seen and marks them seen.
-    const firsts = firstOfDay(clicks, (day, linkId, visitor) => markSeen.run(day, linkId, visitor).changes === 0);
+    const firsts = firstOfDay(clicks, seenBefore);
     for (const [i, first] of firsts.entries()) {
       if (!first) continue;
       clicks[i]!.firstOfDay = true;
@@ -60,13 +94,13 @@ export function createClickCounting({ sqlite }: NodeDatabase) {
      * thread counts a run at a time so a write never waits behind a long count (a crash loses
      * what waits: docs/operations.md).
      */
-    countSome: (limit: number): number => countRun.immediate(limit),
+    countSome: (limit: number): number => remembering(() => countRun.immediate(limit)),
     /** Counts every stored click not counted yet; returns how many. */
     countAll(): number {
       let total = 0;
       // IMMEDIATE: take the write lock first, so a write by another connection between the
       // reads and the upserts makes this wait (busy timeout) instead of fail.
-      for (let n = RUN; n === RUN; total += n) n = countRun.immediate(RUN);
+      for (let n = RUN; n === RUN; total += n) n = remembering(() => countRun.immediate(RUN));
       return total;
     },
   };

@@ -7,6 +7,7 @@ import { createGeoipLookup } from '../geo.js';
 import { createNodeSaltStore } from '../saltFiles.js';
 import type { NodeDatabase } from '../sqlite.js';
 import { createSqliteClickWriter } from './write.js';
+import { createWrittenClicks } from './writtenClicks.js';
 
 /**
  * Everything the Node write path needs: geoip-lite, cached UA parsing, visitor keys, the
@@ -16,12 +17,14 @@ export function createNodeRecordDeps(
   database: NodeDatabase,
 ): RecordDeps & { counting: ClickCounting; salts: VisitorSaltStore } {
   const salts = createNodeSaltStore(database);
+  // Counting takes what was just written from memory instead of reading it back.
+  const written = createWrittenClicks();
   return {
     salts,
-    clicks: createSqliteClickWriter(database),
+    clicks: createSqliteClickWriter(database, written.add),
     geo: createGeoipLookup(),
     describeUserAgent: cachedUserAgents(),
     visitorKey: createVisitorKeys(salts),
-    counting: createClickCounting(database),
+    counting: createClickCounting(database, written),
   };
 }

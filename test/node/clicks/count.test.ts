@@ -9,13 +9,14 @@ import Sqlite from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkStore, type Database } from '../../../src/db/index.js';
 import { schema } from '../../../src/db/schema.js';
 import type { Device, NewClick } from '../../../src/domain/index.js';
 import { createClickCounting, createSqliteCounterStore } from '../../../src/node/clicks/count.js';
 import { MIGRATIONS_DIR, openDatabase, type NodeDatabase } from '../../../src/node/sqlite.js';
 import { createSqliteClickWriter } from '../../../src/node/clicks/write.js';
+import { createWrittenClicks } from '../../../src/node/clicks/writtenClicks.js';
 import { oldCountersSql } from '../../support/oldCounters.js';
 import { tempDir } from '../../support/app.js';
 import { prng } from '../../support/random.js';
@@ -75,17 +76,21 @@ async function insertLinks(db: Database, campaigns: (string | null)[]): Promise<
   return ids;
 }
 
+/** Whether open() wires the writer to counting as the click thread does (writtenClicks.ts). */
+let remembering = false;
+
 /** A new database file with posts in `campaigns`, the Node click store (which counts nothing) and its counting. */
 async function open(campaigns: (string | null)[] = ['c1', 'c1', 'c2', null]) {
   const path = newFile();
   const database = openDatabase(path);
   const linkIds = await insertLinks(database.db, campaigns);
+  const written = remembering ? createWrittenClicks() : undefined;
   return {
     path,
     database,
     linkIds,
-    clicks: createSqliteClickWriter(database),
-    counting: createClickCounting(database),
+    clicks: createSqliteClickWriter(database, written?.add),
+    counting: createClickCounting(database, written),
   };
 }
 
@@ -140,7 +145,35 @@ async function writeInBatches(store: ReturnType<typeof createSqliteClickWriter>,
   for (let i = 0; i < clicks.length; i += size) await store.insertBatch(clicks.slice(i, i + size));
 }
 
-describe('counting clicks after writing them', () => {
+describe.each([
+  ['reading the written clicks back', false],
+  ["taking them from the click thread's memory of what it wrote", true],
+])('counting clicks after writing them, %s', (_, memory) => {
+  beforeAll(() => {
+    remembering = memory;
+  });
+
+  it("counts exactly when another connection writes clicks between this one's writes", async () => {
+    const t = await open();
+    const other = openDatabase(t.path);
+    const otherClicks = createSqliteClickWriter(other);
+    const rnd = prng(9);
+    await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 300));
+    await writeInBatches(otherClicks, randomClicks(rnd, t.linkIds, 120));
+    await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 250));
+    expect(t.counting.countAll()).toBe(670);
+    await writeInBatches(t.clicks, randomClicks(rnd, t.linkIds, 80));
+    await writeInBatches(otherClicks, randomClicks(rnd, t.linkIds, 40));
+    expect(t.counting.countAll()).toBe(120);
+    const { counted, raw } = totalsAndRaw(t.database);
+    expect(counted).toEqual(raw);
+    expect(uniquesAndDistinct(t.database).counted).toBe(uniquesAndDistinct(t.database).distinct);
+    const before = dump(t.database);
+    expect(await rebuilt(t.database)).toEqual(before);
+    other.close();
+    t.database.close();
+  });
+
   it('leaves written clicks out of the counters until countAll, which counts each once, as a rebuild would', async () => {
     const t = await open();
     const rnd = prng(1);
@@ -318,6 +351,31 @@ describe('counting clicks after writing them', () => {
     expect(firsts).toEqual(script.map(([, first]) => (first ? 1 : 0)));
     expect(uniquesAndDistinct(reopened)).toEqual({ counted: 5, distinct: 5 });
     reopened.close();
+  });
+
+  it("still marks a visitor's first click after a count that failed and rolled back, and only once after repeats", async () => {
+    const t = await open(['c1']);
+    const [p1] = t.linkIds as [number];
+    const click = (minute: number): NewClick => ({
+      ...randomClicks(prng(3), [p1], 1)[0]!,
+      clickedAt: START + minute * 60_000,
+      bot: false,
+      visitor: 'a'.padEnd(32, '0'),
+    });
+    await t.clicks.insertBatch([click(1), click(2)]);
+    // The count fails after its daily_visitors insert (marking the first click), so all of it rolls back.
+    t.database.sqlite.exec(
+      "CREATE TEMP TRIGGER fail_first BEFORE UPDATE OF first_of_day ON clicks BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+    );
+    expect(() => t.counting.countAll()).toThrow(/disk on fire/);
+    t.database.sqlite.exec('DROP TRIGGER fail_first');
+    expect(t.counting.countAll()).toBe(2);
+    await t.clicks.insertBatch([click(3)]);
+    expect(t.counting.countAll()).toBe(1);
+    const firsts = t.database.sqlite.prepare('SELECT first_of_day FROM clicks ORDER BY id').pluck().all();
+    expect(firsts).toEqual([1, 0, 0]);
+    expect(uniquesAndDistinct(t.database)).toEqual({ counted: 1, distinct: 1 });
+    t.database.close();
   });
 
   it('refuses to count without a progress row, which would count every click again, until a rebuild writes it', async () => {
