@@ -32,7 +32,8 @@ import type { Env } from './env.js';
 import { locationFromCf } from './location.js';
 import type { WorkerSettings } from './settings.js';
 import { createWebhookStore } from '../db/webhookStore.js';
-import { directRecorder, queueRecorder, recordFailures, type Background } from './recorders.js';
+import { directRecorder, queueRecorder, recordFailures, type Background, type WorkerRecorder } from './recorders.js';
+import { createWorkerFastRedirect } from './fastRedirect.js';
 
 /**
  * Hot links per isolate. Isolates do not see each other's edits, so the TTL is short: a
@@ -72,21 +73,35 @@ export function syncLinkCache(env: Env, ctx: Background, logger: Logger): void {
 /** The request's own waitUntil: Hono's context carries the ExecutionContext wrangler passed. */
 const backgroundOf = (c: Context): Background => c.executionCtx;
 
+/** Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key. */
+const clientAddressOf = (header: (name: string) => string | undefined) => normalizeAddress(header('cf-connecting-ip'));
+
+/** The isolate's click recorder: through the queue when CLICKS_QUEUE is bound, else written after the response. */
+export function workerRecorder(env: Env, settings: WorkerSettings, logger: Logger): WorkerRecorder {
+  const record = recorderFor(recordDeps(openD1(env.DB), settings.saltSealer));
+  const failures = recordFailures(logger, storageHealth);
+  return env.CLICKS_QUEUE ? queueRecorder(env.CLICKS_QUEUE, record, failures) : directRecorder(record, failures);
+}
+
+/** Cached short links answered before the app, with the clicks going to `recorder` (fastRedirect.ts). */
+export const workerFastRedirect = (recorder: WorkerRecorder, logger: Logger) =>
+  createWorkerFastRedirect({ linkCache, clock: Date.now, recorder, clientAddress: clientAddressOf, logger });
+
 /**
  * The shared app's deps, built once per isolate (and base URL): drizzle over the isolate's D1
- * binding, settings, recorders. What differs per request (waitUntil, request.cf) is read from
- * each request's context.
+ * binding, settings, the isolate's recorder. What differs per request (waitUntil, request.cf)
+ * is read from each request's context.
  */
-export function workerDeps(env: Env, settings: WorkerSettings, publicUrl: string, logger: Logger): AppDeps {
+export function workerDeps(
+  env: Env,
+  settings: WorkerSettings,
+  publicUrl: string,
+  logger: Logger,
+  recorder: WorkerRecorder = workerRecorder(env, settings, logger),
+): AppDeps {
   const d1 = openD1(env.DB);
-  const capture = recordDeps(d1, settings.saltSealer);
   const throttle = createSqlThrottleStore(d1.db);
-  const clientOf = (c: Context) => normalizeAddress(c.req.header('cf-connecting-ip'));
-  const record = recorderFor(capture);
-  const failures = recordFailures(logger, storageHealth);
-  const recorder = env.CLICKS_QUEUE
-    ? queueRecorder(env.CLICKS_QUEUE, record, failures)
-    : directRecorder(record, failures);
+  const clientOf = (c: Context) => clientAddressOf((name) => c.req.header(name));
   return {
     links: createLinkStore(d1.db),
     apiKeys: createApiKeyStore(d1.db),
@@ -112,7 +127,6 @@ export function workerDeps(env: Env, settings: WorkerSettings, publicUrl: string
     tracking: {
       recorder: { record: (visit, c) => recorder.record(visit, backgroundOf(c)) },
       clock: Date.now,
-      // Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key.
       clientAddress: clientOf,
       platformLocation: (c) => locationFromCf(c.req.raw.cf),
     },
