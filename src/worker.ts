@@ -30,7 +30,8 @@ export default {
     } catch (err) {
       return misconfigured(err, logger);
     }
-    syncLinkCache(env, ctx, logger);
+    const catchingUp = syncLinkCache(env, ctx, logger);
+    if (catchingUp) await catchingUp;
     // Built on an isolate's first request; env, ctx and request.cf reach handlers through the context.
     return answer(request, env, ctx, settings);
   },

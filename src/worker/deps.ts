@@ -36,17 +36,26 @@ import { directRecorder, queueRecorder, recordFailures, type Background, type Wo
 import { createWorkerFastRedirect } from './fastRedirect.js';
 
 /**
- * Hot links per isolate. Isolates do not see each other's edits, so the TTL is short: a
- * disabled or edited link is honoured everywhere within this time.
+ * Hot links per isolate. Edits made in other isolates arrive through the links version
+ * (syncLinkCache), so the TTL is only a backstop, as long as Node's.
  */
-export const LINK_CACHE_TTL_MS = 10_000;
-/** Served bio pages per isolate, as briefly as links, and forgotten with them. */
-const bioPageCache = createBioPageCache(LINK_CACHE_TTL_MS);
+export const LINK_CACHE_TTL_MS = 60_000;
+/**
+ * Served bio pages per isolate: a page edit moves no links version, so other isolates see it
+ * within this time. Forgotten with the links too.
+ */
+export const BIO_PAGE_TTL_MS = 10_000;
+const bioPageCache = createBioPageCache(BIO_PAGE_TTL_MS);
 const linkCache = linkCacheForgettingBioPages(createLinkCache(10_000, LINK_CACHE_TTL_MS), bioPageCache);
-/** Edits reach this isolate's cache within about a second (links_version), not only at the TTL. */
 const linkSync = createLinkCacheSync(linkCache);
+/** A busy isolate reads the links version at most this often, after the response. */
 const LINK_SYNC_MS = 1_000;
+/** An isolate that has not read it for this long reads it before answering. */
+const LINK_STALE_MS = 10_000;
+/** When the last read of the links version started; 0 before the first. */
 let lastSync = 0;
+/** A read that answers wait for, after a quiet spell. */
+let catchingUp: Promise<unknown> | null = null;
 /** Per isolate, like the cache: maxClicks spent ahead of the click writer. */
 const clickAllowance = createClickAllowance();
 /** Per isolate: what this isolate's writes saw of D1, for /healthz and 503s. */
@@ -56,18 +65,29 @@ const authPending = new Map<string, number>();
 const authRecentlyGood = new Map<string, number>();
 
 /**
- * Reads the links version after the response, at most once a second per isolate: the next
- * request sees the emptied cache.
+ * Keeps the isolate's link cache in step with edits made anywhere: a busy isolate reads the
+ * links version after the response, at most once a second, so the next requests see an emptied
+ * cache; after LINK_STALE_MS without a read, the request (and those arriving meanwhile) waits
+ * for it, so a quiet isolate answers with what D1 holds. Returns what to wait for, if
+ * anything; a failed read is logged and the cache kept.
  */
-export function syncLinkCache(env: Env, ctx: Background, logger: Logger): void {
+export function syncLinkCache(env: Env, ctx: Background, logger: Logger): Promise<unknown> | undefined {
+  if (catchingUp) return catchingUp;
   const now = Date.now();
-  if (now - lastSync < LINK_SYNC_MS) return;
+  const since = now - lastSync;
+  if (since < LINK_SYNC_MS) return undefined;
+  // A new isolate's cache is empty: nothing in it can be stale.
+  const stale = lastSync !== 0 && since >= LINK_STALE_MS;
   lastSync = now;
-  ctx.waitUntil(
-    linkSync
-      .check(createLinkVersionReader(openD1(env.DB).db))
-      .catch((err) => logger.warn('could not read the links version', { err })),
-  );
+  const read = linkSync
+    .check(createLinkVersionReader(openD1(env.DB).db))
+    .catch((err) => logger.warn('could not read the links version', { err }));
+  if (!stale) {
+    ctx.waitUntil(read);
+    return undefined;
+  }
+  catchingUp = read.finally(() => (catchingUp = null));
+  return catchingUp;
 }
 
 /** The request's own waitUntil: Hono's context carries the ExecutionContext wrangler passed. */

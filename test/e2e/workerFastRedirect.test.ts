@@ -99,4 +99,18 @@ describe('the redirect on the Worker', () => {
     expect(appPrefetch).toMatchObject({ bot: true });
     expect(fastPrefetch).toEqual(appPrefetch);
   });
+
+  it('answers an edit made elsewhere once the isolate has been quiet, from a link it had cached', async () => {
+    expect((await api('POST', '/api/links', { url: 'https://example.com/quiet', slug: 'quiet' })).status).toBe(201);
+    const hit = () => fetch(`${worker.url}/quiet`, { redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop } });
+    expect((await hit()).status).toBe(302);
+    expect((await hit()).status).toBe(302);
+    // Another isolate's edit, as D1 sees it: straight into the database, not through this isolate.
+    const quietSince = Date.now();
+    await worker.query("UPDATE links SET disabled = 1 WHERE slug = 'quiet'");
+    // Quiet for longer than an isolate answers from its cache unchecked (LINK_STALE_MS, 10 s),
+    // yet well within the cache's TTL (60 s): the next answer must already see the edit.
+    await new Promise((r) => setTimeout(r, Math.max(0, quietSince + 11_000 - Date.now())));
+    expect((await hit()).status).toBe(410);
+  }, 60_000);
 });
