@@ -87,22 +87,25 @@ export function recordFailures(logger: Logger, health: StorageHealth): RecordFai
 const MAX_SEND_MESSAGES = 100;
 const MAX_SEND_BYTES = 200_000;
 
+type VisitMessages = { visits: Visit[]; messages: { body: QueuedVisit; contentType: 'json' }[] };
+
 /**
  * Enqueues visits for the queue() consumer, which writes them in batches. Sends are grouped as
  * direct writes are (groupWrites): visits that arrive while a send is under way go in the next
  * sendBatch together, so a busy isolate makes one call to the queue per round trip, not one per
- * click. If the queue refuses a group, its clicks are written directly rather than lost.
+ * click. If the queue refuses a sendBatch, its clicks are written directly rather than lost.
  */
 export function queueRecorder(queue: ClickQueue, record: RecordVisits, failures: RecordFailures): WorkerRecorder {
-  const send = groupWrites(async (visits) => {
+  const sendOrWrite = async ({ visits, messages }: VisitMessages) => {
     try {
-      await Promise.all(sendBatches(visits).map((batch) => queue.sendBatch(batch)));
+      await queue.sendBatch(messages);
     } catch (err) {
       failures.enqueueFailed(err);
       await record(visits);
       failures.succeeded();
     }
-  }, MAX_SEND_MESSAGES);
+  };
+  const send = groupWrites((visits) => Promise.all(sendBatches(visits).map(sendOrWrite)), MAX_SEND_MESSAGES);
   return {
     record(visit, ctx) {
       ctx.waitUntil(send(visit).catch(failures.lost));
@@ -111,30 +114,24 @@ export function queueRecorder(queue: ClickQueue, record: RecordVisits, failures:
 }
 
 /** Visits as JSON messages, cut into sendBatch calls within the queue's limits. */
-function sendBatches(visits: Visit[]): { body: QueuedVisit; contentType: 'json' }[][] {
-  const batches: { body: QueuedVisit; contentType: 'json' }[][] = [];
-  let current: { body: QueuedVisit; contentType: 'json' }[] = [];
+function sendBatches(visits: Visit[]): VisitMessages[] {
+  const batches: VisitMessages[] = [];
+  let current: VisitMessages = { visits: [], messages: [] };
   let bytes = 0;
   for (const visit of visits) {
     const body = toMessage(visit);
-    const size = messageBytes(body);
-    if (current.length > 0 && (current.length >= MAX_SEND_MESSAGES || bytes + size > MAX_SEND_BYTES)) {
+    // At most the message's UTF-8 bytes: three for any UTF-16 unit of its JSON.
+    const size = 3 * JSON.stringify(body).length;
+    const full = current.messages.length >= MAX_SEND_MESSAGES || bytes + size > MAX_SEND_BYTES;
+    if (current.messages.length > 0 && full) {
       batches.push(current);
-      current = [];
+      current = { visits: [], messages: [] };
       bytes = 0;
     }
-    current.push({ body, contentType: 'json' });
+    current.visits.push(visit);
+    current.messages.push({ body, contentType: 'json' });
     bytes += size;
   }
-  if (current.length > 0) batches.push(current);
+  if (current.messages.length > 0) batches.push(current);
   return batches;
 }
-
-/**
- * At most the bytes of a message as JSON: header text is Latin-1 (two UTF-8 bytes a character
- * at most, as is an escaped quote), place names any Unicode (three), the rest small.
- */
-const messageBytes = (m: QueuedVisit) =>
-  2 * (m.userAgent.length + m.referrer.length + (m.utmSource?.length ?? 0)) +
-  3 * ((m.location?.country?.length ?? 0) + (m.location?.region?.length ?? 0) + (m.location?.city?.length ?? 0)) +
-  256;

@@ -177,4 +177,24 @@ describe('click recorders', () => {
     for (const batch of sent.slice(1)) expect(batch.length * 2 * 8192).toBeLessThanOrEqual(256_000);
     expect(record).not.toHaveBeenCalled();
   });
+
+  it('writes directly only the visits of a sendBatch the queue refused', async () => {
+    let calls = 0;
+    const queue: ClickQueue = {
+      async sendBatch() {
+        if (++calls === 2) throw new Error('queue over its limit');
+      },
+    };
+    const written: number[] = [];
+    const record = vi.fn(async (visits: Visit[]) => void written.push(...visits.map((v) => v.linkId)));
+    const ctx = background();
+    const recorder = queueRecorder(queue, record, recordFailures(silentLogger, createStorageHealth(Date.now)));
+    // One group of 30 large visits, more than one sendBatch may carry; the second is refused.
+    const long = 'x'.repeat(4096);
+    for (let id = 1; id <= 30; id++) recorder.record(visit(id, { userAgent: long, referrer: long }), ctx);
+    await ctx.settled();
+    expect(calls).toBeGreaterThan(2);
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(30);
+  });
 });
