@@ -20,7 +20,7 @@ const WEBHOOK_CRON = '* * * * *';
 
 // Per isolate: JSON lines through console, as Workers Logs and `wrangler tail` collect them.
 const logger = createConsoleLogger();
-const appFor = createWorkerApps(logger);
+const answer = createWorkerApps(logger);
 
 export default {
   async fetch(request, env, ctx) {
@@ -30,9 +30,10 @@ export default {
     } catch (err) {
       return misconfigured(err, logger);
     }
-    syncLinkCache(env, ctx, logger);
+    const catchingUp = syncLinkCache(env, ctx, logger);
+    if (catchingUp) await catchingUp;
     // Built on an isolate's first request; env, ctx and request.cf reach handlers through the context.
-    return appFor(request, env, settings).fetch(request, env, ctx);
+    return answer(request, env, ctx, settings);
   },
 
   /** The cron triggers: webhooks every minute; hourly, CLICK_RETENTION_DAYS deletes raw clicks older than the window. */

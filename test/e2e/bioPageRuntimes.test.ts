@@ -20,7 +20,7 @@ const runtimes = [
     start: () => startServerProcess({ DATABASE_PATH: join(dir, 'node.db'), ADMIN_API_KEY: ADMIN }),
     editsAtOnce: true,
   },
-  // Isolates keep a served page up to LINK_CACHE_TTL_MS (10 s); wrangler dev runs one isolate.
+  // Isolates keep a served page up to BIO_PAGE_TTL_MS (10 s); wrangler dev runs one isolate.
   { name: 'Workers', start: () => startWorkerProcess({ vars: { ADMIN_API_KEY: ADMIN } }), editsAtOnce: false },
 ];
 

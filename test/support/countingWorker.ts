@@ -3,16 +3,24 @@
  * its env.DB left as it is but the prototype methods that send statements to D1 counted
  * (a prepared statement's first/all/run/raw is one statement, a batch is as many as it holds).
  * GET /__d1-statements answers the tally since the last ?reset. Used by the statements test
- * and `npm run bench:worker`; wrangler bundles it in place of src/worker.ts (WorkerOptions.main).
+ * (test/e2e/workerStatements.test.ts) and `npm run bench:worker`; wrangler bundles it in place
+ * of src/worker.ts (WorkerOptions.main).
  */
 import linkpost from '../../src/worker.js';
 import type { Env } from '../../src/worker/env.js';
 import type { QueuedVisit } from '../../src/worker/visitMessage.js';
 
-const tally = { statements: 0, batches: 0, queueBatches: 0, queuedVisits: 0 };
+const empty = () => ({ statements: 0, batches: 0, largestBatch: 0, linkReads: 0, queueBatches: 0, queuedVisits: 0 });
+/**
+ * linkReads: the statements that read links or links_version (the redirect's lookups on a cache
+ * miss and the once-a-second version check), which grow with time and slugs, not with clicks.
+ */
+const tally = empty();
 /** Statements by the start of their SQL, to see where they come from. */
 let bySql: Record<string, number> = {};
+const LINK_READ = /^select\b[^;]*?\bfrom "links(_version)?"/i;
 const seen = (sql: unknown) => {
+  if (LINK_READ.test(String(sql))) tally.linkReads++;
   const key = String(sql).replace(/\s+/g, ' ').slice(0, 80);
   bySql[key] = (bySql[key] ?? 0) + 1;
 };
@@ -37,6 +45,7 @@ function countStatements(db: D1Database) {
     tally.statements += statements.length;
     for (const s of statements) seen(s.statement);
     tally.batches++;
+    tally.largestBatch = Math.max(tally.largestBatch, statements.length);
     return batch.call(this, statements);
   };
 }
@@ -48,7 +57,7 @@ export default {
     if (url.pathname === '/__d1-statements') {
       const answer = Response.json({ ...tally, bySql });
       if (url.searchParams.has('reset')) {
-        Object.assign(tally, { statements: 0, batches: 0, queueBatches: 0, queuedVisits: 0 });
+        Object.assign(tally, empty());
         bySql = {};
       }
       return answer;

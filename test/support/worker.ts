@@ -90,6 +90,11 @@ export interface WorkerOptions {
    * its consumer whatever wrangler.toml says; false, none (the direct path).
    */
   queue?: boolean;
+  /**
+   * The consumer's max_batch_timeout instead of the configured one: long, batches close only by
+   * size, so how full they are no longer depends on how fast the machine sends clicks.
+   */
+  queueBatchSeconds?: number;
   /** An entry wrapping src/worker.ts (a path from the repository root), e.g. test/support/countingWorker.ts. */
   main?: string;
   /** More `wrangler dev` arguments, e.g. --minify=false for a readable CPU profile. */
@@ -232,17 +237,24 @@ export const productHasQueue = (): boolean =>
   [...readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').matchAll(QUEUE_TABLES)].length > 0;
 
 /** The config a WorkerOptions asks for: the product's own when nothing differs. */
-function configFor(dir: string, { queue, main }: WorkerOptions): string {
+function configFor(dir: string, { queue, main, queueBatchSeconds }: WorkerOptions): string {
   const hasQueue = productHasQueue();
   const addQueue = queue === true && !hasQueue;
   const dropQueue = queue === false && hasQueue;
-  if (!addQueue && !dropQueue && !main) return join(ROOT, 'wrangler.toml');
+  if (!addQueue && !dropQueue && !main && queueBatchSeconds === undefined) return join(ROOT, 'wrangler.toml');
   const edit = (toml: string) => {
     let out = dropQueue ? toml.replace(QUEUE_TABLES, '') : toml;
     if (main) out = out.replace(/^main = .+$/m, `main = ${JSON.stringify(join(ROOT, main))}`);
     return out;
   };
-  return writeConfig(dir, addQueue ? TEST_QUEUE : '', undefined, edit);
+  const path = writeConfig(dir, addQueue ? TEST_QUEUE : '', undefined, edit);
+  if (queueBatchSeconds !== undefined) {
+    const toml = readFileSync(path, 'utf8');
+    const out = toml.replace(/^max_batch_timeout = \d+/m, `max_batch_timeout = ${queueBatchSeconds}`);
+    if (out === toml) throw new Error('no max_batch_timeout to replace; update configFor');
+    writeFileSync(path, out);
+  }
+  return path;
 }
 
 /** A local queue for a product config without one. */

@@ -134,15 +134,15 @@ describe('click recorders', () => {
 
   it('enqueues the visit as JSON with a queue, and writes directly if the queue refuses it', async () => {
     const sent: unknown[] = [];
-    const queue: ClickQueue = { send: async (body, options) => void sent.push([body, options]) };
+    const queue: ClickQueue = { sendBatch: async (messages) => void sent.push(messages) };
     const record = vi.fn(async () => {});
     const ctx = background();
     queueRecorder(queue, record, recordFailures(silentLogger, createStorageHealth(Date.now))).record(visit(1), ctx);
     await ctx.settled();
-    expect(sent).toEqual([[toMessage(visit(1)), { contentType: 'json' }]]);
+    expect(sent).toEqual([[{ body: toMessage(visit(1)), contentType: 'json' }]]);
     expect(record).not.toHaveBeenCalled();
 
-    const refusing: ClickQueue = { send: async () => Promise.reject(new Error('queue over its limit')) };
+    const refusing: ClickQueue = { sendBatch: async () => Promise.reject(new Error('queue over its limit')) };
     const logger = memoryLogger();
     queueRecorder(refusing, record, recordFailures(logger, createStorageHealth(Date.now))).record(visit(2), ctx);
     await ctx.settled();
@@ -150,5 +150,51 @@ describe('click recorders', () => {
     expect(logger.lines).toEqual([
       { level: 'warn', message: expect.stringContaining('writing it directly'), fields: { err: expect.any(Error) } },
     ]);
+  });
+
+  it('sends the visits that arrive during a send together, in batches within the queue limits', async () => {
+    const sent: number[][] = [];
+    let release!: () => void;
+    const queue: ClickQueue = {
+      async sendBatch(messages) {
+        sent.push(messages.map((m) => m.body.linkId));
+        if (sent.length === 1) await new Promise<void>((r) => (release = r));
+      },
+    };
+    const record = vi.fn(async () => {});
+    const ctx = background();
+    const recorder = queueRecorder(queue, record, recordFailures(silentLogger, createStorageHealth(Date.now)));
+    recorder.record(visit(1), ctx);
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    // 30 visits with 4 KB headers: about 16 KB of message each, more than one sendBatch may carry.
+    const long = 'x'.repeat(4096);
+    for (let id = 2; id <= 31; id++) recorder.record(visit(id, { userAgent: long, referrer: long }), ctx);
+    release();
+    await ctx.settled();
+    expect(sent[0]).toEqual([1]);
+    expect(sent.slice(1).flat()).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+    expect(sent.length).toBeGreaterThan(2);
+    for (const batch of sent.slice(1)) expect(batch.length * 2 * 8192).toBeLessThanOrEqual(256_000);
+    expect(record).not.toHaveBeenCalled();
+  });
+
+  it('writes directly only the visits of a sendBatch the queue refused', async () => {
+    let calls = 0;
+    const queue: ClickQueue = {
+      async sendBatch() {
+        if (++calls === 2) throw new Error('queue over its limit');
+      },
+    };
+    const written: number[] = [];
+    const record = vi.fn(async (visits: Visit[]) => void written.push(...visits.map((v) => v.linkId)));
+    const ctx = background();
+    const recorder = queueRecorder(queue, record, recordFailures(silentLogger, createStorageHealth(Date.now)));
+    // One group of 30 large visits, more than one sendBatch may carry; the second is refused.
+    const long = 'x'.repeat(4096);
+    for (let id = 1; id <= 30; id++) recorder.record(visit(id, { userAgent: long, referrer: long }), ctx);
+    await ctx.settled();
+    expect(calls).toBeGreaterThan(2);
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(30);
   });
 });
