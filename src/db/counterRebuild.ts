@@ -42,49 +42,45 @@ const FROM_GRAIN: Record<number, number> = { 15: 15, 60: 15, 1440: 1440 };
 
 const SUMS = 'sum(clicks) AS clicks, sum(uniques) AS uniques';
 
-/**
- * SELECTs of dim, grain, bucket, bot, value, clicks, uniques of counter_totals, from profiles
- * matching `where`: one per dimension and grain, never one compound SELECT (D1 caps its terms).
- */
-export function totalsFromProfiles(where: string): string[] {
-  const parts: string[] = [];
-  const select = (dim: string, value: string, grain: number) =>
-    `SELECT '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
-    ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 3, 4, 5`;
-  for (const grain of COUNTER_GRAINS.totals.all) parts.push(select('all', "''", grain));
-  for (const dim of COUNTED_DIMENSIONS)
-    for (const grain of COUNTER_GRAINS.totals.dims) parts.push(select(dim, VALUE_OF[dim], grain));
-  return parts;
-}
-
-/** SELECTs of link_id, dim, grain, bucket, bot, value, clicks, uniques of counter_links, one per dimension and grain. */
-export function linksFromProfiles(where: string): string[] {
-  const parts: string[] = [];
-  const select = (dim: string, value: string, grain: number) =>
-    `SELECT link_id AS link_id, '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
-    ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 1, 4, 5, 6`;
-  for (const grain of COUNTER_GRAINS.links.all) parts.push(select('all', "''", grain));
-  for (const dim of COUNTED_DIMENSIONS)
-    for (const grain of COUNTER_GRAINS.links.dims) parts.push(select(dim, VALUE_OF[dim], grain));
-  return parts;
-}
+/** A key column of a counter the SELECT leads with: its SQL, its name, and whether rows vary in it. */
+type Lead = { sql: string; name: string; grouped: boolean };
 
 /**
- * SELECTs of filter, filter_value, dim, grain, bucket, bot, value, clicks, uniques of
- * counter_filters from profiles matching `where`: one per filter, dimension and grain.
+ * SELECTs of a value counter's rows from profiles matching `where`: the `lead` key columns,
+ * then dim, grain, bucket, bot, value, clicks, uniques, at the grains given. One per dimension
+ * and grain, never one compound SELECT (D1 caps its terms).
  */
-export function filtersFromProfiles(where: string): string[] {
-  const parts: string[] = [];
-  for (const filter of CLICK_FILTERS) {
-    const select = (dim: string, value: string, grain: number) =>
-      `SELECT '${filter}' AS filter, ${filter} AS filter_value, '${dim}' AS dim, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
-      ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY 2, 5, 6, 7`;
-    for (const grain of COUNTER_GRAINS.filters.all) parts.push(select('all', "''", grain));
-    for (const dim of COUNTED_DIMENSIONS)
-      for (const grain of COUNTER_GRAINS.filters.dims) parts.push(select(dim, VALUE_OF[dim], grain));
-  }
-  return parts;
+function valueSelects(lead: Lead[], grains: { all: readonly number[]; dims: readonly number[] }, where: string) {
+  const n = lead.length;
+  const groupBy = [...lead.flatMap((l, i) => (l.grouped ? [i + 1] : [])), n + 3, n + 4, n + 5].join(', ');
+  const select = (dim: string, value: string, grain: number) =>
+    `SELECT ${[...lead.map((l) => `${l.sql} AS ${l.name}`), `'${dim}' AS dim`].join(', ')}, ${grain} AS grain, ${BUCKET_AT[grain]} AS bucket, bot AS bot, ${value} AS value, ${SUMS}` +
+    ` FROM counter_profiles WHERE grain = ${FROM_GRAIN[grain]} AND ${where} GROUP BY ${groupBy}`;
+  return [
+    ...grains.all.map((grain) => select('all', "''", grain)),
+    ...COUNTED_DIMENSIONS.flatMap((dim) => grains.dims.map((grain) => select(dim, VALUE_OF[dim], grain))),
+  ];
 }
+
+/** SELECTs of counter_totals' rows from profiles matching `where`. */
+export const totalsFromProfiles = (where: string): string[] => valueSelects([], COUNTER_GRAINS.totals, where);
+
+/** SELECTs of counter_links' rows from profiles matching `where`. */
+export const linksFromProfiles = (where: string): string[] =>
+  valueSelects([{ sql: 'link_id', name: 'link_id', grouped: true }], COUNTER_GRAINS.links, where);
+
+/** SELECTs of counter_filters' rows from profiles matching `where`: one set per click filter. */
+export const filtersFromProfiles = (where: string): string[] =>
+  CLICK_FILTERS.flatMap((filter) =>
+    valueSelects(
+      [
+        { sql: `'${filter}'`, name: 'filter', grouped: false },
+        { sql: filter, name: 'filter_value', grouped: true },
+      ],
+      COUNTER_GRAINS.filters,
+      where,
+    ),
+  );
 
 /** SELECTs of counter_filter_links from profiles matching `where`: one per filter and grain. */
 export function filterLinksFromProfiles(where: string): string[] {
