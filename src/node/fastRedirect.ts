@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { showsPreviewCard, type Logger, type Visit } from '../domain/index.js';
-import { REDIRECT_CACHE_CONTROL, REDIRECT_STATUS, redirectTarget, SLUG_PATH } from '../http/routes/redirect.js';
+import type { Logger, Visit } from '../domain/index.js';
+import { fastRedirectLink, REDIRECT_CACHE_CONTROL, REDIRECT_STATUS, redirectTarget } from '../http/routes/redirect.js';
 import { visitOf, type RequestView } from '../http/tracking.js';
-import { cachedLiveLink, recordsVisit, type ResolveDeps } from '../services/index.js';
+import { recordsVisit, type ResolveDeps } from '../services/index.js';
 
 export interface FastRedirectDeps extends Pick<ResolveDeps, 'linkCache' | 'clock'> {
   /** Where the click goes: the click writer's queue. */
@@ -19,18 +19,17 @@ export interface FastRedirectDeps extends Pick<ResolveDeps, 'linkCache' | 'clock
  */
 export function createFastRedirect(deps: FastRedirectDeps) {
   return function fastRedirect(req: IncomingMessage, res: ServerResponse): boolean {
-    const { method } = req;
-    if (method !== 'GET' && method !== 'HEAD') return false;
     const url = req.url ?? '';
     const q = url.indexOf('?');
-    const slug = SLUG_PATH.exec(q === -1 ? url : url.slice(0, q))?.[1];
-    if (slug === undefined) return false;
+    const { method = '' } = req;
+    const link = fastRedirectLink(
+      deps,
+      method,
+      q === -1 ? url : url.slice(0, q),
+      () => req.headers['user-agent'] ?? '',
+    );
     // The adapter answers 400 to a Host it cannot use; only plain ones are taken here.
-    if (!plainHost(req.headers.host)) return false;
-    const link = cachedLiveLink(deps, slug);
-    if (!link) return false;
-    // A link-preview fetcher of a post with a card gets the card, which the app draws.
-    if (showsPreviewCard(link, req.headers['user-agent'] ?? '')) return false;
+    if (!link || !plainHost(req.headers.host)) return false;
     try {
       res.writeHead(REDIRECT_STATUS, {
         location: redirectTarget(link.destination, url),

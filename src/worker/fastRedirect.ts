@@ -1,7 +1,7 @@
-import { showsPreviewCard, type LinkCache, type Logger } from '../domain/index.js';
-import { REDIRECT_CACHE_CONTROL, REDIRECT_STATUS, redirectTarget, SLUG_PATH } from '../http/routes/redirect.js';
+import type { LinkCache, Logger } from '../domain/index.js';
+import { fastRedirectLink, REDIRECT_CACHE_CONTROL, REDIRECT_STATUS, redirectTarget } from '../http/routes/redirect.js';
 import { visitOf, type RequestView } from '../http/tracking.js';
-import { cachedLiveLink, recordsVisit } from '../services/index.js';
+import { recordsVisit } from '../services/index.js';
 import { locationFromCf } from './location.js';
 import type { Background, WorkerRecorder } from './recorders.js';
 
@@ -22,17 +22,10 @@ export interface WorkerFastRedirectDeps {
  */
 export function createWorkerFastRedirect(deps: WorkerFastRedirectDeps) {
   return function fastRedirect(request: Request, ctx: Background): Response | null {
-    const { method } = request;
-    if (method !== 'GET' && method !== 'HEAD') return null;
-    const url = request.url;
-    const slug = SLUG_PATH.exec(pathOf(url))?.[1];
-    if (slug === undefined) return null;
-    // Only links the redirect route itself resolved are in the cache, so the slug is no route of the app's.
-    const link = cachedLiveLink(deps, slug);
-    if (!link) return null;
+    const { method, url } = request;
     const header: RequestView['header'] = (name) => request.headers.get(name) ?? undefined;
-    // A link-preview fetcher of a post with a card gets the card, which the app draws.
-    if (showsPreviewCard(link, header('user-agent') ?? '')) return null;
+    const link = fastRedirectLink(deps, method, pathOf(url), () => header('user-agent') ?? '');
+    if (!link) return null;
     let res: Response;
     try {
       res = new Response(null, {

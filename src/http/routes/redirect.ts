@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { isAppError, LINK_MARKERS, showsPreviewCard, type Link, type LinkPreview } from '../../domain/index.js';
-import { isHumanVisit, resolveLink, type ResolveDeps } from '../../services/index.js';
+import { cachedLiveLink, isHumanVisit, resolveLink, type ResolveDeps } from '../../services/index.js';
 import { notFoundPage, PAGE_CSP } from '../pages.js';
 import { PREVIEW_CSP, previewPage } from '../previewPage.js';
 import { contextView, requestQuery, shouldTrack, visitorOf } from '../tracking.js';
@@ -24,6 +24,26 @@ export function redirectTarget(destination: string, requestUrl: string): string 
   for (const k of new Set(query.keys())) if (!LINK_MARKERS.has(k)) target.searchParams.delete(k);
   for (const [k, v] of query) if (!LINK_MARKERS.has(k)) target.searchParams.append(k, v);
   return target.href;
+}
+
+/**
+ * The link a runtime's fast path (src/node/fastRedirect.ts, src/worker/fastRedirect.ts) answers
+ * itself, before the app: a GET or HEAD of a short link's path (undecoded, no query) that is
+ * cached, live and unlimited, and not a preview fetcher asking for its card. Undefined for
+ * everything else, which the app answers.
+ */
+export function fastRedirectLink(
+  deps: Pick<ResolveDeps, 'linkCache' | 'clock'>,
+  method: string,
+  path: string,
+  userAgent: () => string,
+): Link | undefined {
+  if (method !== 'GET' && method !== 'HEAD') return undefined;
+  const slug = SLUG_PATH.exec(path)?.[1];
+  // Only links the redirect route itself resolved are in the cache, so the slug is no route of the app's.
+  const link = slug === undefined ? undefined : cachedLiveLink(deps, slug);
+  if (!link || showsPreviewCard(link, userAgent())) return undefined;
+  return link;
 }
 
 /** GET|HEAD /:slug → 302, built first; tracking runs after and never delays it. */
