@@ -12,9 +12,11 @@
  * It prints the times, the ratio t(1M) / t(10k) for the first two, and each timing answer's
  * ratio to its /api/stats twin.
  *   BENCH_SIZES=10000,100000 overrides the sizes.
- *   BENCH_DB=path/to/seeded.db times an already seeded database (one size, kept afterwards).
+ *   BENCH_DB=path/to/seeded.db times that database (one size, kept afterwards); when the file is missing
+ *   it is seeded there first with the first of BENCH_SIZES, so a 10M seed is paid once
+ *   (BENCH_SEED_ONLY=1 stops after seeding).
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKeyStore, createLinkStore } from '../../src/db/index.js';
 import { seedDatabase } from '../../src/cli/seed.js';
@@ -84,11 +86,16 @@ interface Row {
 }
 
 async function measure(clicks: number): Promise<Row> {
-  const reused = process.env.BENCH_DB;
-  const dir = reused ? '' : tempDir('linkpost-bench-stats-');
-  const dbPath = reused ?? join(dir, 'bench.db');
+  const kept = process.env.BENCH_DB;
+  const reused = kept !== undefined && existsSync(kept);
+  const dir = kept ? '' : tempDir('linkpost-bench-stats-');
+  const dbPath = kept ?? join(dir, 'bench.db');
   if (!reused) process.stderr.write(`seeding ${fmt(clicks)} clicks…\n`);
   const seeded = reused ? { ms: 0 } : await seed(dbPath, clicks);
+  if (process.env.BENCH_SEED_ONLY === '1') {
+    console.log(`seeded ${fmt(clicks)} clicks into ${dbPath} in ${(seeded.ms / 1000).toFixed(1)} s`);
+    process.exit(0);
+  }
   const server = await startServerProcess({ DATABASE_PATH: dbPath, ADMIN_API_KEY: ADMIN });
   try {
     const get = async (path: string) => {
@@ -129,7 +136,7 @@ async function measure(clicks: number): Promise<Row> {
     return { clicks, seedMs: seeded.ms, times, answered };
   } finally {
     await server.stop();
-    if (!reused) rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
 
