@@ -207,7 +207,7 @@ async function main() {
     `ratio linkpost/bare, server CPU per request (bare ÷ linkpost, steadier on a busy machine): ${cpuRatio.toFixed(2)}`,
   );
   console.log(
-    `linkpost peak RSS: ${rss.peak.toFixed(0)} MB (geoip-lite's in-memory database is ~146 MB of it); largest sample ${rss.rss.toFixed(0)} MB = ${rss.anon.toFixed(0)} anonymous + ${rss.file.toFixed(0)} file-backed`,
+    `linkpost peak RSS: ${rss.peak.toFixed(0)} MB (target ≤ 300); largest sample ${rss.rss.toFixed(0)} MB = ${rss.anon.toFixed(0)} anonymous + ${rss.file.toFixed(0)} file-backed`,
   );
   for (const [thread, p] of memoryPeaks(lp.output())) {
     console.log(

@@ -6,7 +6,7 @@ import { archiveLog } from './logArchive.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The node flags `npm start` gives (`tsx --max-semi-space-size=4 src/node.ts`), so tests run the server as users do. */
+/** The node flags `npm start` gives (`tsx --max-semi-space-size=4 --max-old-space-size=96 src/node.ts`), so tests run the server as users do. */
 export const START_FLAGS = (JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')).scripts.start as string)
   .split(' ')
   .filter((word) => word.startsWith('--'));

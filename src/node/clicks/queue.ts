@@ -6,6 +6,11 @@ export interface VisitQueueOptions {
   record(visits: Visit[]): Promise<unknown>;
   /** Visits held in memory at most; beyond it new ones are dropped, counted and logged. */
   maxQueue?: number;
+  /**
+   * Bytes the waiting visits may hold, about (their header text and a fixed part each): a
+   * stall under hostile traffic with 16 KB headers must not outgrow the heap `npm start` sets.
+   */
+  maxQueueBytes?: number;
   /** Visits per transaction at most. */
   maxBatch?: number;
   /**
@@ -36,6 +41,7 @@ export interface VisitQueueOptions {
 export function createVisitQueue({
   record,
   maxQueue = 100_000,
+  maxQueueBytes = 32 * 1024 * 1024,
   maxBatch = 2_000,
   flushDelayMs = 2,
   backoffMs = 100,
@@ -47,6 +53,7 @@ export function createVisitQueue({
   now = Date.now,
 }: VisitQueueOptions) {
   let queue: Visit[] = [];
+  let queuedBytes = 0;
   /** When the oldest visit not in a write yet arrived; null when there is none. */
   let pendingSince: number | null = null;
   let flushing: Promise<void> | null = null;
@@ -60,7 +67,7 @@ export function createVisitQueue({
   const drops = repeatedLog(
     logger,
     'error',
-    `click queue full (${maxQueue} waiting): new clicks are dropped until the database keeps up`,
+    `click queue full (${maxQueue} waiting or ${Math.round(maxQueueBytes / 2 ** 20)} MB): new clicks are dropped until the database keeps up`,
     { windowMs: logWindowMs },
   );
   const writeFailures = repeatedLog(
@@ -102,6 +109,7 @@ export function createVisitQueue({
       return false;
     }
     queue = queue.slice(batch.length);
+    for (const v of batch) queuedBytes -= bytesOf(v);
     written += batch.length;
     if (failures > 0) {
       writeFailures.flush();
@@ -134,12 +142,14 @@ export function createVisitQueue({
 
   return {
     push(visit: Visit) {
-      if (queue.length >= maxQueue) {
+      const bytes = bytesOf(visit);
+      if (queue.length >= maxQueue || queuedBytes + bytes > maxQueueBytes) {
         dropped++;
-        drops.report({ dropped });
+        drops.report({ dropped, waiting: queue.length, waitingMb: Math.round(queuedBytes / 1e5) / 10 });
         return;
       }
       pendingSince ??= now();
+      queuedBytes += bytes;
       queue.push(visit);
       wake(queue.length >= maxBatch ? now() : pendingSince + flushDelayMs);
     },
@@ -162,3 +172,7 @@ export function createVisitQueue({
   };
 }
 export type VisitQueue = ReturnType<typeof createVisitQueue>;
+
+/** A waiting visit's heap, about: its strings at two bytes a character at most, and the object. */
+const bytesOf = (v: Visit) =>
+  256 + 2 * (v.userAgent.length + v.referrer.length + (v.utmSource?.length ?? 0) + (v.address?.length ?? 0));

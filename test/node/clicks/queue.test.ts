@@ -151,9 +151,36 @@ describe('the Node click writer', () => {
     expect(w.stats()).toMatchObject({ queued: 3, dropped: 7 });
     // One line at the first drop (not one per click), naming the bound and the count so far.
     expect(logger.lines.map((l) => [l.message, l.fields.dropped])).toEqual([
-      ['click queue full (3 waiting): new clicks are dropped until the database keeps up', 1],
+      ['click queue full (3 waiting or 32 MB): new clicks are dropped until the database keeps up', 1],
     ]);
     release();
+    await w.drain();
+  });
+
+  it('bounds the bytes waiting too, so long headers cannot outgrow the heap during a stall', async () => {
+    let release!: () => void;
+    const stalled = new Promise<void>((r) => (release = r));
+    const written: number[] = [];
+    const w = createVisitQueue({
+      record: async (v) => {
+        await stalled;
+        written.push(...v.map((x) => x.at));
+      },
+      maxQueueBytes: 100_000,
+      logger: memoryLogger(),
+    });
+    // 16 KB of headers a visit, as Node's parser lets through: about 33 KB each in the heap.
+    const long = (n: number): Visit => ({ ...visit(n), userAgent: 'x'.repeat(8_000), referrer: 'y'.repeat(8_000) });
+    for (let i = 0; i < 10; i++) w.push(long(i));
+    expect(w.stats()).toMatchObject({ queued: 3, dropped: 7 });
+    w.push(visit(10)); // a short visit still fits beside them
+    expect(w.stats()).toMatchObject({ queued: 4, dropped: 7 });
+    release();
+    await w.drain();
+    expect(written).toEqual([0, 1, 2, 10]);
+    // Written visits free their bytes: the queue takes long visits again.
+    for (let i = 11; i < 14; i++) w.push(long(i));
+    expect(w.stats()).toMatchObject({ queued: 3, dropped: 7 });
     await w.drain();
   });
 });
