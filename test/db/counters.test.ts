@@ -310,16 +310,18 @@ describe('counters on random clicks', () => {
   });
 
   it('the migrations hold the triggers exactly as counterRebuild.ts prints them', () => {
-    // The last migration to create a trigger is the one the database runs (0009 added the qr dimension).
-    const defining = readdirSync(MIGRATIONS_DIR)
-      .filter((f) => f.endsWith('.sql'))
-      .sort()
-      .filter((f) => readFileSync(join(MIGRATIONS_DIR, f), 'utf8').includes('CREATE TRIGGER `counters_forget_link`'));
-    expect(defining.at(-1)).toBe('0009_qr_counters.sql');
-    expect(readFileSync(join(MIGRATIONS_DIR, defining.at(-1)!), 'utf8')).toContain(forgetLinkTriggerSql());
-    expect(readFileSync(join(MIGRATIONS_DIR, '0013_filter_counters.sql'), 'utf8')).toContain(
-      forgetLinkFiltersTriggerSql(),
-    );
+    // The last migration to create a trigger is the one the database runs (0015 rebuilt counter_profiles).
+    const lastDefining = (trigger: string) =>
+      readdirSync(MIGRATIONS_DIR)
+        .filter((f) => f.endsWith('.sql'))
+        .sort()
+        .filter((f) => readFileSync(join(MIGRATIONS_DIR, f), 'utf8').includes(`CREATE TRIGGER \`${trigger}\``))
+        .at(-1)!;
+    expect(lastDefining('counters_forget_link')).toBe('0015_profiles_without_rowid.sql');
+    expect(lastDefining('counters_forget_link_filters')).toBe('0015_profiles_without_rowid.sql');
+    const rebuilt = readFileSync(join(MIGRATIONS_DIR, '0015_profiles_without_rowid.sql'), 'utf8');
+    expect(rebuilt).toContain(forgetLinkTriggerSql());
+    expect(rebuilt).toContain(forgetLinkFiltersTriggerSql());
     for (const trigger of groupTriggersSql('networks'))
       expect(readFileSync(join(MIGRATIONS_DIR, '0014_network_counters.sql'), 'utf8')).toContain(trigger);
     for (const trigger of groupTriggersSql('campaigns'))
