@@ -8,9 +8,17 @@
  */
 import linkpost from '../../src/worker.js';
 import type { Env } from '../../src/worker/env.js';
-import type { QueuedVisit } from '../../src/worker/visitMessage.js';
+import { fromMessage, type VisitsMessage } from '../../src/worker/visitMessage.js';
 
-const empty = () => ({ statements: 0, batches: 0, largestBatch: 0, linkReads: 0, queueBatches: 0, queuedVisits: 0 });
+const empty = () => ({
+  statements: 0,
+  batches: 0,
+  largestBatch: 0,
+  linkReads: 0,
+  queueBatches: 0,
+  queueMessages: 0,
+  queuedVisits: 0,
+});
 /**
  * linkReads: the statements that read links or links_version (the redirect's lookups on a cache
  * miss and the once-a-second version check), which grow with time and slugs, not with clicks.
@@ -68,7 +76,8 @@ export default {
   async queue(batch, env) {
     countStatements(env.DB);
     tally.queueBatches++;
-    tally.queuedVisits += batch.messages.length;
+    tally.queueMessages += batch.messages.length;
+    for (const m of batch.messages) tally.queuedVisits += fromMessage(m.body)?.length ?? 0;
     return linkpost.queue(batch, env);
   },
-} satisfies ExportedHandler<Env, QueuedVisit>;
+} satisfies ExportedHandler<Env, VisitsMessage>;
