@@ -58,8 +58,24 @@ function countStatements(db: D1Database) {
   };
 }
 
+/**
+ * bench:worker's ablation, by the var CLICK_ABLATION: "nosend", visits are built and cut into
+ * messages but the queue's sendBatch does nothing; "noconsume", the consumer acks every batch
+ * unwritten. Unset, nothing changes.
+ */
+type AblationEnv = Env & { CLICK_ABLATION?: string };
+const silentQueue = { send: async () => {}, sendBatch: async () => {} } as unknown as Env['CLICKS_QUEUE'];
+/** The same object for every request of an isolate, as the entry keys what it builds on env. */
+const ablated = new WeakMap<Env, Env>();
+function ablate(env: AblationEnv): Env {
+  if (env.CLICK_ABLATION !== 'nosend') return env;
+  let out = ablated.get(env);
+  if (!out) ablated.set(env, (out = { ...env, CLICKS_QUEUE: silentQueue }));
+  return out;
+}
+
 export default {
-  async fetch(request, env, ctx) {
+  async fetch(request, env: AblationEnv, ctx) {
     countStatements(env.DB);
     const url = new URL(request.url);
     if (url.pathname === '/__d1-statements') {
@@ -70,11 +86,12 @@ export default {
       }
       return answer;
     }
-    return linkpost.fetch(request, env, ctx);
+    return linkpost.fetch(request, ablate(env), ctx);
   },
   scheduled: (controller, env) => linkpost.scheduled(controller, env),
-  async queue(batch, env) {
+  async queue(batch, env: AblationEnv) {
     countStatements(env.DB);
+    if (env.CLICK_ABLATION === 'noconsume') return;
     tally.queueBatches++;
     tally.queueMessages += batch.messages.length;
     for (const m of batch.messages) tally.queuedVisits += fromMessage(m.body)?.length ?? 0;
