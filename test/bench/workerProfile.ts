@@ -3,9 +3,10 @@
  * load: a CPU profile through wrangler's DevTools inspector (unminified bundle) over
  * BENCH_SECONDS (default 8) of 20 connections on the queue path, printed as self time by
  * function and by the file it comes from. The queue consumer runs in the same isolate locally,
- * so its share shows too. Node 20 needs --experimental-websocket for the DevTools socket (the npm script sets it).
+ * so its share shows too.
  */
 import autocannon from 'autocannon';
+import WebSocket from 'ws';
 import { startWorkerProcess } from '../support/worker.js';
 import { visitorMix, visitorRequests } from './traffic.js';
 
@@ -28,16 +29,14 @@ interface Profile {
 async function inspector(port: number) {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as { webSocketDebuggerUrl: string }[];
   const ws = new WebSocket(targets[0]!.webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => {
-    ws.onopen = resolve;
-    ws.onerror = reject;
-  });
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   let id = 0;
   const pending = new Map<number, (result: unknown) => void>();
-  ws.onmessage = (event: MessageEvent) => {
-    const msg = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
-    if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
-  };
+  ws.on('message', (data) => {
+    const msg = JSON.parse(String(data)) as { id?: number; result?: unknown };
+    // wrangler's proxy echoes a command with an empty result as the command itself, without `result`.
+    if (msg.id !== undefined) pending.get(msg.id)?.(msg.result ?? {});
+  });
   return {
     send: <T>(method: string, params: object = {}) =>
       new Promise<T>((resolve) => {
