@@ -81,12 +81,16 @@ export async function consumeVisits(
   }
 }
 
-/** Sends each visit as its own message; false if the queue refused (then the message is retried whole). */
+/**
+ * Sends each visit as its own message, in one sendBatch so the split is all or nothing (a
+ * message's visits fit one: at most 100, about its size); false if they do not or the queue
+ * refused, and then the message is retried whole.
+ */
 async function split(queue: ClickQueue, visits: Visit[]): Promise<boolean> {
+  const batches = sendBatches(visits.flatMap((v) => toMessages([v])));
+  if (batches.length !== 1) return false;
   try {
-    const single = visits.flatMap((v) => toMessages([v]));
-    for (const batch of sendBatches(single))
-      await queue.sendBatch(batch.map((m) => ({ body: m.body, contentType: 'json' })));
+    await queue.sendBatch(batches[0]!.map((m) => ({ body: m.body, contentType: 'json' })));
     return true;
   } catch {
     return false;
