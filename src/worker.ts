@@ -13,7 +13,7 @@ import { consumeVisits } from './worker/queue.js';
 import { pruneOldClicks } from './worker/retention.js';
 import { runWorkerWebhooks } from './worker/webhooks.js';
 import { misconfigured, workerSettings } from './worker/settings.js';
-import type { QueuedVisit } from './worker/visitMessage.js';
+import type { VisitsMessage } from './worker/visitMessage.js';
 
 /** wrangler.toml's every-minute trigger, for webhook deliveries only. */
 const WEBHOOK_CRON = '* * * * *';
@@ -46,6 +46,7 @@ export default {
     // A bad setting throws here, so the batch is retried once it is fixed.
     const settings = await workerSettings(env);
     const record = recorderFor(recordDeps(openD1(env.DB), settings.saltSealer));
-    await consumeVisits(batch.messages, record, logger);
+    // The producer binding doubles as the way to split a failing message (consumeVisits).
+    await consumeVisits(batch.messages, record, logger, env.CLICKS_QUEUE);
   },
-} satisfies ExportedHandler<Env, QueuedVisit>;
+} satisfies ExportedHandler<Env, VisitsMessage>;

@@ -96,11 +96,19 @@ const backgroundOf = (c: Context): Background => c.executionCtx;
 /** Cloudflare sets CF-Connecting-IP itself, so no TRUST_PROXY is needed; used only for the visitor key. */
 const clientAddressOf = (header: (name: string) => string | undefined) => normalizeAddress(header('cf-connecting-ip'));
 
+/**
+ * Milliseconds a queue send waits for more visits: fuller messages mean fewer sendBatch calls
+ * and consumer invocations per click, and the wait is after the response (docs/benchmarks.md).
+ */
+const SEND_LINGER_MS = 10;
+
 /** The isolate's click recorder: through the queue when CLICKS_QUEUE is bound, else written after the response. */
 export function workerRecorder(env: Env, settings: WorkerSettings, logger: Logger): WorkerRecorder {
   const record = recorderFor(recordDeps(openD1(env.DB), settings.saltSealer));
   const failures = recordFailures(logger, storageHealth);
-  return env.CLICKS_QUEUE ? queueRecorder(env.CLICKS_QUEUE, record, failures) : directRecorder(record, failures);
+  return env.CLICKS_QUEUE
+    ? queueRecorder(env.CLICKS_QUEUE, record, failures, SEND_LINGER_MS)
+    : directRecorder(record, failures);
 }
 
 /** Cached short links answered before the app, with the clicks going to `recorder` (fastRedirect.ts). */

@@ -1,4 +1,4 @@
-import type { QueuedVisit } from './visitMessage.js';
+import type { VisitsMessage } from './visitMessage.js';
 
 /**
  * What wrangler.toml and the dashboard bind to the Worker. Settings arrive here per request,
@@ -10,7 +10,7 @@ export interface Env {
   /** The dashboard files from public/ ([assets] binding "ASSETS"). */
   ASSETS: Fetcher;
   /** Optional: redirects enqueue visits here and the queue() handler writes them in batches. */
-  CLICKS_QUEUE?: Queue<QueuedVisit>;
+  CLICKS_QUEUE?: Queue<VisitsMessage>;
   /** Base of short URLs; defaults to the origin each request arrived on. */
   PUBLIC_URL?: string;
   /** A key accepted besides stored ones; set with `wrangler secret put ADMIN_API_KEY`. */

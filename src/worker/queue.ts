@@ -1,32 +1,40 @@
 import type { Logger, Visit } from '../domain/index.js';
 import type { RecordVisits } from './recordDeps.js';
-import { fromMessage } from './visitMessage.js';
+import type { ClickQueue } from './recorders.js';
+import { fromMessage, sendBatches, toMessages } from './visitMessage.js';
 
 /** The parts of a queue message the consumer uses. */
 export interface VisitMessage {
   id: string;
   body: unknown;
+  /** Deliveries so far, this one included. */
+  attempts: number;
   ack(): void;
   retry(): void;
 }
 
-/** After this many single writes fail in a row, D1 itself is failing: retry the rest later. */
+/** After this many message writes fail in a row, D1 itself is failing: retry the rest later. */
 const MAX_SINGLE_FAILURES = 3;
 
 /**
- * The queue() consumer: one batch of visits becomes one D1 batch. If that fails, the visits are
- * written one by one so that a single bad visit (its link deleted meanwhile) cannot hold the
- * others back; the failures are retried by the queue, malformed messages are dropped.
+ * The queue() consumer: the visits of all a batch's messages become one D1 batch. If that
+ * fails, each message is written on its own, so that a bad visit (its link deleted meanwhile)
+ * holds back only its message. A write is one D1 batch, all or nothing, so a message that
+ * fails has none of its visits stored and is retried whole: no visit is written twice. One
+ * that fails again on a later delivery is split into a message per visit (through `requeue`,
+ * the same queue), so the bad visit alone goes on to the dead-letter queue. Malformed
+ * messages are dropped.
  */
 export async function consumeVisits(
   messages: readonly VisitMessage[],
   record: RecordVisits,
   logger: Logger,
+  requeue?: ClickQueue,
 ): Promise<void> {
-  const valid: { message: VisitMessage; visit: Visit }[] = [];
+  const valid: { message: VisitMessage; visits: Visit[] }[] = [];
   for (const message of messages) {
-    const visit = fromMessage(message.body);
-    if (visit) valid.push({ message, visit });
+    const visits = fromMessage(message.body);
+    if (visits) valid.push({ message, visits });
     else {
       logger.warn('dropping a queue message that is not a visit', { messageId: message.id });
       message.ack();
@@ -34,29 +42,57 @@ export async function consumeVisits(
   }
   if (valid.length === 0) return;
   try {
-    await record(valid.map((v) => v.visit));
+    await record(valid.flatMap((v) => v.visits));
     for (const { message } of valid) message.ack();
     return;
   } catch (err) {
-    logger.error('writing queued clicks failed; writing them one by one', { clicks: valid.length, err });
+    const clicks = valid.reduce((n, v) => n + v.visits.length, 0);
+    logger.error('writing queued clicks failed; writing them message by message', { clicks, err });
   }
   let failures = 0;
-  for (const { message, visit } of valid) {
+  for (const { message, visits } of valid) {
     if (failures >= MAX_SINGLE_FAILURES) {
       message.retry();
       continue;
     }
     try {
-      await record([visit]);
+      await record(visits);
       message.ack();
       failures = 0;
     } catch (err) {
       failures++;
-      logger.warn('a queued click could not be written; the queue will retry it', {
-        messageId: message.id,
-        error: (err as Error)?.message ?? String(err),
-      });
-      message.retry();
+      const error = (err as Error)?.message ?? String(err);
+      if (requeue && visits.length > 1 && message.attempts > 1 && (await split(requeue, visits))) {
+        logger.warn('a queued message failed again; its clicks go back to the queue one by one', {
+          messageId: message.id,
+          clicks: visits.length,
+          error,
+        });
+        message.ack();
+      } else {
+        logger.warn('queued clicks could not be written; the queue will retry their message', {
+          messageId: message.id,
+          clicks: visits.length,
+          error,
+        });
+        message.retry();
+      }
     }
+  }
+}
+
+/**
+ * Sends each visit as its own message, in one sendBatch so the split is all or nothing (a
+ * message's visits fit one: at most 100, about its size); false if they do not or the queue
+ * refused, and then the message is retried whole.
+ */
+async function split(queue: ClickQueue, visits: Visit[]): Promise<boolean> {
+  const batches = sendBatches(visits.flatMap((v) => toMessages([v])));
+  if (batches.length !== 1) return false;
+  try {
+    await queue.sendBatch(batches[0]!.map((m) => ({ body: m.body, contentType: 'json' })));
+    return true;
+  } catch {
+    return false;
   }
 }

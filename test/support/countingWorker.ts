@@ -8,9 +8,17 @@
  */
 import linkpost from '../../src/worker.js';
 import type { Env } from '../../src/worker/env.js';
-import type { QueuedVisit } from '../../src/worker/visitMessage.js';
+import { fromMessage, type VisitsMessage } from '../../src/worker/visitMessage.js';
 
-const empty = () => ({ statements: 0, batches: 0, largestBatch: 0, linkReads: 0, queueBatches: 0, queuedVisits: 0 });
+const empty = () => ({
+  statements: 0,
+  batches: 0,
+  largestBatch: 0,
+  linkReads: 0,
+  queueBatches: 0,
+  queueMessages: 0,
+  queuedVisits: 0,
+});
 /**
  * linkReads: the statements that read links or links_version (the redirect's lookups on a cache
  * miss and the once-a-second version check), which grow with time and slugs, not with clicks.
@@ -50,8 +58,24 @@ function countStatements(db: D1Database) {
   };
 }
 
+/**
+ * bench:worker's ablation, by the var CLICK_ABLATION: "nosend", visits are built and cut into
+ * messages but the queue's sendBatch does nothing; "noconsume", the consumer acks every batch
+ * unwritten. Unset, nothing changes.
+ */
+type AblationEnv = Env & { CLICK_ABLATION?: string };
+const silentQueue = { send: async () => {}, sendBatch: async () => {} } as unknown as Env['CLICKS_QUEUE'];
+/** The same object for every request of an isolate, as the entry keys what it builds on env. */
+const ablated = new WeakMap<Env, Env>();
+function ablate(env: AblationEnv): Env {
+  if (env.CLICK_ABLATION !== 'nosend') return env;
+  let out = ablated.get(env);
+  if (!out) ablated.set(env, (out = { ...env, CLICKS_QUEUE: silentQueue }));
+  return out;
+}
+
 export default {
-  async fetch(request, env, ctx) {
+  async fetch(request, env: AblationEnv, ctx) {
     countStatements(env.DB);
     const url = new URL(request.url);
     if (url.pathname === '/__d1-statements') {
@@ -62,13 +86,15 @@ export default {
       }
       return answer;
     }
-    return linkpost.fetch(request, env, ctx);
+    return linkpost.fetch(request, ablate(env), ctx);
   },
   scheduled: (controller, env) => linkpost.scheduled(controller, env),
-  async queue(batch, env) {
+  async queue(batch, env: AblationEnv) {
     countStatements(env.DB);
+    if (env.CLICK_ABLATION === 'noconsume') return;
     tally.queueBatches++;
-    tally.queuedVisits += batch.messages.length;
+    tally.queueMessages += batch.messages.length;
+    for (const m of batch.messages) tally.queuedVisits += fromMessage(m.body)?.length ?? 0;
     return linkpost.queue(batch, env);
   },
-} satisfies ExportedHandler<Env, QueuedVisit>;
+} satisfies ExportedHandler<Env, VisitsMessage>;

@@ -184,8 +184,17 @@ export async function startWorkerProcess(options: WorkerOptions = {}): Promise<W
     inspectorPort,
     output: () => out,
     async query(sql) {
-      const json = await runWrangler(['d1', 'execute', 'DB', '--local', '--json', '--command', sql, ...common], env);
-      return (JSON.parse(json) as { results: Record<string, unknown>[] }[]).map((r) => r.results);
+      const args = ['d1', 'execute', 'DB', '--local', '--json', '--command', sql, ...common];
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const json = await runWrangler(args, env);
+          return (JSON.parse(json) as { results: Record<string, unknown>[] }[]).map((r) => r.results);
+        } catch (err) {
+          // The running Worker may hold the SQLite file's write lock (a consumer batch): try again.
+          if (attempt >= 5 || !/SQLITE_BUSY|database is locked/.test(String(err))) throw err;
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
     },
     stop,
   };
