@@ -24,6 +24,7 @@ import {
 } from './counterSchema.js';
 import { groupFromLinks, matches, whereLines } from './groupCounters.js';
 import { markAllCounted } from './counterUpserts.js';
+import { fillLinkHours } from './linkHours.js';
 
 const VALUE_OF: Record<CountedDimension, string> = {
   source: 'source',
@@ -128,7 +129,11 @@ export function rebuildStatements(db: Database, keepBefore: number | null = null
     ...COUNTER_GRAINS.profiles.map((grain) =>
       db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain, from))),
     ),
-    ...linksFromProfiles(inWindow).map((select) => db.insert(counterLinks).select(sql.raw(select))),
+    // counter_links' hours start at 0 and are set from its hour rows once these are in.
+    ...linksFromProfiles(inWindow).map((select) =>
+      db.insert(counterLinks).select(sql.raw(`SELECT *, 0 AS hours FROM (${select})`)),
+    ),
+    fillLinkHours(db, inWindow),
     ...totalsFromProfiles(inWindow).map((select) => db.insert(counterTotals).select(sql.raw(select))),
     db.insert(counterCampaigns).select(sql.raw(groupFromLinks('campaigns', from))),
     db.insert(counterNetworks).select(sql.raw(groupFromLinks('networks', from))),

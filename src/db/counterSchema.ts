@@ -32,7 +32,12 @@ export const counterTotals = sqliteTable(
   (t) => [primaryKey({ columns: specKey(t, 'totals') })],
 );
 
-/** Per link and dimension value: `dim` 'all' at 15/60/1440, the others at 1440. */
+/**
+ * Per link and dimension value: `dim` 'all' at 15/60/1440, the others at 1440. `hours`, on the
+ * 'all' day rows only (0 on the others), has bit h set when the link had clicks in UTC hour h
+ * of that day: the heatmap counts the posts clicked in each hour from a day's row instead of
+ * 24 hour rows (drizzle/0015_link_day_hours.sql, src/db/linkHours.ts).
+ */
 export const counterLinks = sqliteTable(
   'counter_links',
   {
@@ -46,6 +51,7 @@ export const counterLinks = sqliteTable(
     value: text('value').notNull(),
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
+    hours: integer('hours').notNull().default(0),
   },
   (t) => [primaryKey({ columns: specKey(t, 'links') })],
 );

@@ -91,6 +91,9 @@ export const COUNTER_SPEC = {
 } as const;
 export type CounterName = keyof typeof COUNTER_SPEC;
 
+/** Columns a table ORs in on conflict instead of adding: bit sets (counter_links' hours, linkHours.ts). */
+export const ORED_COLUMNS: Partial<Record<CounterName, readonly string[]>> = { links: ['hours'] };
+
 /** Which grains each table keeps, for the 'all' count and for the other dimensions. */
 export const COUNTER_GRAINS = {
   totals: COUNTER_SPEC.totals.grains,

@@ -5,6 +5,7 @@ import { createClickWriter, createLinkStore } from '../../src/db/index.js';
 import { counterStatements } from '../../src/db/counterUpserts.js';
 import { forgetLinkFiltersTriggerSql, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
 import { groupTriggersSql } from '../../src/db/groupCounters.js';
+import { fillLinkHours } from '../../src/db/linkHours.js';
 import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import type { ClickWriter, Device, NewClick } from '../../src/domain/index.js';
@@ -324,5 +325,12 @@ describe('counters on random clicks', () => {
       expect(readFileSync(join(MIGRATIONS_DIR, '0014_network_counters.sql'), 'utf8')).toContain(trigger);
     for (const trigger of groupTriggersSql('campaigns'))
       expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
+  });
+
+  it('the migration fills counter_links hours with the UPDATE a rebuild runs', () => {
+    const database = openDatabase(':memory:');
+    const { sql } = (fillLinkHours(database.db, 'true') as unknown as { toSQL(): { sql: string } }).toSQL();
+    database.close();
+    expect(readFileSync(join(MIGRATIONS_DIR, '0015_link_day_hours.sql'), 'utf8')).toContain(`${sql};`);
   });
 });
