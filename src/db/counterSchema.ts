@@ -121,9 +121,10 @@ export const counterFilterLinks = sqliteTable(
 );
 
 /**
- * Per campaign and dimension value, per UTC day: a campaign's breakdowns in one row per day and
- * value, however many posts it has. Kept with the clicks (the post's campaign when counted)
- * and moved by triggers when a post changes campaign or is deleted (drizzle/0003_campaign_counters.sql).
+ * Per campaign and dimension value, per UTC day, and its plain count ('all') per hour: a
+ * campaign's breakdowns in one row per day and value, its heatmap in one row per hour, however
+ * many posts it has. Kept with the clicks (the post's campaign when counted) and moved by
+ * triggers when a post changes campaign or is deleted (drizzle/0003_campaign_counters.sql, 0016).
  */
 export const counterCampaigns = sqliteTable(
   'counter_campaigns',
@@ -141,8 +142,8 @@ export const counterCampaigns = sqliteTable(
 );
 
 /**
- * Per network and dimension value, per UTC day: as counter_campaigns, by the post's network
- * (drizzle/0014_network_counters.sql).
+ * Per network and dimension value, per UTC day, and 'all' per hour: as counter_campaigns, by the
+ * post's network (drizzle/0014_network_counters.sql, 0016).
  */
 export const counterNetworks = sqliteTable(
   'counter_networks',

@@ -76,17 +76,17 @@ export const COUNTER_SPEC = {
     keys: ['linkId', 'filter', 'filterValue', 'grain', 'bucket', 'bot'],
     grains: [QUARTER, HOUR, DAY],
   },
-  /** Per campaign and value, per day: the per-post daily value rows summed by the post's campaign. */
+  /** Per campaign: 'all' per hour, values per day, the per-post rows summed by the post's campaign. */
   campaigns: {
     table: 'counter_campaigns',
     keys: ['campaign', 'dim', 'grain', 'bucket', 'bot', 'value'],
-    grains: { dims: [DAY] },
+    grains: { all: [HOUR], dims: [DAY] },
   },
-  /** Per network and value, per day: the per-post daily value rows summed by the post's network. */
+  /** Per network: 'all' per hour, values per day, the per-post rows summed by the post's network. */
   networks: {
     table: 'counter_networks',
     keys: ['network', 'dim', 'grain', 'bucket', 'bot', 'value'],
-    grains: { dims: [DAY] },
+    grains: { all: [HOUR], dims: [DAY] },
   },
 } as const;
 export type CounterName = keyof typeof COUNTER_SPEC;

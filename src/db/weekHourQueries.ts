@@ -21,13 +21,15 @@ import {
 import type { Database } from './database.js';
 import { links } from './schema.js';
 import {
+  counterCampaigns as C,
   counterFilterLinks as FL,
   counterFilters as F,
   counterLinks as L,
+  counterNetworks as N,
   counterProfiles as P,
   counterTotals as T,
 } from './counterSchema.js';
-import { counterTableFor, oneFilterOnEveryLink } from './counterTable.js';
+import { counterTableFor, oneFilterOnEveryLink, wholeCampaigns, wholeNetworks } from './counterTable.js';
 import { hoursOf } from './linkHours.js';
 import { BOTS, int, linkCondition, packed, profileFilters, unpack } from './timingSql.js';
 
@@ -46,7 +48,11 @@ const weekHourOf = (bucket: SQL, offsets: readonly ZoneOffset[]): SQL =>
   sql`((${localBucket(bucket, offsets)} / ${int(HOUR_MS)} + 72) % ${int(WEEK_HOURS)})`;
 
 /** A counter table's rows of one span and the scope's bots (dim 'all' where the table has dims). */
-function rowsOf(t: typeof T | typeof L | typeof F | typeof FL, span: Span, bots: WeekHourArgs[3]): SQL {
+function rowsOf(
+  t: typeof T | typeof L | typeof F | typeof FL | typeof C | typeof N,
+  span: Span,
+  bots: WeekHourArgs[3],
+): SQL {
   const dim = 'dim' in t ? sql`${t.dim} = 'all' AND ` : sql``;
   return sql`${dim}${t.grain} = ${int(span.grain)} AND ${t.bucket} >= ${int(span.from)}
     AND ${t.bucket} < ${int(span.to)} AND ${t.bot} IN (${sql.raw(BOTS[bots])})`;
@@ -56,8 +62,18 @@ function rowsOf(t: typeof T | typeof L | typeof F | typeof FL, span: Span, bots:
 const filterIs = (t: typeof F | typeof FL, one: OneFilter): SQL =>
   sql`${t.filter} = ${one.filter} AND ${inArray(t.filterValue, one.values)}`;
 
-/** Clicks and uniques per bucket of a span, from the table /api/stats would sum them from. */
+/**
+ * Clicks and uniques per bucket of a span: from the table /api/stats would sum them from, or
+ * for hours of whole campaigns or networks from their hourly rows (a post's are many more).
+ */
 function sumsSql(scope: WeekHourArgs[0], one: OneFilter | null, span: Span, bots: WeekHourArgs[3]): SQL {
+  if (span.grain === HOUR && (wholeCampaigns(scope) || wholeNetworks(scope))) {
+    const [g, group] = wholeCampaigns(scope)
+      ? [C, inArray(C.campaign, scope.campaigns!)]
+      : [N, inArray(N.network, scope.networks!)];
+    return sql`SELECT ${g.bucket} AS bucket, sum(${g.clicks}) AS clicks, sum(${g.uniques}) AS uniques
+      FROM ${g} WHERE ${group} AND ${rowsOf(g, span, bots)} GROUP BY ${g.bucket}`;
+  }
   if (one)
     return sql`SELECT ${F.bucket} AS bucket, sum(${F.clicks}) AS clicks, sum(${F.uniques}) AS uniques
       FROM ${F} WHERE ${filterIs(F, one)} AND ${rowsOf(F, span, bots)} GROUP BY ${F.bucket}`;
@@ -88,8 +104,9 @@ function postsSql(scope: WeekHourArgs[0], one: OneFilter | null, span: Span, bot
 
 /**
  * Without click filters, or with one on every link, from the 'all' rows the scope's /api/stats
- * reads: clicks and uniques summed per bucket in SQL and placed in week hours here by the
- * offsets (hours where the zone allows, else quarter hours); the posts clicked in each cell from
+ * reads (hours of whole campaigns or networks from theirs): clicks and uniques summed per bucket
+ * in SQL and placed in week hours here by the offsets (hours where the zone allows, else quarter
+ * hours); the posts clicked in each cell from
  * one packed list per post and span, where counter_links' day rows stand for their 24 hours
  * through `hours` (src/db/linkHours.ts). A distinct count of posts per week hour in SQL cost two
  * sorts; per post, the rows come in index order and the list costs little more than reading them.

@@ -321,10 +321,20 @@ describe('counters on random clicks', () => {
     expect(readFileSync(join(MIGRATIONS_DIR, '0013_filter_counters.sql'), 'utf8')).toContain(
       forgetLinkFiltersTriggerSql(),
     );
-    for (const trigger of groupTriggersSql('networks'))
-      expect(readFileSync(join(MIGRATIONS_DIR, '0014_network_counters.sql'), 'utf8')).toContain(trigger);
-    for (const trigger of groupTriggersSql('campaigns'))
-      expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
+    // 0016 recreated the group triggers to move hourly counts too (created in 0003 and 0014).
+    for (const name of ['campaigns', 'networks'] as const) {
+      const column = name === 'campaigns' ? 'campaign' : 'network';
+      const last = readdirSync(MIGRATIONS_DIR)
+        .filter((f) => f.endsWith('.sql'))
+        .sort()
+        .filter((f) =>
+          readFileSync(join(MIGRATIONS_DIR, f), 'utf8').includes(`CREATE TRIGGER \`counters_move_link_${column}\``),
+        )
+        .at(-1);
+      expect(last).toBe('0016_group_hour_counters.sql');
+      for (const trigger of groupTriggersSql(name))
+        expect(readFileSync(join(MIGRATIONS_DIR, last!), 'utf8')).toContain(trigger);
+    }
   });
 
   it('the migration fills counter_links hours with the UPDATE a rebuild runs', () => {
