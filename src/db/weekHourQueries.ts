@@ -106,10 +106,10 @@ function postsSql(scope: WeekHourArgs[0], one: OneFilter | null, span: Span, bot
  * Without click filters, or with one on every link, from the 'all' rows the scope's /api/stats
  * reads (hours of whole campaigns or networks from theirs): clicks and uniques summed per bucket
  * in SQL and placed in week hours here by the offsets (hours where the zone allows, else quarter
- * hours); the posts clicked in each cell from
- * one packed list per post and span, where counter_links' day rows stand for their 24 hours
- * through `hours` (src/db/linkHours.ts). A distinct count of posts per week hour in SQL cost two
- * sorts; per post, the rows come in index order and the list costs little more than reading them.
+ * hours); the posts clicked in each cell from one packed list per post and span, where
+ * counter_links' day rows stand for their 24 hours through `hours` (src/db/linkHours.ts). A
+ * distinct count of posts per week hour in SQL cost two sorts; per post, the rows come in index
+ * order and the list costs little more than reading them.
  */
 async function countedWeekHours(
   db: Database,
