@@ -9,10 +9,13 @@ type Row = Record<string, unknown> & { clicks: number; uniques: number };
 function preparedUpsert(sqlite: Sqlite.Database, name: CounterName): (row: Row) => void {
   const { table, keys } = COUNTER_SPEC[name];
   const ored = ORED_COLUMNS[name] ?? [];
-  const columns = [...keys.map(columnOf), 'clicks', 'uniques', ...ored];
+  const columns = [...keys.map(columnOf), 'clicks', 'uniques', ...ored.map(columnOf)];
   const statement = sqlite.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-     ON CONFLICT (${keyColumns(name).join(', ')}) DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques${ored.map((c) => `, ${c} = ${c} | excluded.${c}`).join('')}`,
+     ON CONFLICT (${keyColumns(name).join(', ')}) DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques${ored
+       .map(columnOf)
+       .map((c) => `, ${c} = ${c} | excluded.${c}`)
+       .join('')}`,
   );
   const params = new Array<unknown>(columns.length);
   return (row) => {
