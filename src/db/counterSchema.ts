@@ -102,7 +102,10 @@ export const counterFilters = sqliteTable(
   (t) => [primaryKey({ columns: specKey(t, 'filters') })],
 );
 
-/** Per link under one click filter, plain counts at 15/60/1440: the posts list of a filtered read. */
+/**
+ * Per link under one click filter, plain counts at 15/60/1440: the posts list of a filtered read.
+ * `hours` on the day rows as counter_links keeps it (src/db/linkHours.ts, drizzle/0017).
+ */
 export const counterFilterLinks = sqliteTable(
   'counter_filter_links',
   {
@@ -116,6 +119,7 @@ export const counterFilterLinks = sqliteTable(
     bot: integer('bot', { mode: 'boolean' }).notNull(),
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
+    hours: integer('hours').notNull().default(0),
   },
   (t) => [primaryKey({ columns: specKey(t, 'filterLinks') })],
 );

@@ -91,8 +91,11 @@ export const COUNTER_SPEC = {
 } as const;
 export type CounterName = keyof typeof COUNTER_SPEC;
 
-/** Columns a table ORs in on conflict instead of adding: bit sets (counter_links' hours, linkHours.ts). */
-export const ORED_COLUMNS: Partial<Record<CounterName, readonly string[]>> = { links: ['hours'] };
+/** Columns a table ORs in on conflict instead of adding: bit sets (the per-link day rows' hours, linkHours.ts). */
+export const ORED_COLUMNS: Partial<Record<CounterName, readonly string[]>> = {
+  links: ['hours'],
+  filterLinks: ['hours'],
+};
 
 /** Which grains each table keeps, for the 'all' count and for the other dimensions. */
 export const COUNTER_GRAINS = {

@@ -86,15 +86,15 @@ function sumsSql(scope: WeekHourArgs[0], one: OneFilter | null, span: Span, bots
 }
 
 /**
- * Per post, one packed list of the span's bucket numbers with clicks; for a day span of
- * counter_links, pairs of day number and `hours` bits. The posts drive the join (one seek each).
+ * Per post, one packed list of the span's bucket numbers with clicks; for a day span, pairs of
+ * day number and `hours` bits. The posts drive the join (one seek each).
  */
 function postsSql(scope: WeekHourArgs[0], one: OneFilter | null, span: Span, bots: WeekHourArgs[3]): SQL {
   const ms = grainMs(span.grain as Grain);
   const t = one ? FL : L;
   const list =
     span.grain === DAY
-      ? packed([sql`${L.bucket} / ${int(DAY_MS)}`, sql`${L.hours}`])
+      ? packed([sql`${t.bucket} / ${int(DAY_MS)}`, sql`${t.hours}`])
       : packed([sql`${t.bucket} / ${int(ms)}`]);
   return sql`SELECT ${links.id} AS link_id, ${list} AS list
     FROM ${links} CROSS JOIN ${t} ON ${t.linkId} = ${links.id} AND ${one ? sql`${filterIs(FL, one)} AND ` : sql``}${rowsOf(t, span, bots)}
@@ -107,7 +107,7 @@ function postsSql(scope: WeekHourArgs[0], one: OneFilter | null, span: Span, bot
  * reads (hours of whole campaigns or networks from theirs): clicks and uniques summed per bucket
  * in SQL and placed in week hours here by the offsets (hours where the zone allows, else quarter
  * hours); the posts clicked in each cell from one packed list per post and span, where
- * counter_links' day rows stand for their 24 hours through `hours` (src/db/linkHours.ts). A
+ * the per-link day rows stand for their 24 hours through `hours` (src/db/linkHours.ts). A
  * distinct count of posts per week hour in SQL cost two sorts; per post, the rows come in index
  * order and the list costs little more than reading them.
  */
@@ -142,8 +142,8 @@ async function countedWeekHours(
     marks[weekHour] = 1;
     cells[weekHour]!.posts++;
   };
-  // Days only where hours are whole local hours and counter_links holds the bits.
-  for (const span of decompose(from, to, !one && grains.includes(HOUR) ? [...grains, DAY] : grains)) {
+  // Days only where hours are whole local hours.
+  for (const span of decompose(from, to, grains.includes(HOUR) ? [...grains, DAY] : grains)) {
     // Day spans are placed hour by hour.
     const ms = span.grain === DAY ? HOUR_MS : grainMs(span.grain as Grain);
     const first = span.from / ms;

@@ -5,7 +5,7 @@ import { createClickWriter, createLinkStore } from '../../src/db/index.js';
 import { counterStatements } from '../../src/db/counterUpserts.js';
 import { forgetLinkFiltersTriggerSql, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
 import { groupTriggersSql } from '../../src/db/groupCounters.js';
-import { fillLinkHours } from '../../src/db/linkHours.js';
+import { fillDayHours } from '../../src/db/linkHours.js';
 import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import type { ClickWriter, Device, NewClick } from '../../src/domain/index.js';
@@ -337,10 +337,14 @@ describe('counters on random clicks', () => {
     }
   });
 
-  it('the migration fills counter_links hours with the UPDATE a rebuild runs', () => {
+  it("the migrations fill the day rows' hours with the UPDATEs a rebuild runs", () => {
     const database = openDatabase(':memory:');
-    const { sql } = (fillLinkHours(database.db, 'true') as unknown as { toSQL(): { sql: string } }).toSQL();
+    const printed = (of: 'links' | 'filterLinks') =>
+      (fillDayHours(database.db, of, 'true') as unknown as { toSQL(): { sql: string } }).toSQL().sql;
+    expect(readFileSync(join(MIGRATIONS_DIR, '0015_link_day_hours.sql'), 'utf8')).toContain(`${printed('links')};`);
+    expect(readFileSync(join(MIGRATIONS_DIR, '0017_filter_link_day_hours.sql'), 'utf8')).toContain(
+      `${printed('filterLinks')};`,
+    );
     database.close();
-    expect(readFileSync(join(MIGRATIONS_DIR, '0015_link_day_hours.sql'), 'utf8')).toContain(`${sql};`);
   });
 });
