@@ -12,13 +12,6 @@ import { counterFilterLinks, counterLinks } from './counterSchema.js';
 /** The bit of the UTC hour a bucket starts in, within its day. */
 export const hourBit = (bucket: number): number => 1 << Math.floor((bucket % DAY_MS) / HOUR_MS);
 
-/** The hours (0–23) whose bits are set, lowest first. */
-export function hoursOf(mask: number): number[] {
-  const out: number[] = [];
-  for (let m = mask; m !== 0; m &= m - 1) out.push(31 - Math.clz32(m & -m));
-  return out;
-}
-
 /** Where each table keeps `hours`: its own key columns besides grain, bucket and bot, and its 'all' rows. */
 const DAY_HOURS = {
   links: { table: counterLinks, name: 'counter_links', own: ['link_id'], all: ["dim = 'all'"], day: ["value = ''"] },

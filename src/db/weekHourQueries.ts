@@ -30,7 +30,6 @@ import {
   counterTotals as T,
 } from './counterSchema.js';
 import { counterTableFor, oneFilterOnEveryLink, wholeCampaigns, wholeNetworks } from './counterTable.js';
-import { hoursOf } from './linkHours.js';
 import { BOTS, int, linkCondition, packed, profileFilters, unpack } from './timingSql.js';
 
 type WeekHourArgs = Parameters<TimingStore['weekHours']>;
@@ -134,10 +133,9 @@ async function countedWeekHours(
       cell.uniques += Number(r.uniques);
     }
   }
+  // Per post, the week hours it was already counted in.
   const seen = new Map<number, Uint8Array>();
-  const mark = (id: number, weekHour: number) => {
-    let marks = seen.get(id);
-    if (!marks) seen.set(id, (marks = new Uint8Array(WEEK_HOURS)));
+  const place = (marks: Uint8Array, weekHour: number) => {
     if (marks[weekHour]) return;
     marks[weekHour] = 1;
     cells[weekHour]!.posts++;
@@ -150,11 +148,17 @@ async function countedWeekHours(
     const weekHours = weekHoursOfBuckets(span.from, span.to, ms, offsets);
     for (const r of await db.all<{ link_id: number; list: string | null }>(postsSql(scope, one, span, bots))) {
       const id = Number(r.link_id);
+      let marks = seen.get(id);
+      if (!marks) seen.set(id, (marks = new Uint8Array(WEEK_HOURS)));
       const list = unpack(r.list);
-      if (span.grain !== DAY) for (const n of list) mark(id, weekHours[n - first]!);
+      if (span.grain !== DAY) for (const n of list) place(marks, weekHours[n - first]!);
       else
-        for (let i = 0; i < list.length; i += 2)
-          for (const h of hoursOf(list[i + 1]!)) mark(id, weekHours[list[i]! * 24 + h - first]!);
+        for (let i = 0; i < list.length; i += 2) {
+          const at = list[i]! * 24 - first;
+          // Each set bit, lowest first: the hours of that day with clicks.
+          for (let bits = list[i + 1]!; bits !== 0; bits &= bits - 1)
+            place(marks, weekHours[at + 31 - Math.clz32(bits & -bits)]!);
+        }
     }
   }
   return cells.filter((c) => c.posts > 0 || c.clicks > 0 || c.uniques > 0);
