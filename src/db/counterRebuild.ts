@@ -24,6 +24,7 @@ import {
 } from './counterSchema.js';
 import { groupFromLinks, matches, whereLines } from './groupCounters.js';
 import { markAllCounted } from './counterUpserts.js';
+import { fillDayHours } from './linkHours.js';
 
 const VALUE_OF: Record<CountedDimension, string> = {
   source: 'source',
@@ -128,12 +129,19 @@ export function rebuildStatements(db: Database, keepBefore: number | null = null
     ...COUNTER_GRAINS.profiles.map((grain) =>
       db.insert(counterProfiles).select(sql.raw(profilesFromClicks(grain, from))),
     ),
-    ...linksFromProfiles(inWindow).map((select) => db.insert(counterLinks).select(sql.raw(select))),
+    // The day rows' hours start at 0 and are set from the hour rows once these are in.
+    ...linksFromProfiles(inWindow).map((select) =>
+      db.insert(counterLinks).select(sql.raw(`SELECT *, 0 AS hours FROM (${select})`)),
+    ),
+    fillDayHours(db, 'links', inWindow),
     ...totalsFromProfiles(inWindow).map((select) => db.insert(counterTotals).select(sql.raw(select))),
     db.insert(counterCampaigns).select(sql.raw(groupFromLinks('campaigns', from))),
     db.insert(counterNetworks).select(sql.raw(groupFromLinks('networks', from))),
     ...filtersFromProfiles(inWindow).map((select) => db.insert(counterFilters).select(sql.raw(select))),
-    ...filterLinksFromProfiles(inWindow).map((select) => db.insert(counterFilterLinks).select(sql.raw(select))),
+    ...filterLinksFromProfiles(inWindow).map((select) =>
+      db.insert(counterFilterLinks).select(sql.raw(`SELECT *, 0 AS hours FROM (${select})`)),
+    ),
+    fillDayHours(db, 'filterLinks', inWindow),
     // Every click is now counted, including any a running server had not counted yet.
     markAllCounted(db),
   ];

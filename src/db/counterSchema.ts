@@ -32,7 +32,12 @@ export const counterTotals = sqliteTable(
   (t) => [primaryKey({ columns: specKey(t, 'totals') })],
 );
 
-/** Per link and dimension value: `dim` 'all' at 15/60/1440, the others at 1440. */
+/**
+ * Per link and dimension value: `dim` 'all' at 15/60/1440, the others at 1440. `hours`, on the
+ * 'all' day rows only (0 on the others), has bit h set when the link had clicks in UTC hour h
+ * of that day: the heatmap counts the posts clicked in each hour from a day's row instead of
+ * 24 hour rows (drizzle/0015_link_day_hours.sql, src/db/linkHours.ts).
+ */
 export const counterLinks = sqliteTable(
   'counter_links',
   {
@@ -46,6 +51,7 @@ export const counterLinks = sqliteTable(
     value: text('value').notNull(),
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
+    hours: integer('hours').notNull().default(0),
   },
   (t) => [primaryKey({ columns: specKey(t, 'links') })],
 );
@@ -96,7 +102,10 @@ export const counterFilters = sqliteTable(
   (t) => [primaryKey({ columns: specKey(t, 'filters') })],
 );
 
-/** Per link under one click filter, plain counts at 15/60/1440: the posts list of a filtered read. */
+/**
+ * Per link under one click filter, plain counts at 15/60/1440: the posts list of a filtered read.
+ * `hours` on the day rows as counter_links keeps it (src/db/linkHours.ts, drizzle/0017).
+ */
 export const counterFilterLinks = sqliteTable(
   'counter_filter_links',
   {
@@ -110,14 +119,16 @@ export const counterFilterLinks = sqliteTable(
     bot: integer('bot', { mode: 'boolean' }).notNull(),
     clicks: integer('clicks').notNull(),
     uniques: integer('uniques').notNull(),
+    hours: integer('hours').notNull().default(0),
   },
   (t) => [primaryKey({ columns: specKey(t, 'filterLinks') })],
 );
 
 /**
- * Per campaign and dimension value, per UTC day: a campaign's breakdowns in one row per day and
- * value, however many posts it has. Kept with the clicks (the post's campaign when counted)
- * and moved by triggers when a post changes campaign or is deleted (drizzle/0003_campaign_counters.sql).
+ * Per campaign and dimension value, per UTC day, and its plain count ('all') per hour: a
+ * campaign's breakdowns in one row per day and value, its heatmap in one row per hour, however
+ * many posts it has. Kept with the clicks (the post's campaign when counted) and moved by
+ * triggers when a post changes campaign or is deleted (drizzle/0003_campaign_counters.sql, 0016).
  */
 export const counterCampaigns = sqliteTable(
   'counter_campaigns',
@@ -135,8 +146,8 @@ export const counterCampaigns = sqliteTable(
 );
 
 /**
- * Per network and dimension value, per UTC day: as counter_campaigns, by the post's network
- * (drizzle/0014_network_counters.sql).
+ * Per network and dimension value, per UTC day, and 'all' per hour: as counter_campaigns, by the
+ * post's network (drizzle/0014_network_counters.sql, 0016).
  */
 export const counterNetworks = sqliteTable(
   'counter_networks',

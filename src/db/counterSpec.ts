@@ -76,20 +76,26 @@ export const COUNTER_SPEC = {
     keys: ['linkId', 'filter', 'filterValue', 'grain', 'bucket', 'bot'],
     grains: [QUARTER, HOUR, DAY],
   },
-  /** Per campaign and value, per day: the per-post daily value rows summed by the post's campaign. */
+  /** Per campaign: 'all' per hour, values per day, the per-post rows summed by the post's campaign. */
   campaigns: {
     table: 'counter_campaigns',
     keys: ['campaign', 'dim', 'grain', 'bucket', 'bot', 'value'],
-    grains: { dims: [DAY] },
+    grains: { all: [HOUR], dims: [DAY] },
   },
-  /** Per network and value, per day: the per-post daily value rows summed by the post's network. */
+  /** Per network: 'all' per hour, values per day, the per-post rows summed by the post's network. */
   networks: {
     table: 'counter_networks',
     keys: ['network', 'dim', 'grain', 'bucket', 'bot', 'value'],
-    grains: { dims: [DAY] },
+    grains: { all: [HOUR], dims: [DAY] },
   },
 } as const;
 export type CounterName = keyof typeof COUNTER_SPEC;
+
+/** Columns a table ORs in on conflict instead of adding: bit sets (the per-link day rows' hours, linkHours.ts). */
+export const ORED_COLUMNS: Partial<Record<CounterName, readonly string[]>> = {
+  links: ['hours'],
+  filterLinks: ['hours'],
+};
 
 /** Which grains each table keeps, for the 'all' count and for the other dimensions. */
 export const COUNTER_GRAINS = {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Click } from '../domain/index.js';
 import { counterRows, type LinksRow } from './counters.js';
-import { COUNTER_SPEC, type CounterName } from './counterSpec.js';
+import { COUNTER_SPEC, ORED_COLUMNS, columnOf, type CounterName } from './counterSpec.js';
 import type { BatchStatement, Database } from './database.js';
 import { GROUP_COLUMN, GROUP_COUNTERS, groupSourceRows, type GroupCounter } from './groupCounters.js';
 import { insertJsonRows, jsonParts, selectJson } from './jsonRows.js';
@@ -56,10 +56,17 @@ export function counterStatements(db: Database) {
   const upserts = <R extends Record<string, unknown>>(name: CounterName, rows: R[]): BatchStatement[] => {
     const table = TABLES[name];
     const t = table as unknown as Record<string, never> & { clicks: never; uniques: never };
+    const ored = Object.fromEntries(
+      (ORED_COLUMNS[name] ?? []).map((c) => [c, sql`${t[c]} | ${sql.raw(`excluded.${columnOf(c)}`)}`]),
+    );
     return insertJsonRows(db, table, rows).map((insert) =>
       insert.onConflictDoUpdate({
         target: conflictTarget(name),
-        set: { clicks: sql`${t.clicks} + excluded.clicks`, uniques: sql`${t.uniques} + excluded.uniques` } as never,
+        set: {
+          clicks: sql`${t.clicks} + excluded.clicks`,
+          uniques: sql`${t.uniques} + excluded.uniques`,
+          ...ored,
+        } as never,
       }),
     );
   };

@@ -1,10 +1,10 @@
 /**
  * Counters of link groups: counter_campaigns and counter_networks hold the per-post daily value
- * rows of counter_links summed by the post's campaign or network. Kept with the clicks (the
+ * rows and hourly 'all' rows of counter_links summed by the post's campaign or network. Kept with the clicks (the
  * post's group when counted), rebuilt from counter_links, and moved by triggers when a post
  * changes group or is deleted. Every SQL string here is built from constants, never input.
  */
-import { DAY } from '../domain/index.js';
+import { DAY, HOUR } from '../domain/index.js';
 import { COUNTER_SPEC, keyColumns, type CounterName } from './counterSpec.js';
 import type { LinksRow } from './counters.js';
 
@@ -16,9 +16,14 @@ export const GROUP_COUNTERS = Object.keys(GROUP_COLUMN) as GroupCounter[];
 /** A group counter row: the group's column (campaign or network), then the counter_links value keys. */
 export type GroupRow = Record<string, unknown> & { clicks: number; uniques: number };
 
-/** The per-post daily value rows that also count for the post's groups. */
+/**
+ * The per-post rows that also count for the post's groups: daily values, and hourly plain counts
+ * (a campaign's heatmap sums 720 rows a month, not every post's). In SQL, `groupSource('c.')`.
+ */
 export const groupSourceRows = (links: LinksRow[]): LinksRow[] =>
-  links.filter((r) => r.dim !== 'all' && r.grain === DAY);
+  links.filter((r) => (r.dim !== 'all' && r.grain === DAY) || (r.dim === 'all' && r.grain === HOUR));
+const groupSource = (alias = '') =>
+  `((${alias}dim != 'all' AND ${alias}grain = 1440) OR (${alias}dim = 'all' AND ${alias}grain = 60))`;
 
 /** A batch's rows of one group counter: its per-post daily value rows summed by each post's group. */
 export function groupRows(
@@ -31,7 +36,7 @@ export function groupRows(
   for (const r of groupSourceRows(links)) {
     const group = groupOf(r.linkId);
     if (group === null) continue;
-    const key = `${group}\t${r.dim}\t${r.bucket}\t${+r.bot}\t${r.value}`;
+    const key = `${group}\t${r.dim}\t${r.grain}\t${r.bucket}\t${+r.bot}\t${r.value}`;
     const row = rows.get(key);
     if (row) {
       row.clicks += r.clicks;
@@ -44,12 +49,12 @@ export function groupRows(
   return [...rows.values()];
 }
 
-/** A group counter's rows from the per-post daily value rows (from `from` on) and each post's group now. */
+/** A group counter's rows from the per-post rows (from `from` on) and each post's group now. */
 export const groupFromLinks = (name: GroupCounter, from: number): string => {
   const column = GROUP_COLUMN[name];
   return `SELECT l.${column}, c.dim, c.grain, c.bucket, c.bot, c.value, sum(c.clicks), sum(c.uniques)
    FROM counter_links AS c JOIN links AS l ON l.id = c.link_id
-   WHERE l.${column} IS NOT NULL AND c.dim != 'all' AND c.grain = 1440 AND c.bucket >= ${from} GROUP BY 1, 2, 3, 4, 5, 6`;
+   WHERE l.${column} IS NOT NULL AND ${groupSource('c.')} AND c.bucket >= ${from} GROUP BY 1, 2, 3, 4, 5, 6`;
 };
 
 /** Conditions joined by AND, three to a line, as the migrations print them. */
@@ -66,9 +71,9 @@ export function matches(name: CounterName, other: string, except: string[] = [])
     .map((k) => `${table}.${k} = ${other}.${k}`);
 }
 
-/** A post's daily value rows, which its groups' rows include. */
+/** A post's rows that its groups' rows include. */
 const postRows = (id: string) =>
-  `SELECT dim, grain, bucket, bot, value, clicks, uniques FROM counter_links WHERE link_id = ${id} AND dim != 'all' AND grain = 1440`;
+  `SELECT dim, grain, bucket, bot, value, clicks, uniques FROM counter_links WHERE link_id = ${id} AND ${groupSource()}`;
 
 /**
  * A group counter follows each post's group: a deleted post's clicks leave its group, a post

@@ -1,134 +1,20 @@
-import { sql, type SQL } from 'drizzle-orm';
-import {
-  decompose,
-  filtersClicks,
-  hourAligned,
-  HOUR,
-  HOUR_MS,
-  QUARTER,
-  DAY,
-  WEEK_HOURS,
-  grainMs,
-  weekHoursOfBuckets,
-  type Grain,
-  type TimingStore,
-  type NetworkClicks,
-  type WeekHourCount,
-  type ZoneOffset,
-} from '../domain/index.js';
+import { sql } from 'drizzle-orm';
+import { decompose, filtersClicks, QUARTER, DAY, type TimingStore, type NetworkClicks } from '../domain/index.js';
 import type { Database } from './database.js';
 import { narrowingScopes } from './narrowedScopes.js';
 import { postClockQueries } from './postClockQueries.js';
 import { links } from './schema.js';
-import { counterLinks as L, counterProfiles as P, counterTotals as T } from './counterSchema.js';
-import { counterTableFor } from './counterTable.js';
-import { BOTS, int, linkCondition, packed, profileFilters, unpack } from './timingSql.js';
-
-/** `bucket + offset`, the offset chosen by which stretch of the zone the bucket starts in. */
-function localBucket(bucket: SQL, offsets: readonly ZoneOffset[]): SQL {
-  if (offsets.length === 1) return sql`(${bucket} + ${int(offsets[0]!.offset)})`;
-  const cases = offsets.slice(0, -1).map((o) => sql`WHEN ${bucket} < ${int(o.to)} THEN ${int(o.offset)}`);
-  return sql`(${bucket} + CASE ${sql.join(cases, sql` `)} ELSE ${int(offsets[offsets.length - 1]!.offset)} END)`;
-}
-
-/** The local week hour of a UTC bucket start, Monday 0 (1970-01-01 was a Thursday: + 72 hours). */
-const weekHourOf = (bucket: SQL, offsets: readonly ZoneOffset[]): SQL =>
-  sql`((${localBucket(bucket, offsets)} / ${int(HOUR_MS)} + 72) % ${int(WEEK_HOURS)})`;
-
-type WeekHourArgs = Parameters<TimingStore['weekHours']>;
+import { counterLinks as L, counterProfiles as P } from './counterSchema.js';
+import { int, linkCondition, profileFilters } from './timingSql.js';
+import { weekHourQueries } from './weekHourQueries.js';
 
 /**
- * Without click filters, from the 'all' rows of quarter hours (and hours where the zone allows),
- * bucketed here by the offsets: clicks and uniques summed per bucket in SQL, from counter_totals
- * when the scope is every link (as /api/stats reads them), else from the scope's counter_links
- * rows; the posts clicked in each cell from one packed list of bucket numbers per post and span.
- * A distinct count of posts per week hour in SQL cost two sorts; per post, the rows come in
- * index order and the list costs little more than reading them.
- */
-async function linkWeekHours(
-  db: Database,
-  ...[scope, from, to, bots, offsets]: WeekHourArgs
-): Promise<WeekHourCount[]> {
-  const spans = hourAligned(offsets) ? decompose(from, to, [QUARTER, HOUR]) : [{ grain: QUARTER, from, to }];
-  const cells = Array.from({ length: WEEK_HOURS }, (_, weekHour): WeekHourCount => ({
-    weekHour,
-    clicks: 0,
-    uniques: 0,
-    posts: 0,
-  }));
-  const seen = new Map<number, Uint8Array>();
-  for (const span of spans) {
-    const ms = grainMs(span.grain as Grain);
-    const first = Math.floor(span.from / ms);
-    const weekHours = weekHoursOfBuckets(first * ms, span.to, ms, offsets);
-    const rowsOf = (t: typeof L | typeof T) =>
-      sql`${t.dim} = 'all' AND ${t.grain} = ${int(span.grain)} AND ${t.bucket} >= ${int(span.from)}
-        AND ${t.bucket} < ${int(span.to)} AND ${t.bot} IN (${sql.raw(BOTS[bots])})`;
-    const sums =
-      counterTableFor(scope, { of: 'counts', perLink: false }, span.grain as Grain) === 'totals'
-        ? sql`SELECT ${T.bucket} AS bucket, sum(${T.clicks}) AS clicks, sum(${T.uniques}) AS uniques
-            FROM ${T} WHERE ${rowsOf(T)} GROUP BY ${T.bucket}`
-        : sql`SELECT ${L.bucket} AS bucket, sum(${L.clicks}) AS clicks, sum(${L.uniques}) AS uniques
-            FROM ${L} WHERE ${L.linkId} IN (SELECT ${links.id} FROM ${links} WHERE ${linkCondition(scope)}) AND ${rowsOf(L)}
-            GROUP BY ${L.bucket}`;
-    for (const r of await db.all<{ bucket: number; clicks: number; uniques: number }>(sums)) {
-      const cell = cells[weekHours[Number(r.bucket) / ms - first]!]!;
-      cell.clicks += Number(r.clicks);
-      cell.uniques += Number(r.uniques);
-    }
-    const perPost = await db.all<{ link_id: number; list: string | null }>(sql`
-      SELECT ${links.id} AS link_id, ${packed([sql`${L.bucket} / ${int(ms)}`])} AS list
-      FROM ${links} CROSS JOIN ${L} ON ${L.linkId} = ${links.id} AND ${rowsOf(L)}
-      WHERE ${linkCondition(scope)}
-      GROUP BY ${links.id}`);
-    for (const r of perPost) {
-      const id = Number(r.link_id);
-      let mark = seen.get(id);
-      if (!mark) seen.set(id, (mark = new Uint8Array(WEEK_HOURS)));
-      for (const n of unpack(r.list)) {
-        const h = weekHours[n - first]!;
-        if (mark[h]) continue;
-        mark[h] = 1;
-        cells[h]!.posts++;
-      }
-    }
-  }
-  return cells.filter((c) => c.posts > 0 || c.clicks > 0 || c.uniques > 0);
-}
-
-/** With click filters, from counter_profiles' quarter hours, summed per week hour in SQL. */
-async function filteredWeekHours(
-  db: Database,
-  ...[scope, from, to, bots, offsets]: WeekHourArgs
-): Promise<WeekHourCount[]> {
-  const rows = await db.all<{ week_hour: number; posts: number; clicks: number; uniques: number }>(sql`
-    SELECT ${weekHourOf(sql`${P.bucket}`, offsets)} AS week_hour, count(DISTINCT ${P.linkId}) AS posts,
-      sum(${P.clicks}) AS clicks, sum(${P.uniques}) AS uniques
-    FROM ${P}
-    WHERE ${P.linkId} IN (SELECT ${links.id} FROM ${links} WHERE ${linkCondition(scope)})
-      AND ${P.grain} = ${int(QUARTER)} AND ${profileFilters(scope)}
-      AND ${P.bucket} >= ${int(from)} AND ${P.bucket} < ${int(to)} AND ${P.bot} IN (${sql.raw(BOTS[bots])})
-    GROUP BY week_hour`);
-  return rows.map((r): WeekHourCount => ({
-    weekHour: Number(r.week_hour),
-    clicks: Number(r.clicks),
-    uniques: Number(r.uniques),
-    posts: Number(r.posts),
-  }));
-}
-
-/**
- * Week hours, post clocks and unattributed clicks from the counters: counter_links' rows, or
- * counter_profiles' when clicks are filtered.
+ * Week hours (weekHourQueries.ts), post clocks (postClockQueries.ts) and unattributed clicks
+ * from the counters: counter_links' rows, or counter_profiles' when clicks are filtered.
  */
 export function createTimingStore(db: Database): TimingStore {
   return narrowingScopes<TimingStore>({
-    async weekHours(scope, from, to, bots, offsets) {
-      return filtersClicks(scope)
-        ? filteredWeekHours(db, scope, from, to, bots, offsets)
-        : linkWeekHours(db, scope, from, to, bots, offsets);
-    },
-
+    ...weekHourQueries(db),
     ...postClockQueries(db),
 
     async networkClicks(scope, from, to) {

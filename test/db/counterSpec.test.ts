@@ -4,6 +4,7 @@ import {
   COUNTED_DIMENSIONS,
   COUNTER_SPEC,
   keyColumns,
+  ORED_COLUMNS,
   PROFILE_COLUMNS,
   type CounterName,
 } from '../../src/db/counterSpec.js';
@@ -29,12 +30,17 @@ const tables = {
 
 describe('the counter spec', () => {
   it.each(Object.keys(tables) as CounterName[])(
-    'is the %s table: its name, its key, then clicks and uniques',
+    'is the %s table: its name, its key, then clicks and uniques (and the bits it ORs in)',
     (name) => {
       const config = getTableConfig(tables[name]);
       expect(config.name).toBe(COUNTER_SPEC[name].table);
       expect(config.primaryKeys[0]!.columns.map((c) => c.name)).toEqual(keyColumns(name));
-      expect(config.columns.map((c) => c.name)).toEqual([...keyColumns(name), 'clicks', 'uniques']);
+      expect(config.columns.map((c) => c.name)).toEqual([
+        ...keyColumns(name),
+        'clicks',
+        'uniques',
+        ...(ORED_COLUMNS[name] ?? []),
+      ]);
     },
   );
   it('counts every dimension a profile keeps', () => {

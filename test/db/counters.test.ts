@@ -5,6 +5,7 @@ import { createClickWriter, createLinkStore } from '../../src/db/index.js';
 import { counterStatements } from '../../src/db/counterUpserts.js';
 import { forgetLinkFiltersTriggerSql, forgetLinkTriggerSql } from '../../src/db/counterRebuild.js';
 import { groupTriggersSql } from '../../src/db/groupCounters.js';
+import { fillDayHours } from '../../src/db/linkHours.js';
 import { createCounterStore } from '../support/counterStore.js';
 import { createStatsStore } from '../../src/db/statsStore.js';
 import type { ClickWriter, Device, NewClick } from '../../src/domain/index.js';
@@ -310,21 +311,42 @@ describe('counters on random clicks', () => {
   });
 
   it('the migrations hold the triggers exactly as counterRebuild.ts prints them', () => {
-    // The last migration to create a trigger is the one the database runs (0015 rebuilt counter_profiles).
+    // The last migration to create a trigger is the one the database runs (0018 rebuilt counter_profiles).
     const lastDefining = (trigger: string) =>
       readdirSync(MIGRATIONS_DIR)
         .filter((f) => f.endsWith('.sql'))
         .sort()
         .filter((f) => readFileSync(join(MIGRATIONS_DIR, f), 'utf8').includes(`CREATE TRIGGER \`${trigger}\``))
         .at(-1)!;
-    expect(lastDefining('counters_forget_link')).toBe('0015_profiles_without_rowid.sql');
-    expect(lastDefining('counters_forget_link_filters')).toBe('0015_profiles_without_rowid.sql');
-    const rebuilt = readFileSync(join(MIGRATIONS_DIR, '0015_profiles_without_rowid.sql'), 'utf8');
+    expect(lastDefining('counters_forget_link')).toBe('0018_profiles_without_rowid.sql');
+    expect(lastDefining('counters_forget_link_filters')).toBe('0018_profiles_without_rowid.sql');
+    const rebuilt = readFileSync(join(MIGRATIONS_DIR, '0018_profiles_without_rowid.sql'), 'utf8');
     expect(rebuilt).toContain(forgetLinkTriggerSql());
     expect(rebuilt).toContain(forgetLinkFiltersTriggerSql());
-    for (const trigger of groupTriggersSql('networks'))
-      expect(readFileSync(join(MIGRATIONS_DIR, '0014_network_counters.sql'), 'utf8')).toContain(trigger);
-    for (const trigger of groupTriggersSql('campaigns'))
-      expect(readFileSync(join(MIGRATIONS_DIR, '0003_campaign_counters.sql'), 'utf8')).toContain(trigger);
+    // 0016 recreated the group triggers to move hourly counts too (created in 0003 and 0014).
+    for (const name of ['campaigns', 'networks'] as const) {
+      const column = name === 'campaigns' ? 'campaign' : 'network';
+      const last = readdirSync(MIGRATIONS_DIR)
+        .filter((f) => f.endsWith('.sql'))
+        .sort()
+        .filter((f) =>
+          readFileSync(join(MIGRATIONS_DIR, f), 'utf8').includes(`CREATE TRIGGER \`counters_move_link_${column}\``),
+        )
+        .at(-1);
+      expect(last).toBe('0016_group_hour_counters.sql');
+      for (const trigger of groupTriggersSql(name))
+        expect(readFileSync(join(MIGRATIONS_DIR, last!), 'utf8')).toContain(trigger);
+    }
+  });
+
+  it("the migrations fill the day rows' hours with the UPDATEs a rebuild runs", () => {
+    const database = openDatabase(':memory:');
+    const printed = (of: 'links' | 'filterLinks') =>
+      (fillDayHours(database.db, of, 'true') as unknown as { toSQL(): { sql: string } }).toSQL().sql;
+    expect(readFileSync(join(MIGRATIONS_DIR, '0015_link_day_hours.sql'), 'utf8')).toContain(`${printed('links')};`);
+    expect(readFileSync(join(MIGRATIONS_DIR, '0017_filter_link_day_hours.sql'), 'utf8')).toContain(
+      `${printed('filterLinks')};`,
+    );
+    database.close();
   });
 });

@@ -206,6 +206,7 @@ describe.each(drivers)('timing store on $name', ({ open }) => {
     ['bots only on linkedin', { networks: ['linkedin'] }, 'only'],
     ['source and country filters', { sources: ['linkedin', 'direct'], countries: ['NP', 'FR'] }, 'exclude'],
     ['a device filter', { devices: ['mobile'] }, 'include'],
+    ['one filter of two values, bots only', { countries: ['US', 'FR'] }, 'only'],
   ];
 
   describe.each(ZONES)('in %s', (tz) => {

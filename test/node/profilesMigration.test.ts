@@ -1,4 +1,4 @@
-/** Migration 0015_profiles_without_rowid on a database that already holds click profiles. */
+/** Migration 0018_profiles_without_rowid on a database that already holds click profiles. */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -16,13 +16,13 @@ const withoutRowid = (db: Sqlite.Database) =>
   (db.prepare("SELECT wr FROM pragma_table_list WHERE name = 'counter_profiles'").get() as { wr: number }).wr === 1;
 
 it('keeps every profile, stores them once (WITHOUT ROWID) and keeps deleting links exact', () => {
-  // The migrations as they were before 0015: the same files, the journal cut before it.
+  // The migrations as they were before 0018: the same files, the journal cut before it.
   const before = join(dir, 'before');
   mkdirSync(before);
   cpSync(MIGRATIONS_DIR, before, { recursive: true });
   const journalPath = join(before, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === '0015_profiles_without_rowid');
+  const at = journal.entries.findIndex((e) => e.tag === '0018_profiles_without_rowid');
   expect(at).toBeGreaterThan(0);
   journal.entries = journal.entries.slice(0, at);
   writeFileSync(journalPath, JSON.stringify(journal));

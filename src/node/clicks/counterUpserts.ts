@@ -1,17 +1,21 @@
 import type Sqlite from 'better-sqlite3';
 import { counterRows, type CountedClick } from '../../db/counters.js';
 import { GROUP_COLUMN, GROUP_COUNTERS, groupRows } from '../../db/groupCounters.js';
-import { COUNTER_SPEC, columnOf, keyColumns, type CounterName } from '../../db/counterSpec.js';
+import { COUNTER_SPEC, ORED_COLUMNS, columnOf, keyColumns, type CounterName } from '../../db/counterSpec.js';
 
 type Row = Record<string, unknown> & { clicks: number; uniques: number };
 
 /** A prepared upsert of one counter table, its SQL written from the counter spec. */
 function preparedUpsert(sqlite: Sqlite.Database, name: CounterName): (row: Row) => void {
   const { table, keys } = COUNTER_SPEC[name];
-  const columns = [...keys.map(columnOf), 'clicks', 'uniques'];
+  const ored = ORED_COLUMNS[name] ?? [];
+  const columns = [...keys.map(columnOf), 'clicks', 'uniques', ...ored.map(columnOf)];
   const statement = sqlite.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-     ON CONFLICT (${keyColumns(name).join(', ')}) DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques`,
+     ON CONFLICT (${keyColumns(name).join(', ')}) DO UPDATE SET clicks = clicks + excluded.clicks, uniques = uniques + excluded.uniques${ored
+       .map(columnOf)
+       .map((c) => `, ${c} = ${c} | excluded.${c}`)
+       .join('')}`,
   );
   const params = new Array<unknown>(columns.length);
   return (row) => {
@@ -21,6 +25,7 @@ function preparedUpsert(sqlite: Sqlite.Database, name: CounterName): (row: Row) 
     }
     params[keys.length] = row.clicks;
     params[keys.length + 1] = row.uniques;
+    for (let i = 0; i < ored.length; i++) params[keys.length + 2 + i] = row[ored[i]!] ?? 0;
     statement.run(params);
   };
 }
