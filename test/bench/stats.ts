@@ -10,7 +10,8 @@
  * the timing answers with the same filters: GET /api/stats/heatmap (both metrics),
  * /api/stats/lifetime and /api/insights, each against /api/stats with the same filters.
  * It prints the times, the ratio t(1M) / t(10k) for the first two, and each timing answer's
- * ratio to its /api/stats twin.
+ * ratio to its /api/stats twin: in the run of every query, and measured beside its twin, the order
+ * alternating (whichever of two requests comes second finds the first one's pages in SQLite's cache).
  *   BENCH_SIZES=10000,100000 overrides the sizes.
  *   BENCH_DB=path/to/seeded.db times that database (one size, kept afterwards); when the file is missing
  *   it is seeded there first with the first of BENCH_SIZES, so a 10M seed is paid once
@@ -83,6 +84,8 @@ interface Row {
   seedMs: number;
   times: Record<string, number>;
   answered: Record<string, number>;
+  /** Timing answers measured beside their twin, order alternating: medians of both. */
+  paired: Record<string, { ms: number; twinMs: number }>;
 }
 
 async function measure(clicks: number): Promise<Row> {
@@ -133,7 +136,30 @@ async function measure(clicks: number): Promise<Row> {
       }
     }
     const times = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
-    return { clicks, seedMs: seeded.ms, times, answered };
+    // Each timing answer next to its /api/stats twin, the order alternating run by run: whichever
+    // of two requests comes second finds the pages the first read in SQLite's cache.
+    const paired: Row['paired'] = {};
+    for (const [name, [, twin]] of Object.entries(TIMING)) {
+      const mine: number[] = [];
+      const theirs: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        for (const [path, into] of run % 2
+          ? ([
+              [queries[twin]!, theirs],
+              [queries[name]!, mine],
+            ] as const)
+          : ([
+              [queries[name]!, mine],
+              [queries[twin]!, theirs],
+            ] as const)) {
+          const started = performance.now();
+          await get(path);
+          into.push(performance.now() - started);
+        }
+      }
+      paired[name] = { ms: median(mine), twinMs: median(theirs) };
+    }
+    return { clicks, seedMs: seeded.ms, times, answered, paired };
   } finally {
     await server.stop();
     if (!kept) rmSync(dir, { recursive: true, force: true });
@@ -183,6 +209,20 @@ for (const [name, [, twin]] of Object.entries(TIMING)) {
       `${name} (vs ${twin})`,
       ...rows.map((r) => `${r.times[name]!.toFixed(1)} ms`),
       ...rows.map((r) => (r.times[name]! / r.times[twin]!).toFixed(2)),
+    ].join(' | '),
+  );
+}
+
+console.log('\nThe same, each beside its twin, the order alternating run by run (median of', RUNS, 'pairs)');
+console.log(['query', ...rows.map((r) => `${fmt(r.clicks)} clicks: answer / twin = ratio`)].join(' | '));
+for (const [name, [, twin]] of Object.entries(TIMING)) {
+  console.log(
+    [
+      `${name} (vs ${twin})`,
+      ...rows.map(
+        (r) =>
+          `${r.paired[name]!.ms.toFixed(1)} / ${r.paired[name]!.twinMs.toFixed(1)} ms = ${(r.paired[name]!.ms / r.paired[name]!.twinMs).toFixed(2)}`,
+      ),
     ].join(' | '),
   );
 }
