@@ -13,7 +13,7 @@ export interface CountingScheduleOptions {
 
 /**
  * When the click thread counts what it wrote: after a short pause in writes, and within
- * `maxDelayMs` while they keep coming. Counting a second of traffic at once makes far
+ * `maxDelayMs` while they keep coming. Counting five seconds of traffic at once makes far
  * fewer counter upserts than counting each write batch. A count
  * that throws leaves the clicks stored and uncounted; it is tried again every `retryMs`, with
  * one log line when it starts failing and one when it works again.
@@ -22,7 +22,7 @@ export function createCountingSchedule(
   count: () => void,
   {
     idleMs = 20,
-    maxDelayMs = 1_000,
+    maxDelayMs = 5_000,
     retryMs = 1_000,
     now = Date.now,
     logger = silentLogger,
