@@ -1,12 +1,11 @@
 /** Migration 0018_profiles_without_rowid on a database that already holds click profiles. */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type Sqlite from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, openDatabase } from '../../src/node/sqlite.js';
+import { openDatabase } from '../../src/node/sqlite.js';
 import { tempDir } from '../support/app.js';
+import { databaseBefore } from '../support/migrations.js';
 
 const dir = tempDir('linkpost-profiles-migration-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,20 +15,8 @@ const withoutRowid = (db: Sqlite.Database) =>
   (db.prepare("SELECT wr FROM pragma_table_list WHERE name = 'counter_profiles'").get() as { wr: number }).wr === 1;
 
 it('keeps every profile, stores them once (WITHOUT ROWID) and keeps deleting links exact', () => {
-  // The migrations as they were before 0018: the same files, the journal cut before it.
-  const before = join(dir, 'before');
-  mkdirSync(before);
-  cpSync(MIGRATIONS_DIR, before, { recursive: true });
-  const journalPath = join(before, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === '0018_profiles_without_rowid');
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
-
   const path = join(dir, 'old.db');
-  const old = new Sqlite(path);
-  migrate(drizzle(old), { migrationsFolder: before });
+  const old = databaseBefore(dir, '0018_profiles_without_rowid', path);
   expect(withoutRowid(old)).toBe(false); // what 0009 left
   const link = old.prepare(
     "INSERT INTO links (slug, url, destination, created_at, updated_at) VALUES (?, 'https://e.com/', 'https://e.com/', 0, 0) RETURNING id",
