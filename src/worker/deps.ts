@@ -97,8 +97,9 @@ const backgroundOf = (c: Context): Background => c.executionCtx;
 const clientAddressOf = (header: (name: string) => string | undefined) => normalizeAddress(header('cf-connecting-ip'));
 
 /**
- * Milliseconds a queue send waits for more visits: fuller messages mean fewer sendBatch calls
- * and consumer invocations per click, and the wait is after the response (docs/benchmarks.md).
+ * Milliseconds a queue send or a direct D1 write waits for more visits: fuller messages and
+ * batches mean fewer sendBatch calls, consumer invocations and D1 batches per click, and the
+ * wait is after the response (docs/benchmarks.md).
  */
 const SEND_LINGER_MS = 10;
 
@@ -108,7 +109,7 @@ export function workerRecorder(env: Env, settings: WorkerSettings, logger: Logge
   const failures = recordFailures(logger, storageHealth);
   return env.CLICKS_QUEUE
     ? queueRecorder(env.CLICKS_QUEUE, record, failures, SEND_LINGER_MS)
-    : directRecorder(record, failures);
+    : directRecorder(record, failures, SEND_LINGER_MS);
 }
 
 /** Cached short links answered before the app, with the clicks going to `recorder` (fastRedirect.ts). */

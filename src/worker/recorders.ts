@@ -23,11 +23,12 @@ export const MAX_SEND_VISITS = 1_000;
 
 /**
  * Writes visits to D1 after the response has gone, inside a request's waitUntil. Visits that
- * arrive while a write is under way go together in the next one (batchVisits), so under load
- * an isolate writes one batch per round trip instead of one per click.
+ * arrive while a write is under way, or within `lingerMs` before it, go together in one write
+ * (batchVisits), so under load an isolate writes one batch per round trip instead of one per
+ * click; without the wait, a slow machine's trickle of requests made writes of two or three.
  */
-export function directRecorder(record: RecordVisits, failures: RecordFailures): WorkerRecorder {
-  return { record: batchVisits(writeReporting(record, failures), { max: MAX_WRITE_VISITS }) };
+export function directRecorder(record: RecordVisits, failures: RecordFailures, lingerMs = 0): WorkerRecorder {
+  return { record: batchVisits(writeReporting(record, failures), { max: MAX_WRITE_VISITS, lingerMs }) };
 }
 
 /** A D1 write whose outcome goes to `failures`: each visit of a failed write counts as lost. */
