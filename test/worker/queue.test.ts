@@ -148,6 +148,22 @@ describe('the queue consumer', () => {
     expect(stored.sort()).toEqual([1, 3, 4, 5]);
   });
 
+  it('finds a bad message among 100 in halves, in few writes, storing every good visit once', async () => {
+    const stored: number[] = [];
+    const record = vi.fn(async (visits: Visit[]) => {
+      if (visits.some((v) => v.linkId === 37)) throw new Error('FOREIGN KEY constraint failed');
+      stored.push(...visits.map((v) => v.linkId));
+    });
+    const messages = Array.from({ length: 100 }, (_, i) => message(String(i), v2(visit(i + 1))));
+    await consumeVisits(messages, record, silentLogger);
+    // One write of all, then two halves a level down to the bad one: 1 + 2 × 7, not 1 + 100.
+    expect(record.mock.calls.length).toBeLessThanOrEqual(15);
+    expect(stored.sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1).filter((id) => id !== 37),
+    );
+    for (const m of messages) expect(outcome(m)).toEqual(m.id === '36' ? [0, 1] : [1, 0]);
+  });
+
   it('retries a failing message whole when the queue refuses its split', async () => {
     const record = vi.fn(async () => Promise.reject(new Error('FOREIGN KEY constraint failed')));
     const queue: ClickQueue = { sendBatch: async () => Promise.reject(new Error('queue over its limit')) };
@@ -156,7 +172,7 @@ describe('the queue consumer', () => {
     expect(outcome(m)).toEqual([0, 1]);
   });
 
-  it('stops trying message by message once the database is plainly down, and retries the rest later', async () => {
+  it('stops writing halves once the database is plainly down, and retries the rest later', async () => {
     const record = vi.fn(async () => {
       throw new Error('D1 is unavailable');
     });
