@@ -2,7 +2,7 @@ import { bucketStart, DAY, HOUR, QUARTER, type Click } from '../domain/index.js'
 import { COUNTED_DIMENSIONS, qrValue } from './counterSpec.js';
 import type { counterLinks, counterProfiles, counterTotals } from './counterSchema.js';
 import { filterRows, type FilterLinksRow, type FiltersRow } from './filterCounters.js';
-import { hourBit } from './linkHours.js';
+import { markDayHours } from './linkHours.js';
 import { bump, rollUp } from './rowSums.js';
 
 export { COUNTED_DIMENSIONS, COUNTER_GRAINS, type CountedDimension } from './counterSpec.js';
@@ -166,11 +166,9 @@ export function counterRows(batch: readonly CountedClick[]): CounterRows {
   rollUp(totalsDims.values(), DAY, totalsDims, (r, bucket) => `${r.dim}\t${bucket}\t${+r.bot}\t${r.value}`);
   rollUp(linksAll.values(), HOUR, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
   const linkQuarters = [...linksAll.values()].filter((r) => r.grain === QUARTER);
-  rollUp(linkQuarters, DAY, linksAll, (r, bucket) => `${r.linkId}\t${bucket}\t${+r.bot}`);
-  for (const r of linkQuarters) {
-    const day = linksAll.get(`${DAY}\t${r.linkId}\t${bucketStart(r.bucket, DAY)}\t${+r.bot}`)!;
-    day.hours = (day.hours ?? 0) | hourBit(r.bucket);
-  }
+  const linkKey = (r: LinksRow, bucket: number) => `${r.linkId}\t${bucket}\t${+r.bot}`;
+  rollUp(linkQuarters, DAY, linksAll, linkKey);
+  markDayHours(linkQuarters, linksAll, linkKey);
   return {
     totals: [...totalsAll.values(), ...totalsDims.values()],
     links: [...linksAll.values(), ...linksDims.values()],

@@ -2,7 +2,7 @@
 import { bucketStart, DAY, HOUR, QUARTER } from '../domain/index.js';
 import { CLICK_FILTERS, COUNTED_DIMENSIONS } from './counterSpec.js';
 import type { counterFilterLinks, counterFilters, counterProfiles } from './counterSchema.js';
-import { hourBit } from './linkHours.js';
+import { markDayHours } from './linkHours.js';
 import { rollUp } from './rowSums.js';
 
 export type FiltersRow = typeof counterFilters.$inferInsert;
@@ -67,9 +67,6 @@ export function filterRows(
   const linkQuarters = [...perLink.values()];
   rollUp(linkQuarters, HOUR, perLink, linkKey);
   rollUp(linkQuarters, DAY, perLink, linkKey);
-  for (const r of linkQuarters) {
-    const day = perLink.get(`${DAY}\t${linkKey(r, bucketStart(r.bucket, DAY))}`)!;
-    day.hours = (day.hours ?? 0) | hourBit(r.bucket);
-  }
+  markDayHours(linkQuarters, perLink, linkKey);
   return { filters: [...all.values(), ...dims.values()], filterLinks: [...perLink.values()] };
 }

@@ -5,12 +5,27 @@
  * the bits in, rebuilds and migrations 0015 and 0017 fill them from the hour rows.
  */
 import { sql } from 'drizzle-orm';
-import { DAY_MS, HOUR_MS } from '../domain/index.js';
+import { bucketStart, DAY, DAY_MS, HOUR_MS } from '../domain/index.js';
 import type { BatchStatement, Database } from './database.js';
 import { counterFilterLinks, counterLinks } from './counterSchema.js';
 
 /** The bit of the UTC hour a bucket starts in, within its day. */
-export const hourBit = (bucket: number): number => 1 << Math.floor((bucket % DAY_MS) / HOUR_MS);
+const hourBit = (bucket: number): number => 1 << Math.floor((bucket % DAY_MS) / HOUR_MS);
+
+/**
+ * ORs each quarter row's hour bit into its day row, the one `rollUp(quarters, DAY, into, keyOf)`
+ * summed it into: the writes' side of `hours`, for counter_links and counter_filter_links alike.
+ */
+export function markDayHours<R extends { bucket: number; hours?: number | null }>(
+  quarters: readonly R[],
+  into: Map<string, R>,
+  keyOf: (r: R, bucket: number) => string,
+): void {
+  for (const r of quarters) {
+    const day = into.get(`${DAY}\t${keyOf(r, bucketStart(r.bucket, DAY))}`)!;
+    day.hours = (day.hours ?? 0) | hourBit(r.bucket);
+  }
+}
 
 /** Where each table keeps `hours`: its own key columns besides grain, bucket and bot, and its 'all' rows. */
 const DAY_HOURS = {
