@@ -1,7 +1,7 @@
 import type { Logger, Visit } from '../domain/index.js';
 import type { RecordVisits } from './recordDeps.js';
 import type { ClickQueue } from './recorders.js';
-import { fromMessage, sendBatches, toMessages } from './visitMessage.js';
+import { fromMessage, sendBatches, sendBatchOf, toMessages } from './visitMessage.js';
 
 /** The parts of a queue message the consumer uses. */
 export interface VisitMessage {
@@ -14,16 +14,16 @@ export interface VisitMessage {
 }
 
 /** After this many writes fail in a row, D1 itself is failing: retry the rest later. */
-const MAX_SINGLE_FAILURES = 3;
+const MAX_FAILED_WRITES = 3;
 
 /**
  * The queue() consumer: the visits of all a batch's messages become one D1 batch. If that
  * fails, the messages are written in halves down to single ones (settle), so that a bad visit
- * (its link deleted meanwhile) holds back only its message. A write is one D1 batch, all or nothing, so a message that
- * fails has none of its visits stored and is retried whole: no visit is written twice. One
- * that fails again on a later delivery is split into a message per visit (through `requeue`,
- * the same queue), so the bad visit alone goes on to the dead-letter queue. Malformed
- * messages are dropped.
+ * (its link deleted meanwhile) holds back only its message. A write is one D1 batch, all or
+ * nothing, so a message that fails has none of its visits stored and is retried whole: no
+ * visit is written twice. One that fails again on a later delivery is split into a message per
+ * visit (through `requeue`, the same queue), so the bad visit alone goes on to the dead-letter
+ * queue. Malformed messages are dropped.
  */
 export async function consumeVisits(
   messages: readonly VisitMessage[],
@@ -44,21 +44,21 @@ export async function consumeVisits(
   try {
     await record(valid.flatMap((v) => v.visits));
     for (const { message } of valid) message.ack();
-    return;
   } catch (err) {
     const clicks = valid.reduce((n, v) => n + v.visits.length, 0);
     logger.error('writing queued clicks failed; writing them in halves', { clicks, err });
+    await settle(valid, record, logger, requeue, { failures: 1 }, err);
   }
-  await settle(valid, record, logger, requeue, { failures: 0 });
 }
 
 type Pending = { message: VisitMessage; visits: Visit[] };
 
 /**
- * Writes a group whose one write failed in halves, and the halves of a half that fails again,
- * down to single messages: a bad message among n costs about 2·log2(n) writes instead of n, so
- * a batch of 100 messages of twelve statements each stays far under D1's 1,000 queries an
- * invocation. After MAX_SINGLE_FAILURES failed writes in a row, D1 itself is taken to be down.
+ * A group whose one write failed: a lone message is retried or split (failedMessage); more are
+ * written in halves, and a half that fails is settled the same way, so a bad message among n
+ * costs about 2·log2(n) writes instead of n, and a batch of 100 messages of twelve statements
+ * each stays far under D1's 1,000 queries an invocation. After MAX_FAILED_WRITES failed writes
+ * in a row, D1 itself is taken to be down and the rest are retried.
  */
 async function settle(
   group: readonly Pending[],
@@ -66,11 +66,12 @@ async function settle(
   logger: Logger,
   requeue: ClickQueue | undefined,
   run: { failures: number },
+  err: unknown,
 ): Promise<void> {
+  if (group.length === 1) return failedMessage(group[0]!, err, logger, requeue);
   const mid = group.length >> 1;
   for (const half of [group.slice(0, mid), group.slice(mid)]) {
-    if (half.length === 0) continue;
-    if (run.failures >= MAX_SINGLE_FAILURES) {
+    if (run.failures >= MAX_FAILED_WRITES) {
       for (const { message } of half) message.retry();
       continue;
     }
@@ -78,10 +79,9 @@ async function settle(
       await record(half.flatMap((p) => p.visits));
       for (const { message } of half) message.ack();
       run.failures = 0;
-    } catch (err) {
+    } catch (halfErr) {
       run.failures++;
-      if (half.length > 1) await settle(half, record, logger, requeue, run);
-      else await failedMessage(half[0]!, err, logger, requeue);
+      await settle(half, record, logger, requeue, run, halfErr);
     }
   }
 }
@@ -115,7 +115,7 @@ async function split(queue: ClickQueue, visits: Visit[]): Promise<boolean> {
   const batches = sendBatches(visits.flatMap((v) => toMessages([v])));
   if (batches.length !== 1) return false;
   try {
-    await queue.sendBatch(batches[0]!.map((m) => ({ body: m.body, contentType: 'json' })));
+    await queue.sendBatch(sendBatchOf(batches[0]!));
     return true;
   } catch {
     return false;

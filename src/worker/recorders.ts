@@ -2,7 +2,7 @@ import type { Logger, Visit } from '../domain/index.js';
 import { repeatedLog, type StorageHealth } from '../services/index.js';
 import type { RecordVisits } from './recordDeps.js';
 import { batchVisits, type Background } from './visitBatcher.js';
-import { sendBatches, toMessages, type SizedMessage, type VisitsMessage } from './visitMessage.js';
+import { sendBatches, sendBatchOf, toMessages, type SizedMessage, type VisitsMessage } from './visitMessage.js';
 
 export type { Background } from './visitBatcher.js';
 
@@ -80,7 +80,7 @@ export function queueRecorder(
   const write = writeReporting(record, failures);
   const sendOrWrite = async (batch: SizedMessage[]) => {
     try {
-      await queue.sendBatch(batch.map((m) => ({ body: m.body, contentType: 'json' })));
+      await queue.sendBatch(sendBatchOf(batch));
     } catch (err) {
       failures.enqueueFailed(err);
       await write(batch.flatMap((m) => m.visits));

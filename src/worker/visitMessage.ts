@@ -106,6 +106,10 @@ export function fromMessage(body: unknown): Visit[] | null {
 const MAX_SEND_MESSAGES = 100;
 const MAX_SEND_BYTES = 200_000;
 
+/** One sendBatch call's argument: the messages' bodies as JSON. */
+export const sendBatchOf = (batch: readonly SizedMessage[]) =>
+  batch.map((m) => ({ body: m.body, contentType: 'json' as const }));
+
 /** Messages cut into sendBatch calls within the queue's limits, in order. */
 export function sendBatches(messages: readonly SizedMessage[]): SizedMessage[][] {
   const batches: SizedMessage[][] = [];

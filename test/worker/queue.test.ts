@@ -164,6 +164,14 @@ describe('the queue consumer', () => {
     for (const m of messages) expect(outcome(m)).toEqual(m.id === '36' ? [0, 1] : [1, 0]);
   });
 
+  it('retries a lone message whose write failed without writing it again', async () => {
+    const record = vi.fn(async () => Promise.reject(new Error('FOREIGN KEY constraint failed')));
+    const m = message('a', v2(visit(1), visit(2)));
+    await consumeVisits([m], record, silentLogger);
+    expect(record).toHaveBeenCalledTimes(1);
+    expect(outcome(m)).toEqual([0, 1]);
+  });
+
   it('retries a failing message whole when the queue refuses its split', async () => {
     const record = vi.fn(async () => Promise.reject(new Error('FOREIGN KEY constraint failed')));
     const queue: ClickQueue = { sendBatch: async () => Promise.reject(new Error('queue over its limit')) };
@@ -179,7 +187,8 @@ describe('the queue consumer', () => {
     const messages = [1, 2, 3, 4, 5, 6].map((id) => message(String(id), v2(visit(id), visit(id + 10))));
     const logger = memoryLogger();
     await consumeVisits(messages, record, logger);
-    expect(record).toHaveBeenCalledTimes(1 + 3);
+    // Three failed writes in a row: the batch, its first half, that half's first half.
+    expect(record).toHaveBeenCalledTimes(3);
     for (const m of messages) expect(outcome(m)).toEqual([0, 1]);
     expect(logger.lines[0]).toMatchObject({ level: 'error', fields: { clicks: 12 } });
   });
